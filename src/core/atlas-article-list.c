@@ -1,0 +1,233 @@
+/* atlas-article-list.c: the filtered articles as a lazy GListModel
+ *
+ * Only the ordered ids are fetched when the filter changes; a row's article is
+ * read when the list view asks for that position, and a small ring of recent
+ * rows is kept so that scrolling a long list holds memory flat.
+ */
+#include "atlas-article-list.h"
+
+#include "atlas-query.h"
+
+#define CACHE_SIZE 256
+
+typedef struct
+{
+  guint         position;
+  AtlasArticle *article;
+} CacheSlot;
+
+struct _AtlasArticleList
+{
+  GObject      parent_instance;
+  AtlasStore  *store;
+  AtlasFilter *filter;
+  GArray      *ids;
+  CacheSlot    cache[CACHE_SIZE];
+};
+
+enum {
+  PROP_0,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AtlasArticleList, atlas_article_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static GType
+atlas_article_list_get_item_type (GListModel *model)
+{
+  return ATLAS_TYPE_ARTICLE;
+}
+
+static guint
+atlas_article_list_get_n_items (GListModel *model)
+{
+  return ATLAS_ARTICLE_LIST (model)->ids->len;
+}
+
+static gpointer
+atlas_article_list_get_item (GListModel *model,
+                             guint       position)
+{
+  AtlasArticleList *self = ATLAS_ARTICLE_LIST (model);
+  CacheSlot *slot;
+  gint64 id;
+
+  if (position >= self->ids->len)
+    return NULL;
+
+  slot = &self->cache[position % CACHE_SIZE];
+  if (slot->article != NULL && slot->position == position)
+    return g_object_ref (slot->article);
+
+  id = g_array_index (self->ids, gint64, position);
+  g_clear_object (&slot->article);
+  slot->article = atlas_query_article (self->store, id, FALSE, NULL);
+  /* The row may have been removed since the ids were read; the list still
+   * owes an item at this position until it is reloaded. */
+  if (slot->article == NULL)
+    slot->article = atlas_article_new (id);
+  slot->position = position;
+
+  return g_object_ref (slot->article);
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = atlas_article_list_get_item_type;
+  iface->get_n_items = atlas_article_list_get_n_items;
+  iface->get_item = atlas_article_list_get_item;
+}
+
+static void
+clear_cache (AtlasArticleList *self)
+{
+  for (guint i = 0; i < CACHE_SIZE; i++)
+    g_clear_object (&self->cache[i].article);
+}
+
+static void
+atlas_article_list_dispose (GObject *object)
+{
+  AtlasArticleList *self = ATLAS_ARTICLE_LIST (object);
+
+  clear_cache (self);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (atlas_article_list_parent_class)->dispose (object);
+}
+
+static void
+atlas_article_list_finalize (GObject *object)
+{
+  AtlasArticleList *self = ATLAS_ARTICLE_LIST (object);
+
+  g_clear_pointer (&self->filter, atlas_filter_free);
+  g_clear_pointer (&self->ids, g_array_unref);
+
+  G_OBJECT_CLASS (atlas_article_list_parent_class)->finalize (object);
+}
+
+static void
+atlas_article_list_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  AtlasArticleList *self = ATLAS_ARTICLE_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->ids->len);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_article_list_class_init (AtlasArticleListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = atlas_article_list_dispose;
+  object_class->finalize = atlas_article_list_finalize;
+  object_class->get_property = atlas_article_list_get_property;
+
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+atlas_article_list_init (AtlasArticleList *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->filter = atlas_filter_new ();
+}
+
+AtlasArticleList *
+atlas_article_list_new (AtlasStore *store)
+{
+  AtlasArticleList *self;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
+
+  self = g_object_new (ATLAS_TYPE_ARTICLE_LIST, NULL);
+  self->store = g_object_ref (store);
+  return self;
+}
+
+gboolean
+atlas_article_list_reload (AtlasArticleList  *self,
+                           GError           **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  guint removed;
+
+  g_return_val_if_fail (ATLAS_IS_ARTICLE_LIST (self), FALSE);
+
+  ids = atlas_query_article_ids (self->store, self->filter, error);
+  if (ids == NULL)
+    return FALSE;
+
+  removed = self->ids->len;
+  g_array_unref (self->ids);
+  self->ids = g_steal_pointer (&ids);
+  clear_cache (self);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->ids->len);
+  if (removed != self->ids->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  return TRUE;
+}
+
+gboolean
+atlas_article_list_set_filter (AtlasArticleList  *self,
+                               const AtlasFilter *filter,
+                               GError           **error)
+{
+  g_return_val_if_fail (ATLAS_IS_ARTICLE_LIST (self), FALSE);
+  g_return_val_if_fail (filter != NULL, FALSE);
+
+  atlas_filter_free (self->filter);
+  self->filter = atlas_filter_copy (filter);
+  return atlas_article_list_reload (self, error);
+}
+
+gint64
+atlas_article_list_get_id (AtlasArticleList *self,
+                           guint             position)
+{
+  g_return_val_if_fail (ATLAS_IS_ARTICLE_LIST (self), 0);
+  g_return_val_if_fail (position < self->ids->len, 0);
+
+  return g_array_index (self->ids, gint64, position);
+}
+
+gboolean
+atlas_article_list_find (AtlasArticleList *self,
+                         gint64            article_id,
+                         guint            *position)
+{
+  for (guint i = 0; i < self->ids->len; i++)
+    {
+      if (g_array_index (self->ids, gint64, i) == article_id)
+        {
+          if (position != NULL)
+            *position = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <gio/gio.h>
+
+#include "atlas-filter.h"
+#include "atlas-store.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_ARTICLE_LIST (atlas_article_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasArticleList, atlas_article_list, ATLAS, ARTICLE_LIST, GObject)
+
+AtlasArticleList *atlas_article_list_new        (AtlasStore        *store);
+gboolean          atlas_article_list_set_filter (AtlasArticleList  *self,
+                                                 const AtlasFilter *filter,
+                                                 GError           **error);
+gboolean          atlas_article_list_reload     (AtlasArticleList  *self,
+                                                 GError           **error);
+gint64            atlas_article_list_get_id     (AtlasArticleList  *self,
+                                                 guint              position);
+gboolean          atlas_article_list_find       (AtlasArticleList  *self,
+                                                 gint64             article_id,
+                                                 guint             *position);
+
+G_END_DECLS

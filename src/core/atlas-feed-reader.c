@@ -1,0 +1,975 @@
+/* atlas-feed-reader.c: JSON Feed 1.0/1.1 with the `_atlas` extension
+ *
+ * json-glib 1.6 is not safe on hostile input by itself: deep nesting exhausts
+ * the stack, integers beyond 64 bits wrap silently, `\u0000` cuts a string and
+ * empty input "parses" to nothing. So the raw text goes through a pre-scan
+ * that refuses what cannot be read and rewrites, in place and at the same
+ * length, what json-glib would mangle. After parsing, every node is
+ * type-checked before use; a wrong piece is skipped and noted, never fatal.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "atlas-feed-reader.h"
+#include "atlas-countries.h"
+#include "atlas-text.h"
+
+G_DEFINE_QUARK (atlas-feed-error-quark, atlas_feed_error)
+
+static const char *const entity_kinds[] = {
+  "company", "site", "country", "organization", "person", "product", NULL,
+};
+
+static const char *const relation_predicates[] = {
+  "operates", "owns", "invests_in", "partners_with", "supplies", "builds",
+  "funds", "acquires", "located_in", "customer_of", NULL,
+};
+
+static const char *const event_kinds[] = {
+  "investment", "funding", "opening", "announcement", "partnership",
+  "acquisition", "launch", "other", NULL,
+};
+
+void
+atlas_feed_limits_init (AtlasFeedLimits *limits)
+{
+  limits->max_body_bytes = ATLAS_FEED_DEFAULT_MAX_BODY_BYTES;
+  limits->max_depth = ATLAS_FEED_DEFAULT_MAX_DEPTH;
+  limits->max_items = ATLAS_FEED_DEFAULT_MAX_ITEMS;
+  limits->max_string_bytes = ATLAS_FEED_DEFAULT_MAX_STRING_BYTES;
+  limits->max_entities = ATLAS_FEED_DEFAULT_MAX_ENTITIES;
+  limits->max_list_length = ATLAS_FEED_DEFAULT_MAX_LIST_LENGTH;
+}
+
+gboolean
+atlas_entity_id_is_valid (const char *id)
+{
+  gsize len = 0;
+
+  if (id == NULL || *id == '\0')
+    return FALSE;
+  for (const char *p = id; *p; p++, len++)
+    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-'))
+      return FALSE;
+  return len <= 128;
+}
+
+/* ---- pre-scan ----------------------------------------------------------- */
+
+typedef struct
+{
+  gboolean replaced_nul;
+  gboolean replaced_surrogate;
+  gboolean replaced_number;
+} PrescanNotes;
+
+static int
+hex_value (const char *p)
+{
+  int v = 0;
+
+  for (int i = 0; i < 4; i++)
+    {
+      int d = g_ascii_xdigit_value (p[i]);
+      if (d < 0)
+        return -1;
+      v = v * 16 + d;
+    }
+  return v;
+}
+
+static void
+replace_escape (char *escape)
+{
+  memcpy (escape, "\\uFFFD", 6);
+}
+
+/* A number json-glib would wrap or turn into infinity becomes "1e999" (padded
+ * with blanks to the same length), which always reads as infinity: the typed
+ * getters below then refuse it as out of range. */
+static void
+check_number (char         *start,
+              gsize         len,
+              PrescanNotes *notes)
+{
+  g_autofree char *token = g_strndup (start, len);
+  gboolean is_integer = strpbrk (token, ".eE") == NULL;
+
+  if (!is_integer)
+    return;
+
+  errno = 0;
+  g_ascii_strtoll (token, NULL, 10);
+  if (errno != ERANGE)
+    return;
+
+  memset (start, ' ', len);
+  if (token[0] == '-')
+    memcpy (start, "-1e999", 6);
+  else
+    memcpy (start, "1e999", 5);
+  notes->replaced_number = TRUE;
+}
+
+static gboolean
+prescan (char                  *text,
+         gsize                  len,
+         const AtlasFeedLimits *limits,
+         PrescanNotes          *notes,
+         GError               **error)
+{
+  guint depth = 0;
+  gsize i = 0;
+
+  while (i < len)
+    {
+      char c = text[i];
+
+      if (c == '"')
+        {
+          i++;
+          while (i < len && text[i] != '"')
+            {
+              if (text[i] == '\\' && i + 1 < len)
+                {
+                  if (text[i + 1] == 'u' && i + 6 <= len)
+                    {
+                      int v = hex_value (text + i + 2);
+
+                      if (v == 0)
+                        {
+                          replace_escape (text + i);
+                          notes->replaced_nul = TRUE;
+                        }
+                      else if (v >= 0xD800 && v <= 0xDBFF)
+                        {
+                          int low = -1;
+
+                          if (i + 12 <= len && text[i + 6] == '\\' && text[i + 7] == 'u')
+                            low = hex_value (text + i + 8);
+                          if (low >= 0xDC00 && low <= 0xDFFF)
+                            {
+                              i += 12;
+                              continue;
+                            }
+                          replace_escape (text + i);
+                          notes->replaced_surrogate = TRUE;
+                        }
+                      else if (v >= 0xDC00 && v <= 0xDFFF)
+                        {
+                          replace_escape (text + i);
+                          notes->replaced_surrogate = TRUE;
+                        }
+                      i += 6;
+                      continue;
+                    }
+                  i += 2;
+                  continue;
+                }
+              i++;
+            }
+          i++;
+          continue;
+        }
+
+      if (c == '{' || c == '[')
+        {
+          if (++depth > limits->max_depth)
+            {
+              g_set_error (error, ATLAS_FEED_ERROR, ATLAS_FEED_ERROR_TOO_DEEP,
+                           _("nested deeper than %u levels"), limits->max_depth);
+              return FALSE;
+            }
+        }
+      else if (c == '}' || c == ']')
+        {
+          if (depth > 0)
+            depth--;
+        }
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          gsize start = i;
+
+          while (i < len && (g_ascii_isdigit (text[i]) || strchr ("+-.eE", text[i]) != NULL))
+            i++;
+          check_number (text + start, i - start, notes);
+          continue;
+        }
+      i++;
+    }
+
+  return TRUE;
+}
+
+/* ---- typed access ------------------------------------------------------- */
+
+typedef struct
+{
+  AtlasFeed             *feed;
+  const AtlasFeedLimits *limits;
+} Reader;
+
+static char *
+read_string (Reader     *reader,
+             JsonObject *object,
+             const char *member,
+             const char *where)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  gboolean truncated = FALSE;
+  char *value;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      atlas_feed_problem (reader->feed, _("%s: “%s” is not a string; ignored"), where, member);
+      return NULL;
+    }
+
+  value = atlas_text_clean (json_node_get_string (node), reader->limits->max_string_bytes, &truncated);
+  if (truncated)
+    atlas_feed_problem (reader->feed, _("%s: “%s” was cut to %zu bytes"),
+                        where, member, reader->limits->max_string_bytes);
+  return value;
+}
+
+static char *
+read_stripped_string (Reader     *reader,
+                      JsonObject *object,
+                      const char *member,
+                      const char *where)
+{
+  char *value = read_string (reader, object, member, where);
+
+  if (value != NULL)
+    g_strstrip (value);
+  if (value != NULL && *value == '\0')
+    g_clear_pointer (&value, g_free);
+  return value;
+}
+
+static gboolean
+read_number (Reader     *reader,
+             JsonObject *object,
+             const char *member,
+             const char *where,
+             double     *value)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  GType type;
+  double v;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return FALSE;
+
+  type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+  if (type == G_TYPE_INT64)
+    v = (double) json_node_get_int (node);
+  else if (type == G_TYPE_DOUBLE)
+    v = json_node_get_double (node);
+  else
+    {
+      atlas_feed_problem (reader->feed, _("%s: “%s” is not a number; ignored"), where, member);
+      return FALSE;
+    }
+
+  if (!isfinite (v))
+    {
+      atlas_feed_problem (reader->feed, _("%s: “%s” is out of range; ignored"), where, member);
+      return FALSE;
+    }
+
+  *value = v;
+  return TRUE;
+}
+
+static JsonObject *
+read_object (Reader     *reader,
+             JsonObject *object,
+             const char *member,
+             const char *where)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      atlas_feed_problem (reader->feed, _("%s: “%s” is not an object; ignored"), where, member);
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+static JsonArray *
+read_array (Reader     *reader,
+            JsonObject *object,
+            const char *member,
+            const char *where)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      atlas_feed_problem (reader->feed, _("%s: “%s” is not an array; ignored"), where, member);
+      return NULL;
+    }
+  return json_node_get_array (node);
+}
+
+static guint
+capped_length (Reader     *reader,
+               JsonArray  *array,
+               guint       limit,
+               const char *member,
+               const char *where)
+{
+  guint n = json_array_get_length (array);
+
+  if (n > limit)
+    {
+      atlas_feed_problem (reader->feed, _("%s: only the first %u of %u entries of “%s” were read"),
+                          where, limit, n, member);
+      return limit;
+    }
+  return n;
+}
+
+/* Strings of an array; entries of another type are skipped and noted. */
+static void
+read_string_list (Reader     *reader,
+                  JsonObject *object,
+                  const char *member,
+                  const char *where,
+                  GPtrArray  *out)
+{
+  JsonArray *array = read_array (reader, object, member, where);
+  guint n;
+
+  if (array == NULL)
+    return;
+
+  n = capped_length (reader, array, reader->limits->max_list_length, member, where);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      char *value;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        {
+          atlas_feed_problem (reader->feed, _("%s: entry %u of “%s” is not a string; ignored"),
+                              where, i + 1, member);
+          continue;
+        }
+      value = atlas_text_clean (json_node_get_string (node), reader->limits->max_string_bytes, NULL);
+      g_strstrip (value);
+      if (*value == '\0')
+        {
+          g_free (value);
+          continue;
+        }
+      g_ptr_array_add (out, value);
+    }
+}
+
+static gboolean
+is_reference (const char *id)
+{
+  return atlas_entity_id_is_valid (id) || atlas_country_code_is_valid (id);
+}
+
+/* Entity references must at least look like ids; whether they name a known
+ * entity is for the importer to check against the store. */
+static void
+read_reference_list (Reader     *reader,
+                     JsonObject *object,
+                     const char *member,
+                     const char *where,
+                     GPtrArray  *out)
+{
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+
+  read_string_list (reader, object, member, where, values);
+  for (guint i = 0; i < values->len; i++)
+    {
+      const char *id = g_ptr_array_index (values, i);
+
+      if (!is_reference (id))
+        {
+          atlas_feed_problem (reader->feed, _("%s: “%s” is not an entity id or country code; ignored"),
+                              where, id);
+          continue;
+        }
+      if (!g_ptr_array_find_with_equal_func (out, id, g_str_equal, NULL))
+        g_ptr_array_add (out, g_strdup (id));
+    }
+}
+
+static char *
+read_choice (Reader            *reader,
+             JsonObject        *object,
+             const char        *member,
+             const char        *where,
+             const char *const *choices,
+             const char        *fallback)
+{
+  g_autofree char *value = read_stripped_string (reader, object, member, where);
+
+  if (value == NULL)
+    return NULL;
+  if (g_strv_contains (choices, value))
+    return g_steal_pointer (&value);
+  return g_strdup (fallback);
+}
+
+static gboolean
+read_partial_date_member (Reader           *reader,
+                          JsonObject       *object,
+                          const char       *member,
+                          const char       *where,
+                          AtlasPartialDate *date)
+{
+  g_autofree char *text = read_stripped_string (reader, object, member, where);
+
+  if (text == NULL)
+    return FALSE;
+  if (!atlas_partial_date_parse (text, date))
+    {
+      atlas_feed_problem (reader->feed, _("%s: “%s” is not a date (YYYY, YYYY-MM or YYYY-MM-DD); ignored"),
+                          where, text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_partial_date (Reader           *reader,
+                   JsonObject       *object,
+                   const char       *where,
+                   AtlasPartialDate *date)
+{
+  return read_partial_date_member (reader, object, "date", where, date);
+}
+
+static void
+read_amount (Reader      *reader,
+             JsonObject  *object,
+             const char  *where,
+             AtlasAmount *amount)
+{
+  JsonObject *node = read_object (reader, object, "amount", where);
+  g_autofree char *currency = NULL;
+  double value;
+
+  if (node == NULL)
+    return;
+
+  if (!read_number (reader, node, "value", where, &value))
+    return;
+  currency = read_stripped_string (reader, node, "currency", where);
+  if (currency == NULL || strlen (currency) != 3 ||
+      !g_ascii_isupper (currency[0]) || !g_ascii_isupper (currency[1]) || !g_ascii_isupper (currency[2]))
+    {
+      atlas_feed_problem (reader->feed, _("%s: the amount has no ISO 4217 currency; ignored"), where);
+      return;
+    }
+
+  amount->set = TRUE;
+  amount->value = value;
+  amount->currency = g_steal_pointer (&currency);
+}
+
+static void
+read_quantity (Reader        *reader,
+               JsonObject    *object,
+               const char    *where,
+               AtlasQuantity *quantity)
+{
+  JsonObject *node = read_object (reader, object, "quantity", where);
+  g_autofree char *unit = NULL;
+  g_autofree char *product = NULL;
+  double value;
+
+  if (node == NULL)
+    return;
+
+  if (!read_number (reader, node, "value", where, &value))
+    return;
+  unit = read_stripped_string (reader, node, "unit", where);
+  if (unit == NULL)
+    {
+      atlas_feed_problem (reader->feed, _("%s: the quantity has no unit; ignored"), where);
+      return;
+    }
+  product = read_stripped_string (reader, node, "product", where);
+  if (product != NULL && !atlas_entity_id_is_valid (product))
+    {
+      atlas_feed_problem (reader->feed, _("%s: “%s” is not an entity id or country code; ignored"),
+                          where, product);
+      g_clear_pointer (&product, g_free);
+    }
+
+  quantity->set = TRUE;
+  quantity->value = value;
+  quantity->unit = g_steal_pointer (&unit);
+  quantity->product = g_steal_pointer (&product);
+}
+
+static AtlasEntityDecl *
+read_entity (Reader     *reader,
+             JsonObject *object,
+             const char *where)
+{
+  g_autofree char *id = read_stripped_string (reader, object, "id", where);
+  AtlasEntityDecl *entity;
+  double lat, lon;
+
+  if (id == NULL || !atlas_entity_id_is_valid (id))
+    {
+      atlas_feed_problem (reader->feed, _("%s: no valid “id” (lower-case letters, digits and “-”); skipped"), where);
+      return NULL;
+    }
+
+  entity = atlas_entity_decl_new ();
+  entity->id = g_steal_pointer (&id);
+  entity->kind = read_choice (reader, object, "kind", where, entity_kinds, "other");
+  if (entity->kind == NULL)
+    entity->kind = g_strdup ("other");
+  entity->name = read_stripped_string (reader, object, "name", where);
+  if (entity->name == NULL)
+    entity->name = g_strdup (entity->id);
+  entity->country = read_stripped_string (reader, object, "country", where);
+  if (entity->country != NULL && !atlas_country_code_is_valid (entity->country))
+    {
+      atlas_feed_problem (reader->feed, _("%s: “%s” is not an ISO 3166-1 country code; ignored"),
+                          where, entity->country);
+      g_clear_pointer (&entity->country, g_free);
+    }
+  entity->place = read_stripped_string (reader, object, "place", where);
+  entity->url = read_stripped_string (reader, object, "url", where);
+
+  if (read_number (reader, object, "lat", where, &lat) &&
+      read_number (reader, object, "lon", where, &lon))
+    {
+      if (lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)
+        {
+          entity->has_position = TRUE;
+          entity->lat = lat;
+          entity->lon = lon;
+        }
+      else
+        atlas_feed_problem (reader->feed, _("%s: the position is outside the globe; ignored"), where);
+    }
+
+  read_string_list (reader, object, "aliases", where, entity->aliases);
+  return entity;
+}
+
+static AtlasRelationDecl *
+read_relation (Reader     *reader,
+               JsonObject *object,
+               const char *where)
+{
+  g_autofree char *subject = read_stripped_string (reader, object, "subject", where);
+  g_autofree char *relation_object = read_stripped_string (reader, object, "object", where);
+  AtlasRelationDecl *relation;
+
+  if (subject == NULL || relation_object == NULL ||
+      !is_reference (subject) || !is_reference (relation_object))
+    {
+      atlas_feed_problem (reader->feed, _("%s: a relation needs a valid “subject” and “object”; skipped"), where);
+      return NULL;
+    }
+
+  relation = atlas_relation_decl_new ();
+  relation->subject = g_steal_pointer (&subject);
+  relation->object = g_steal_pointer (&relation_object);
+  relation->predicate = read_choice (reader, object, "predicate", where, relation_predicates, "related_to");
+  if (relation->predicate == NULL)
+    relation->predicate = g_strdup ("related_to");
+  read_partial_date (reader, object, where, &relation->date);
+  read_amount (reader, object, where, &relation->amount);
+  read_quantity (reader, object, where, &relation->quantity);
+  relation->note = read_stripped_string (reader, object, "note", where);
+  return relation;
+}
+
+static AtlasEventDecl *
+read_event (Reader     *reader,
+            JsonObject *object,
+            const char *where)
+{
+  AtlasEventDecl *event;
+  AtlasPartialDate date;
+
+  if (!read_partial_date (reader, object, where, &date))
+    {
+      atlas_feed_problem (reader->feed, _("%s: an event needs a “date”; skipped"), where);
+      return NULL;
+    }
+
+  event = atlas_event_decl_new ();
+  event->date = date;
+  event->kind = read_choice (reader, object, "kind", where, event_kinds, "other");
+  if (event->kind == NULL)
+    event->kind = g_strdup ("other");
+  event->title = read_stripped_string (reader, object, "title", where);
+  read_reference_list (reader, object, "entities", where, event->entities);
+  read_amount (reader, object, where, &event->amount);
+  read_quantity (reader, object, where, &event->quantity);
+  return event;
+}
+
+typedef gpointer (*PieceReader) (Reader     *reader,
+                                 JsonObject *object,
+                                 const char *where);
+
+/* Reads an array of objects with `read_piece`; what is not an object, or what
+ * the piece reader refuses, is skipped. */
+static void
+read_pieces (Reader      *reader,
+             JsonObject  *object,
+             const char  *member,
+             const char  *where,
+             const char  *piece_label,
+             guint        limit,
+             PieceReader  read_piece,
+             GPtrArray   *out)
+{
+  JsonArray *array = read_array (reader, object, member, where);
+  guint n;
+
+  if (array == NULL)
+    return;
+
+  n = capped_length (reader, array, limit, member, where);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autofree char *piece_where = g_strdup_printf ("%s, %s %u", where, piece_label, i + 1);
+      gpointer piece;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          atlas_feed_problem (reader->feed, _("%s: not an object; skipped"), piece_where);
+          continue;
+        }
+      piece = read_piece (reader, json_node_get_object (node), piece_where);
+      if (piece != NULL)
+        g_ptr_array_add (out, piece);
+    }
+}
+
+static char *
+read_item_id (JsonObject *object)
+{
+  JsonNode *node = json_object_get_member (object, "id");
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+
+  /* JSON Feed 1.0 feeds in the wild use numbers; the spec says to treat them
+   * as their string form. */
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      char *id = atlas_text_clean (json_node_get_string (node), 2048, NULL);
+
+      g_strstrip (id);
+      if (*id != '\0')
+        return id;
+      g_free (id);
+    }
+  return NULL;
+}
+
+static AtlasItem *
+read_item (Reader     *reader,
+           JsonObject *object,
+           const char *where)
+{
+  g_autofree char *id = read_item_id (object);
+  g_autofree char *html = NULL;
+  g_autofree char *published = NULL;
+  JsonObject *atlas;
+  AtlasItem *item;
+
+  if (id == NULL)
+    {
+      atlas_feed_problem (reader->feed, _("%s: no “id”; skipped"), where);
+      return NULL;
+    }
+
+  item = atlas_item_new ();
+  item->id = g_steal_pointer (&id);
+  item->url = read_stripped_string (reader, object, "url", where);
+  item->title = read_stripped_string (reader, object, "title", where);
+  item->summary = read_stripped_string (reader, object, "summary", where);
+  item->text = read_stripped_string (reader, object, "content_text", where);
+  html = read_string (reader, object, "content_html", where);
+  if (item->text == NULL && html != NULL)
+    item->text = atlas_text_from_html (html);
+  item->language = read_stripped_string (reader, object, "language", where);
+
+  published = read_stripped_string (reader, object, "date_published", where);
+  if (published != NULL)
+    {
+      item->has_published = atlas_timestamp_parse (published, &item->published);
+      item->published_precision = ATLAS_DATE_PRECISION_DAY;
+      if (!item->has_published)
+        atlas_feed_problem (reader->feed, _("%s: “%s” is not an RFC 3339 date; ignored"), where, published);
+    }
+
+  read_string_list (reader, object, "tags", where, item->tags);
+
+  atlas = read_object (reader, object, "_atlas", where);
+  if (atlas != NULL)
+    {
+      AtlasPartialDate date;
+
+      /* An extension of ours: a publication known only to the month or year
+       * (a source that gives no day) is kept at that precision. */
+      if (!item->has_published && read_partial_date_member (reader, atlas, "published", where, &date))
+        {
+          item->has_published = TRUE;
+          item->published = atlas_partial_date_start (&date);
+          item->published_precision = date.precision;
+        }
+
+      item->has_mentions = json_object_has_member (atlas, "mentions");
+      read_reference_list (reader, atlas, "mentions", where, item->mentions);
+      read_pieces (reader, atlas, "events", where, _("event"), reader->limits->max_list_length,
+                   (PieceReader) read_event, item->events);
+      read_pieces (reader, atlas, "relations", where, _("relation"), reader->limits->max_list_length,
+                   (PieceReader) read_relation, item->relations);
+    }
+
+  return item;
+}
+
+/* The version is compared, never stored, so it is read without the string
+ * limit that could cut a valid URL short. */
+static char *
+read_version (JsonObject *root)
+{
+  JsonNode *node = json_object_get_member (root, "version");
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return atlas_text_clean (json_node_get_string (node), 200, NULL);
+}
+
+static gboolean
+version_is_known (const char *version)
+{
+  static const char *const known[] = {
+    "https://jsonfeed.org/version/1",
+    "https://jsonfeed.org/version/1.1",
+    "http://jsonfeed.org/version/1",
+    "http://jsonfeed.org/version/1.1",
+    NULL,
+  };
+  g_autofree char *trimmed = g_strdup (version);
+  gsize len = strlen (trimmed);
+
+  if (len > 0 && trimmed[len - 1] == '/')
+    trimmed[len - 1] = '\0';
+  return g_strv_contains (known, trimmed);
+}
+
+/* `context` holds what else shapes the stored result, such as the feed's
+ * default language for its items. */
+static char *
+fingerprint (JsonNode   *node,
+             const char *context)
+{
+  g_autofree char *text = json_to_string (node, FALSE);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  g_checksum_update (checksum, (const guchar *) text, -1);
+  g_checksum_update (checksum, (const guchar *) "\x1f", 1);
+  g_checksum_update (checksum, (const guchar *) (context ? context : ""), -1);
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static void
+read_feed_extension (Reader     *reader,
+                     JsonObject *root)
+{
+  const char *where = _("feed");
+  JsonObject *atlas = read_object (reader, root, "_atlas", where);
+  double version;
+
+  if (atlas == NULL)
+    return;
+
+  if (read_number (reader, atlas, "version", where, &version) && version > 1)
+    atlas_feed_problem (reader->feed, _("feed: written for a newer “_atlas” version (%g); unknown parts ignored"),
+                        version);
+
+  read_pieces (reader, atlas, "entities", where, _("entity"), reader->limits->max_entities,
+               (PieceReader) read_entity, reader->feed->entities);
+  read_pieces (reader, atlas, "relations", where, _("relation"), reader->limits->max_entities,
+               (PieceReader) read_relation, reader->feed->relations);
+  if (json_object_has_member (atlas, "relations"))
+    reader->feed->relations_fingerprint = fingerprint (json_object_get_member (atlas, "relations"), NULL);
+}
+
+AtlasFeed *
+atlas_feed_read (const char            *data,
+                 gsize                  length,
+                 const char            *source_name,
+                 const AtlasFeedLimits *limits,
+                 GError               **error)
+{
+  AtlasFeedLimits default_limits;
+  g_autoptr(AtlasFeed) feed = atlas_feed_new ();
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *text = NULL;
+  PrescanNotes notes = { 0 };
+  JsonNode *root_node;
+  JsonObject *root;
+  JsonArray *items;
+  Reader reader;
+  guint n_items;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (limits == NULL)
+    {
+      atlas_feed_limits_init (&default_limits);
+      limits = &default_limits;
+    }
+  if (source_name == NULL)
+    source_name = _("feed");
+
+  if (length > limits->max_body_bytes)
+    {
+      g_set_error (error, ATLAS_FEED_ERROR, ATLAS_FEED_ERROR_TOO_LARGE,
+                   _("%s: refused, larger than %zu bytes"), source_name, limits->max_body_bytes);
+      return NULL;
+    }
+  if (length == 0)
+    {
+      g_set_error (error, ATLAS_FEED_ERROR, ATLAS_FEED_ERROR_NOT_JSON,
+                   _("%s: refused, the file is empty"), source_name);
+      return NULL;
+    }
+  if (memchr (data, '\0', length) != NULL)
+    {
+      g_set_error (error, ATLAS_FEED_ERROR, ATLAS_FEED_ERROR_NOT_JSON,
+                   _("%s: refused, not JSON (it contains NUL bytes)"), source_name);
+      return NULL;
+    }
+
+  if (g_utf8_validate_len (data, length, NULL))
+    text = g_strndup (data, length);
+  else
+    {
+      text = g_utf8_make_valid (data, length);
+      atlas_feed_problem (feed, _("feed: invalid UTF-8 was replaced by “�”"));
+    }
+
+  if (!prescan (text, strlen (text), limits, &notes, &local_error))
+    {
+      g_set_error (error, ATLAS_FEED_ERROR, local_error->code,
+                   _("%s: refused, %s"), source_name, local_error->message);
+      return NULL;
+    }
+  if (notes.replaced_nul || notes.replaced_surrogate)
+    atlas_feed_problem (feed, _("feed: NUL characters or broken surrogate pairs were replaced by “�”"));
+  if (notes.replaced_number)
+    atlas_feed_problem (feed, _("feed: numbers too large to read were ignored"));
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, text, -1, &local_error))
+    {
+      g_set_error (error, ATLAS_FEED_ERROR, ATLAS_FEED_ERROR_NOT_JSON,
+                   _("%s: refused, not JSON (%s)"), source_name, local_error->message);
+      return NULL;
+    }
+
+  root_node = json_parser_get_root (parser);
+  if (root_node == NULL)
+    {
+      g_set_error (error, ATLAS_FEED_ERROR, ATLAS_FEED_ERROR_NOT_JSON,
+                   _("%s: refused, the file holds no JSON value"), source_name);
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+    {
+      g_set_error (error, ATLAS_FEED_ERROR, ATLAS_FEED_ERROR_NOT_A_FEED,
+                   _("%s: refused, not a JSON Feed (the top level is not an object)"), source_name);
+      return NULL;
+    }
+  root = json_node_get_object (root_node);
+
+  reader.feed = feed;
+  reader.limits = limits;
+
+  feed->version = read_version (root);
+  if (feed->version == NULL || !version_is_known (feed->version))
+    {
+      g_set_error (error, ATLAS_FEED_ERROR, ATLAS_FEED_ERROR_UNKNOWN_VERSION,
+                   _("%s: refused, not a JSON Feed 1.0 or 1.1 (version “%s”)"),
+                   source_name, feed->version ? feed->version : _("missing"));
+      return NULL;
+    }
+
+  if (!json_object_has_member (root, "items") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "items")))
+    {
+      g_set_error (error, ATLAS_FEED_ERROR, ATLAS_FEED_ERROR_NOT_A_FEED,
+                   _("%s: refused, not a JSON Feed (no “items” array)"), source_name);
+      return NULL;
+    }
+
+  feed->title = read_stripped_string (&reader, root, "title", _("feed"));
+  feed->home_page_url = read_stripped_string (&reader, root, "home_page_url", _("feed"));
+  feed->feed_url = read_stripped_string (&reader, root, "feed_url", _("feed"));
+  feed->language = read_stripped_string (&reader, root, "language", _("feed"));
+
+  read_feed_extension (&reader, root);
+
+  items = json_object_get_array_member (root, "items");
+  n_items = capped_length (&reader, items, limits->max_items, "items", _("feed"));
+  feed->items_skipped = json_array_get_length (items) - n_items;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      JsonNode *node = json_array_get_element (items, i);
+      g_autofree char *where = g_strdup_printf (_("item %u"), i + 1);
+      AtlasItem *item;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          atlas_feed_problem (feed, _("%s: not an object; skipped"), where);
+          feed->items_skipped++;
+          continue;
+        }
+
+      item = read_item (&reader, json_node_get_object (node), where);
+      if (item == NULL)
+        {
+          feed->items_skipped++;
+          continue;
+        }
+      if (item->language == NULL && feed->language != NULL)
+        item->language = g_strdup (feed->language);
+      item->fingerprint = fingerprint (node, feed->language);
+      g_ptr_array_add (feed->items, item);
+    }
+
+  return g_steal_pointer (&feed);
+}

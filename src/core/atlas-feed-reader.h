@@ -1,0 +1,48 @@
+#pragma once
+
+#include <glib.h>
+
+#include "atlas-feed.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_FEED_ERROR (atlas_feed_error_quark ())
+
+typedef enum
+{
+  ATLAS_FEED_ERROR_TOO_LARGE,
+  ATLAS_FEED_ERROR_NOT_JSON,
+  ATLAS_FEED_ERROR_TOO_DEEP,
+  ATLAS_FEED_ERROR_NOT_A_FEED,
+  ATLAS_FEED_ERROR_UNKNOWN_VERSION,
+} AtlasFeedError;
+
+/* Every limit is documented in docs/feed-format.md; a feed over a limit is
+ * refused (body, depth) or cut with a note in the report (the others). */
+typedef struct
+{
+  gsize max_body_bytes;
+  guint max_depth;
+  guint max_items;
+  gsize max_string_bytes;
+  guint max_entities;
+  guint max_list_length;
+} AtlasFeedLimits;
+
+#define ATLAS_FEED_DEFAULT_MAX_BODY_BYTES    (10 * 1024 * 1024)
+#define ATLAS_FEED_DEFAULT_MAX_DEPTH         64
+#define ATLAS_FEED_DEFAULT_MAX_ITEMS         20000
+#define ATLAS_FEED_DEFAULT_MAX_STRING_BYTES  (256 * 1024)
+#define ATLAS_FEED_DEFAULT_MAX_ENTITIES      20000
+#define ATLAS_FEED_DEFAULT_MAX_LIST_LENGTH   500
+
+GQuark     atlas_feed_error_quark      (void);
+void       atlas_feed_limits_init      (AtlasFeedLimits       *limits);
+AtlasFeed *atlas_feed_read             (const char            *data,
+                                        gsize                  length,
+                                        const char            *source_name,
+                                        const AtlasFeedLimits *limits,
+                                        GError               **error);
+gboolean   atlas_entity_id_is_valid    (const char            *id);
+
+G_END_DECLS

@@ -1,0 +1,960 @@
+/* atlas-importer.c: writes a read feed to the store
+ *
+ * One feed is one `BEGIN IMMEDIATE` transaction: it lands whole or not at
+ * all. Articles are keyed by (feed, item id), so importing the same feed again
+ * updates in place and keeps the user's read/starred marks. Pieces that point
+ * at unknown entities are skipped and reported, never fatal.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "atlas-importer.h"
+#include "atlas-countries.h"
+#include "atlas-tagger.h"
+
+typedef struct
+{
+  AtlasStore        *store;
+  sqlite3           *db;
+  const AtlasFeed   *feed;
+  AtlasImportReport *report;
+  GHashTable        *statements;  /* SQL text → sqlite3_stmt */
+  AtlasTagger       *tagger;
+  gint64             feed_id;
+  char              *stored_relations_fingerprint;
+} Importer;
+
+AtlasImportReport *
+atlas_import_report_new (const char *source)
+{
+  AtlasImportReport *report = g_new0 (AtlasImportReport, 1);
+
+  report->source = g_strdup (source);
+  report->messages = g_ptr_array_new_with_free_func (g_free);
+  return report;
+}
+
+void
+atlas_import_report_free (AtlasImportReport *report)
+{
+  if (report == NULL)
+    return;
+  g_free (report->source);
+  g_free (report->feed_title);
+  g_free (report->error);
+  g_ptr_array_unref (report->messages);
+  g_free (report);
+}
+
+char *
+atlas_import_report_describe (const AtlasImportReport *report)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *added = NULL;
+  g_autofree char *updated = NULL;
+  g_autofree char *unchanged = NULL;
+  g_autofree char *skipped = NULL;
+
+  if (report->error != NULL)
+    {
+      g_string_append (text, report->error);
+      return g_string_free (g_steal_pointer (&text), FALSE);
+    }
+
+  added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article added", "%u articles added", report->added), report->added);
+  updated = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u updated", "%u updated", report->updated), report->updated);
+  unchanged = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unchanged", "%u unchanged", report->unchanged), report->unchanged);
+  skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u skipped", "%u skipped", report->skipped), report->skipped);
+
+  /* TRANSLATORS: source, feed title, then the counts of added, updated, unchanged and skipped articles */
+  g_string_append_printf (text, _("%s (%s): %s, %s, %s, %s"),
+                          report->source,
+                          report->feed_title ? report->feed_title : _("untitled feed"),
+                          added, updated, unchanged, skipped);
+  for (guint i = 0; i < report->messages->len; i++)
+    g_string_append_printf (text, "\n  %s", (const char *) g_ptr_array_index (report->messages, i));
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+report_message (Importer   *importer,
+                const char *format,
+                ...) G_GNUC_PRINTF (2, 3);
+
+static void
+report_message (Importer   *importer,
+                const char *format,
+                ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (importer->report->messages, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+/* Statements are prepared once per import and reused for every item. */
+static sqlite3_stmt *
+prepare (Importer   *importer,
+         const char *sql)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (importer->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (importer->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      g_critical ("Compute Atlas: bad SQL in the importer: %s", sqlite3_errmsg (importer->db));
+      return NULL;
+    }
+  g_hash_table_insert (importer->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *value)
+{
+  if (value != NULL)
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static void
+bind_partial_date (sqlite3_stmt           *stmt,
+                   int                     text_index,
+                   const AtlasPartialDate *date)
+{
+  g_autofree char *text = atlas_partial_date_to_string (date);
+
+  bind_text (stmt, text_index, text);
+  sqlite3_bind_int (stmt, text_index + 1, date->precision);
+}
+
+static void
+bind_amount_quantity (sqlite3_stmt        *stmt,
+                      int                  first_index,
+                      const AtlasAmount   *amount,
+                      const AtlasQuantity *quantity)
+{
+  if (amount->set)
+    {
+      sqlite3_bind_double (stmt, first_index, amount->value);
+      bind_text (stmt, first_index + 1, amount->currency);
+    }
+  if (quantity->set)
+    {
+      sqlite3_bind_double (stmt, first_index + 2, quantity->value);
+      bind_text (stmt, first_index + 3, quantity->unit);
+      bind_text (stmt, first_index + 4, quantity->product);
+    }
+}
+
+static gboolean
+step_done (Importer     *importer,
+           sqlite3_stmt *stmt)
+{
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_DONE;
+}
+
+/* Country codes need no declaration: the first use creates the entity. Its
+ * own `country` is itself, which makes "mentions a country" a special case of
+ * "mentions an entity of that country". */
+static gboolean
+ensure_country (Importer   *importer,
+                const char *code)
+{
+  sqlite3_stmt *stmt = prepare (importer,
+                                "INSERT OR IGNORE INTO entities (id, kind, name, country) "
+                                "VALUES (?1, 'country', ?2, ?1)");
+  const AtlasCountry *country = atlas_country_lookup (code);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, code);
+  bind_text (stmt, 2, country ? country->name : code);
+  return step_done (importer, stmt);
+}
+
+/* TRUE when `id` names an entity the store knows (creating countries). */
+static gboolean
+resolve_reference (Importer   *importer,
+                   const char *id)
+{
+  sqlite3_stmt *stmt;
+
+  if (atlas_country_code_is_valid (id))
+    return ensure_country (importer, id);
+
+  stmt = prepare (importer, "SELECT 1 FROM entities WHERE id = ?1");
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, id);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+static gboolean
+upsert_feed (Importer   *importer,
+             const char *source)
+{
+  const AtlasFeed *feed = importer->feed;
+  sqlite3_stmt *stmt = prepare (importer,
+                                "INSERT INTO feeds (key, title, home_page_url, feed_url, language, imported_at) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+                                "ON CONFLICT (key) DO UPDATE SET title = excluded.title, "
+                                "  home_page_url = excluded.home_page_url, feed_url = excluded.feed_url, "
+                                "  language = excluded.language, imported_at = excluded.imported_at "
+                                "RETURNING id, relations_fingerprint");
+
+  if (stmt == NULL)
+    return FALSE;
+
+  /* A feed is the same feed wherever it was read from when it names itself. */
+  bind_text (stmt, 1, feed->feed_url != NULL ? feed->feed_url : source);
+  bind_text (stmt, 2, feed->title);
+  bind_text (stmt, 3, feed->home_page_url);
+  bind_text (stmt, 4, feed->feed_url);
+  bind_text (stmt, 5, feed->language);
+  sqlite3_bind_int64 (stmt, 6, g_get_real_time () / G_USEC_PER_SEC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  importer->feed_id = sqlite3_column_int64 (stmt, 0);
+  importer->stored_relations_fingerprint = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+
+  stmt = prepare (importer, "UPDATE feeds SET relations_fingerprint = ?2 WHERE id = ?1");
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, importer->feed_id);
+  bind_text (stmt, 2, feed->relations_fingerprint);
+  return step_done (importer, stmt);
+}
+
+static void
+note_field_conflict (Importer              *importer,
+                     const AtlasEntityDecl *entity,
+                     const char            *field,
+                     const char            *stored,
+                     const char            *offered)
+{
+  if (stored == NULL || offered == NULL || g_strcmp0 (stored, offered) == 0)
+    return;
+  report_message (importer,
+                  _("entity “%s”: the store has %s “%s”; “%s” from this feed was not applied"),
+                  entity->id, field, stored, offered);
+}
+
+static gboolean
+merge_entity (Importer              *importer,
+              const AtlasEntityDecl *entity)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *stored_kind = NULL;
+  g_autofree char *stored_name = NULL;
+  g_autofree char *stored_country = NULL;
+  g_autofree char *stored_place = NULL;
+
+  stmt = prepare (importer, "SELECT kind, name, country, place FROM entities WHERE id = ?1");
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, entity->id);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      if (entity->country != NULL && !ensure_country (importer, entity->country))
+        return FALSE;
+
+      stmt = prepare (importer,
+                      "INSERT INTO entities (id, kind, name, country, place, url, lat, lon) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, entity->id);
+      bind_text (stmt, 2, entity->kind);
+      bind_text (stmt, 3, entity->name);
+      bind_text (stmt, 4, entity->country);
+      bind_text (stmt, 5, entity->place);
+      bind_text (stmt, 6, entity->url);
+      if (entity->has_position)
+        {
+          sqlite3_bind_double (stmt, 7, entity->lat);
+          sqlite3_bind_double (stmt, 8, entity->lon);
+        }
+      if (!step_done (importer, stmt))
+        return FALSE;
+      importer->report->entities_added++;
+    }
+  else
+    {
+      stored_kind = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      stored_name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      stored_country = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      stored_place = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      sqlite3_reset (stmt);
+
+      /* The same id in two feeds is one entity: a later feed may fill in what
+       * is missing but never silently renames or moves it. */
+      note_field_conflict (importer, entity, _("kind"), stored_kind, entity->kind);
+      note_field_conflict (importer, entity, _("name"), stored_name, entity->name);
+      note_field_conflict (importer, entity, _("country"), stored_country, entity->country);
+      note_field_conflict (importer, entity, _("place"), stored_place, entity->place);
+
+      if (stored_country == NULL && entity->country != NULL)
+        {
+          if (!ensure_country (importer, entity->country))
+            return FALSE;
+          /* The country rule for articles already stored follows at once. */
+          stmt = prepare (importer,
+                          "INSERT OR IGNORE INTO article_countries (article_id, country) "
+                          "SELECT article_id, ?2 FROM mentions WHERE entity_id = ?1");
+          if (stmt == NULL)
+            return FALSE;
+          bind_text (stmt, 1, entity->id);
+          bind_text (stmt, 2, entity->country);
+          if (!step_done (importer, stmt))
+            return FALSE;
+        }
+
+      stmt = prepare (importer,
+                      "UPDATE entities SET country = coalesce (country, ?2), place = coalesce (place, ?3), "
+                      "  url = coalesce (url, ?4), lat = coalesce (lat, ?5), lon = coalesce (lon, ?6) "
+                      "WHERE id = ?1");
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, entity->id);
+      bind_text (stmt, 2, entity->country);
+      bind_text (stmt, 3, entity->place);
+      bind_text (stmt, 4, entity->url);
+      if (entity->has_position)
+        {
+          sqlite3_bind_double (stmt, 5, entity->lat);
+          sqlite3_bind_double (stmt, 6, entity->lon);
+        }
+      if (!step_done (importer, stmt))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < entity->aliases->len; i++)
+    {
+      stmt = prepare (importer, "INSERT OR IGNORE INTO aliases (entity_id, alias) VALUES (?1, ?2)");
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, entity->id);
+      bind_text (stmt, 2, g_ptr_array_index (entity->aliases, i));
+      if (!step_done (importer, stmt))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Returns FALSE only on a store error; an unusable relation is reported and
+ * skipped. */
+static gboolean
+insert_relation (Importer                *importer,
+                 const AtlasRelationDecl *relation,
+                 gint64                   article_id)
+{
+  sqlite3_stmt *stmt;
+
+  if (!resolve_reference (importer, relation->subject) || !resolve_reference (importer, relation->object))
+    {
+      report_message (importer, _("relation “%s %s %s”: unknown entity; skipped"),
+                      relation->subject, relation->predicate, relation->object);
+      return TRUE;
+    }
+  if (relation->quantity.product != NULL && !resolve_reference (importer, relation->quantity.product))
+    report_message (importer, _("unknown entity “%s” named as a product; ignored"), relation->quantity.product);
+
+  stmt = prepare (importer,
+                  "INSERT INTO relations (feed_id, article_id, subject, predicate, object, date, date_precision,"
+                  "  amount_value, amount_currency, quantity_value, quantity_unit, quantity_product, note) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+                  "  (SELECT id FROM entities WHERE id = ?12), ?13)");
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, importer->feed_id);
+  if (article_id > 0)
+    sqlite3_bind_int64 (stmt, 2, article_id);
+  bind_text (stmt, 3, relation->subject);
+  bind_text (stmt, 4, relation->predicate);
+  bind_text (stmt, 5, relation->object);
+  bind_partial_date (stmt, 6, &relation->date);
+  bind_amount_quantity (stmt, 8, &relation->amount, &relation->quantity);
+  bind_text (stmt, 13, relation->note);
+  return step_done (importer, stmt);
+}
+
+static gboolean
+insert_event (Importer             *importer,
+              const AtlasEventDecl *event,
+              gint64                article_id)
+{
+  sqlite3_stmt *stmt;
+  gint64 event_id;
+
+  if (event->quantity.product != NULL && !resolve_reference (importer, event->quantity.product))
+    report_message (importer, _("unknown entity “%s” named as a product; ignored"), event->quantity.product);
+
+  stmt = prepare (importer,
+                  "INSERT INTO events (feed_id, article_id, date, date_precision, starts, ends, kind, title,"
+                  "  amount_value, amount_currency, quantity_value, quantity_unit, quantity_product) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+                  "  (SELECT id FROM entities WHERE id = ?13)) RETURNING id");
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, importer->feed_id);
+  if (article_id > 0)
+    sqlite3_bind_int64 (stmt, 2, article_id);
+  bind_partial_date (stmt, 3, &event->date);
+  sqlite3_bind_int64 (stmt, 5, atlas_partial_date_start (&event->date));
+  sqlite3_bind_int64 (stmt, 6, atlas_partial_date_end (&event->date));
+  bind_text (stmt, 7, event->kind);
+  bind_text (stmt, 8, event->title);
+  bind_amount_quantity (stmt, 9, &event->amount, &event->quantity);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  event_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < event->entities->len; i++)
+    {
+      const char *id = g_ptr_array_index (event->entities, i);
+
+      if (!resolve_reference (importer, id))
+        {
+          report_message (importer, _("event “%s”: unknown entity “%s”; ignored"),
+                          event->title ? event->title : "", id);
+          continue;
+        }
+      stmt = prepare (importer, "INSERT OR IGNORE INTO event_entities (event_id, entity_id) VALUES (?1, ?2)");
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, event_id);
+      bind_text (stmt, 2, id);
+      if (!step_done (importer, stmt))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+build_tagger (Importer *importer)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  importer->tagger = atlas_tagger_new ();
+  atlas_tagger_add_countries (importer->tagger);
+
+  stmt = prepare (importer,
+                  "SELECT id, name FROM entities WHERE kind <> 'country' "
+                  "UNION ALL SELECT entity_id, alias FROM aliases");
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    atlas_tagger_add (importer->tagger,
+                      (const char *) sqlite3_column_text (stmt, 1),
+                      (const char *) sqlite3_column_text (stmt, 0));
+  return rc == SQLITE_DONE;
+}
+
+static gboolean
+insert_mention (Importer   *importer,
+                gint64      article_id,
+                const char *entity_id,
+                gboolean    tagged)
+{
+  sqlite3_stmt *stmt = prepare (importer,
+                                "INSERT OR IGNORE INTO mentions (article_id, entity_id, tagged) VALUES (?1, ?2, ?3)");
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  bind_text (stmt, 2, entity_id);
+  sqlite3_bind_int (stmt, 3, tagged);
+  return step_done (importer, stmt);
+}
+
+static gboolean
+write_mentions (Importer        *importer,
+                const AtlasItem *item,
+                gint64           article_id)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = prepare (importer, "DELETE FROM mentions WHERE article_id = ?1");
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  if (!step_done (importer, stmt))
+    return FALSE;
+
+  if (item->has_mentions)
+    {
+      for (guint i = 0; i < item->mentions->len; i++)
+        {
+          const char *id = g_ptr_array_index (item->mentions, i);
+
+          if (!resolve_reference (importer, id))
+            {
+              report_message (importer, _("item “%s”: unknown entity “%s” in mentions; ignored"), item->id, id);
+              continue;
+            }
+          if (!insert_mention (importer, article_id, id, FALSE))
+            return FALSE;
+        }
+    }
+  else
+    {
+      g_autoptr(GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      GHashTableIter iter;
+      gpointer id;
+
+      if (importer->tagger == NULL && !build_tagger (importer))
+        return FALSE;
+
+      atlas_tagger_scan (importer->tagger, item->title, found);
+      atlas_tagger_scan (importer->tagger, item->summary, found);
+      atlas_tagger_scan (importer->tagger, item->text, found);
+
+      g_hash_table_iter_init (&iter, found);
+      while (g_hash_table_iter_next (&iter, &id, NULL))
+        {
+          if (!resolve_reference (importer, id) || !insert_mention (importer, article_id, id, TRUE))
+            return FALSE;
+        }
+    }
+
+  stmt = prepare (importer, "DELETE FROM article_countries WHERE article_id = ?1");
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  if (!step_done (importer, stmt))
+    return FALSE;
+
+  stmt = prepare (importer,
+                  "INSERT OR IGNORE INTO article_countries (article_id, country) "
+                  "SELECT m.article_id, e.country FROM mentions m JOIN entities e ON e.id = m.entity_id "
+                  "WHERE m.article_id = ?1 AND e.country IS NOT NULL");
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  return step_done (importer, stmt);
+}
+
+static gboolean
+replace_item_pieces (Importer        *importer,
+                     const AtlasItem *item,
+                     gint64           article_id)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = prepare (importer, "DELETE FROM events WHERE article_id = ?1");
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  if (!step_done (importer, stmt))
+    return FALSE;
+
+  stmt = prepare (importer, "DELETE FROM relations WHERE article_id = ?1");
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  if (!step_done (importer, stmt))
+    return FALSE;
+
+  for (guint i = 0; i < item->events->len; i++)
+    if (!insert_event (importer, g_ptr_array_index (item->events, i), article_id))
+      return FALSE;
+  for (guint i = 0; i < item->relations->len; i++)
+    if (!insert_relation (importer, g_ptr_array_index (item->relations, i), article_id))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+fts_write (Importer   *importer,
+           gboolean    remove,
+           gint64      article_id,
+           const char *title,
+           const char *summary,
+           const char *content)
+{
+  sqlite3_stmt *stmt;
+
+  if (remove)
+    stmt = prepare (importer,
+                    "INSERT INTO articles_fts (articles_fts, rowid, title, summary, content) "
+                    "VALUES ('delete', ?1, ?2, ?3, ?4)");
+  else
+    stmt = prepare (importer,
+                    "INSERT INTO articles_fts (rowid, title, summary, content) VALUES (?1, ?2, ?3, ?4)");
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  bind_text (stmt, 2, title);
+  bind_text (stmt, 3, summary);
+  bind_text (stmt, 4, content);
+  return step_done (importer, stmt);
+}
+
+static gboolean
+write_item (Importer        *importer,
+            const AtlasItem *item)
+{
+  sqlite3_stmt *stmt;
+  gint64 article_id = 0;
+
+  stmt = prepare (importer,
+                  "SELECT id, fingerprint, title, summary, content FROM articles WHERE feed_id = ?1 AND item_id = ?2");
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, importer->feed_id);
+  bind_text (stmt, 2, item->id);
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *old_title = NULL;
+      g_autofree char *old_summary = NULL;
+      g_autofree char *old_content = NULL;
+
+      /* Most items of a refreshed feed are the ones already stored: they cost
+       * one lookup and no write. */
+      if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), item->fingerprint) == 0)
+        {
+          sqlite3_reset (stmt);
+          importer->report->unchanged++;
+          return TRUE;
+        }
+
+      article_id = sqlite3_column_int64 (stmt, 0);
+      old_title = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      old_summary = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      old_content = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      sqlite3_reset (stmt);
+
+      if (!fts_write (importer, TRUE, article_id, old_title, old_summary, old_content))
+        return FALSE;
+
+      stmt = prepare (importer,
+                      "UPDATE articles SET url = ?2, title = ?3, summary = ?4, content = ?5,"
+                      "  language = ?6, published = ?7, published_precision = ?8, fingerprint = ?9 WHERE id = ?1");
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, article_id);
+      importer->report->updated++;
+    }
+  else
+    {
+      stmt = prepare (importer,
+                      "INSERT INTO articles (feed_id, item_id, url, title, summary, content, language, published,"
+                      "  published_precision, fingerprint) VALUES (?10, ?11, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 10, importer->feed_id);
+      bind_text (stmt, 11, item->id);
+      importer->report->added++;
+    }
+
+  bind_text (stmt, 2, item->url);
+  bind_text (stmt, 3, item->title);
+  bind_text (stmt, 4, item->summary);
+  bind_text (stmt, 5, item->text);
+  bind_text (stmt, 6, item->language);
+  if (item->has_published)
+    sqlite3_bind_int64 (stmt, 7, item->published);
+  sqlite3_bind_int (stmt, 8, item->has_published ? item->published_precision : ATLAS_DATE_PRECISION_DAY);
+  bind_text (stmt, 9, item->fingerprint);
+  if (!step_done (importer, stmt))
+    return FALSE;
+  if (article_id == 0)
+    article_id = sqlite3_last_insert_rowid (importer->db);
+
+  return fts_write (importer, FALSE, article_id, item->title, item->summary, item->text) &&
+         write_mentions (importer, item, article_id) &&
+         replace_item_pieces (importer, item, article_id);
+}
+
+static gboolean
+write_feed (Importer   *importer,
+            const char *source)
+{
+  const AtlasFeed *feed = importer->feed;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  sqlite3_stmt *stmt;
+
+  if (!upsert_feed (importer, source))
+    return FALSE;
+
+  for (guint i = 0; i < feed->entities->len; i++)
+    if (!merge_entity (importer, g_ptr_array_index (feed->entities, i)))
+      return FALSE;
+
+  if (g_strcmp0 (importer->stored_relations_fingerprint, feed->relations_fingerprint) != 0)
+    {
+      stmt = prepare (importer, "DELETE FROM relations WHERE feed_id = ?1 AND article_id IS NULL");
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, importer->feed_id);
+      if (!step_done (importer, stmt))
+        return FALSE;
+      for (guint i = 0; i < feed->relations->len; i++)
+        if (!insert_relation (importer, g_ptr_array_index (feed->relations, i), 0))
+          return FALSE;
+    }
+
+  for (guint i = 0; i < feed->items->len; i++)
+    {
+      const AtlasItem *item = g_ptr_array_index (feed->items, i);
+
+      if (!g_hash_table_add (seen, item->id))
+        {
+          report_message (importer, _("item “%s”: the id appears twice in this feed; the later one was skipped"),
+                          item->id);
+          importer->report->skipped++;
+          continue;
+        }
+      if (!write_item (importer, item))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+AtlasImportReport *
+atlas_import_feed (AtlasStore       *store,
+                   const AtlasFeed  *feed,
+                   const char       *source,
+                   GError          **error)
+{
+  g_autoptr(AtlasImportReport) report = atlas_import_report_new (source);
+  g_autoptr(GError) local_error = NULL;
+  Importer importer = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
+  g_return_val_if_fail (feed != NULL, NULL);
+
+  report->feed_title = g_strdup (feed->title);
+  report->skipped = feed->items_skipped;
+  for (guint i = 0; i < feed->problems->len; i++)
+    g_ptr_array_add (report->messages, g_strdup (g_ptr_array_index (feed->problems, i)));
+
+  importer.store = store;
+  importer.db = atlas_store_get_db (store);
+  importer.feed = feed;
+  importer.report = report;
+  importer.statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+
+  if (!atlas_store_begin_write (store, error))
+    {
+      g_hash_table_unref (importer.statements);
+      return NULL;
+    }
+
+  ok = write_feed (&importer, source);
+  if (!ok)
+    atlas_store_set_error (store, &local_error, _("the feed could not be stored"));
+
+  /* Statements must be finished before COMMIT can release the write lock. */
+  g_clear_pointer (&importer.statements, g_hash_table_unref);
+  g_clear_pointer (&importer.tagger, atlas_tagger_free);
+  g_clear_pointer (&importer.stored_relations_fingerprint, g_free);
+
+  if (!ok || !atlas_store_commit (store, &local_error))
+    {
+      atlas_store_rollback (store);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return g_steal_pointer (&report);
+}
+
+AtlasImportReport *
+atlas_import_data (AtlasStore            *store,
+                   const char            *data,
+                   gsize                  length,
+                   const char            *source,
+                   const AtlasFeedLimits *limits)
+{
+  g_autoptr(AtlasFeed) feed = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasImportReport *report;
+
+  feed = atlas_feed_read (data, length, source, limits, &error);
+  if (feed != NULL)
+    {
+      report = atlas_import_feed (store, feed, source, &error);
+      if (report != NULL)
+        return report;
+    }
+
+  report = atlas_import_report_new (source);
+  report->error = g_strdup (error->message);
+  return report;
+}
+
+AtlasImportReport *
+atlas_import_file (AtlasStore            *store,
+                   GFile                 *file,
+                   const AtlasFeedLimits *limits,
+                   GCancellable          *cancellable)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *contents = NULL;
+  AtlasFeedLimits default_limits;
+  gsize length = 0;
+
+  if (limits == NULL)
+    {
+      atlas_feed_limits_init (&default_limits);
+      limits = &default_limits;
+    }
+
+  source = g_file_has_uri_scheme (file, "file") ? g_file_get_path (file) : g_file_get_uri (file);
+
+  /* A huge file is refused before it is read into memory. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, cancellable, &error);
+  if (info != NULL && (guint64) g_file_info_get_size (info) > limits->max_body_bytes)
+    {
+      AtlasImportReport *report = atlas_import_report_new (source);
+
+      report->error = g_strdup_printf (_("%s: refused, larger than %zu bytes"), source, limits->max_body_bytes);
+      return report;
+    }
+
+  if (info == NULL || !g_file_load_contents (file, cancellable, &contents, &length, NULL, &error))
+    {
+      AtlasImportReport *report = atlas_import_report_new (source);
+
+      report->error = g_strdup_printf (_("%s: could not be read: %s"), source, error->message);
+      return report;
+    }
+
+  return atlas_import_data (store, contents, length, source, limits);
+}
+
+typedef struct
+{
+  char   *db_path;
+  GFile **files;
+  guint   n_files;
+} ImportJob;
+
+static void
+import_job_free (gpointer data)
+{
+  ImportJob *job = data;
+
+  for (guint i = 0; i < job->n_files; i++)
+    g_object_unref (job->files[i]);
+  g_free (job->files);
+  g_free (job->db_path);
+  g_free (job);
+}
+
+static void
+import_files_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_import_report_free);
+  GError *error = NULL;
+
+  /* A worker writes through a connection of its own. */
+  store = atlas_store_open (job->db_path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  for (guint i = 0; i < job->n_files; i++)
+    {
+      if (g_task_return_error_if_cancelled (task))
+        return;
+      g_ptr_array_add (reports, atlas_import_file (store, job->files[i], NULL, cancellable));
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&reports), (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+atlas_import_files_async (AtlasStore          *store,
+                          GFile              **files,
+                          guint                n_files,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
+
+  g_return_if_fail (ATLAS_IS_STORE (store));
+
+  job = g_new0 (ImportJob, 1);
+  job->db_path = g_strdup (atlas_store_get_path (store));
+  job->files = g_new0 (GFile *, n_files);
+  job->n_files = n_files;
+  for (guint i = 0; i < n_files; i++)
+    job->files[i] = g_object_ref (files[i]);
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, atlas_import_files_async);
+  g_task_set_task_data (task, job, import_job_free);
+  g_task_run_in_thread (task, import_files_thread);
+}
+
+/* Returns the reports, one per file. The store's "changed" signal has been
+ * emitted when any article was added or updated. */
+GPtrArray *
+atlas_import_files_finish (AtlasStore    *store,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  GPtrArray *reports;
+
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+
+  reports = g_task_propagate_pointer (G_TASK (result), error);
+  if (reports == NULL)
+    return NULL;
+
+  for (guint i = 0; i < reports->len; i++)
+    {
+      const AtlasImportReport *report = g_ptr_array_index (reports, i);
+
+      if (report->added > 0 || report->updated > 0 || report->entities_added > 0)
+        {
+          atlas_store_emit_changed (store);
+          break;
+        }
+    }
+
+  return reports;
+}

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <gio/gio.h>
+
+#include "atlas-feed-reader.h"
+#include "atlas-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char      *source;
+  char      *feed_title;
+  /* Set when the whole feed was refused; the store was not changed. */
+  char      *error;
+  guint      added;
+  guint      updated;
+  guint      unchanged;
+  guint      skipped;
+  guint      entities_added;
+  GPtrArray *messages;
+} AtlasImportReport;
+
+AtlasImportReport *atlas_import_report_new   (const char         *source);
+void               atlas_import_report_free  (AtlasImportReport  *report);
+char              *atlas_import_report_describe (const AtlasImportReport *report);
+
+AtlasImportReport *atlas_import_feed         (AtlasStore         *store,
+                                              const AtlasFeed    *feed,
+                                              const char         *source,
+                                              GError            **error);
+AtlasImportReport *atlas_import_data         (AtlasStore            *store,
+                                              const char            *data,
+                                              gsize                  length,
+                                              const char            *source,
+                                              const AtlasFeedLimits *limits);
+AtlasImportReport *atlas_import_file         (AtlasStore            *store,
+                                              GFile                 *file,
+                                              const AtlasFeedLimits *limits,
+                                              GCancellable          *cancellable);
+
+void               atlas_import_files_async  (AtlasStore          *store,
+                                              GFile              **files,
+                                              guint                n_files,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+GPtrArray         *atlas_import_files_finish (AtlasStore          *store,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasImportReport, atlas_import_report_free)
+
+G_END_DECLS

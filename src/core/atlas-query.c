@@ -1,0 +1,410 @@
+/* atlas-query.c: the articles and facet counts a filter selects
+ *
+ * SQL does the filtering and the counting; C only assembles the statement
+ * from fixed fragments and binds every user-supplied value.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "atlas-query.h"
+#include "atlas-countries.h"
+
+typedef struct
+{
+  GString   *sql;
+  GPtrArray *binds;  /* borrowed strings, bound in order */
+} Statement;
+
+static void
+append_in_list (Statement *statement,
+                GPtrArray *values)
+{
+  g_string_append_c (statement->sql, '(');
+  for (guint i = 0; i < values->len; i++)
+    {
+      g_string_append (statement->sql, i == 0 ? "?" : ", ?");
+      g_ptr_array_add (statement->binds, g_ptr_array_index (values, i));
+    }
+  g_string_append_c (statement->sql, ')');
+}
+
+/* Appends " AND …" for every part of the filter except `skip`: a facet counts
+ * what its own choices would add, so its group is left out of its counts. */
+static void
+append_conditions (Statement         *statement,
+                   const AtlasFilter *filter,
+                   AtlasFilterGroup   skip,
+                   const char        *fts_query)
+{
+  if (filter->countries->len > 0 && skip != ATLAS_FILTER_GROUP_COUNTRIES)
+    {
+      g_string_append (statement->sql, " AND a.id IN (SELECT article_id FROM article_countries WHERE country IN ");
+      append_in_list (statement, filter->countries);
+      g_string_append_c (statement->sql, ')');
+    }
+  if (filter->companies->len > 0 && skip != ATLAS_FILTER_GROUP_COMPANIES)
+    {
+      g_string_append (statement->sql, " AND a.id IN (SELECT article_id FROM mentions WHERE entity_id IN ");
+      append_in_list (statement, filter->companies);
+      g_string_append_c (statement->sql, ')');
+    }
+  if (filter->entities->len > 0 && skip != ATLAS_FILTER_GROUP_ENTITIES)
+    {
+      g_string_append (statement->sql, " AND a.id IN (SELECT article_id FROM mentions WHERE entity_id IN ");
+      append_in_list (statement, filter->entities);
+      g_string_append_c (statement->sql, ')');
+    }
+  if (fts_query != NULL)
+    {
+      g_string_append (statement->sql, " AND a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
+      g_ptr_array_add (statement->binds, (gpointer) fts_query);
+    }
+  if (filter->since != G_MININT64)
+    g_string_append_printf (statement->sql, " AND a.published >= %" G_GINT64_FORMAT, filter->since);
+  if (filter->until != G_MAXINT64)
+    g_string_append_printf (statement->sql, " AND a.published < %" G_GINT64_FORMAT, filter->until);
+}
+
+static sqlite3_stmt *
+prepare_statement (AtlasStore  *store,
+                   Statement   *statement,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = atlas_store_prepare (store, statement->sql->str, error);
+
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < statement->binds->len; i++)
+    sqlite3_bind_text (stmt, i + 1, g_ptr_array_index (statement->binds, i), -1, SQLITE_STATIC);
+  return stmt;
+}
+
+static void
+statement_clear (Statement *statement)
+{
+  g_string_free (statement->sql, TRUE);
+  g_ptr_array_unref (statement->binds);
+}
+
+static void
+statement_init (Statement  *statement,
+                const char *sql)
+{
+  statement->sql = g_string_new (sql);
+  statement->binds = g_ptr_array_new ();
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Statement, statement_clear)
+
+GArray *
+atlas_query_article_ids (AtlasStore         *store,
+                         const AtlasFilter  *filter,
+                         GError            **error)
+{
+  g_auto(Statement) statement = { 0 };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *fts_query = atlas_filter_fts_query (filter);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  statement_init (&statement, "SELECT a.id FROM articles a WHERE 1");
+  append_conditions (&statement, filter, ATLAS_FILTER_GROUP_NONE, fts_query);
+  g_string_append (statement.sql, " ORDER BY a.published DESC, a.id DESC");
+
+  stmt = prepare_statement (store, &statement, error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      atlas_store_set_error (store, error, _("could not read the store"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+void
+atlas_facet_entry_free (AtlasFacetEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->id);
+  g_free (entry->name);
+  g_free (entry);
+}
+
+static int
+compare_facet_entries (gconstpointer a,
+                       gconstpointer b)
+{
+  const AtlasFacetEntry *x = *(const AtlasFacetEntry * const *) a;
+  const AtlasFacetEntry *y = *(const AtlasFacetEntry * const *) b;
+
+  if (x->count != y->count)
+    return x->count > y->count ? -1 : 1;
+  return g_utf8_collate (x->name, y->name);
+}
+
+/* Counts per country, per company or per other entity among the articles the
+ * rest of the filter selects. The largest `max_entries` are returned, sorted
+ * by count, plus every selected one so that a choice never disappears. */
+GPtrArray *
+atlas_query_facet (AtlasStore         *store,
+                   const AtlasFilter  *filter,
+                   AtlasFilterGroup    group,
+                   guint               max_entries,
+                   GError            **error)
+{
+  g_auto(Statement) statement = { 0 };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *fts_query = atlas_filter_fts_query (filter);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_facet_entry_free);
+  GPtrArray *selected_ids = atlas_filter_get_group (filter, group);
+  GPtrArray *result;
+  int rc;
+
+  if (group == ATLAS_FILTER_GROUP_COUNTRIES)
+    statement_init (&statement,
+                    "SELECT x.country, x.country, count(*) FROM article_countries x WHERE x.article_id IN "
+                    "(SELECT a.id FROM articles a WHERE 1");
+  else
+    statement_init (&statement,
+                    group == ATLAS_FILTER_GROUP_COMPANIES
+                    ? "SELECT x.entity_id, e.name, count(*) FROM mentions x "
+                      "JOIN entities e ON e.id = x.entity_id AND e.kind = 'company' "
+                      "WHERE x.article_id IN (SELECT a.id FROM articles a WHERE 1"
+                    : "SELECT x.entity_id, e.name, count(*) FROM mentions x "
+                      "JOIN entities e ON e.id = x.entity_id AND e.kind NOT IN ('company', 'country') "
+                      "WHERE x.article_id IN (SELECT a.id FROM articles a WHERE 1");
+  append_conditions (&statement, filter, group, fts_query);
+  g_string_append (statement.sql, group == ATLAS_FILTER_GROUP_COUNTRIES
+                                  ? ") GROUP BY x.country" : ") GROUP BY x.entity_id");
+
+  stmt = prepare_statement (store, &statement, error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AtlasFacetEntry *entry = g_new0 (AtlasFacetEntry, 1);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+
+      entry->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      entry->name = g_strdup (group == ATLAS_FILTER_GROUP_COUNTRIES ? atlas_country_display_name (name) : name);
+      entry->count = sqlite3_column_int (stmt, 2);
+      entry->selected = atlas_filter_contains (filter, group, entry->id);
+      g_ptr_array_add (all, entry);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      atlas_store_set_error (store, error, _("could not read the store"));
+      return NULL;
+    }
+
+  g_ptr_array_sort (all, compare_facet_entries);
+
+  result = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_facet_entry_free);
+  for (guint i = 0; i < all->len; i++)
+    {
+      AtlasFacetEntry *entry = g_ptr_array_index (all, i);
+
+      if (i < max_entries || entry->selected)
+        {
+          g_ptr_array_add (result, entry);
+          all->pdata[i] = NULL;
+        }
+    }
+
+  /* A selected choice with no article under the rest of the filter still
+   * shows, with its zero, so it can be unticked. */
+  for (guint i = 0; i < selected_ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (selected_ids, i);
+      gboolean present = FALSE;
+
+      for (guint j = 0; j < result->len && !present; j++)
+        present = g_str_equal (((AtlasFacetEntry *) g_ptr_array_index (result, j))->id, id);
+      if (!present)
+        {
+          g_autoptr(AtlasEntityInfo) info = atlas_query_entity (store, id, NULL);
+          AtlasFacetEntry *entry = g_new0 (AtlasFacetEntry, 1);
+
+          entry->id = g_strdup (id);
+          entry->name = g_strdup (group == ATLAS_FILTER_GROUP_COUNTRIES ? atlas_country_display_name (id)
+                                  : info != NULL ? info->name : id);
+          entry->selected = TRUE;
+          g_ptr_array_add (result, entry);
+        }
+    }
+
+  return result;
+}
+
+AtlasArticle *
+atlas_query_article (AtlasStore  *store,
+                     gint64       article_id,
+                     gboolean     with_text,
+                     GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) entities = NULL;
+  g_autoptr(AtlasArticle) article = NULL;
+  int rc;
+
+  stmt = atlas_store_prepare (store,
+                              with_text
+                              ? "SELECT a.item_id, f.title, a.url, a.title, a.summary, a.content, a.language, a.published, a.published_precision "
+                                "FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1"
+                              : "SELECT a.item_id, f.title, a.url, a.title, NULL, NULL, a.language, a.published, a.published_precision "
+                                "FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The article is no longer in the store"));
+      else
+        atlas_store_set_error (store, error, _("could not read the store"));
+      return NULL;
+    }
+
+  article = atlas_article_new (article_id);
+  atlas_article_set_fields (article,
+                            (const char *) sqlite3_column_text (stmt, 0),
+                            (const char *) sqlite3_column_text (stmt, 1),
+                            (const char *) sqlite3_column_text (stmt, 2),
+                            (const char *) sqlite3_column_text (stmt, 3),
+                            (const char *) sqlite3_column_text (stmt, 4),
+                            (const char *) sqlite3_column_text (stmt, 5),
+                            (const char *) sqlite3_column_text (stmt, 6),
+                            sqlite3_column_type (stmt, 7) != SQLITE_NULL,
+                            sqlite3_column_int64 (stmt, 7),
+                            sqlite3_column_int (stmt, 8));
+
+  /* Companies first, places and products next, countries last: the order a
+   * reader scans the chips in. */
+  entities = atlas_store_prepare (store,
+                                  "SELECT e.id, e.kind, e.name, e.country FROM mentions m "
+                                  "JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ?1 "
+                                  "ORDER BY CASE e.kind WHEN 'company' THEN 0 WHEN 'country' THEN 2 ELSE 1 END, "
+                                  "  e.name COLLATE NOCASE",
+                                  error);
+  if (entities == NULL)
+    return NULL;
+  sqlite3_bind_int64 (entities, 1, article_id);
+  while (sqlite3_step (entities) == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (entities, 0);
+      const char *kind = (const char *) sqlite3_column_text (entities, 1);
+      const char *name = (const char *) sqlite3_column_text (entities, 2);
+
+      if (g_strcmp0 (kind, "country") == 0)
+        name = atlas_country_display_name (id);
+      atlas_article_add_entity (article, id, kind, name, (const char *) sqlite3_column_text (entities, 3));
+    }
+
+  return g_steal_pointer (&article);
+}
+
+void
+atlas_entity_info_free (AtlasEntityInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->id);
+  g_free (info->kind);
+  g_free (info->name);
+  g_free (info->country);
+  g_free (info->place);
+  g_free (info->url);
+  g_ptr_array_unref (info->aliases);
+  g_free (info);
+}
+
+#define ENTITY_COLUMNS \
+  "SELECT e.id, e.kind, e.name, e.country, e.place, e.url, e.lat, e.lon, " \
+  "  (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id), " \
+  "  (SELECT group_concat (alias, char(31)) FROM aliases WHERE entity_id = e.id) FROM entities e "
+
+static AtlasEntityInfo *
+entity_info_from_row (sqlite3_stmt *stmt)
+{
+  AtlasEntityInfo *info = g_new0 (AtlasEntityInfo, 1);
+  const char *aliases = (const char *) sqlite3_column_text (stmt, 9);
+
+  info->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  info->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  info->name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  info->country = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  info->place = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  info->url = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+  info->has_position = sqlite3_column_type (stmt, 6) != SQLITE_NULL && sqlite3_column_type (stmt, 7) != SQLITE_NULL;
+  info->lat = sqlite3_column_double (stmt, 6);
+  info->lon = sqlite3_column_double (stmt, 7);
+  info->n_articles = sqlite3_column_int (stmt, 8);
+  info->aliases = g_ptr_array_new_with_free_func (g_free);
+  if (aliases != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (aliases, "\x1f", -1);
+      for (guint i = 0; parts[i] != NULL; i++)
+        g_ptr_array_add (info->aliases, g_strdup (parts[i]));
+    }
+  return info;
+}
+
+GPtrArray *
+atlas_query_entities (AtlasStore  *store,
+                      const char  *kind,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_entity_info_free);
+  int rc;
+
+  stmt = atlas_store_prepare (store,
+                              ENTITY_COLUMNS "WHERE ?1 IS NULL OR e.kind = ?1 ORDER BY e.kind, e.name COLLATE NOCASE",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  if (kind != NULL)
+    sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (result, entity_info_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      atlas_store_set_error (store, error, _("could not read the store"));
+      return NULL;
+    }
+  return g_steal_pointer (&result);
+}
+
+AtlasEntityInfo *
+atlas_query_entity (AtlasStore  *store,
+                    const char  *id,
+                    GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = atlas_store_prepare (store, ENTITY_COLUMNS "WHERE e.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No entity “%s” in the store"), id);
+      return NULL;
+    }
+  return entity_info_from_row (stmt);
+}

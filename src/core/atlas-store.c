@@ -1,0 +1,440 @@
+/* atlas-store.c: the SQLite store and its schema
+ *
+ * Each thread that touches the store opens its own AtlasStore (one SQLite
+ * connection); WAL lets the UI read while a worker writes. A file that is not
+ * ours, or was written by a newer version, is refused before anything is
+ * written to it: the user's data is never "repaired" by guesswork.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+
+#include "atlas-store.h"
+
+struct _AtlasStore
+{
+  GObject  parent_instance;
+  char    *path;
+  sqlite3 *db;
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (AtlasStore, atlas_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (atlas-store-error-quark, atlas_store_error)
+
+/* Migration N takes a store from user_version N to N + 1. Never edit one that
+ * has shipped; add the next. */
+static const char *const migrations[] = {
+  /* 0 → 1 */
+  "CREATE TABLE feeds ("
+  "  id INTEGER PRIMARY KEY,"
+  "  key TEXT NOT NULL UNIQUE,"
+  "  title TEXT,"
+  "  home_page_url TEXT,"
+  "  feed_url TEXT,"
+  "  language TEXT,"
+  "  relations_fingerprint TEXT,"
+  "  imported_at INTEGER"
+  ");"
+  "CREATE TABLE articles ("
+  "  id INTEGER PRIMARY KEY,"
+  "  feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
+  "  item_id TEXT NOT NULL,"
+  "  url TEXT,"
+  "  title TEXT,"
+  "  summary TEXT,"
+  "  content TEXT,"
+  "  language TEXT,"
+  "  published INTEGER,"
+  "  published_precision INTEGER NOT NULL DEFAULT 3,"
+  "  fingerprint TEXT,"
+  "  is_read INTEGER NOT NULL DEFAULT 0,"
+  "  is_starred INTEGER NOT NULL DEFAULT 0,"
+  "  UNIQUE (feed_id, item_id)"
+  ");"
+  "CREATE INDEX articles_by_date ON articles (published DESC, id DESC);"
+  "CREATE TABLE entities ("
+  "  id TEXT PRIMARY KEY,"
+  "  kind TEXT NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  country TEXT,"
+  "  place TEXT,"
+  "  url TEXT,"
+  "  lat REAL,"
+  "  lon REAL"
+  ");"
+  "CREATE INDEX entities_by_kind ON entities (kind, name);"
+  "CREATE TABLE aliases ("
+  "  entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,"
+  "  alias TEXT NOT NULL,"
+  "  PRIMARY KEY (entity_id, alias)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE mentions ("
+  "  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+  "  entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,"
+  "  tagged INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (article_id, entity_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX mentions_by_entity ON mentions (entity_id, article_id);"
+  /* The country rule (a country mentioned, or an entity of that country
+   * mentioned) is kept precomputed here by the importer, so that a country
+   * filter or facet is one index lookup. */
+  "CREATE TABLE article_countries ("
+  "  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+  "  country TEXT NOT NULL,"
+  "  PRIMARY KEY (article_id, country)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX article_countries_by_country ON article_countries (country, article_id);"
+  "CREATE TABLE relations ("
+  "  id INTEGER PRIMARY KEY,"
+  "  feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
+  "  article_id INTEGER REFERENCES articles(id) ON DELETE CASCADE,"
+  "  subject TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,"
+  "  predicate TEXT NOT NULL,"
+  "  object TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,"
+  "  date TEXT,"
+  "  date_precision INTEGER NOT NULL DEFAULT 0,"
+  "  amount_value REAL,"
+  "  amount_currency TEXT,"
+  "  quantity_value REAL,"
+  "  quantity_unit TEXT,"
+  "  quantity_product TEXT REFERENCES entities(id) ON DELETE SET NULL,"
+  "  note TEXT"
+  ");"
+  "CREATE INDEX relations_by_feed ON relations (feed_id, article_id);"
+  "CREATE INDEX relations_by_article ON relations (article_id);"
+  "CREATE INDEX relations_by_subject ON relations (subject);"
+  "CREATE INDEX relations_by_object ON relations (object);"
+  "CREATE TABLE events ("
+  "  id INTEGER PRIMARY KEY,"
+  "  feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
+  "  article_id INTEGER REFERENCES articles(id) ON DELETE CASCADE,"
+  "  date TEXT NOT NULL,"
+  "  date_precision INTEGER NOT NULL,"
+  "  starts INTEGER NOT NULL,"
+  "  ends INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  title TEXT,"
+  "  amount_value REAL,"
+  "  amount_currency TEXT,"
+  "  quantity_value REAL,"
+  "  quantity_unit TEXT,"
+  "  quantity_product TEXT REFERENCES entities(id) ON DELETE SET NULL"
+  ");"
+  "CREATE INDEX events_by_time ON events (starts, ends);"
+  "CREATE INDEX events_by_article ON events (article_id);"
+  "CREATE TABLE event_entities ("
+  "  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,"
+  "  entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (event_id, entity_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX event_entities_by_entity ON event_entities (entity_id);"
+  /* Kept in step by the importer, not by triggers: with trusted_schema=OFF
+   * SQLite refuses FTS5 tables inside triggers. */
+  "CREATE VIRTUAL TABLE articles_fts USING fts5 ("
+  "  title, summary, content,"
+  "  content='articles', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2'"
+  ");",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ATLAS_STORE_SCHEMA_VERSION);
+
+void
+atlas_store_set_error (AtlasStore  *self,
+                       GError     **error,
+                       const char  *what)
+{
+  int code = sqlite3_extended_errcode (self->db);
+  AtlasStoreError kind = ATLAS_STORE_ERROR_FAILED;
+
+  if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+    kind = ATLAS_STORE_ERROR_BUSY;
+  else if ((code & 0xff) == SQLITE_NOTADB)
+    kind = ATLAS_STORE_ERROR_NOT_A_STORE;
+
+  g_set_error (error, ATLAS_STORE_ERROR, kind, "%s: %s (%s)",
+               self->path, what, sqlite3_errmsg (self->db));
+}
+
+sqlite3_stmt *
+atlas_store_prepare (AtlasStore  *self,
+                     const char  *sql,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      atlas_store_set_error (self, error, _("could not read the store"));
+      return NULL;
+    }
+  return stmt;
+}
+
+gboolean
+atlas_store_exec (AtlasStore  *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      atlas_store_set_error (self, error, _("could not write to the store"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+query_int (AtlasStore *self,
+           const char *sql,
+           gboolean   *ok)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 value = 0;
+
+  *ok = FALSE;
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      value = sqlite3_column_int64 (stmt, 0);
+      *ok = TRUE;
+    }
+  return value;
+}
+
+gboolean
+atlas_store_begin_write (AtlasStore  *self,
+                         GError     **error)
+{
+  return atlas_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+atlas_store_commit (AtlasStore  *self,
+                    GError     **error)
+{
+  return atlas_store_exec (self, "COMMIT", error);
+}
+
+void
+atlas_store_rollback (AtlasStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Reads what the file claims to be without writing to it. */
+static gboolean
+check_identity (AtlasStore  *self,
+                gint64      *user_version,
+                GError     **error)
+{
+  gint64 application_id, n_objects;
+  gboolean ok;
+
+  application_id = query_int (self, "PRAGMA application_id", &ok);
+  if (ok)
+    *user_version = query_int (self, "PRAGMA user_version", &ok);
+  if (ok)
+    n_objects = query_int (self, "SELECT count(*) FROM sqlite_schema", &ok);
+  if (!ok)
+    {
+      if ((sqlite3_errcode (self->db) & 0xff) == SQLITE_BUSY)
+        atlas_store_set_error (self, error, _("the store is locked by another program"));
+      else
+        g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_NOT_A_STORE,
+                     _("%s is not a Compute Atlas store (it is not an SQLite database); it was left untouched"),
+                     self->path);
+      return FALSE;
+    }
+
+  if (application_id != ATLAS_STORE_APPLICATION_ID && (application_id != 0 || n_objects != 0))
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_NOT_A_STORE,
+                   _("%s is an SQLite database of another program, not a Compute Atlas store; it was left untouched"),
+                   self->path);
+      return FALSE;
+    }
+
+  if (*user_version > ATLAS_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_TOO_NEW,
+                   _("%s was written by a newer version of Compute Atlas (store version %d, this one reads up to %d); it was left untouched"),
+                   self->path, (int) *user_version, ATLAS_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+migrate (AtlasStore  *self,
+         GError     **error)
+{
+  g_autofree char *stamp = NULL;
+  gint64 version;
+  gboolean ok;
+
+  if (!atlas_store_begin_write (self, error))
+    return FALSE;
+
+  /* Another process may have migrated while we waited for the lock. */
+  version = query_int (self, "PRAGMA user_version", &ok);
+  if (!ok || version > ATLAS_STORE_SCHEMA_VERSION)
+    {
+      atlas_store_rollback (self);
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_TOO_NEW,
+                   _("%s changed while it was being opened; it was left untouched"), self->path);
+      return FALSE;
+    }
+
+  for (gint64 v = version; v < ATLAS_STORE_SCHEMA_VERSION; v++)
+    {
+      if (!atlas_store_exec (self, migrations[v], error))
+        {
+          atlas_store_rollback (self);
+          return FALSE;
+        }
+    }
+
+  stamp = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                           ATLAS_STORE_APPLICATION_ID, ATLAS_STORE_SCHEMA_VERSION);
+  if (!atlas_store_exec (self, stamp, error) || !atlas_store_commit (self, error))
+    {
+      atlas_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+char *
+atlas_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "compute-atlas", "atlas.db", NULL);
+}
+
+AtlasStore *
+atlas_store_open (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(AtlasStore) self = NULL;
+  g_autofree char *dir = NULL;
+  gint64 user_version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the folder %s: %s"), dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  self = g_object_new (ATLAS_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (sqlite3_open_v2 (path, &self->db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE,
+                       NULL) != SQLITE_OK)
+    {
+      atlas_store_set_error (self, error, _("could not open the store"));
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (self->db, 1);
+
+  if (!check_identity (self, &user_version, error))
+    return NULL;
+
+  if (!atlas_store_exec (self,
+                         "PRAGMA journal_mode = WAL;"
+                         "PRAGMA synchronous = NORMAL;"
+                         "PRAGMA foreign_keys = ON;"
+                         "PRAGMA trusted_schema = OFF;",
+                         error))
+    return NULL;
+
+  if (user_version < ATLAS_STORE_SCHEMA_VERSION && !migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+atlas_store_get_path (AtlasStore *self)
+{
+  g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
+  return self->path;
+}
+
+sqlite3 *
+atlas_store_get_db (AtlasStore *self)
+{
+  g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
+  return self->db;
+}
+
+void
+atlas_store_emit_changed (AtlasStore *self)
+{
+  g_return_if_fail (ATLAS_IS_STORE (self));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+gboolean
+atlas_store_is_empty (AtlasStore *self)
+{
+  gboolean ok;
+
+  return query_int (self, "SELECT NOT EXISTS (SELECT 1 FROM feeds)", &ok) != 0 || !ok;
+}
+
+static void
+atlas_store_finalize (GObject *object)
+{
+  AtlasStore *self = ATLAS_STORE (object);
+
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  self->db = NULL;
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (atlas_store_parent_class)->finalize (object);
+}
+
+static void
+atlas_store_class_init (AtlasStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = atlas_store_finalize;
+
+  /**
+   * AtlasStore::changed:
+   *
+   * Emitted on the main thread after a write made through another connection
+   * (an import in a worker) has committed, so views can query again.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+atlas_store_init (AtlasStore *self)
+{
+}

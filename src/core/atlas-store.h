@@ -1,0 +1,53 @@
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+#define ATLAS_STORE_ERROR (atlas_store_error_quark ())
+
+typedef enum
+{
+  ATLAS_STORE_ERROR_FAILED,
+  ATLAS_STORE_ERROR_NOT_A_STORE,
+  ATLAS_STORE_ERROR_TOO_NEW,
+  ATLAS_STORE_ERROR_BUSY,
+} AtlasStoreError;
+
+/* 'ATLS': tells a Compute Atlas store from any other SQLite file. */
+#define ATLAS_STORE_APPLICATION_ID 0x41544C53
+#define ATLAS_STORE_SCHEMA_VERSION 1
+
+#define ATLAS_TYPE_STORE (atlas_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasStore, atlas_store, ATLAS, STORE, GObject)
+
+GQuark      atlas_store_error_quark     (void);
+char       *atlas_store_default_path    (void);
+AtlasStore *atlas_store_open            (const char  *path,
+                                         GError     **error);
+const char *atlas_store_get_path        (AtlasStore  *self);
+sqlite3    *atlas_store_get_db          (AtlasStore  *self);
+void        atlas_store_emit_changed    (AtlasStore  *self);
+gboolean    atlas_store_is_empty        (AtlasStore  *self);
+
+gboolean    atlas_store_begin_write     (AtlasStore  *self,
+                                         GError     **error);
+gboolean    atlas_store_commit          (AtlasStore  *self,
+                                         GError     **error);
+void        atlas_store_rollback        (AtlasStore  *self);
+
+sqlite3_stmt *atlas_store_prepare       (AtlasStore  *self,
+                                         const char  *sql,
+                                         GError     **error);
+gboolean    atlas_store_exec            (AtlasStore  *self,
+                                         const char  *sql,
+                                         GError     **error);
+void        atlas_store_set_error       (AtlasStore  *self,
+                                         GError     **error,
+                                         const char  *what);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+G_END_DECLS

@@ -1,0 +1,96 @@
+#include "atlas-test-util.h"
+
+#include <glib/gstdio.h>
+
+#include "atlas-importer.h"
+
+char *
+atlas_test_make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("atlas-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+AtlasStore *
+atlas_test_open_store (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "atlas.db", NULL);
+  g_autoptr(GError) error = NULL;
+  AtlasStore *store = atlas_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+AtlasStore *
+atlas_test_corpus_store (const char *dir)
+{
+  static const char *const files[] = { "entities.json", "hyperai.json", "revue-de-presse.json" };
+  AtlasStore *store = atlas_test_open_store (dir);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (CORPUS_DIR, files[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(AtlasImportReport) report = atlas_import_file (store, file, NULL, NULL);
+
+      g_assert_null (report->error);
+      g_assert_cmpuint (report->messages->len, ==, 0);
+    }
+  return store;
+}
+
+/* Every row of every table, as text: two equal snapshots mean an unchanged
+ * store. */
+char *
+atlas_test_snapshot (AtlasStore *store)
+{
+  static const char *const tables[] = {
+    "feeds", "articles", "entities", "aliases", "mentions", "article_countries",
+    "relations", "events", "event_entities",
+  };
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1, 2", tables[i]);
+      g_autoptr(sqlite3_stmt) stmt = atlas_store_prepare (store, sql, NULL);
+
+      g_assert_nonnull (stmt);
+      g_string_append_printf (text, "[%s]\n", tables[i]);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            {
+              const char *imported_at = sqlite3_column_name (stmt, c);
+              /* The import time changes on every import by design. */
+              if (g_str_equal (imported_at, "imported_at"))
+                continue;
+              g_string_append_printf (text, "%s|", (const char *) sqlite3_column_text (stmt, c));
+            }
+          g_string_append_c (text, '\n');
+        }
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+void
+atlas_test_remove_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (handle == NULL)
+    return;
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}

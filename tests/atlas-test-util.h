@@ -1,0 +1,13 @@
+#pragma once
+
+#include "atlas-store.h"
+
+G_BEGIN_DECLS
+
+char       *atlas_test_make_dir      (void);
+AtlasStore *atlas_test_open_store    (const char *dir);
+AtlasStore *atlas_test_corpus_store  (const char *dir);
+char       *atlas_test_snapshot      (AtlasStore *store);
+void        atlas_test_remove_dir    (const char *dir);
+
+G_END_DECLS

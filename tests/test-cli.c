@@ -1,0 +1,228 @@
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "atlas-test-util.h"
+
+static char *dir;
+static char *db;
+
+static int
+run (char **out,
+     char **err,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("COMPUTE_ATLAS_CLI"));
+  g_ptr_array_add (argv, "--db");
+  g_ptr_array_add (argv, db);
+  va_start (args, err);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  return g_subprocess_get_exit_status (process);
+}
+
+static JsonArray *
+articles_json (const char *first_filter,
+               ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  const char *arg = first_filter;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("COMPUTE_ATLAS_CLI"));
+  g_ptr_array_add (argv, "--db");
+  g_ptr_array_add (argv, db);
+  g_ptr_array_add (argv, "articles");
+  g_ptr_array_add (argv, "--json");
+  va_start (args, first_filter);
+  for (; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)));
+  return json_array_ref (json_node_get_array (json_parser_get_root (parser)));
+}
+
+static void
+test_import_and_list (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *entities = g_build_filename (CORPUS_DIR, "entities.json", NULL);
+  g_autofree char *hyperai = g_build_filename (CORPUS_DIR, "hyperai.json", NULL);
+  g_autofree char *revue = g_build_filename (CORPUS_DIR, "revue-de-presse.json", NULL);
+  g_autoptr(JsonArray) all = NULL;
+  g_autoptr(JsonArray) norway = NULL;
+  g_autoptr(JsonArray) search = NULL;
+  JsonObject *article;
+
+  g_assert_cmpint (run (&out, &err, "import", entities, hyperai, revue, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "1 article added"));
+
+  all = articles_json (NULL);
+  g_assert_cmpuint (json_array_get_length (all), ==, 2);
+  article = json_array_get_object_element (all, 0);
+  g_assert_cmpstr (json_object_get_string_member (article, "id"), ==, "urn:compute-atlas:corpus:uk-ai-factories-2025-09");
+  g_assert_cmpstr (json_object_get_string_member (article, "feed"), ==, "HyperAI — Articles tendance");
+  g_assert_cmpstr (json_object_get_string_member (article, "published"), ==, "2025-09");
+  g_assert_true (json_object_has_member (article, "url"));
+  g_assert_true (json_object_has_member (article, "title"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (article, "entities")), >, 10);
+
+  norway = articles_json ("--country", "no", NULL);
+  g_assert_cmpuint (json_array_get_length (norway), ==, 1);
+  g_clear_pointer (&norway, json_array_unref);
+  norway = articles_json ("--country", "NO", "--company", "nvidia", "--since", "2024", "--until", "2024", NULL);
+  g_assert_cmpuint (json_array_get_length (norway), ==, 1);
+  search = articles_json ("--search", "Ecosse", NULL);
+  g_assert_cmpuint (json_array_get_length (search), ==, 1);
+}
+
+static void
+test_entities_and_facets (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *facets;
+  JsonArray *countries;
+
+  g_assert_cmpint (run (&out, &err, "entities", "--kind", "site", "--json", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (json_parser_get_root (parser))), ==, 8);
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run (&out, &err, "facets", "--company", "nscale", "--json", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  facets = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (facets, "articles"), ==, 1);
+  countries = json_object_get_array_member (facets, "countries");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (countries, 0), "id"), ==, "GB");
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run (&out, &err, "facets", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "United Kingdom"));
+}
+
+static void
+test_hostile_import (void)
+{
+  static const char *const bodies[] = {
+    "",
+    "{\"version\": \"https://jsonfeed.org/version/1.1\"}",
+    "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]",
+    "\xff\xfe\x00garbage",
+  };
+  g_autofree char *before = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *good = g_build_filename (dir, "good.json", NULL);
+
+  g_assert_cmpint (run (&before, &err, "articles", "--json", NULL), ==, 0);
+  g_assert_true (g_file_set_contents (good, "{\"version\": \"https://jsonfeed.org/version/1\", \"items\": []}", -1, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, "hostile.json", NULL);
+      g_autofree char *out = NULL;
+      g_autofree char *after = NULL;
+
+      g_clear_pointer (&err, g_free);
+      g_assert_true (g_file_set_contents (path, bodies[i], i == 3 ? 11 : -1, NULL));
+      g_assert_cmpint (run (&out, &err, "import", good, path, NULL), ==, 1);
+      g_assert_nonnull (strstr (err, "hostile.json"));
+      g_assert_nonnull (strstr (err, "refused"));
+      g_clear_pointer (&err, g_free);
+      g_assert_cmpint (run (&after, &err, "articles", "--json", NULL), ==, 0);
+      g_assert_cmpstr (before, ==, after);
+    }
+}
+
+static void
+test_usage_errors (void)
+{
+  static const char *const cases[][4] = {
+    { "articles", "--country", "Britain", NULL },
+    { "articles", "--company", "Not An Id", NULL },
+    { "articles", "--since", "yesterday", NULL },
+    { "articles", "--bogus", NULL, NULL },
+    { "frobnicate", NULL, NULL, NULL },
+    { "import", NULL, NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run (&out, &err, cases[i][0], cases[i][1], cases[i][2], cases[i][3]), ==, 2);
+      g_assert_cmpstr (out, ==, "");
+      g_assert_true (g_str_has_prefix (err, "compute-atlas-cli: ") || strstr (err, "Usage") != NULL);
+    }
+}
+
+static void
+test_refuses_foreign_store (void)
+{
+  g_autofree char *saved = db;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+
+  db = g_build_filename (dir, "notes.txt", NULL);
+  g_assert_true (g_file_set_contents (db, "my precious notes, not a database at all.......", -1, NULL));
+  g_assert_cmpint (run (&out, &err, "articles", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "not a Compute Atlas store"));
+  g_assert_true (g_file_get_contents (db, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "my precious notes, not a database at all.......");
+  g_free (db);
+  db = g_steal_pointer (&saved);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  g_assert_nonnull (g_getenv ("COMPUTE_ATLAS_CLI"));
+
+  dir = atlas_test_make_dir ();
+  db = g_build_filename (dir, "cli.db", NULL);
+
+  g_test_add_func ("/cli/import-and-list", test_import_and_list);
+  g_test_add_func ("/cli/entities-and-facets", test_entities_and_facets);
+  g_test_add_func ("/cli/hostile-import", test_hostile_import);
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/refuses-foreign-store", test_refuses_foreign_store);
+
+  status = g_test_run ();
+  atlas_test_remove_dir (dir);
+  return status;
+}

@@ -1,0 +1,174 @@
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "atlas-test-util.h"
+
+static gint64
+pragma_int (AtlasStore *store,
+            const char *pragma)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s", pragma);
+  g_autoptr(sqlite3_stmt) stmt = atlas_store_prepare (store, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static void
+test_connection_setup (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_open_store (dir);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = atlas_store_prepare (store, "PRAGMA journal_mode", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+
+  g_assert_cmpint (pragma_int (store, "synchronous"), ==, 1);
+  g_assert_cmpint (pragma_int (store, "foreign_keys"), ==, 1);
+  g_assert_cmpint (pragma_int (store, "busy_timeout"), >=, 1000);
+  g_assert_cmpint (pragma_int (store, "trusted_schema"), ==, 0);
+  g_assert_cmpint (pragma_int (store, "application_id"), ==, ATLAS_STORE_APPLICATION_ID);
+  g_assert_cmpint (pragma_int (store, "user_version"), ==, ATLAS_STORE_SCHEMA_VERSION);
+  g_assert_true (atlas_store_is_empty (store));
+
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
+static void
+test_reopen (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
+  g_autofree char *before = atlas_test_snapshot (store);
+  g_autofree char *after = NULL;
+
+  g_clear_object (&store);
+  store = atlas_test_open_store (dir);
+  after = atlas_test_snapshot (store);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (atlas_store_is_empty (store));
+
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
+static void
+make_foreign_db (const char *path,
+                 const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+assert_refused (const char *path,
+                int         code)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = NULL;
+  gsize before_len = 0, after_len = 0;
+
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+  store = atlas_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, ATLAS_STORE_ERROR, code);
+  g_assert_nonnull (strstr (error->message, "left untouched"));
+
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_refuses_foreign_files (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *garbage = g_build_filename (dir, "garbage.db", NULL);
+  g_autofree char *newer = g_build_filename (dir, "newer.db", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *text = g_strnfill (4096, 'x');
+
+  g_assert_true (g_file_set_contents (garbage, text, -1, NULL));
+  assert_refused (garbage, ATLAS_STORE_ERROR_NOT_A_STORE);
+
+  make_foreign_db (newer, "PRAGMA application_id = 1096043603; PRAGMA user_version = 99; CREATE TABLE t (x);");
+  assert_refused (newer, ATLAS_STORE_ERROR_TOO_NEW);
+
+  make_foreign_db (other, "CREATE TABLE accounts (id INTEGER PRIMARY KEY, secret TEXT);");
+  assert_refused (other, ATLAS_STORE_ERROR_NOT_A_STORE);
+
+  atlas_test_remove_dir (dir);
+}
+
+static void
+test_migrates_empty_file (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "atlas.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = NULL;
+
+  /* A zero-length file is an empty SQLite database: it becomes a store. */
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  store = atlas_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma_int (store, "user_version"), ==, ATLAS_STORE_SCHEMA_VERSION);
+
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
+static void
+test_creates_missing_folder (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *nested = g_build_filename (dir, "a", "b", NULL);
+  g_autofree char *path = g_build_filename (nested, "atlas.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_clear_object (&store);
+  atlas_test_remove_dir (nested);
+  {
+    g_autofree char *a = g_build_filename (dir, "a", NULL);
+    g_rmdir (a);
+  }
+  atlas_test_remove_dir (dir);
+}
+
+static void
+test_default_path (void)
+{
+  g_autofree char *path = atlas_store_default_path ();
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "compute-atlas", "atlas.db", NULL);
+
+  g_assert_cmpstr (path, ==, expected);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/connection-setup", test_connection_setup);
+  g_test_add_func ("/store/reopen", test_reopen);
+  g_test_add_func ("/store/refuses-foreign-files", test_refuses_foreign_files);
+  g_test_add_func ("/store/migrates-empty-file", test_migrates_empty_file);
+  g_test_add_func ("/store/creates-missing-folder", test_creates_missing_folder);
+  g_test_add_func ("/store/default-path", test_default_path);
+
+  return g_test_run ();
+}
