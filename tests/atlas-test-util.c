@@ -29,7 +29,7 @@ atlas_test_open_store (const char *dir)
 AtlasStore *
 atlas_test_corpus_store (const char *dir)
 {
-  static const char *const files[] = { "entities.json", "hyperai.json", "revue-de-presse.json" };
+  static const char *const files[] = { "00-entities.json", "10-hyperai.json", "20-revue-de-presse.json" };
   AtlasStore *store = atlas_test_open_store (dir);
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)

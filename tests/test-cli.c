@@ -74,9 +74,9 @@ test_import_and_list (void)
 {
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autofree char *entities = g_build_filename (CORPUS_DIR, "entities.json", NULL);
-  g_autofree char *hyperai = g_build_filename (CORPUS_DIR, "hyperai.json", NULL);
-  g_autofree char *revue = g_build_filename (CORPUS_DIR, "revue-de-presse.json", NULL);
+  g_autofree char *entities = g_build_filename (CORPUS_DIR, "00-entities.json", NULL);
+  g_autofree char *hyperai = g_build_filename (CORPUS_DIR, "10-hyperai.json", NULL);
+  g_autofree char *revue = g_build_filename (CORPUS_DIR, "20-revue-de-presse.json", NULL);
   g_autoptr(JsonArray) all = NULL;
   g_autoptr(JsonArray) norway = NULL;
   g_autoptr(JsonArray) search = NULL;

@@ -349,7 +349,7 @@ test_dates (void)
 static void
 test_corpus (void)
 {
-  static const char *const files[] = { "entities.json", "hyperai.json", "revue-de-presse.json" };
+  static const char *const files[] = { "00-entities.json", "10-hyperai.json", "20-revue-de-presse.json" };
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {

@@ -63,7 +63,7 @@ test_idempotent (void)
   g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
   g_autofree char *before = atlas_test_snapshot (store);
   g_autofree char *after = NULL;
-  g_autofree char *path = g_build_filename (CORPUS_DIR, "hyperai.json", NULL);
+  g_autofree char *path = g_build_filename (CORPUS_DIR, "10-hyperai.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(AtlasImportReport) report = atlas_import_file (store, file, NULL, NULL);
 
@@ -324,8 +324,8 @@ test_import_in_worker (void)
 {
   g_autofree char *dir = atlas_test_make_dir ();
   g_autoptr(AtlasStore) store = atlas_test_open_store (dir);
-  g_autofree char *path = g_build_filename (CORPUS_DIR, "entities.json", NULL);
-  g_autofree char *path2 = g_build_filename (CORPUS_DIR, "hyperai.json", NULL);
+  g_autofree char *path = g_build_filename (CORPUS_DIR, "00-entities.json", NULL);
+  g_autofree char *path2 = g_build_filename (CORPUS_DIR, "10-hyperai.json", NULL);
   GFile *files[3];
   g_autoptr(GPtrArray) reports = NULL;
   guint n_changed = 0;

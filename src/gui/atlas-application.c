@@ -1,0 +1,159 @@
+/* atlas-application.c: opens the store and the window
+ *
+ * The store is opened once, on the main thread; a store that cannot be opened
+ * (not ours, too new, unreadable) is explained in a window of its own and left
+ * untouched.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "atlas-application.h"
+#include "atlas-gui.h"
+#include "atlas-store.h"
+#include "atlas-window.h"
+
+struct _AtlasApplication
+{
+  AdwApplication  parent_instance;
+  char           *db_path;
+  AtlasStore     *store;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, ADW_TYPE_APPLICATION)
+
+static void
+show_store_error (AtlasApplication *self,
+                  const GError     *error)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (self));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *status = adw_status_page_new ();
+
+  gtk_window_set_title (GTK_WINDOW (window), _("Compute Atlas"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 480);
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "dialog-error-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("The Store Cannot Be Opened"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status), error->message);
+  gtk_widget_set_vexpand (status, TRUE);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), status);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+atlas_application_activate (GApplication *application)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (self->store == NULL)
+    {
+      g_autofree char *path = self->db_path ? g_strdup (self->db_path) : atlas_store_default_path ();
+
+      self->store = atlas_store_open (path, &error);
+      if (self->store == NULL)
+        {
+          show_store_error (self, error);
+          return;
+        }
+    }
+
+  gtk_window_present (GTK_WINDOW (atlas_window_new (GTK_APPLICATION (self), self->store)));
+}
+
+static int
+atlas_application_handle_local_options (GApplication *application,
+                                        GVariantDict *options)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (application);
+  const char *db = NULL;
+
+  if (g_variant_dict_lookup (options, "version", "b", NULL))
+    {
+      g_print ("compute-atlas %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+  if (g_variant_dict_lookup (options, "db", "^&ay", &db))
+    self->db_path = g_canonicalize_filename (db, NULL);
+
+  return -1;
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+atlas_application_startup (GApplication *application)
+{
+  static const GActionEntry actions[] = {
+    { "quit", quit_action },
+  };
+  static const char *const quit_accels[] = { "<Control>q", NULL };
+  static const char *const help_accels[] = { "<Control>question", NULL };
+  G_APPLICATION_CLASS (atlas_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), actions, G_N_ELEMENTS (actions), application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-help-overlay", help_accels);
+}
+
+static void
+atlas_application_finalize (GObject *object)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (object);
+
+  g_clear_pointer (&self->db_path, g_free);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (atlas_application_parent_class)->finalize (object);
+}
+
+static void
+atlas_application_class_init (AtlasApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = atlas_application_finalize;
+  app_class->activate = atlas_application_activate;
+  app_class->startup = atlas_application_startup;
+  app_class->handle_local_options = atlas_application_handle_local_options;
+}
+
+static void
+atlas_application_init (AtlasApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use the store in FILE instead of the default one"), N_("FILE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  atlas_gui_register_resources ();
+}
+
+AtlasApplication *
+atlas_application_new (void)
+{
+  /* NON_UNIQUE: two stores can be open side by side with --db. */
+  return g_object_new (ATLAS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/io/github/computeatlas/ComputeAtlas",
+                       NULL);
+}

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "atlas-article.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_ARTICLE_ROW (atlas_article_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasArticleRow, atlas_article_row, ATLAS, ARTICLE_ROW, GtkWidget)
+
+AtlasArticleRow *atlas_article_row_new         (void);
+void             atlas_article_row_set_article (AtlasArticleRow *self,
+                                                AtlasArticle    *article);
+GtkWidget       *atlas_entity_chip_new         (const AtlasEntityRef *entity,
+                                                gboolean              clickable);
+
+G_END_DECLS

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_CHIP_BOX (atlas_chip_box_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasChipBox, atlas_chip_box, ATLAS, CHIP_BOX, GtkWidget)
+
+GtkWidget *atlas_chip_box_new         (gboolean      single_line);
+void       atlas_chip_box_append      (AtlasChipBox *self,
+                                       GtkWidget    *child);
+void       atlas_chip_box_remove_all  (AtlasChipBox *self);
+guint      atlas_chip_box_get_n_shown (AtlasChipBox *self);
+
+G_END_DECLS

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* The few places where the GTK of the Flatpak runtime has a better API than
+ * Debian 12's GTK 4.8: one function each, chosen at build time. */
+
+void atlas_compat_open_uri (GtkWindow  *parent,
+                            const char *uri);
+
+G_END_DECLS

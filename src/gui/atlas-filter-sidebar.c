@@ -1,0 +1,287 @@
+/* atlas-filter-sidebar.c: countries and companies with live counts
+ *
+ * Counts come from SQL on every filter change. Rows are reused when the same
+ * choices come back in the same order, so ticking a box does not rebuild the
+ * list under the pointer or take the keyboard focus away.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "atlas-filter-sidebar.h"
+#include "atlas-query.h"
+
+/* Enough to see the leaders; the rest is one click away. */
+#define COLLAPSED_ENTRIES 8
+
+typedef struct
+{
+  AtlasFilterGroup  group;
+  const char       *action;
+  GtkListBox       *list;
+  GtkWidget        *heading;
+  GtkButton        *more_button;
+  gboolean          show_all;
+  GPtrArray        *ids;
+} FacetSection;
+
+struct _AtlasFilterSidebar
+{
+  GtkWidget       parent_instance;
+
+  AtlasStore     *store;
+  AtlasViewState *view_state;
+  FacetSection    sections[3];
+
+  GtkListBox     *countries_list;
+  GtkListBox     *companies_list;
+  GtkListBox     *entities_list;
+  GtkWidget      *countries_heading;
+  GtkWidget      *companies_heading;
+  GtkWidget      *entities_heading;
+  GtkButton      *countries_more;
+  GtkButton      *companies_more;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasFilterSidebar, atlas_filter_sidebar, GTK_TYPE_WIDGET)
+
+static void
+on_check_toggled (GtkCheckButton *check,
+                  FacetSection   *section)
+{
+  const char *id = g_object_get_data (G_OBJECT (check), "facet-id");
+
+  gtk_widget_activate_action (GTK_WIDGET (check), section->action, "s", id);
+}
+
+static GtkWidget *
+facet_row_new (FacetSection          *section,
+               const AtlasFacetEntry *entry)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *count = gtk_label_new (NULL);
+
+  gtk_label_set_text (GTK_LABEL (name), entry->name);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (check), name);
+  gtk_widget_set_hexpand (check, TRUE);
+  g_object_set_data_full (G_OBJECT (check), "facet-id", g_strdup (entry->id), g_free);
+  gtk_widget_set_tooltip_text (check, entry->name);
+
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "facet-count");
+
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_box_append (GTK_BOX (box), count);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+
+  g_object_set_data (G_OBJECT (row), "check", check);
+  g_object_set_data (G_OBJECT (row), "count", count);
+  g_signal_connect (check, "toggled", G_CALLBACK (on_check_toggled), section);
+  return row;
+}
+
+static void
+facet_row_update (GtkWidget             *row,
+                  FacetSection          *section,
+                  const AtlasFacetEntry *entry)
+{
+  GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "check");
+  GtkLabel *count = g_object_get_data (G_OBJECT (row), "count");
+  g_autofree char *number = g_strdup_printf ("%u", entry->count);
+  g_autofree char *description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles",
+                                                               entry->count), entry->count);
+
+  g_signal_handlers_block_by_func (check, on_check_toggled, section);
+  gtk_check_button_set_active (check, entry->selected);
+  g_signal_handlers_unblock_by_func (check, on_check_toggled, section);
+
+  gtk_label_set_text (count, number);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  gtk_widget_set_sensitive (row, entry->count > 0 || entry->selected);
+}
+
+static gboolean
+same_ids (GPtrArray *ids,
+          GPtrArray *entries)
+{
+  if (ids->len != entries->len)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    if (!g_str_equal (g_ptr_array_index (ids, i), ((AtlasFacetEntry *) g_ptr_array_index (entries, i))->id))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+refresh_section (AtlasFilterSidebar *self,
+                 FacetSection       *section)
+{
+  const AtlasFilter *filter = atlas_view_state_get_filter (self->view_state);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  gboolean only_selected = section->group == ATLAS_FILTER_GROUP_ENTITIES;
+  guint limit = section->show_all || only_selected ? G_MAXUINT : COLLAPSED_ENTRIES;
+
+  all = atlas_query_facet (self->store, filter, section->group, G_MAXUINT, NULL);
+  if (all == NULL)
+    all = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_facet_entry_free);
+
+  /* Sites, products and the like are too many to list; they show here once
+   * chosen (from a chip), so they can be removed. */
+  entries = g_ptr_array_new ();
+  for (guint i = 0; i < all->len; i++)
+    {
+      AtlasFacetEntry *entry = g_ptr_array_index (all, i);
+
+      if (only_selected && !entry->selected)
+        continue;
+      if (entries->len < limit || entry->selected)
+        g_ptr_array_add (entries, entry);
+    }
+
+  if (!same_ids (section->ids, entries))
+    {
+      GtkWidget *child;
+
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (section->list))) != NULL)
+        gtk_list_box_remove (section->list, child);
+      g_ptr_array_set_size (section->ids, 0);
+      for (guint i = 0; i < entries->len; i++)
+        {
+          AtlasFacetEntry *entry = g_ptr_array_index (entries, i);
+
+          gtk_list_box_append (section->list, facet_row_new (section, entry));
+          g_ptr_array_add (section->ids, g_strdup (entry->id));
+        }
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    facet_row_update (GTK_WIDGET (gtk_list_box_get_row_at_index (section->list, i)), section,
+                      g_ptr_array_index (entries, i));
+
+  gtk_widget_set_visible (section->heading, entries->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (section->list), entries->len > 0);
+
+  if (section->more_button != NULL)
+    {
+      g_autofree char *label = NULL;
+
+      if (section->show_all)
+        label = g_strdup (_("Show Fewer"));
+      else
+        label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show All %u", "Show All %u", all->len), all->len);
+      gtk_button_set_label (section->more_button, label);
+      gtk_widget_set_visible (GTK_WIDGET (section->more_button), all->len > COLLAPSED_ENTRIES);
+    }
+}
+
+static void
+refresh (AtlasFilterSidebar *self)
+{
+  if (self->store == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (self->sections); i++)
+    refresh_section (self, &self->sections[i]);
+}
+
+static void
+on_more_clicked (AtlasFilterSidebar *self,
+                 GtkButton          *button)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->sections); i++)
+    if (self->sections[i].more_button == button)
+      {
+        self->sections[i].show_all = !self->sections[i].show_all;
+        refresh_section (self, &self->sections[i]);
+      }
+}
+
+void
+atlas_filter_sidebar_bind (AtlasFilterSidebar *self,
+                           AtlasStore         *store,
+                           AtlasViewState     *view_state)
+{
+  g_return_if_fail (ATLAS_IS_FILTER_SIDEBAR (self));
+  g_return_if_fail (self->store == NULL);
+
+  self->store = g_object_ref (store);
+  self->view_state = g_object_ref (view_state);
+  g_signal_connect_object (view_state, "filter-changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  refresh (self);
+}
+
+static void
+atlas_filter_sidebar_dispose (GObject *object)
+{
+  AtlasFilterSidebar *self = ATLAS_FILTER_SIDEBAR (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_FILTER_SIDEBAR);
+  /* dispose_template() only unparents the children bound to fields. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  for (guint i = 0; i < G_N_ELEMENTS (self->sections); i++)
+    g_clear_pointer (&self->sections[i].ids, g_ptr_array_unref);
+  g_clear_object (&self->store);
+  g_clear_object (&self->view_state);
+
+  G_OBJECT_CLASS (atlas_filter_sidebar_parent_class)->dispose (object);
+}
+
+static void
+atlas_filter_sidebar_class_init (AtlasFilterSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_filter_sidebar_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/computeatlas/ComputeAtlas/ui/atlas-filter-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, countries_list);
+  gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, companies_list);
+  gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, entities_list);
+  gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, countries_heading);
+  gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, companies_heading);
+  gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, entities_heading);
+  gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, countries_more);
+  gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, companies_more);
+  gtk_widget_class_bind_template_callback (widget_class, on_more_clicked);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+atlas_filter_sidebar_init (AtlasFilterSidebar *self)
+{
+  GtkListBox *lists[3];
+  GtkWidget *headings[3];
+  GtkButton *more[3];
+  const char *actions[3] = { "win.toggle-country", "win.toggle-company", "win.toggle-entity" };
+  AtlasFilterGroup groups[3] = { ATLAS_FILTER_GROUP_COUNTRIES, ATLAS_FILTER_GROUP_COMPANIES, ATLAS_FILTER_GROUP_ENTITIES };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Filters"), -1);
+
+  lists[0] = self->countries_list, lists[1] = self->companies_list, lists[2] = self->entities_list;
+  headings[0] = self->countries_heading, headings[1] = self->companies_heading, headings[2] = self->entities_heading;
+  more[0] = self->countries_more, more[1] = self->companies_more, more[2] = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      self->sections[i].group = groups[i];
+      self->sections[i].action = actions[i];
+      self->sections[i].list = lists[i];
+      self->sections[i].heading = headings[i];
+      self->sections[i].more_button = more[i];
+      self->sections[i].ids = g_ptr_array_new_with_free_func (g_free);
+    }
+}

@@ -1,0 +1,546 @@
+/* atlas-window.c: the main window
+ *
+ * The window owns the shared view state and the article list model; the
+ * sidebar, the list and the reader only read from them and change the filter
+ * through the window's actions, so every way of filtering goes through one
+ * place and every view follows.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "atlas-window.h"
+#include "atlas-article.h"
+#include "atlas-article-list.h"
+#include "atlas-article-row.h"
+#include "atlas-filter-sidebar.h"
+#include "atlas-importer.h"
+#include "atlas-query.h"
+#include "atlas-reader.h"
+#include "atlas-gui.h"
+
+#define CORPUS_RESOURCE_PATH "/io/github/computeatlas/ComputeAtlas/corpus/"
+
+struct _AtlasWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AtlasStore           *store;
+  AtlasViewState       *view_state;
+  AtlasArticleList     *articles;
+  GtkSingleSelection   *selection;
+  GCancellable         *cancellable;
+  gboolean              importing;
+  char                 *load_error;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwFlap              *flap;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *list_pane;
+  GtkWidget            *reader_pane;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *count_label;
+  GtkStack             *list_stack;
+  GtkListView          *list_view;
+  AdwStatusPage        *error_page;
+  AtlasFilterSidebar   *sidebar;
+  AtlasReader          *reader;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_VIEW_STATE,
+  PROP_IMPORTING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+atlas_window_update_actions (AtlasWindow *self)
+{
+  const AtlasFilter *filter = atlas_view_state_get_filter (self->view_state);
+  gboolean reading = adw_leaflet_get_folded (self->leaflet) &&
+                     adw_leaflet_get_visible_child (self->leaflet) == self->reader_pane;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filters", !atlas_filter_is_empty (filter));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", reading);
+}
+
+static void
+update_list_state (AtlasWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
+  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", n), n);
+  const char *page;
+
+  gtk_label_set_text (self->count_label, count);
+
+  if (self->load_error != NULL)
+    page = "error";
+  else if (n > 0)
+    page = "list";
+  else if (self->importing)
+    page = "loading";
+  else
+    page = "empty";
+  gtk_stack_set_visible_child_name (self->list_stack, page);
+}
+
+static void
+show_selected_article (AtlasWindow *self)
+{
+  gint64 id = atlas_view_state_get_selected_article (self->view_state);
+  g_autoptr(AtlasArticle) article = NULL;
+
+  if (id > 0)
+    article = atlas_query_article (self->store, id, TRUE, NULL);
+  atlas_reader_set_article (self->reader, article);
+}
+
+/* Re-reads the list for the current filter, keeping the selected article
+ * selected when it is still there. */
+static void
+reload (AtlasWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 selected = atlas_view_state_get_selected_article (self->view_state);
+  guint position;
+
+  g_clear_pointer (&self->load_error, g_free);
+  if (!atlas_article_list_set_filter (self->articles, atlas_view_state_get_filter (self->view_state), &error))
+    {
+      self->load_error = g_strdup (error->message);
+      adw_status_page_set_description (self->error_page, error->message);
+    }
+
+  if (selected > 0 && atlas_article_list_find (self->articles, selected, &position))
+    gtk_single_selection_set_selected (self->selection, position);
+  else
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+
+  update_list_state (self);
+  atlas_window_update_actions (self);
+}
+
+static void
+on_filter_changed (AtlasWindow    *self,
+                   AtlasViewState *view_state)
+{
+  reload (self);
+  atlas_reader_set_filter (self->reader, atlas_view_state_get_filter (view_state));
+}
+
+static void
+on_store_changed (AtlasWindow *self,
+                  AtlasStore  *store)
+{
+  reload (self);
+  show_selected_article (self);
+}
+
+static void
+on_selection_changed (AtlasWindow        *self,
+                      guint               position,
+                      guint               n_items,
+                      GtkSingleSelection *selection)
+{
+  AtlasArticle *article = gtk_single_selection_get_selected_item (selection);
+
+  atlas_view_state_set_selected_article (self->view_state, article ? atlas_article_get_id (article) : 0);
+}
+
+/* The selection lives in the view state, so any view can select an article;
+ * the list follows it and the reader shows it. */
+static void
+on_selected_article_changed (AtlasWindow    *self,
+                             GParamSpec     *pspec,
+                             AtlasViewState *view_state)
+{
+  gint64 id = atlas_view_state_get_selected_article (view_state);
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  if (id > 0)
+    atlas_article_list_find (self->articles, id, &position);
+  if (gtk_single_selection_get_selected (self->selection) != position)
+    gtk_single_selection_set_selected (self->selection, position);
+  show_selected_article (self);
+}
+
+static void
+on_list_activate (AtlasWindow *self,
+                  guint        position,
+                  GtkListView *list_view)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->reader_pane);
+  atlas_window_update_actions (self);
+}
+
+static void
+on_search_changed (AtlasWindow    *self,
+                   GtkSearchEntry *entry)
+{
+  atlas_view_state_set_text (self->view_state, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+on_stop_search (AtlasWindow    *self,
+                GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+on_leaflet_changed (AtlasWindow *self)
+{
+  atlas_window_update_actions (self);
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, GTK_WIDGET (atlas_article_row_new ()));
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          gpointer                  user_data)
+{
+  atlas_article_row_set_article (ATLAS_ARTICLE_ROW (gtk_list_item_get_child (item)),
+                                 gtk_list_item_get_item (item));
+}
+
+/* ---- the bundled corpus ------------------------------------------------- */
+
+static void
+on_corpus_imported (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(AtlasWindow) self = user_data;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reports = atlas_import_files_finish (ATLAS_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->importing = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
+
+  if (reports == NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  else
+    for (guint i = 0; i < reports->len; i++)
+      {
+        const AtlasImportReport *report = g_ptr_array_index (reports, i);
+        if (report->error != NULL)
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (report->error));
+      }
+
+  update_list_state (self);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* On first start the store is empty; the bundled feeds are imported in a
+ * worker so the window shows at once. */
+static void
+import_bundled_corpus (AtlasWindow *self)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children (CORPUS_RESOURCE_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (names == NULL)
+    return;
+
+  /* Names are numbered: the feed declaring the entities goes first. */
+  g_qsort_with_data (names, g_strv_length (names), sizeof (char *), compare_names, NULL);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *uri = g_strconcat ("resource://" CORPUS_RESOURCE_PATH, names[i], NULL);
+      g_ptr_array_add (files, g_file_new_for_uri (uri));
+    }
+
+  self->importing = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
+  update_list_state (self);
+
+  atlas_import_files_async (self->store, (GFile **) files->pdata, files->len, self->cancellable,
+                            on_corpus_imported, g_object_ref (self));
+}
+
+/* ---- actions ------------------------------------------------------------ */
+
+static void
+toggle_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  AtlasFilterGroup group;
+
+  if (g_str_equal (action_name, "win.toggle-country"))
+    group = ATLAS_FILTER_GROUP_COUNTRIES;
+  else if (g_str_equal (action_name, "win.toggle-company"))
+    group = ATLAS_FILTER_GROUP_COMPANIES;
+  else
+    group = ATLAS_FILTER_GROUP_ENTITIES;
+
+  atlas_view_state_toggle (self->view_state, group, g_variant_get_string (parameter, NULL));
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  /* The entry owns the text; clearing it clears the text filter. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  atlas_view_state_clear_filter (self->view_state);
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+/* ---- GObject ------------------------------------------------------------ */
+
+static void
+atlas_window_constructed (GObject *object)
+{
+  AtlasWindow *self = ATLAS_WINDOW (object);
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  G_OBJECT_CLASS (atlas_window_parent_class)->constructed (object);
+
+  g_assert (self->store != NULL);
+
+  self->articles = atlas_article_list_new (self->store);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->articles)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->view_state, "filter-changed",
+                           G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_state, "notify::selected-article",
+                           G_CALLBACK (on_selected_article_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "changed",
+                           G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+
+  atlas_filter_sidebar_bind (self->sidebar, self->store, self->view_state);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+
+  reload (self);
+  if (atlas_store_is_empty (self->store))
+    import_bundled_corpus (self);
+}
+
+static void
+atlas_window_dispose (GObject *object)
+{
+  AtlasWindow *self = ATLAS_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->articles);
+  g_clear_object (&self->view_state);
+  g_clear_object (&self->store);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->load_error, g_free);
+
+  G_OBJECT_CLASS (atlas_window_parent_class)->dispose (object);
+}
+
+static void
+atlas_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  AtlasWindow *self = ATLAS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_VIEW_STATE:
+      g_value_set_object (value, self->view_state);
+      break;
+
+    case PROP_IMPORTING:
+      g_value_set_boolean (value, self->importing);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  AtlasWindow *self = ATLAS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_window_class_init (AtlasWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = atlas_window_constructed;
+  object_class->dispose = atlas_window_dispose;
+  object_class->get_property = atlas_window_get_property;
+  object_class->set_property = atlas_window_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, ATLAS_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VIEW_STATE] =
+    g_param_spec_object ("view-state", NULL, NULL, ATLAS_TYPE_VIEW_STATE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_IMPORTING] =
+    g_param_spec_boolean ("importing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  atlas_gui_register_resources ();
+
+  g_type_ensure (ATLAS_TYPE_FILTER_SIDEBAR);
+  g_type_ensure (ATLAS_TYPE_READER);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/computeatlas/ComputeAtlas/ui/atlas-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, reader_pane);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, reader);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
+
+  gtk_widget_class_install_action (widget_class, "win.toggle-country", "s", toggle_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-company", "s", toggle_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-entity", "s", toggle_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.focus-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
+}
+
+static void
+atlas_window_init (AtlasWindow *self)
+{
+  self->view_state = atlas_view_state_new ();
+  self->cancellable = g_cancellable_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->leaflet, "notify::folded",
+                           G_CALLBACK (on_leaflet_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::visible-child",
+                           G_CALLBACK (on_leaflet_changed), self, G_CONNECT_SWAPPED);
+}
+
+AtlasWindow *
+atlas_window_new (GtkApplication *application,
+                  AtlasStore     *store)
+{
+  return g_object_new (ATLAS_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+AtlasViewState *
+atlas_window_get_view_state (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+  return self->view_state;
+}
+
+GListModel *
+atlas_window_get_articles (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->articles);
+}
+
+gboolean
+atlas_window_get_importing (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+  return self->importing;
+}

@@ -1,0 +1,13 @@
+#include "atlas-application.h"
+#include "atlas-locale.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(AtlasApplication) app = NULL;
+
+  atlas_locale_init ();
+  app = atlas_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

@@ -1,0 +1,248 @@
+/* The main window, built from its resources on a test store, driven through
+ * its actions as the sidebar and chips drive it. */
+#include <adwaita.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "atlas-article.h"
+#include "atlas-importer.h"
+#include "atlas-test-util.h"
+#include "atlas-window.h"
+
+static void
+drain (void)
+{
+  /* Long enough for a worker import and a few frames. */
+  for (guint i = 0; i < 50; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static guint
+n_articles (AtlasWindow *window)
+{
+  return g_list_model_get_n_items (atlas_window_get_articles (window));
+}
+
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0 &&
+      gtk_widget_is_drawable (widget))
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether the buttons bound to `action` can be pressed: what a person sees
+ * of an action's enabled state. */
+static gboolean
+action_buttons_sensitive (GtkWidget  *widget,
+                          const char *action)
+{
+  gboolean found = FALSE, sensitive = TRUE;
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, widget);
+  while (stack->len > 0)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (GTK_IS_ACTIONABLE (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), action) == 0)
+        {
+          found = TRUE;
+          sensitive = sensitive && gtk_widget_is_sensitive (w);
+        }
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (stack, c);
+    }
+  g_assert_true (found);
+  return sensitive;
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("MESON_BUILD_ROOT") ? g_getenv ("MESON_BUILD_ROOT") : ".",
+                                            name, NULL);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  g_assert_cmpint (width, >, 300);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("window rendered to %s", path);
+}
+
+static void
+test_filters_through_actions (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
+  AtlasWindow *window = atlas_window_new (NULL, store);
+  AtlasViewState *state = atlas_window_get_view_state (window);
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+
+  g_assert_cmpuint (n_articles (window), ==, 2);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "2 articles"));
+  /* Nothing to clear yet. */
+  g_assert_false (action_buttons_sensitive (GTK_WIDGET (window), "win.clear-filters"));
+
+  /* The country facet's action, as a tick in the sidebar sends it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-country", "s", "NO"));
+  drain ();
+  g_assert_cmpuint (n_articles (window), ==, 1);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "1 article"));
+  g_assert_true (action_buttons_sensitive (GTK_WIDGET (window), "win.clear-filters"));
+
+  /* Norway and Nscale together: nothing, and the empty state offers a way
+   * back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-company", "s", "nscale"));
+  drain ();
+  g_assert_cmpuint (n_articles (window), ==, 0);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "No Matching Articles"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL));
+  drain ();
+  g_assert_cmpuint (n_articles (window), ==, 2);
+  g_assert_true (atlas_filter_is_empty (atlas_view_state_get_filter (state)));
+
+  /* A chip in the reader sends the entity action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-entity", "s", "loughton-supercomputer"));
+  drain ();
+  g_assert_cmpuint (n_articles (window), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL);
+
+  atlas_view_state_set_text (state, "Écosse");
+  drain ();
+  g_assert_cmpuint (n_articles (window), ==, 1);
+  atlas_view_state_set_text (state, NULL);
+  drain ();
+
+  save_png (GTK_WIDGET (window), "test-window.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  g_assert_null (window);
+
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
+static void
+test_hostile_text_is_plain (void)
+{
+  static const char *title = "<b>Bold</b> & <span size=\"99999999\">huge</span> \u202Eevil \u200D🙂 e\u0301";
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
+  g_autofree char *feed = NULL;
+  g_autoptr(AtlasImportReport) report = NULL;
+  g_autoptr(JsonNode) title_node = json_node_new (JSON_NODE_VALUE);
+  g_autofree char *quoted = NULL;
+  AtlasWindow *window = atlas_window_new (NULL, store);
+  GtkLabel *label;
+  gint64 id;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+
+  json_node_set_string (title_node, title);
+  quoted = json_to_string (title_node, FALSE);
+  feed = g_strdup_printf ("{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": [{\"id\": \"h\","
+                          " \"title\": %s, \"content_text\": %s, \"url\": \"javascript:alert(1)\","
+                          " \"date_published\": \"2030-01-01T00:00:00Z\"}]}", quoted, quoted);
+  report = atlas_import_data (store, feed, strlen (feed), "hostile.json", NULL);
+  g_assert_cmpuint (report->added, ==, 1);
+  atlas_store_emit_changed (store);
+  drain ();
+  g_assert_cmpuint (n_articles (window), ==, 3);
+
+  /* Selecting through the shared state shows the reader. */
+  {
+    g_autoptr(GObject) first = g_list_model_get_item (atlas_window_get_articles (window), 0);
+    id = atlas_article_get_id (ATLAS_ARTICLE (first));
+  }
+  atlas_view_state_set_selected_article (atlas_window_get_view_state (window), id);
+  drain ();
+
+  label = find_label (GTK_WIDGET (window), title);
+  g_assert_nonnull (label);
+  g_assert_false (gtk_label_get_use_markup (GTK_LABEL (label)));
+  /* javascript: is not a link to open: the action is off and its button hidden. */
+  g_assert_false (action_buttons_sensitive (GTK_WIDGET (window), "reader.open-original"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  g_assert_null (window);
+
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
+static void
+on_importing_changed (AtlasWindow *window,
+                      GParamSpec  *pspec,
+                      gboolean    *done)
+{
+  if (!atlas_window_get_importing (window))
+    *done = TRUE;
+}
+
+static void
+test_first_run_imports_corpus (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_open_store (dir);
+  AtlasWindow *window = atlas_window_new (NULL, store);
+  gboolean done = FALSE;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_assert_true (atlas_window_get_importing (window));
+  g_signal_connect (window, "notify::importing", G_CALLBACK (on_importing_changed), &done);
+  gtk_window_present (GTK_WINDOW (window));
+
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  drain ();
+  g_assert_cmpuint (n_articles (window), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  g_assert_null (window);
+
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window/filters-through-actions", test_filters_through_actions);
+  g_test_add_func ("/window/hostile-text-is-plain", test_hostile_text_is_plain);
+  g_test_add_func ("/window/first-run-imports-corpus", test_first_run_imports_corpus);
+
+  return g_test_run ();
+}
