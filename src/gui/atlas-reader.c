@@ -203,7 +203,7 @@ atlas_reader_init (AtlasReader *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chips), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Mentioned entities"), -1);
   gtk_box_insert_child_after (GTK_BOX (self->content_box), GTK_WIDGET (self->chips),
-                              GTK_WIDGET (self->meta_label));
+                              GTK_WIDGET (self->summary_label));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Article"), -1);
   atlas_reader_update_actions (self);
 }

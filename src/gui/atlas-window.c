@@ -182,6 +182,22 @@ on_list_activate (AtlasWindow *self,
   atlas_window_update_actions (self);
 }
 
+/* On a narrow window a tap on an article opens it, as on a phone; arrow keys
+ * only move the selection. The list selects on the same click first. */
+static void
+on_list_clicked (AtlasWindow     *self,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GtkGestureClick *gesture)
+{
+  if (!adw_leaflet_get_folded (self->leaflet))
+    return;
+  if (atlas_view_state_get_selected_article (self->view_state) == 0)
+    return;
+  adw_leaflet_set_visible_child (self->leaflet, self->reader_pane);
+}
+
 static void
 on_search_changed (AtlasWindow    *self,
                    GtkSearchEntry *entry)
@@ -345,6 +361,7 @@ atlas_window_constructed (GObject *object)
 {
   AtlasWindow *self = ATLAS_WINDOW (object);
   g_autoptr(GtkListItemFactory) factory = NULL;
+  GtkGesture *click;
 
   G_OBJECT_CLASS (atlas_window_parent_class)->constructed (object);
 
@@ -372,6 +389,11 @@ atlas_window_constructed (GObject *object)
 
   atlas_filter_sidebar_bind (self->sidebar, self->store, self->view_state);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_BUBBLE);
+  g_signal_connect_object (click, "released", G_CALLBACK (on_list_clicked), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (click));
 
   reload (self);
   if (atlas_store_is_empty (self->store))
