@@ -117,6 +117,7 @@ test_entities_and_facets (void)
   g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
   g_assert_cmpuint (json_array_get_length (json_node_get_array (json_parser_get_root (parser))), ==, 8);
   g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (run (&out, &err, "facets", "--company", "nscale", "--json", NULL), ==, 0);
   g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
@@ -125,6 +126,7 @@ test_entities_and_facets (void)
   countries = json_object_get_array_member (facets, "countries");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (countries, 0), "id"), ==, "GB");
   g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (run (&out, &err, "facets", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "United Kingdom"));

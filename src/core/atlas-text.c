@@ -110,9 +110,10 @@ atlas_text_is_web_link (const char *uri)
   if (uri == NULL || *uri == '\0')
     return FALSE;
 
-  /* A link with leading spaces or a user:password part is how phishing and
-   * scheme confusion start; such links are not opened at all. */
-  if (g_ascii_isspace (uri[0]))
+  /* Only the plain lower-case forms: leading spaces, "HTTP:" or a
+   * user:password part are how scheme confusion and phishing start, and no
+   * honest feed needs them. */
+  if (!g_str_has_prefix (uri, "http://") && !g_str_has_prefix (uri, "https://"))
     return FALSE;
 
   parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);

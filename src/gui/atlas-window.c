@@ -131,6 +131,12 @@ static void
 on_filter_changed (AtlasWindow    *self,
                    AtlasViewState *view_state)
 {
+  const char *text = atlas_view_state_get_filter (view_state)->text;
+
+  /* The text can change from elsewhere (Clear Filters); the entry shows it. */
+  if (g_strcmp0 (text ? text : "", gtk_editable_get_text (GTK_EDITABLE (self->search_entry))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+
   reload (self);
   atlas_reader_set_filter (self->reader, atlas_view_state_get_filter (view_state));
 }
@@ -328,8 +334,6 @@ clear_filters_action (GtkWidget  *widget,
 {
   AtlasWindow *self = ATLAS_WINDOW (widget);
 
-  /* The entry owns the text; clearing it clears the text filter. */
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   atlas_view_state_clear_filter (self->view_state);
 }
 
@@ -352,6 +356,35 @@ go_back_action (GtkWidget  *widget,
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+/* Escape undoes the nearest thing: leave the article on a narrow window,
+ * close the filters shown over the list, or clear the search. The search
+ * entry handles it first when it has the focus. */
+static gboolean
+escape_pressed (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      adw_leaflet_get_visible_child (self->leaflet) == self->reader_pane)
+    {
+      gtk_widget_activate_action (widget, "win.go-back", NULL);
+      return TRUE;
+    }
+  if (adw_flap_get_folded (self->flap) && adw_flap_get_reveal_flap (self->flap))
+    {
+      adw_flap_set_reveal_flap (self->flap, FALSE);
+      return TRUE;
+    }
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      return TRUE;
+    }
+  return FALSE;
 }
 
 /* ---- GObject ------------------------------------------------------------ */
@@ -518,7 +551,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.focus-search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.go-back", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_pressed, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
 }
 
