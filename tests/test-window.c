@@ -18,6 +18,33 @@ drain (void)
       ;
 }
 
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  guint *frames = user_data;
+
+  (*frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Waits for two real frames: a loaded machine may need more than a few loop
+ * iterations before a new window is mapped and drawn. */
+static void
+wait_for_frames (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (frames < 2 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (widget, id);
+  g_assert_cmpuint (frames, >=, 2);
+  drain ();
+}
+
 static guint
 n_articles (AtlasWindow *window)
 {
@@ -77,9 +104,11 @@ save_png (GtkWidget  *widget,
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = g_build_filename (g_getenv ("MESON_BUILD_ROOT") ? g_getenv ("MESON_BUILD_ROOT") : ".",
                                             name, NULL);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  int width, height;
 
+  wait_for_frames (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
   g_assert_cmpint (width, >, 300);
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
@@ -99,7 +128,7 @@ test_filters_through_actions (void)
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_present (GTK_WINDOW (window));
-  drain ();
+  wait_for_frames (GTK_WIDGET (window));
 
   g_assert_cmpuint (n_articles (window), ==, 2);
   g_assert_nonnull (find_label (GTK_WIDGET (window), "2 articles"));
@@ -179,7 +208,7 @@ test_hostile_text_is_plain (void)
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_present (GTK_WINDOW (window));
-  drain ();
+  wait_for_frames (GTK_WIDGET (window));
 
   json_node_set_string (title_node, title);
   quoted = json_to_string (title_node, FALSE);
