@@ -118,17 +118,35 @@ save_png (GtkWidget  *widget,
   g_test_message ("window rendered to %s", path);
 }
 
+static AtlasWindow *
+open_window (AtlasStore   *store,
+             AtlasWindow **weak)
+{
+  AtlasWindow *window = atlas_window_new (NULL, store);
+
+  *weak = window;
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) weak);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frames (GTK_WIDGET (window));
+  return window;
+}
+
+/* Closing must finalize the window: nothing may keep it alive. */
+static void
+close_window (AtlasWindow **weak)
+{
+  gtk_window_destroy (GTK_WINDOW (*weak));
+  drain ();
+  g_assert_null (*weak);
+}
+
 static void
 test_filters_through_actions (void)
 {
   g_autofree char *dir = atlas_test_make_dir ();
   g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
-  AtlasWindow *window = atlas_window_new (NULL, store);
-  AtlasViewState *state = atlas_window_get_view_state (window);
-
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (GTK_WIDGET (window));
+  AtlasWindow *window = NULL;
+  AtlasViewState *state = atlas_window_get_view_state (open_window (store, &window));
 
   g_assert_cmpuint (n_articles (window), ==, 2);
   g_assert_nonnull (find_label (GTK_WIDGET (window), "2 articles"));
@@ -184,9 +202,7 @@ test_filters_through_actions (void)
 
   save_png (GTK_WIDGET (window), "test-window.png");
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
-  g_assert_null (window);
+  close_window (&window);
 
   g_clear_object (&store);
   atlas_test_remove_dir (dir);
@@ -202,13 +218,11 @@ test_hostile_text_is_plain (void)
   g_autoptr(AtlasImportReport) report = NULL;
   g_autoptr(JsonNode) title_node = json_node_new (JSON_NODE_VALUE);
   g_autofree char *quoted = NULL;
-  AtlasWindow *window = atlas_window_new (NULL, store);
+  AtlasWindow *window = NULL;
   GtkLabel *label;
   gint64 id;
 
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (GTK_WIDGET (window));
+  open_window (store, &window);
 
   json_node_set_string (title_node, title);
   quoted = json_to_string (title_node, FALSE);
@@ -235,9 +249,7 @@ test_hostile_text_is_plain (void)
   /* javascript: is not a link to open: the action is off and its button hidden. */
   g_assert_false (action_buttons_sensitive (GTK_WIDGET (window), "reader.open-original"));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
-  g_assert_null (window);
+  close_window (&window);
 
   g_clear_object (&store);
   atlas_test_remove_dir (dir);
@@ -270,9 +282,7 @@ test_first_run_imports_corpus (void)
   drain ();
   g_assert_cmpuint (n_articles (window), ==, 2);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
-  g_assert_null (window);
+  close_window (&window);
 
   g_clear_object (&store);
   atlas_test_remove_dir (dir);

@@ -69,8 +69,7 @@ parse_options (GOptionContext  *context,
 
 static void
 add_filter_entries (GOptionContext *context,
-                    FilterOptions  *options,
-                    gboolean        with_json)
+                    FilterOptions  *options)
 {
   const GOptionEntry entries[] = {
     { "country", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->countries, N_("Only articles about this country (ISO code; repeat for any of several)"), "CC" },
@@ -83,7 +82,7 @@ add_filter_entries (GOptionContext *context,
     { NULL }
   };
 
-  g_option_context_add_main_entries (context, with_json ? entries : entries + 6, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 }
 
 static gboolean
@@ -146,6 +145,35 @@ build_filter (const FilterOptions *options)
   if (options->until != NULL)
     filter->until = atlas_partial_date_end (&until);
   return g_steal_pointer (&filter);
+}
+
+/* The shared start of `articles` and `facets`: read the filter options and
+ * select the articles. NULL, with the message printed, on a usage error. */
+static GArray *
+query_filtered_ids (AtlasStore      *store,
+                    GOptionContext  *context,
+                    FilterOptions   *options,
+                    int              argc,
+                    char           **argv,
+                    AtlasFilter    **filter_out)
+{
+  g_autoptr(AtlasFilter) filter = NULL;
+  g_autoptr(GError) error = NULL;
+  GArray *ids;
+
+  add_filter_entries (context, options);
+  if (!parse_options (context, &argc, &argv) || (filter = build_filter (options)) == NULL)
+    return NULL;
+
+  ids = atlas_query_article_ids (store, filter, &error);
+  if (ids == NULL)
+    {
+      print_error (error->message);
+      return NULL;
+    }
+
+  *filter_out = g_steal_pointer (&filter);
+  return ids;
 }
 
 static void
@@ -273,16 +301,9 @@ command_articles (AtlasStore  *store,
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) error = NULL;
 
-  add_filter_entries (context, &options, TRUE);
-  if (!parse_options (context, &argc, &argv) || (filter = build_filter (&options)) == NULL)
-    return EXIT_USAGE;
-
-  ids = atlas_query_article_ids (store, filter, &error);
+  ids = query_filtered_ids (store, context, &options, argc, argv, &filter);
   if (ids == NULL)
-    {
-      print_error (error->message);
-      return EXIT_USAGE;
-    }
+    return EXIT_USAGE;
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < ids->len; i++)
@@ -451,18 +472,10 @@ command_facets (AtlasStore  *store,
   g_autoptr(AtlasFilter) filter = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GArray) ids = NULL;
-  g_autoptr(GError) error = NULL;
 
-  add_filter_entries (context, &options, TRUE);
-  if (!parse_options (context, &argc, &argv) || (filter = build_filter (&options)) == NULL)
-    return EXIT_USAGE;
-
-  ids = atlas_query_article_ids (store, filter, &error);
+  ids = query_filtered_ids (store, context, &options, argc, argv, &filter);
   if (ids == NULL)
-    {
-      print_error (error->message);
-      return EXIT_USAGE;
-    }
+    return EXIT_USAGE;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "articles");

@@ -290,22 +290,39 @@ read_number (Reader     *reader,
   return TRUE;
 }
 
+/* The member when it holds a node of `type`; NULL (noted when present but of
+ * another type) otherwise. */
+static JsonNode *
+read_container (Reader       *reader,
+                JsonObject   *object,
+                const char   *member,
+                const char   *where,
+                JsonNodeType  type)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  if (json_node_get_node_type (node) != type)
+    {
+      if (type == JSON_NODE_OBJECT)
+        atlas_feed_problem (reader->feed, _("%s: “%s” is not an object; ignored"), where, member);
+      else
+        atlas_feed_problem (reader->feed, _("%s: “%s” is not an array; ignored"), where, member);
+      return NULL;
+    }
+  return node;
+}
+
 static JsonObject *
 read_object (Reader     *reader,
              JsonObject *object,
              const char *member,
              const char *where)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  JsonNode *node = read_container (reader, object, member, where, JSON_NODE_OBJECT);
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      atlas_feed_problem (reader->feed, _("%s: “%s” is not an object; ignored"), where, member);
-      return NULL;
-    }
-  return json_node_get_object (node);
+  return node ? json_node_get_object (node) : NULL;
 }
 
 static JsonArray *
@@ -314,16 +331,9 @@ read_array (Reader     *reader,
             const char *member,
             const char *where)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  JsonNode *node = read_container (reader, object, member, where, JSON_NODE_ARRAY);
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      atlas_feed_problem (reader->feed, _("%s: “%s” is not an array; ignored"), where, member);
-      return NULL;
-    }
-  return json_node_get_array (node);
+  return node ? json_node_get_array (node) : NULL;
 }
 
 static guint
