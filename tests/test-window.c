@@ -288,6 +288,29 @@ test_first_run_imports_corpus (void)
   atlas_test_remove_dir (dir);
 }
 
+/* A store with feeds but no article is not "no match": it says how to add
+ * articles instead of offering to clear filters that are not there. */
+static void
+test_store_without_articles (void)
+{
+  static const char *feed = "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"Empty\", \"items\": []}";
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_open_store (dir);
+  g_autoptr(AtlasImportReport) report = atlas_import_data (store, feed, strlen (feed), "empty.json", NULL);
+  AtlasWindow *window = NULL;
+
+  g_assert_null (report->error);
+  open_window (store, &window);
+  g_assert_false (atlas_window_get_importing (window));
+  g_assert_cmpuint (n_articles (window), ==, 0);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "No Articles Yet"));
+  g_assert_null (find_label (GTK_WIDGET (window), "No Matching Articles"));
+  close_window (&window);
+
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -298,6 +321,7 @@ main (int   argc,
   g_test_add_func ("/window/filters-through-actions", test_filters_through_actions);
   g_test_add_func ("/window/hostile-text-is-plain", test_hostile_text_is_plain);
   g_test_add_func ("/window/first-run-imports-corpus", test_first_run_imports_corpus);
+  g_test_add_func ("/window/store-without-articles", test_store_without_articles);
 
   return g_test_run ();
 }

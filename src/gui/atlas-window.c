@@ -86,6 +86,8 @@ update_list_state (AtlasWindow *self)
     page = "list";
   else if (self->importing)
     page = "loading";
+  else if (atlas_filter_is_empty (atlas_view_state_get_filter (self->view_state)))
+    page = "no-articles";
   else
     page = "empty";
   gtk_stack_set_visible_child_name (self->list_stack, page);
