@@ -329,7 +329,10 @@ atlas_test_server_set_feed (AtlasTestServer *self,
                             const char      *body)
 {
   g_mutex_lock (&self->mutex);
-  g_hash_table_insert (self->feeds, g_strdup (path), g_strdup (body));
+  if (body != NULL)
+    g_hash_table_insert (self->feeds, g_strdup (path), g_strdup (body));
+  else
+    g_hash_table_remove (self->feeds, path);
   g_mutex_unlock (&self->mutex);
 }
 

@@ -1,6 +1,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "atlas-test-server.h"
 #include "atlas-test-util.h"
 
 static char *dir;
@@ -206,6 +207,101 @@ test_refuses_foreign_store (void)
   db = g_steal_pointer (&saved);
 }
 
+static void
+test_feeds (void)
+{
+  g_autoptr(AtlasTestServer) server = atlas_test_server_new ();
+  g_autofree char *url = atlas_test_server_url (server, "/cli.json");
+  g_autofree char *html = atlas_test_server_url (server, "/html");
+  g_autofree char *missing = atlas_test_server_url (server, "/status/404");
+  g_autofree char *opml_path = g_build_filename (dir, "subscriptions.opml", NULL);
+  g_autofree char *opml = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *before = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *feed;
+
+  atlas_test_server_set_feed (server, "/cli.json",
+                              "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"News & <Views>\","
+                              " \"items\": [{\"id\": \"n1\", \"title\": \"Nscale au Royaume-Uni\"}]}");
+
+  g_assert_cmpint (run (&out, &err, "feeds", "add", url, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "1 article added"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (&out, &err, "feeds", "list", "--json", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  feed = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0);
+  g_assert_cmpstr (json_object_get_string_member (feed, "url"), ==, url);
+  g_assert_cmpstr (json_object_get_string_member (feed, "title"), ==, "News & <Views>");
+  g_assert_cmpint (json_object_get_int_member (feed, "articles"), ==, 1);
+  g_assert_true (json_object_get_boolean_member (feed, "enabled"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (&out, &err, "feeds", "refresh", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "not modified"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Not a feed: refused, and nothing changes. */
+  g_assert_cmpint (run (&before, &err, "articles", "--json", NULL), ==, 0);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "feeds", "add", html, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "text/html"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "articles", "--json", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, before);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Export, remove, import back: the title survives & and <. */
+  g_assert_cmpint (run (&out, &err, "feeds", "export-opml", opml_path, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (opml_path, &opml, NULL, NULL));
+  g_assert_nonnull (strstr (opml, "News &amp; &lt;Views&gt;"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "feeds", "remove", url, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "feeds", "remove", url, NULL), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  {
+    g_autofree char *with_missing = g_strdup_printf ("<opml version=\"2.0\"><body>"
+                                                     "<outline text=\"A &amp; B\" xmlUrl=\"%s\"/>"
+                                                     "<outline text=\"Gone\" xmlUrl=\"%s\"/></body></opml>", url, missing);
+    g_assert_true (g_file_set_contents (opml_path, with_missing, -1, NULL));
+  }
+  g_assert_cmpint (run (&out, &err, "feeds", "import-opml", opml_path, NULL), ==, 1);
+  g_assert_nonnull (strstr (out, "1 article added"));
+  g_assert_nonnull (strstr (err, "404 Not Found"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (&out, &err, "feeds", "disable", url, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "feeds", "list", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "(disabled)"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* import URL reads a feed without subscribing to it. */
+  g_assert_cmpint (run (&out, &err, "feeds", "remove", url, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "import", url, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "feeds", "list", "--json", NULL), ==, 0);
+  g_assert_cmpstr (g_strstrip (out), ==, "[]");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -223,6 +319,7 @@ main (int   argc,
   g_test_add_func ("/cli/hostile-import", test_hostile_import);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/refuses-foreign-store", test_refuses_foreign_store);
+  g_test_add_func ("/cli/feeds", test_feeds);
 
   status = g_test_run ();
   atlas_test_remove_dir (dir);

@@ -16,8 +16,10 @@
 #include "atlas-feed-reader.h"
 #include "atlas-importer.h"
 #include "atlas-locale.h"
+#include "atlas-opml.h"
 #include "atlas-query.h"
 #include "atlas-store.h"
+#include "atlas-subscriptions.h"
 
 #define EXIT_REFUSED 1
 #define EXIT_USAGE   2
@@ -207,7 +209,7 @@ command_import (AtlasStore  *store,
                 int          argc,
                 char       **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE… — import JSON Feed files"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE-OR-URL… — import JSON Feed files, or feeds from http(s) addresses without subscribing"));
   int status = EXIT_SUCCESS;
 
   if (!parse_options (context, &argc, &argv))
@@ -220,11 +222,26 @@ command_import (AtlasStore  *store,
 
   for (int i = 1; i < argc; i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
-      g_autoptr(AtlasImportReport) report = atlas_import_file (store, file, NULL, NULL);
-      g_autofree char *text = atlas_import_report_describe (report);
+      g_autofree char *text = NULL;
+      gboolean failed;
 
-      if (report->error != NULL)
+      if (g_str_has_prefix (argv[i], "http://") || g_str_has_prefix (argv[i], "https://"))
+        {
+          g_autoptr(AtlasRefreshReport) report = atlas_fetch_and_import (store, argv[i], NULL, NULL);
+
+          text = atlas_refresh_report_describe (report);
+          failed = report->outcome == ATLAS_REFRESH_FAILED;
+        }
+      else
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+          g_autoptr(AtlasImportReport) report = atlas_import_file (store, file, NULL, NULL);
+
+          text = atlas_import_report_describe (report);
+          failed = report->error != NULL;
+        }
+
+      if (failed)
         {
           print_error (text);
           status = EXIT_REFUSED;
@@ -497,6 +514,237 @@ command_facets (AtlasStore  *store,
   return EXIT_SUCCESS;
 }
 
+/* ---- feeds -------------------------------------------------------------- */
+
+static char *
+format_time (gint64 unix_time)
+{
+  g_autoptr(GDateTime) dt = unix_time > 0 ? g_date_time_new_from_unix_local (unix_time) : NULL;
+
+  return dt ? g_date_time_format (dt, "%c") : g_strdup (_("never"));
+}
+
+static void
+add_time_member (JsonBuilder *builder,
+                 const char  *name,
+                 gint64       unix_time)
+{
+  g_autofree char *iso = unix_time > 0 ? atlas_timestamp_to_iso8601 (unix_time) : NULL;
+
+  add_string_member (builder, name, iso);
+}
+
+static int
+feeds_list (AtlasStore *store,
+            gboolean    json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = atlas_subscriptions_list (store, &error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (list == NULL)
+    {
+      print_error (error->message);
+      return EXIT_USAGE;
+    }
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const AtlasSubscription *feed = g_ptr_array_index (list, i);
+
+      if (!json)
+        {
+          g_autofree char *checked = format_time (feed->last_success);
+          g_autofree char *articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles",
+                                                                    feed->n_articles), feed->n_articles);
+
+          g_print ("%s%s\n  %s\n  %s · %s %s\n", feed->title ? feed->title : feed->url,
+                   feed->enabled ? "" : _(" (disabled)"), feed->url, articles, _("last refreshed:"), checked);
+          if (feed->last_error != NULL)
+            g_print ("  %s %s\n", _("error:"), feed->last_error);
+          continue;
+        }
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "url", feed->url);
+      add_string_member (builder, "title", feed->title);
+      json_builder_set_member_name (builder, "enabled");
+      json_builder_add_boolean_value (builder, feed->enabled);
+      json_builder_set_member_name (builder, "articles");
+      json_builder_add_int_value (builder, feed->n_articles);
+      add_time_member (builder, "last_checked", feed->last_checked);
+      add_time_member (builder, "last_success", feed->last_success);
+      add_string_member (builder, "last_error", feed->last_error);
+      add_time_member (builder, "retry_after", feed->retry_after);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = json_builder_get_root (builder);
+      print_json (root);
+    }
+  return EXIT_SUCCESS;
+}
+
+static int
+print_refresh_reports (GPtrArray *reports)
+{
+  int status = EXIT_SUCCESS;
+
+  for (guint i = 0; i < reports->len; i++)
+    {
+      const AtlasRefreshReport *report = g_ptr_array_index (reports, i);
+      g_autofree char *text = atlas_refresh_report_describe (report);
+
+      if (report->outcome == ATLAS_REFRESH_FAILED)
+        {
+          print_error (text);
+          status = EXIT_REFUSED;
+        }
+      else
+        g_print ("%s\n", text);
+    }
+  return status;
+}
+
+static int
+feeds_import_opml (AtlasStore *store,
+                   const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GPtrArray) outlines = NULL;
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_refresh_report_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &error) ||
+      (outlines = atlas_opml_parse (contents, length, &error)) == NULL)
+    {
+      print_error (error->message);
+      return EXIT_REFUSED;
+    }
+
+  for (guint i = 0; i < outlines->len; i++)
+    {
+      const AtlasOpmlOutline *outline = g_ptr_array_index (outlines, i);
+      g_ptr_array_add (reports, atlas_subscriptions_add (store, outline->url, NULL, NULL));
+    }
+  return print_refresh_reports (reports);
+}
+
+static int
+feeds_export_opml (AtlasStore *store,
+                   const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = atlas_subscriptions_list (store, &error);
+  g_autoptr(GPtrArray) outlines = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_opml_outline_free);
+  g_autofree char *text = NULL;
+
+  if (list == NULL)
+    {
+      print_error (error->message);
+      return EXIT_USAGE;
+    }
+  for (guint i = 0; i < list->len; i++)
+    {
+      const AtlasSubscription *feed = g_ptr_array_index (list, i);
+      AtlasOpmlOutline *outline = g_new0 (AtlasOpmlOutline, 1);
+
+      outline->url = g_strdup (feed->url);
+      outline->title = g_strdup (feed->title);
+      g_ptr_array_add (outlines, outline);
+    }
+
+  text = atlas_opml_write (outlines);
+  if (path == NULL)
+    {
+      g_print ("%s", text);
+      return EXIT_SUCCESS;
+    }
+  if (!g_file_set_contents (path, text, -1, &error))
+    {
+      print_error (error->message);
+      return EXIT_USAGE;
+    }
+  return EXIT_SUCCESS;
+}
+
+static int
+command_feeds (AtlasStore  *store,
+               int          argc,
+               char       **argv)
+{
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("add URL | list | remove URL | enable URL | disable URL | refresh [URL] | "
+                            "import-opml FILE | export-opml [FILE] — manage subscriptions"));
+  g_autoptr(GError) error = NULL;
+  gboolean json = FALSE, force = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Refresh even feeds whose server asked to wait"), NULL },
+    { NULL }
+  };
+  const char *action, *target;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv))
+    return EXIT_USAGE;
+  action = argc > 1 ? argv[1] : "list";
+  target = argc > 2 ? argv[2] : NULL;
+
+  if (g_str_equal (action, "list"))
+    return feeds_list (store, json);
+  if (g_str_equal (action, "refresh"))
+    {
+      g_autoptr(GPtrArray) reports = atlas_subscriptions_refresh (store, target, force, NULL, NULL);
+      return print_refresh_reports (reports);
+    }
+  if (g_str_equal (action, "export-opml"))
+    return feeds_export_opml (store, target);
+
+  if (target == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("feeds %s needs an argument"), action);
+      print_error (message);
+      return EXIT_USAGE;
+    }
+
+  if (g_str_equal (action, "add"))
+    {
+      g_autoptr(AtlasRefreshReport) report = atlas_subscriptions_add (store, target, NULL, NULL);
+      g_autoptr(GPtrArray) reports = g_ptr_array_new ();
+
+      g_ptr_array_add (reports, report);
+      return print_refresh_reports (reports);
+    }
+  if (g_str_equal (action, "import-opml"))
+    return feeds_import_opml (store, target);
+  if (g_str_equal (action, "remove") || g_str_equal (action, "enable") || g_str_equal (action, "disable"))
+    {
+      gboolean ok = g_str_equal (action, "remove")
+                    ? atlas_subscriptions_remove (store, target, &error)
+                    : atlas_subscriptions_set_enabled (store, target, g_str_equal (action, "enable"), &error);
+
+      if (!ok)
+        {
+          print_error (error->message);
+          return EXIT_REFUSED;
+        }
+      return EXIT_SUCCESS;
+    }
+
+  {
+    g_autofree char *message = g_strdup_printf (_("unknown feeds action “%s”"), action);
+    print_error (message);
+  }
+  return EXIT_USAGE;
+}
+
 /* ---- dispatch ----------------------------------------------------------- */
 
 typedef int (*CommandFunc) (AtlasStore *store,
@@ -512,6 +760,7 @@ static const struct
   { "articles", command_articles },
   { "entities", command_entities },
   { "facets", command_facets },
+  { "feeds", command_feeds },
 };
 
 static void
@@ -519,11 +768,13 @@ print_usage (FILE *out)
 {
   fprintf (out, "%s",
            _("Usage:\n"
-             "  compute-atlas-cli [--db FILE] import FILE…\n"
+             "  compute-atlas-cli [--db FILE] import FILE-OR-URL…\n"
              "  compute-atlas-cli [--db FILE] articles [--country CC]… [--company ID]… [--entity ID]…\n"
              "                                         [--search TEXT] [--since DATE] [--until DATE] [--json]\n"
              "  compute-atlas-cli [--db FILE] entities [--kind KIND] [--json]\n"
              "  compute-atlas-cli [--db FILE] facets [the articles filters] [--json]\n"
+             "  compute-atlas-cli [--db FILE] feeds add URL | list [--json] | remove URL | enable URL | disable URL\n"
+             "  compute-atlas-cli [--db FILE] feeds refresh [URL] [--force] | import-opml FILE | export-opml [FILE]\n"
              "\n"
              "Run a command with --help for its options.\n"));
 }

@@ -949,6 +949,7 @@ atlas_feed_read (const char            *data,
   feed->home_page_url = read_stripped_string (&reader, root, "home_page_url", _("feed"));
   feed->feed_url = read_stripped_string (&reader, root, "feed_url", _("feed"));
   feed->language = read_stripped_string (&reader, root, "language", _("feed"));
+  feed->next_url = read_stripped_string (&reader, root, "next_url", _("feed"));
 
   read_feed_extension (&reader, root);
 

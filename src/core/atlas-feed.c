@@ -133,6 +133,7 @@ atlas_feed_free (AtlasFeed *feed)
   g_free (feed->home_page_url);
   g_free (feed->feed_url);
   g_free (feed->language);
+  g_free (feed->next_url);
   g_ptr_array_unref (feed->entities);
   g_ptr_array_unref (feed->relations);
   g_free (feed->relations_fingerprint);

@@ -87,6 +87,7 @@ typedef struct
   char      *home_page_url;
   char      *feed_url;
   char      *language;
+  char      *next_url;
   GPtrArray *entities;
   GPtrArray *relations;
   char      *relations_fingerprint;

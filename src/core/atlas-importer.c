@@ -205,7 +205,7 @@ resolve_reference (Importer   *importer,
 
 static gboolean
 upsert_feed (Importer   *importer,
-             const char *source)
+             const char *key)
 {
   const AtlasFeed *feed = importer->feed;
   sqlite3_stmt *stmt = prepare (importer,
@@ -219,8 +219,7 @@ upsert_feed (Importer   *importer,
   if (stmt == NULL)
     return FALSE;
 
-  /* A feed is the same feed wherever it was read from when it names itself. */
-  bind_text (stmt, 1, feed->feed_url != NULL ? feed->feed_url : source);
+  bind_text (stmt, 1, key);
   bind_text (stmt, 2, feed->title);
   bind_text (stmt, 3, feed->home_page_url);
   bind_text (stmt, 4, feed->feed_url);
@@ -690,13 +689,13 @@ write_item (Importer        *importer,
 
 static gboolean
 write_feed (Importer   *importer,
-            const char *source)
+            const char *key)
 {
   const AtlasFeed *feed = importer->feed;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   sqlite3_stmt *stmt;
 
-  if (!upsert_feed (importer, source))
+  if (!upsert_feed (importer, key))
     return FALSE;
 
   for (guint i = 0; i < feed->entities->len; i++)
@@ -740,10 +739,14 @@ finalize_statement (gpointer data)
   sqlite3_finalize (data);
 }
 
+/* `key` names the feed in the store. Without one, a feed is the same feed
+ * wherever it was read from when it names itself (feed_url), and is known by
+ * its source otherwise. Subscriptions pass their own address. */
 AtlasImportReport *
 atlas_import_feed (AtlasStore       *store,
                    const AtlasFeed  *feed,
                    const char       *source,
+                   const char       *key,
                    GError          **error)
 {
   g_autoptr(AtlasImportReport) report = atlas_import_report_new (source);
@@ -771,7 +774,9 @@ atlas_import_feed (AtlasStore       *store,
       return NULL;
     }
 
-  ok = write_feed (&importer, source);
+  if (key == NULL)
+    key = feed->feed_url != NULL ? feed->feed_url : source;
+  ok = write_feed (&importer, key);
   if (!ok)
     atlas_store_set_error (store, &local_error, _("the feed could not be stored"));
 
@@ -804,7 +809,7 @@ atlas_import_data (AtlasStore            *store,
   feed = atlas_feed_read (data, length, source, limits, &error);
   if (feed != NULL)
     {
-      report = atlas_import_feed (store, feed, source, &error);
+      report = atlas_import_feed (store, feed, source, NULL, &error);
       if (report != NULL)
         return report;
     }

@@ -28,6 +28,7 @@ char              *atlas_import_report_describe (const AtlasImportReport *report
 AtlasImportReport *atlas_import_feed         (AtlasStore         *store,
                                               const AtlasFeed    *feed,
                                               const char         *source,
+                                              const char         *key,
                                               GError            **error);
 AtlasImportReport *atlas_import_data         (AtlasStore            *store,
                                               const char            *data,

@@ -17,7 +17,7 @@ typedef enum
 
 /* 'ATLS': tells a Compute Atlas store from any other SQLite file. */
 #define ATLAS_STORE_APPLICATION_ID 0x41544C53
-#define ATLAS_STORE_SCHEMA_VERSION 1
+#define ATLAS_STORE_SCHEMA_VERSION 2
 
 #define ATLAS_TYPE_STORE (atlas_store_get_type ())
 
@@ -37,6 +37,10 @@ gboolean    atlas_store_begin_write     (AtlasStore  *self,
 gboolean    atlas_store_commit          (AtlasStore  *self,
                                          GError     **error);
 void        atlas_store_rollback        (AtlasStore  *self);
+
+gboolean    atlas_store_create_at_version (const char  *path,
+                                           int          version,
+                                           GError     **error);
 
 sqlite3_stmt *atlas_store_prepare       (AtlasStore  *self,
                                          const char  *sql,

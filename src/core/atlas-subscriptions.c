@@ -1,0 +1,553 @@
+/* atlas-subscriptions.c: remote feeds the user follows
+ *
+ * A subscription is a row of `feeds` with a `url`; its articles are keyed by
+ * that address. Refreshing one feed is: a conditional GET, the pages its
+ * `next_url` leads to (a bounded number), one import transaction, and the
+ * outcome written on the feed's row. Whatever fails, the articles already
+ * stored stay as they were, and one feed's failure never touches another's.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "atlas-subscriptions.h"
+#include "atlas-text.h"
+
+void
+atlas_subscription_free (AtlasSubscription *subscription)
+{
+  if (subscription == NULL)
+    return;
+  g_free (subscription->url);
+  g_free (subscription->title);
+  g_free (subscription->etag);
+  g_free (subscription->last_modified);
+  g_free (subscription->last_error);
+  g_free (subscription);
+}
+
+void
+atlas_refresh_report_free (AtlasRefreshReport *report)
+{
+  if (report == NULL)
+    return;
+  g_free (report->url);
+  g_clear_pointer (&report->import, atlas_import_report_free);
+  g_free (report->message);
+  g_free (report);
+}
+
+char *
+atlas_refresh_report_describe (const AtlasRefreshReport *report)
+{
+  switch (report->outcome)
+    {
+    case ATLAS_REFRESH_UPDATED:
+      return atlas_import_report_describe (report->import);
+    case ATLAS_REFRESH_NOT_MODIFIED:
+      return g_strdup_printf (_("%s: not modified since the last refresh"), report->url);
+    case ATLAS_REFRESH_FAILED:
+    case ATLAS_REFRESH_WAITING:
+    case ATLAS_REFRESH_DISABLED:
+    default:
+      /* The reader's messages already name the feed. */
+      if (g_str_has_prefix (report->message, report->url))
+        return g_strdup (report->message);
+      return g_strdup_printf ("%s: %s", report->url, report->message);
+    }
+}
+
+static gint64
+now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* ---- the store side ----------------------------------------------------- */
+
+#define SUBSCRIPTION_COLUMNS \
+  "SELECT f.url, f.title, f.enabled, f.etag, f.last_modified, f.last_checked, f.last_success, " \
+  "  f.last_error, f.retry_after, (SELECT count(*) FROM articles a WHERE a.feed_id = f.id) FROM feeds f "
+
+static AtlasSubscription *
+subscription_from_row (sqlite3_stmt *stmt)
+{
+  AtlasSubscription *subscription = g_new0 (AtlasSubscription, 1);
+
+  subscription->url = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  subscription->title = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  subscription->enabled = sqlite3_column_int (stmt, 2) != 0;
+  subscription->etag = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  subscription->last_modified = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  subscription->last_checked = sqlite3_column_int64 (stmt, 5);
+  subscription->last_success = sqlite3_column_int64 (stmt, 6);
+  subscription->last_error = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+  subscription->retry_after = sqlite3_column_int64 (stmt, 8);
+  subscription->n_articles = sqlite3_column_int (stmt, 9);
+  return subscription;
+}
+
+GPtrArray *
+atlas_subscriptions_list (AtlasStore  *store,
+                          GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = atlas_store_prepare (store, SUBSCRIPTION_COLUMNS
+                                                      "WHERE f.url IS NOT NULL ORDER BY f.title COLLATE NOCASE, f.url",
+                                                      error);
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_subscription_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, subscription_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      atlas_store_set_error (store, error, _("could not read the store"));
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+AtlasSubscription *
+atlas_subscriptions_get (AtlasStore  *store,
+                         const char  *url,
+                         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = atlas_store_prepare (store, SUBSCRIPTION_COLUMNS "WHERE f.url = ?1", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, url, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Not subscribed to %s"), url);
+      return NULL;
+    }
+  return subscription_from_row (stmt);
+}
+
+static gboolean
+run_with_url (AtlasStore  *store,
+              const char  *sql,
+              const char  *url,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = atlas_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, url, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      atlas_store_set_error (store, error, _("could not write to the store"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The feed's articles go with it; the full-text index is told first, as
+ * SQLite will not maintain it from a trigger here. */
+gboolean
+atlas_subscriptions_remove (AtlasStore  *store,
+                            const char  *url,
+                            GError     **error)
+{
+  g_autoptr(AtlasSubscription) existing = atlas_subscriptions_get (store, url, error);
+
+  if (existing == NULL || !atlas_store_begin_write (store, error))
+    return FALSE;
+
+  if (!run_with_url (store,
+                     "INSERT INTO articles_fts (articles_fts, rowid, title, summary, content) "
+                     "SELECT 'delete', a.id, a.title, a.summary, a.content FROM articles a "
+                     "JOIN feeds f ON f.id = a.feed_id WHERE f.url = ?1",
+                     url, error) ||
+      !run_with_url (store, "DELETE FROM feeds WHERE url = ?1", url, error) ||
+      !atlas_store_commit (store, error))
+    {
+      atlas_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+atlas_subscriptions_set_enabled (AtlasStore  *store,
+                                 const char  *url,
+                                 gboolean     enabled,
+                                 GError     **error)
+{
+  g_autoptr(AtlasSubscription) existing = atlas_subscriptions_get (store, url, error);
+
+  if (existing == NULL)
+    return FALSE;
+  return run_with_url (store, enabled ? "UPDATE feeds SET enabled = 1 WHERE url = ?1"
+                                      : "UPDATE feeds SET enabled = 0 WHERE url = ?1",
+                       url, error);
+}
+
+/* Writes what a refresh learned on the feed's row. A failed refresh keeps the
+ * validators (ETag, Last-Modified) of the last good one. */
+static void
+save_outcome (AtlasStore             *store,
+              const char             *url,
+              const AtlasFetchResult *fetched,
+              const char             *error_message,
+              const char             *title)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 now = now_seconds ();
+
+  stmt = atlas_store_prepare (store,
+                              "UPDATE feeds SET url = ?1, last_checked = ?2, last_error = ?3, retry_after = ?4,"
+                              "  last_success = CASE WHEN ?3 IS NULL THEN ?2 ELSE last_success END,"
+                              "  etag = CASE WHEN ?3 IS NULL THEN ?5 ELSE etag END,"
+                              "  last_modified = CASE WHEN ?3 IS NULL THEN ?6 ELSE last_modified END,"
+                              "  title = coalesce (?7, title) "
+                              "WHERE key = ?1 OR url = ?1",
+                              NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_text (stmt, 1, url, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, now);
+  if (error_message != NULL)
+    sqlite3_bind_text (stmt, 3, error_message, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, fetched ? fetched->retry_after : 0);
+  if (fetched != NULL && fetched->etag != NULL)
+    sqlite3_bind_text (stmt, 5, fetched->etag, -1, SQLITE_STATIC);
+  if (fetched != NULL && fetched->last_modified != NULL)
+    sqlite3_bind_text (stmt, 6, fetched->last_modified, -1, SQLITE_STATIC);
+  if (title != NULL)
+    sqlite3_bind_text (stmt, 7, title, -1, SQLITE_STATIC);
+  sqlite3_step (stmt);
+}
+
+/* ---- the network side --------------------------------------------------- */
+
+static AtlasRefreshReport *
+report_new (const char *url)
+{
+  AtlasRefreshReport *report = g_new0 (AtlasRefreshReport, 1);
+
+  report->url = g_strdup (url);
+  return report;
+}
+
+static void
+report_failure (AtlasRefreshReport *report,
+                const char         *message)
+{
+  report->outcome = ATLAS_REFRESH_FAILED;
+  g_free (report->message);
+  report->message = g_strdup (message);
+}
+
+static void
+feed_limits_for (const AtlasFetchLimits *fetch_limits,
+                 AtlasFeedLimits        *feed_limits)
+{
+  atlas_feed_limits_init (feed_limits);
+  feed_limits->max_body_bytes = fetch_limits->max_bytes;
+}
+
+/* The first page, then each `next_url` in turn: at most
+ * ATLAS_SUBSCRIPTION_MAX_PAGES, never the same address twice, each hop
+ * under the same rules as a redirect. A later page that fails ends the walk;
+ * what was read so far is kept. */
+static AtlasFeed *
+read_pages (AtlasRefreshReport      *report,
+            const AtlasFetchResult  *first,
+            const AtlasFetchLimits  *limits,
+            GCancellable            *cancellable)
+{
+  g_autoptr(GHashTable) visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(AtlasFeed) feed = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasFeedLimits feed_limits;
+  g_autofree char *next = NULL;
+  g_autofree char *current = g_strdup (first->final_url ? first->final_url : report->url);
+
+  feed_limits_for (limits, &feed_limits);
+  feed = atlas_feed_read (g_bytes_get_data (first->body, NULL), g_bytes_get_size (first->body),
+                          report->url, &feed_limits, &error);
+  if (feed == NULL)
+    {
+      report_failure (report, error->message);
+      return NULL;
+    }
+  report->pages = 1;
+  g_hash_table_add (visited, g_strdup (current));
+
+  while (feed->next_url != NULL && report->pages < ATLAS_SUBSCRIPTION_MAX_PAGES &&
+         feed->items->len < feed_limits.max_items)
+    {
+      g_autoptr(AtlasFetchResult) page = NULL;
+      g_autoptr(AtlasFeed) more = NULL;
+
+      g_clear_error (&error);
+      next = atlas_fetch_resolve_redirect (current, feed->next_url, &error);
+      g_clear_pointer (&feed->next_url, g_free);
+      if (next == NULL || g_hash_table_contains (visited, next))
+        break;
+      g_hash_table_add (visited, g_strdup (next));
+
+      page = atlas_fetch (next, NULL, NULL, limits, cancellable);
+      if (page->error == NULL)
+        more = atlas_feed_read (g_bytes_get_data (page->body, NULL), g_bytes_get_size (page->body),
+                                next, &feed_limits, &error);
+      if (more == NULL)
+        {
+          atlas_feed_problem (feed, _("page %u (%s) was not read: %s"), report->pages + 1, next,
+                              page->error ? page->error->message : error->message);
+          break;
+        }
+
+      report->pages++;
+      g_ptr_array_extend_and_steal (feed->items, g_steal_pointer (&more->items));
+      more->items = g_ptr_array_new ();
+      g_ptr_array_extend_and_steal (feed->problems, g_steal_pointer (&more->problems));
+      more->problems = g_ptr_array_new ();
+      feed->items_skipped += more->items_skipped;
+      feed->next_url = g_steal_pointer (&more->next_url);
+      g_free (current);
+      current = g_steal_pointer (&next);
+    }
+
+  if (report->pages >= ATLAS_SUBSCRIPTION_MAX_PAGES && feed->next_url != NULL)
+    atlas_feed_problem (feed, _("only the first %u pages were read"), ATLAS_SUBSCRIPTION_MAX_PAGES);
+
+  return g_steal_pointer (&feed);
+}
+
+/* Fetches `url` and imports it under that address. `subscription` gives the
+ * validators for a conditional GET and receives the outcome; with `subscribe`
+ * a successful first import becomes a subscription; with neither, it is a
+ * one-off import. */
+static AtlasRefreshReport *
+fetch_and_import (AtlasStore              *store,
+                  const char              *url,
+                  const AtlasSubscription *subscription,
+                  gboolean                 subscribe,
+                  const AtlasFetchLimits  *limits,
+                  GCancellable            *cancellable)
+{
+  AtlasRefreshReport *report = report_new (url);
+  g_autoptr(AtlasFetchResult) fetched = NULL;
+  g_autoptr(AtlasFeed) feed = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasFetchLimits default_limits;
+  gint64 start = g_get_monotonic_time ();
+
+  if (limits == NULL)
+    {
+      atlas_fetch_limits_init (&default_limits);
+      limits = &default_limits;
+    }
+
+  fetched = atlas_fetch (url, subscription ? subscription->etag : NULL,
+                         subscription ? subscription->last_modified : NULL, limits, cancellable);
+
+  if (fetched->error != NULL)
+    report_failure (report, fetched->error->message);
+  else if (atlas_fetch_not_modified (fetched))
+    report->outcome = ATLAS_REFRESH_NOT_MODIFIED;
+  else if ((feed = read_pages (report, fetched, limits, cancellable)) != NULL)
+    {
+      report->import = atlas_import_feed (store, feed, url, url, &error);
+      if (report->import == NULL)
+        report_failure (report, error->message);
+      else
+        report->outcome = ATLAS_REFRESH_UPDATED;
+    }
+
+  if (subscription != NULL || (subscribe && report->outcome == ATLAS_REFRESH_UPDATED))
+    save_outcome (store, url, fetched, report->outcome == ATLAS_REFRESH_FAILED ? report->message : NULL,
+                  feed ? feed->title : NULL);
+
+  report->seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  return report;
+}
+
+AtlasRefreshReport *
+atlas_fetch_and_import (AtlasStore             *store,
+                        const char             *url,
+                        const AtlasFetchLimits *limits,
+                        GCancellable           *cancellable)
+{
+  return fetch_and_import (store, url, NULL, FALSE, limits, cancellable);
+}
+
+/* Subscribes only when the first fetch and import succeed: a typo or a page
+ * that is not a feed leaves nothing behind. */
+AtlasRefreshReport *
+atlas_subscriptions_add (AtlasStore             *store,
+                         const char             *url,
+                         const AtlasFetchLimits *limits,
+                         GCancellable           *cancellable)
+{
+  g_autoptr(AtlasSubscription) existing = atlas_subscriptions_get (store, url, NULL);
+  AtlasRefreshReport *report;
+
+  if (!atlas_text_is_web_link (url))
+    {
+      report = report_new (url);
+      report_failure (report, _("Only http and https addresses can be subscribed to"));
+      return report;
+    }
+  if (existing != NULL)
+    {
+      report = report_new (url);
+      report_failure (report, _("Already subscribed"));
+      return report;
+    }
+
+  return fetch_and_import (store, url, NULL, TRUE, limits, cancellable);
+}
+
+GPtrArray *
+atlas_subscriptions_refresh (AtlasStore             *store,
+                             const char             *url,
+                             gboolean                force,
+                             const AtlasFetchLimits *limits,
+                             GCancellable           *cancellable)
+{
+  g_autoptr(GPtrArray) subscriptions = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *reports = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_refresh_report_free);
+
+  if (url != NULL)
+    {
+      AtlasSubscription *one = atlas_subscriptions_get (store, url, &error);
+
+      subscriptions = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_subscription_free);
+      if (one != NULL)
+        g_ptr_array_add (subscriptions, one);
+      else
+        {
+          AtlasRefreshReport *report = report_new (url);
+          report_failure (report, error->message);
+          g_ptr_array_add (reports, report);
+        }
+    }
+  else if ((subscriptions = atlas_subscriptions_list (store, &error)) == NULL)
+    {
+      AtlasRefreshReport *report = report_new ("");
+      report_failure (report, error->message);
+      g_ptr_array_add (reports, report);
+      return reports;
+    }
+
+  for (guint i = 0; i < subscriptions->len; i++)
+    {
+      const AtlasSubscription *subscription = g_ptr_array_index (subscriptions, i);
+      AtlasRefreshReport *report;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+
+      if (!subscription->enabled && url == NULL)
+        {
+          report = report_new (subscription->url);
+          report->outcome = ATLAS_REFRESH_DISABLED;
+          report->message = g_strdup (_("disabled"));
+        }
+      else if (!force && subscription->retry_after > now_seconds ())
+        {
+          g_autoptr(GDateTime) until = g_date_time_new_from_unix_local (subscription->retry_after);
+          g_autofree char *when = until ? g_date_time_format (until, "%c") : g_strdup ("");
+
+          report = report_new (subscription->url);
+          report->outcome = ATLAS_REFRESH_WAITING;
+          report->message = g_strdup_printf (_("the server asked to wait until %s"), when);
+        }
+      else
+        report = fetch_and_import (store, subscription->url, subscription, FALSE, limits, cancellable);
+
+      g_ptr_array_add (reports, report);
+    }
+
+  return reports;
+}
+
+/* ---- in a worker -------------------------------------------------------- */
+
+typedef struct
+{
+  char     *db_path;
+  char     *url;
+  gboolean  force;
+} RefreshJob;
+
+static void
+refresh_job_free (gpointer data)
+{
+  RefreshJob *job = data;
+
+  g_free (job->db_path);
+  g_free (job->url);
+  g_free (job);
+}
+
+static void
+refresh_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  RefreshJob *job = task_data;
+  g_autoptr(AtlasStore) store = NULL;
+  GError *error = NULL;
+
+  store = atlas_store_open (job->db_path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, atlas_subscriptions_refresh (store, job->url, job->force, NULL, cancellable),
+                         (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+atlas_subscriptions_refresh_async (AtlasStore          *store,
+                                   const char          *url,
+                                   gboolean             force,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
+  RefreshJob *job = g_new0 (RefreshJob, 1);
+
+  job->db_path = g_strdup (atlas_store_get_path (store));
+  job->url = g_strdup (url);
+  job->force = force;
+  g_task_set_source_tag (task, atlas_subscriptions_refresh_async);
+  g_task_set_task_data (task, job, refresh_job_free);
+  g_task_run_in_thread (task, refresh_thread);
+}
+
+/* The reports, one per feed; the store's "changed" signal has been emitted
+ * when any feed brought something new. */
+GPtrArray *
+atlas_subscriptions_refresh_finish (AtlasStore    *store,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  GPtrArray *reports = g_task_propagate_pointer (G_TASK (result), error);
+
+  if (reports == NULL)
+    return NULL;
+  for (guint i = 0; i < reports->len; i++)
+    {
+      const AtlasRefreshReport *report = g_ptr_array_index (reports, i);
+
+      if (report->import != NULL && (report->import->added > 0 || report->import->updated > 0))
+        {
+          atlas_store_emit_changed (store);
+          break;
+        }
+    }
+  return reports;
+}

@@ -1,0 +1,91 @@
+#pragma once
+
+#include <gio/gio.h>
+
+#include "atlas-fetcher.h"
+#include "atlas-importer.h"
+#include "atlas-store.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_SUBSCRIPTION_MAX_PAGES 10
+
+typedef struct
+{
+  char    *url;
+  char    *title;
+  gboolean enabled;
+  char    *etag;
+  char    *last_modified;
+  gint64   last_checked;
+  gint64   last_success;
+  char    *last_error;
+  gint64   retry_after;
+  guint    n_articles;
+} AtlasSubscription;
+
+typedef enum
+{
+  ATLAS_REFRESH_UPDATED,
+  ATLAS_REFRESH_NOT_MODIFIED,
+  ATLAS_REFRESH_FAILED,
+  ATLAS_REFRESH_WAITING,
+  ATLAS_REFRESH_DISABLED,
+} AtlasRefreshOutcome;
+
+typedef struct
+{
+  char               *url;
+  AtlasRefreshOutcome outcome;
+  /* What the import did, when a feed was imported. */
+  AtlasImportReport  *import;
+  /* In plain words, when it failed or was skipped. */
+  char               *message;
+  guint               pages;
+  double              seconds;
+} AtlasRefreshReport;
+
+void                atlas_subscription_free         (AtlasSubscription  *subscription);
+void                atlas_refresh_report_free       (AtlasRefreshReport *report);
+char               *atlas_refresh_report_describe   (const AtlasRefreshReport *report);
+
+GPtrArray          *atlas_subscriptions_list        (AtlasStore              *store,
+                                                     GError                 **error);
+AtlasSubscription  *atlas_subscriptions_get         (AtlasStore              *store,
+                                                     const char              *url,
+                                                     GError                 **error);
+AtlasRefreshReport *atlas_subscriptions_add         (AtlasStore              *store,
+                                                     const char              *url,
+                                                     const AtlasFetchLimits  *limits,
+                                                     GCancellable            *cancellable);
+gboolean            atlas_subscriptions_remove      (AtlasStore              *store,
+                                                     const char              *url,
+                                                     GError                 **error);
+gboolean            atlas_subscriptions_set_enabled (AtlasStore              *store,
+                                                     const char              *url,
+                                                     gboolean                 enabled,
+                                                     GError                 **error);
+GPtrArray          *atlas_subscriptions_refresh     (AtlasStore              *store,
+                                                     const char              *url,
+                                                     gboolean                 force,
+                                                     const AtlasFetchLimits  *limits,
+                                                     GCancellable            *cancellable);
+AtlasRefreshReport *atlas_fetch_and_import          (AtlasStore              *store,
+                                                     const char              *url,
+                                                     const AtlasFetchLimits  *limits,
+                                                     GCancellable            *cancellable);
+
+void                atlas_subscriptions_refresh_async  (AtlasStore          *store,
+                                                        const char          *url,
+                                                        gboolean             force,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+GPtrArray          *atlas_subscriptions_refresh_finish (AtlasStore          *store,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasSubscription, atlas_subscription_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasRefreshReport, atlas_refresh_report_free)
+
+G_END_DECLS

@@ -1,0 +1,381 @@
+/* Subscriptions against the loopback server: the life cycle, conditional
+ * GET, paging, and an intact store whatever the server does. */
+#include <string.h>
+
+#include "atlas-subscriptions.h"
+#include "atlas-test-server.h"
+#include "atlas-test-util.h"
+
+static AtlasTestServer *server;
+static AtlasFetchLimits limits;
+
+static char *
+feed_with_items (const char *title,
+                 guint       first,
+                 guint       n,
+                 const char *next_url)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"%s\",", title);
+  if (next_url != NULL)
+    g_string_append_printf (text, " \"next_url\": \"%s\",", next_url);
+  g_string_append (text, " \"items\": [");
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "%s{\"id\": \"%u\", \"title\": \"Item %u about Norway\","
+                                  " \"date_published\": \"2025-09-%02uT10:00:00Z\"}",
+                            i ? ", " : "", first + i, first + i, 1 + (first + i) % 28);
+  g_string_append (text, "]}");
+  return g_string_free (text, FALSE);
+}
+
+static gint64
+count (AtlasStore *store,
+       const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = atlas_store_prepare (store, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static void
+test_life_cycle (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
+  g_autofree char *url = atlas_test_server_url (server, "/life.json");
+  g_autofree char *v1 = feed_with_items ("Life & <times>", 1, 2, NULL);
+  g_autofree char *v2 = feed_with_items ("Life & <times>", 1, 3, NULL);
+  g_autoptr(AtlasRefreshReport) added = NULL;
+  g_autoptr(AtlasRefreshReport) again = NULL;
+  g_autoptr(AtlasSubscription) subscription = NULL;
+  g_autoptr(GPtrArray) unchanged = NULL;
+  g_autoptr(GPtrArray) updated = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  guint hits;
+
+  atlas_test_server_set_feed (server, "/life.json", v1);
+  added = atlas_subscriptions_add (store, url, &limits, NULL);
+  g_assert_cmpint (added->outcome, ==, ATLAS_REFRESH_UPDATED);
+  g_assert_cmpuint (added->import->added, ==, 2);
+
+  subscription = atlas_subscriptions_get (store, url, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (subscription->title, ==, "Life & <times>");
+  g_assert_cmpuint (subscription->n_articles, ==, 2);
+  g_assert_true (subscription->enabled);
+  g_assert_nonnull (subscription->etag);
+  g_assert_cmpint (subscription->last_success, >, 0);
+  g_assert_null (subscription->last_error);
+  /* The plain feed was tagged: "Norway" is a country. */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM article_countries c JOIN articles a ON a.id = c.article_id "
+                                 "JOIN feeds f ON f.id = a.feed_id WHERE f.url IS NOT NULL AND c.country = 'NO'"), ==, 2);
+
+  again = atlas_subscriptions_add (store, url, &limits, NULL);
+  g_assert_cmpint (again->outcome, ==, ATLAS_REFRESH_FAILED);
+  g_assert_cmpstr (again->message, ==, "Already subscribed");
+
+  /* Unchanged on the server: a conditional GET, no import. */
+  hits = atlas_test_server_get_hits (server, "/life.json");
+  unchanged = atlas_subscriptions_refresh (store, NULL, FALSE, &limits, NULL);
+  g_assert_cmpuint (unchanged->len, ==, 1);
+  g_assert_cmpint (((AtlasRefreshReport *) g_ptr_array_index (unchanged, 0))->outcome, ==, ATLAS_REFRESH_NOT_MODIFIED);
+  g_assert_cmpuint (atlas_test_server_get_hits (server, "/life.json"), ==, hits + 1);
+
+  atlas_test_server_set_feed (server, "/life.json", v2);
+  updated = atlas_subscriptions_refresh (store, url, FALSE, &limits, NULL);
+  g_assert_cmpint (((AtlasRefreshReport *) g_ptr_array_index (updated, 0))->outcome, ==, ATLAS_REFRESH_UPDATED);
+  g_assert_cmpuint (((AtlasRefreshReport *) g_ptr_array_index (updated, 0))->import->added, ==, 1);
+  g_assert_cmpuint (((AtlasRefreshReport *) g_ptr_array_index (updated, 0))->import->unchanged, ==, 2);
+
+  list = atlas_subscriptions_list (store, NULL);
+  g_assert_cmpuint (list->len, ==, 1);
+
+  /* Removing takes its articles and their index entries, nothing else. */
+  g_assert_true (atlas_subscriptions_remove (store, url, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM articles"), ==, 2);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'norway'"), ==, 0);
+  g_assert_true (atlas_store_exec (store, "INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')", NULL));
+  g_assert_false (atlas_subscriptions_remove (store, url, NULL));
+
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
+static void
+test_paging (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_open_store (dir);
+  g_autofree char *url = atlas_test_server_url (server, "/paged/1.json");
+  g_autofree char *p1 = feed_with_items ("Paged", 1, 2, "/paged/2.json");
+  g_autofree char *p2 = feed_with_items ("Paged", 3, 2, "3.json");
+  g_autofree char *p3 = feed_with_items ("Paged", 5, 2, "/paged/1.json");
+  g_autoptr(AtlasRefreshReport) report = NULL;
+
+  atlas_test_server_set_feed (server, "/paged/1.json", p1);
+  atlas_test_server_set_feed (server, "/paged/2.json", p2);
+  atlas_test_server_set_feed (server, "/paged/3.json", p3);
+
+  report = atlas_subscriptions_add (store, url, &limits, NULL);
+  g_assert_cmpint (report->outcome, ==, ATLAS_REFRESH_UPDATED);
+  /* Relative next_url, and a loop back to page 1 that is not followed. */
+  g_assert_cmpuint (report->pages, ==, 3);
+  g_assert_cmpuint (report->import->added, ==, 6);
+
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
+static void
+test_failures_keep_the_store (void)
+{
+  static const struct { const char *path; const char *message; } cases[] = {
+    { "/status/404", "404 Not Found" },
+    { "/status/410", "410 Gone" },
+    { "/status/500", "500 Internal Server Error" },
+    { "/retry-after", "429 Too Many Requests" },
+    { "/loop", "redirects" },
+    { "/redirect-to-file", "http or https" },
+    { "/gzip-bomb", "Stopped after" },
+    { "/big", "larger than" },
+    { "/short", "closed before" },
+    { "/stall", "stopped answering" },
+    { "/drip", "Gave up" },
+    { "/html", "text/html" },
+    { "/not-json", "not JSON" },
+  };
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
+  g_autofree char *before = atlas_test_snapshot (store);
+  double bound = limits.deadline_ms / 1000.0 + 1.5;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *url = atlas_test_server_url (server, cases[i].path);
+      g_autoptr(AtlasRefreshReport) added = atlas_subscriptions_add (store, url, &limits, NULL);
+      g_autoptr(AtlasRefreshReport) imported = atlas_fetch_and_import (store, url, &limits, NULL);
+      g_autofree char *after = atlas_test_snapshot (store);
+
+      g_test_message ("%s: %.2f s, %s", cases[i].path, added->seconds, added->message);
+      g_assert_cmpint (added->outcome, ==, ATLAS_REFRESH_FAILED);
+      g_assert_cmpint (imported->outcome, ==, ATLAS_REFRESH_FAILED);
+      if (strstr (added->message, cases[i].message) == NULL)
+        g_error ("%s: “%s” does not say “%s”", cases[i].path, added->message, cases[i].message);
+      g_assert_cmpfloat (added->seconds, <, bound);
+      g_assert_cmpstr (before, ==, after);
+    }
+
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
+static void
+test_failure_on_refresh (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_open_store (dir);
+  g_autofree char *url = atlas_test_server_url (server, "/flaky.json");
+  g_autofree char *body = feed_with_items ("Flaky", 1, 3, NULL);
+  g_autoptr(AtlasRefreshReport) added = NULL;
+  g_autoptr(GPtrArray) failed = NULL;
+  g_autoptr(GPtrArray) back = NULL;
+  g_autoptr(AtlasSubscription) subscription = NULL;
+  g_autofree char *etag = NULL;
+
+  atlas_test_server_set_feed (server, "/flaky.json", body);
+  added = atlas_subscriptions_add (store, url, &limits, NULL);
+  g_assert_cmpint (added->outcome, ==, ATLAS_REFRESH_UPDATED);
+  subscription = atlas_subscriptions_get (store, url, NULL);
+  etag = g_strdup (subscription->etag);
+  g_clear_pointer (&subscription, atlas_subscription_free);
+
+  atlas_test_server_set_feed (server, "/flaky.json", NULL);
+  failed = atlas_subscriptions_refresh (store, NULL, FALSE, &limits, NULL);
+  g_assert_cmpint (((AtlasRefreshReport *) g_ptr_array_index (failed, 0))->outcome, ==, ATLAS_REFRESH_FAILED);
+
+  subscription = atlas_subscriptions_get (store, url, NULL);
+  g_assert_cmpstr (subscription->last_error, ==, "The server answered 404 Not Found");
+  g_assert_cmpstr (subscription->etag, ==, etag);
+  g_assert_cmpuint (subscription->n_articles, ==, 3);
+  g_clear_pointer (&subscription, atlas_subscription_free);
+
+  atlas_test_server_set_feed (server, "/flaky.json", body);
+  back = atlas_subscriptions_refresh (store, NULL, FALSE, &limits, NULL);
+  g_assert_cmpint (((AtlasRefreshReport *) g_ptr_array_index (back, 0))->outcome, ==, ATLAS_REFRESH_NOT_MODIFIED);
+  subscription = atlas_subscriptions_get (store, url, NULL);
+  g_assert_null (subscription->last_error);
+
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
+static void
+test_waiting_and_disabled (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_open_store (dir);
+  g_autofree char *url = atlas_test_server_url (server, "/patient.json");
+  g_autofree char *body = feed_with_items ("Patient", 1, 1, NULL);
+  g_autoptr(AtlasRefreshReport) added = NULL;
+  g_autoptr(GPtrArray) waiting = NULL;
+  g_autoptr(GPtrArray) forced = NULL;
+  g_autoptr(GPtrArray) disabled = NULL;
+  guint hits;
+
+  atlas_test_server_set_feed (server, "/patient.json", body);
+  added = atlas_subscriptions_add (store, url, &limits, NULL);
+  g_assert_cmpint (added->outcome, ==, ATLAS_REFRESH_UPDATED);
+
+  /* As after a 429 with Retry-After: no request until then. */
+  g_assert_true (atlas_store_exec (store, "UPDATE feeds SET retry_after = strftime('%s', 'now') + 3600", NULL));
+  hits = atlas_test_server_get_hits (server, "/patient.json");
+  waiting = atlas_subscriptions_refresh (store, NULL, FALSE, &limits, NULL);
+  g_assert_cmpint (((AtlasRefreshReport *) g_ptr_array_index (waiting, 0))->outcome, ==, ATLAS_REFRESH_WAITING);
+  g_assert_cmpuint (atlas_test_server_get_hits (server, "/patient.json"), ==, hits);
+  forced = atlas_subscriptions_refresh (store, NULL, TRUE, &limits, NULL);
+  g_assert_cmpint (((AtlasRefreshReport *) g_ptr_array_index (forced, 0))->outcome, ==, ATLAS_REFRESH_NOT_MODIFIED);
+
+  g_assert_true (atlas_subscriptions_set_enabled (store, url, FALSE, NULL));
+  disabled = atlas_subscriptions_refresh (store, NULL, FALSE, &limits, NULL);
+  g_assert_cmpint (((AtlasRefreshReport *) g_ptr_array_index (disabled, 0))->outcome, ==, ATLAS_REFRESH_DISABLED);
+  g_assert_cmpuint (atlas_test_server_get_hits (server, "/patient.json"), ==, hits + 1);
+  g_assert_true (atlas_subscriptions_set_enabled (store, url, TRUE, NULL));
+  g_assert_false (atlas_subscriptions_set_enabled (store, "https://nowhere.example/", TRUE, NULL));
+
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
+static void
+test_cannot_take_over_a_feed (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
+  g_autofree char *url = atlas_test_server_url (server, "/impostor.json");
+  g_autoptr(AtlasRefreshReport) report = NULL;
+  /* Claims to be the bundled HyperAI feed, with an item of the same id. */
+  const char *impostor =
+    "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"Impostor\","
+    " \"feed_url\": \"https://computeatlas.github.io/corpus/hyperai.json\","
+    " \"items\": [{\"id\": \"urn:compute-atlas:corpus:uk-ai-factories-2025-09\", \"title\": \"Rewritten\"}]}";
+
+  atlas_test_server_set_feed (server, "/impostor.json", impostor);
+  report = atlas_subscriptions_add (store, url, &limits, NULL);
+  g_assert_cmpint (report->outcome, ==, ATLAS_REFRESH_UPDATED);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM articles WHERE title = 'Rewritten'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM articles WHERE title LIKE 'Usines d''IA%'"), ==, 1);
+
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
+static void
+on_refreshed (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GPtrArray **reports = user_data;
+
+  *reports = atlas_subscriptions_refresh_finish (ATLAS_STORE (source), result, NULL);
+}
+
+static void
+on_changed (AtlasStore *store,
+            guint      *n)
+{
+  (*n)++;
+}
+
+static void
+test_refresh_in_worker (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_open_store (dir);
+  g_autofree char *url = atlas_test_server_url (server, "/worker.json");
+  g_autofree char *v1 = feed_with_items ("Worker", 1, 1, NULL);
+  g_autofree char *v2 = feed_with_items ("Worker", 1, 2, NULL);
+  g_autoptr(AtlasRefreshReport) added = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  guint changed = 0;
+
+  atlas_test_server_set_feed (server, "/worker.json", v1);
+  added = atlas_subscriptions_add (store, url, &limits, NULL);
+  atlas_test_server_set_feed (server, "/worker.json", v2);
+  g_signal_connect (store, "changed", G_CALLBACK (on_changed), &changed);
+
+  atlas_subscriptions_refresh_async (store, NULL, FALSE, NULL, on_refreshed, &reports);
+  while (reports == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (reports->len, ==, 1);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM articles"), ==, 2);
+
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
+static void
+test_store_migrates_to_subscriptions (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+
+  g_assert_true (atlas_store_create_at_version (path, 1, &error));
+  g_assert_no_error (error);
+  {
+    sqlite3 *db = NULL;
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "INSERT INTO feeds (key, title) VALUES ('k', 'Old feed');"
+                                       "INSERT INTO articles (feed_id, item_id, title) VALUES (1, 'a', 'Kept');",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+
+  store = atlas_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "PRAGMA user_version"), ==, ATLAS_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM articles WHERE title = 'Kept'"), ==, 1);
+  list = atlas_subscriptions_list (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 0);
+
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  atlas_fetch_limits_init (&limits);
+  limits.io_timeout_seconds = 2;
+  limits.deadline_ms = 3000;
+  limits.max_bytes = 1024 * 1024;
+  server = atlas_test_server_new ();
+
+  g_test_add_func ("/subscriptions/life-cycle", test_life_cycle);
+  g_test_add_func ("/subscriptions/paging", test_paging);
+  g_test_add_func ("/subscriptions/failures-keep-the-store", test_failures_keep_the_store);
+  g_test_add_func ("/subscriptions/failure-on-refresh", test_failure_on_refresh);
+  g_test_add_func ("/subscriptions/waiting-and-disabled", test_waiting_and_disabled);
+  g_test_add_func ("/subscriptions/cannot-take-over-a-feed", test_cannot_take_over_a_feed);
+  g_test_add_func ("/subscriptions/refresh-in-worker", test_refresh_in_worker);
+  g_test_add_func ("/subscriptions/store-migrates", test_store_migrates_to_subscriptions);
+
+  status = g_test_run ();
+  atlas_test_server_free (server);
+  return status;
+}
