@@ -281,7 +281,7 @@ on_refreshed (GObject      *source,
 {
   GPtrArray **reports = user_data;
 
-  *reports = atlas_subscriptions_refresh_finish (ATLAS_STORE (source), result, NULL);
+  *reports = atlas_subscriptions_finish (ATLAS_STORE (source), result, NULL);
 }
 
 static void
@@ -315,6 +315,57 @@ test_refresh_in_worker (void)
   g_assert_cmpuint (reports->len, ==, 1);
   g_assert_cmpuint (changed, ==, 1);
   g_assert_cmpint (count (store, "SELECT count(*) FROM articles"), ==, 2);
+
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
+static void
+on_removed (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  int *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *done = atlas_subscriptions_remove_finish (ATLAS_STORE (source), result, &error) ? 1 : -1;
+  g_assert_no_error (error);
+}
+
+/* What the preferences window does: an OPML file subscribed in a worker,
+ * then a feed removed in a worker; the views hear of both. */
+static void
+test_opml_and_remove_in_worker (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_open_store (dir);
+  g_autofree char *url = atlas_test_server_url (server, "/opml-worker.json");
+  g_autofree char *body = feed_with_items ("From OPML", 1, 2, NULL);
+  g_autofree char *opml = g_strdup_printf ("<opml version=\"2.0\"><body><outline text=\"x\" xmlUrl=\"%s\"/>"
+                                           "<outline text=\"bad\" xmlUrl=\"file:///etc/passwd\"/></body></opml>", url);
+  g_autoptr(GBytes) bytes = g_bytes_new (opml, strlen (opml));
+  g_autoptr(GPtrArray) reports = NULL;
+  guint changed = 0;
+  int removed = 0;
+
+  atlas_test_server_set_feed (server, "/opml-worker.json", body);
+  g_signal_connect (store, "changed", G_CALLBACK (on_changed), &changed);
+
+  atlas_subscriptions_import_opml_async (store, bytes, NULL, on_refreshed, &reports);
+  while (reports == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (reports->len, ==, 2);
+  g_assert_cmpint (((AtlasRefreshReport *) g_ptr_array_index (reports, 0))->outcome, ==, ATLAS_REFRESH_UPDATED);
+  g_assert_cmpint (((AtlasRefreshReport *) g_ptr_array_index (reports, 1))->outcome, ==, ATLAS_REFRESH_FAILED);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM articles"), ==, 2);
+
+  atlas_subscriptions_remove_async (store, url, NULL, on_removed, &removed);
+  while (removed == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (removed, ==, 1);
+  g_assert_cmpuint (changed, ==, 2);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM articles"), ==, 0);
 
   g_clear_object (&store);
   atlas_test_remove_dir (dir);
@@ -373,6 +424,7 @@ main (int   argc,
   g_test_add_func ("/subscriptions/waiting-and-disabled", test_waiting_and_disabled);
   g_test_add_func ("/subscriptions/cannot-take-over-a-feed", test_cannot_take_over_a_feed);
   g_test_add_func ("/subscriptions/refresh-in-worker", test_refresh_in_worker);
+  g_test_add_func ("/subscriptions/opml-and-remove-in-worker", test_opml_and_remove_in_worker);
   g_test_add_func ("/subscriptions/store-migrates", test_store_migrates_to_subscriptions);
 
   status = g_test_run ();

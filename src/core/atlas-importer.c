@@ -863,7 +863,6 @@ atlas_import_file (AtlasStore            *store,
 
 typedef struct
 {
-  char   *db_path;
   GFile **files;
   guint   n_files;
 } ImportJob;
@@ -876,37 +875,25 @@ import_job_free (gpointer data)
   for (guint i = 0; i < job->n_files; i++)
     g_object_unref (job->files[i]);
   g_free (job->files);
-  g_free (job->db_path);
   g_free (job);
 }
 
-static void
-import_files_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
+static gpointer
+import_files_job (AtlasStore    *store,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
-  ImportJob *job = task_data;
-  g_autoptr(AtlasStore) store = NULL;
+  ImportJob *job = data;
   g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_import_report_free);
-  GError *error = NULL;
-
-  /* A worker writes through a connection of its own. */
-  store = atlas_store_open (job->db_path, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
 
   for (guint i = 0; i < job->n_files; i++)
     {
-      if (g_task_return_error_if_cancelled (task))
-        return;
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
       g_ptr_array_add (reports, atlas_import_file (store, job->files[i], NULL, cancellable));
     }
-
-  g_task_return_pointer (task, g_steal_pointer (&reports), (GDestroyNotify) g_ptr_array_unref);
+  return g_steal_pointer (&reports);
 }
 
 void
@@ -917,22 +904,18 @@ atlas_import_files_async (AtlasStore          *store,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   ImportJob *job;
 
   g_return_if_fail (ATLAS_IS_STORE (store));
 
   job = g_new0 (ImportJob, 1);
-  job->db_path = g_strdup (atlas_store_get_path (store));
   job->files = g_new0 (GFile *, n_files);
   job->n_files = n_files;
   for (guint i = 0; i < n_files; i++)
     job->files[i] = g_object_ref (files[i]);
 
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, atlas_import_files_async);
-  g_task_set_task_data (task, job, import_job_free);
-  g_task_run_in_thread (task, import_files_thread);
+  atlas_store_run_async (store, import_files_job, job, import_job_free, (GDestroyNotify) g_ptr_array_unref,
+                         cancellable, callback, user_data);
 }
 
 /* Returns the reports, one per file. The store's "changed" signal has been
@@ -942,11 +925,8 @@ atlas_import_files_finish (AtlasStore    *store,
                            GAsyncResult  *result,
                            GError       **error)
 {
-  GPtrArray *reports;
+  GPtrArray *reports = atlas_store_run_finish (store, result, error);
 
-  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
-
-  reports = g_task_propagate_pointer (G_TASK (result), error);
   if (reports == NULL)
     return NULL;
 

@@ -440,6 +440,94 @@ atlas_store_is_empty (AtlasStore *self)
   return query_int (self, "SELECT NOT EXISTS (SELECT 1 FROM feeds)", &ok) != 0 || !ok;
 }
 
+typedef struct
+{
+  char           *path;
+  AtlasStoreJob   job;
+  gpointer        data;
+  GDestroyNotify  data_free;
+  GDestroyNotify  result_free;
+} Work;
+
+static void
+work_free (gpointer pointer)
+{
+  Work *work = pointer;
+
+  if (work->data_free != NULL)
+    work->data_free (work->data);
+  g_free (work->path);
+  g_free (work);
+}
+
+static void
+run_in_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Work *work = task_data;
+  g_autoptr(AtlasStore) store = NULL;
+  GError *error = NULL;
+  gpointer result;
+
+  /* SQLite connections are not shared between threads: a worker opens its
+   * own, and writes through it with BEGIN IMMEDIATE. */
+  store = atlas_store_open (work->path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  result = work->job (store, work->data, cancellable, &error);
+  if (error != NULL)
+    {
+      if (result != NULL && work->result_free != NULL)
+        work->result_free (result);
+      g_task_return_error (task, error);
+    }
+  else
+    g_task_return_pointer (task, result, work->result_free);
+}
+
+void
+atlas_store_run_async (AtlasStore          *self,
+                       AtlasStoreJob        job,
+                       gpointer             data,
+                       GDestroyNotify       data_free,
+                       GDestroyNotify       result_free,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Work *work;
+
+  g_return_if_fail (ATLAS_IS_STORE (self));
+
+  work = g_new0 (Work, 1);
+  work->path = g_strdup (self->path);
+  work->job = job;
+  work->data = data;
+  work->data_free = data_free;
+  work->result_free = result_free;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, atlas_store_run_async);
+  g_task_set_task_data (task, work, work_free);
+  g_task_run_in_thread (task, run_in_thread);
+}
+
+gpointer
+atlas_store_run_finish (AtlasStore    *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 static void
 atlas_store_finalize (GObject *object)
 {

@@ -52,6 +52,25 @@ void        atlas_store_set_error       (AtlasStore  *self,
                                          GError     **error,
                                          const char  *what);
 
+/* Work for a worker thread, given a connection of its own. The result may be
+ * NULL; failure is told by `error`. */
+typedef gpointer (*AtlasStoreJob) (AtlasStore    *store,
+                                   gpointer       data,
+                                   GCancellable  *cancellable,
+                                   GError       **error);
+
+void        atlas_store_run_async       (AtlasStore          *self,
+                                         AtlasStoreJob        job,
+                                         gpointer             data,
+                                         GDestroyNotify       data_free,
+                                         GDestroyNotify       result_free,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+gpointer    atlas_store_run_finish      (AtlasStore          *self,
+                                         GAsyncResult        *result,
+                                         GError             **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "atlas-subscriptions.h"
+#include "atlas-opml.h"
 #include "atlas-text.h"
 
 void
@@ -474,39 +475,104 @@ atlas_subscriptions_refresh (AtlasStore             *store,
 
 typedef struct
 {
-  char     *db_path;
   char     *url;
   gboolean  force;
-} RefreshJob;
+  GBytes   *opml;
+} Job;
 
 static void
-refresh_job_free (gpointer data)
+job_free (gpointer data)
 {
-  RefreshJob *job = data;
+  Job *job = data;
 
-  g_free (job->db_path);
   g_free (job->url);
+  g_clear_pointer (&job->opml, g_bytes_unref);
   g_free (job);
 }
 
-static void
-refresh_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+static Job *
+job_new (const char *url,
+         gboolean    force,
+         GBytes     *opml)
 {
-  RefreshJob *job = task_data;
-  g_autoptr(AtlasStore) store = NULL;
-  GError *error = NULL;
+  Job *job = g_new0 (Job, 1);
 
-  store = atlas_store_open (job->db_path, &error);
-  if (store == NULL)
+  job->url = g_strdup (url);
+  job->force = force;
+  job->opml = opml ? g_bytes_ref (opml) : NULL;
+  return job;
+}
+
+static gpointer
+refresh_job (AtlasStore    *store,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  Job *job = data;
+
+  return atlas_subscriptions_refresh (store, job->url, job->force, NULL, cancellable);
+}
+
+static gpointer
+add_job (AtlasStore    *store,
+         gpointer       data,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  Job *job = data;
+  GPtrArray *reports = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_refresh_report_free);
+
+  g_ptr_array_add (reports, atlas_subscriptions_add (store, job->url, NULL, cancellable));
+  return reports;
+}
+
+static gpointer
+import_opml_job (AtlasStore    *store,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  Job *job = data;
+  g_autoptr(GPtrArray) outlines = NULL;
+  GPtrArray *reports;
+
+  outlines = atlas_opml_parse (g_bytes_get_data (job->opml, NULL), g_bytes_get_size (job->opml), error);
+  if (outlines == NULL)
+    return NULL;
+
+  reports = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_refresh_report_free);
+  for (guint i = 0; i < outlines->len && !g_cancellable_is_cancelled (cancellable); i++)
     {
-      g_task_return_error (task, error);
-      return;
+      const AtlasOpmlOutline *outline = g_ptr_array_index (outlines, i);
+      g_ptr_array_add (reports, atlas_subscriptions_add (store, outline->url, NULL, cancellable));
     }
-  g_task_return_pointer (task, atlas_subscriptions_refresh (store, job->url, job->force, NULL, cancellable),
-                         (GDestroyNotify) g_ptr_array_unref);
+  return reports;
+}
+
+static gpointer
+remove_job (AtlasStore    *store,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  Job *job = data;
+
+  atlas_subscriptions_remove (store, job->url, error);
+  return NULL;
+}
+
+static void
+run (AtlasStore          *store,
+     AtlasStoreJob        job_func,
+     Job                 *job,
+     GCancellable        *cancellable,
+     GAsyncReadyCallback  callback,
+     gpointer             user_data)
+{
+  atlas_store_run_async (store, job_func, job, job_free,
+                         job_func == remove_job ? NULL : (GDestroyNotify) g_ptr_array_unref,
+                         cancellable, callback, user_data);
 }
 
 void
@@ -517,25 +583,47 @@ atlas_subscriptions_refresh_async (AtlasStore          *store,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
-  RefreshJob *job = g_new0 (RefreshJob, 1);
-
-  job->db_path = g_strdup (atlas_store_get_path (store));
-  job->url = g_strdup (url);
-  job->force = force;
-  g_task_set_source_tag (task, atlas_subscriptions_refresh_async);
-  g_task_set_task_data (task, job, refresh_job_free);
-  g_task_run_in_thread (task, refresh_thread);
+  run (store, refresh_job, job_new (url, force, NULL), cancellable, callback, user_data);
 }
 
-/* The reports, one per feed; the store's "changed" signal has been emitted
- * when any feed brought something new. */
-GPtrArray *
-atlas_subscriptions_refresh_finish (AtlasStore    *store,
-                                    GAsyncResult  *result,
-                                    GError       **error)
+void
+atlas_subscriptions_add_async (AtlasStore          *store,
+                               const char          *url,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
 {
-  GPtrArray *reports = g_task_propagate_pointer (G_TASK (result), error);
+  run (store, add_job, job_new (url, FALSE, NULL), cancellable, callback, user_data);
+}
+
+void
+atlas_subscriptions_import_opml_async (AtlasStore          *store,
+                                       GBytes              *opml,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  run (store, import_opml_job, job_new (NULL, FALSE, opml), cancellable, callback, user_data);
+}
+
+void
+atlas_subscriptions_remove_async (AtlasStore          *store,
+                                  const char          *url,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  run (store, remove_job, job_new (url, FALSE, NULL), cancellable, callback, user_data);
+}
+
+/* The reports of refresh, add or OPML import, one per feed; the store's
+ * "changed" signal has been emitted when any feed brought something new. */
+GPtrArray *
+atlas_subscriptions_finish (AtlasStore    *store,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  GPtrArray *reports = atlas_store_run_finish (store, result, error);
 
   if (reports == NULL)
     return NULL;
@@ -550,4 +638,21 @@ atlas_subscriptions_refresh_finish (AtlasStore    *store,
         }
     }
   return reports;
+}
+
+gboolean
+atlas_subscriptions_remove_finish (AtlasStore    *store,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  atlas_store_run_finish (store, result, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  atlas_store_emit_changed (store);
+  return TRUE;
 }

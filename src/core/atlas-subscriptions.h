@@ -75,15 +75,35 @@ AtlasRefreshReport *atlas_fetch_and_import          (AtlasStore              *st
                                                      const AtlasFetchLimits  *limits,
                                                      GCancellable            *cancellable);
 
-void                atlas_subscriptions_refresh_async  (AtlasStore          *store,
-                                                        const char          *url,
-                                                        gboolean             force,
-                                                        GCancellable        *cancellable,
-                                                        GAsyncReadyCallback  callback,
-                                                        gpointer             user_data);
-GPtrArray          *atlas_subscriptions_refresh_finish (AtlasStore          *store,
-                                                        GAsyncResult        *result,
-                                                        GError             **error);
+/* In a worker thread with a connection of its own. Refresh, add and OPML
+ * import all finish with atlas_subscriptions_finish(). */
+void                atlas_subscriptions_refresh_async     (AtlasStore          *store,
+                                                           const char          *url,
+                                                           gboolean             force,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+void                atlas_subscriptions_add_async         (AtlasStore          *store,
+                                                           const char          *url,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+void                atlas_subscriptions_import_opml_async (AtlasStore          *store,
+                                                           GBytes              *opml,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+GPtrArray          *atlas_subscriptions_finish            (AtlasStore          *store,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+void                atlas_subscriptions_remove_async      (AtlasStore          *store,
+                                                           const char          *url,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean            atlas_subscriptions_remove_finish     (AtlasStore          *store,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasSubscription, atlas_subscription_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasRefreshReport, atlas_refresh_report_free)
