@@ -205,14 +205,25 @@ test_article_rows (void)
   g_assert_cmpstr (((AtlasEntityRef *) g_ptr_array_index (entities, entities->len - 1))->kind, ==, "country");
 }
 
+typedef struct
+{
+  guint calls;
+  guint position;
+  guint removed;
+  guint added;
+} Change;
+
 static void
 on_items_changed (GListModel *model,
                   guint       position,
                   guint       removed,
                   guint       added,
-                  guint      *calls)
+                  Change     *change)
 {
-  (*calls)++;
+  change->calls++;
+  change->position = position;
+  change->removed = removed;
+  change->added = added;
 }
 
 static void
@@ -222,14 +233,17 @@ test_article_list (void)
   g_autoptr(AtlasFilter) filter = atlas_filter_new ();
   g_autoptr(AtlasArticle) first = NULL;
   g_autoptr(AtlasArticle) again = NULL;
-  guint calls = 0;
+  Change change = { 0 };
   guint position;
 
-  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &calls);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &change);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
   g_assert_true (atlas_article_list_reload (list, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
-  g_assert_cmpuint (calls, ==, 1);
+  g_assert_cmpuint (change.calls, ==, 1);
+  /* Nothing new: no signal, the view is left alone. */
+  g_assert_true (atlas_article_list_reload (list, NULL));
+  g_assert_cmpuint (change.calls, ==, 1);
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == ATLAS_TYPE_ARTICLE);
 
   first = g_list_model_get_item (G_LIST_MODEL (list), 0);
@@ -244,8 +258,34 @@ test_article_list (void)
   atlas_filter_add (filter, ATLAS_FILTER_GROUP_COUNTRIES, "FR");
   g_assert_true (atlas_article_list_set_filter (list, filter, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
-  g_assert_cmpuint (calls, ==, 2);
+  g_assert_cmpuint (change.calls, ==, 2);
   g_assert_false (atlas_article_list_find (list, atlas_article_get_id (first), NULL));
+}
+
+/* A newer article arriving is one insertion at the top. */
+static void
+test_article_list_insertion (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) own = atlas_test_corpus_store (dir);
+  g_autoptr(AtlasArticleList) list = atlas_article_list_new (own);
+  g_autoptr(AtlasImportReport) report = NULL;
+  const char *newer = "{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": "
+                      "[{\"id\": \"n\", \"date_published\": \"2030-01-01T00:00:00Z\"}]}";
+  Change change = { 0 };
+
+  g_assert_true (atlas_article_list_reload (list, NULL));
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &change);
+  report = atlas_import_data (own, newer, strlen (newer), "newer.json", NULL);
+  g_assert_true (atlas_article_list_reload (list, NULL));
+  g_assert_cmpuint (change.calls, ==, 1);
+  g_assert_cmpuint (change.position, ==, 0);
+  g_assert_cmpuint (change.removed, ==, 0);
+  g_assert_cmpuint (change.added, ==, 1);
+
+  g_clear_object (&list);
+  g_clear_object (&own);
+  atlas_test_remove_dir (dir);
 }
 
 static void
@@ -319,6 +359,7 @@ main (int   argc,
   g_test_add_func ("/query/facets", test_facets);
   g_test_add_func ("/query/article-rows", test_article_rows);
   g_test_add_func ("/query/article-list", test_article_list);
+  g_test_add_func ("/query/article-list-insertion", test_article_list_insertion);
   g_test_add_func ("/query/view-state", test_view_state);
   g_test_add_func ("/query/fts-query", test_fts_query);
 

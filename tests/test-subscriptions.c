@@ -328,7 +328,7 @@ on_removed (GObject      *source,
   int *done = user_data;
   g_autoptr(GError) error = NULL;
 
-  *done = atlas_subscriptions_remove_finish (ATLAS_STORE (source), result, &error) ? 1 : -1;
+  *done = atlas_subscriptions_change_finish (ATLAS_STORE (source), result, &error) ? 1 : -1;
   g_assert_no_error (error);
 }
 

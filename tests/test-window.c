@@ -6,6 +6,9 @@
 
 #include "atlas-article.h"
 #include "atlas-importer.h"
+#include "atlas-preferences-window.h"
+#include "atlas-subscriptions.h"
+#include "atlas-test-server.h"
 #include "atlas-test-util.h"
 #include "atlas-window.h"
 
@@ -288,6 +291,134 @@ test_first_run_imports_corpus (void)
   atlas_test_remove_dir (dir);
 }
 
+static char *
+feed_body (guint n_items)
+{
+  GString *text = g_string_new ("{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"Remote <b>News</b>\", \"items\": [");
+
+  for (guint i = 0; i < n_items; i++)
+    g_string_append_printf (text, "%s{\"id\": \"r%u\", \"title\": \"Remote %u\", \"date_published\": \"2031-01-%02uT00:00:00Z\"}",
+                            i ? ", " : "", i, i, i + 1);
+  g_string_append (text, "]}");
+  return g_string_free (text, FALSE);
+}
+
+static void
+wait_until_refreshed (AtlasWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (atlas_window_get_refreshing (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (atlas_window_get_refreshing (window));
+  drain ();
+}
+
+/* A refresh in the background while the list is shown: the new article
+ * arrives, the selected one stays selected, a toast says what came. */
+static void
+test_refresh_while_reading (void)
+{
+  g_autoptr(AtlasTestServer) server = atlas_test_server_new ();
+  g_autofree char *url = atlas_test_server_url (server, "/remote.json");
+  g_autofree char *one = feed_body (1);
+  g_autofree char *two = feed_body (2);
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
+  g_autoptr(AtlasRefreshReport) added = NULL;
+  AtlasWindow *window = NULL;
+  AtlasViewState *state;
+  gint64 selected;
+
+  atlas_test_server_set_feed (server, "/remote.json", one);
+  added = atlas_subscriptions_add (store, url, NULL, NULL);
+  g_assert_cmpint (added->outcome, ==, ATLAS_REFRESH_UPDATED);
+
+  state = atlas_window_get_view_state (open_window (store, &window));
+  /* Refreshed a moment ago: nothing is due at start. */
+  g_assert_false (atlas_window_get_refreshing (window));
+  g_assert_cmpuint (n_articles (window), ==, 3);
+  {
+    g_autoptr(GObject) last = g_list_model_get_item (atlas_window_get_articles (window), 2);
+    selected = atlas_article_get_id (ATLAS_ARTICLE (last));
+  }
+  atlas_view_state_set_selected_article (state, selected);
+  drain ();
+
+  atlas_test_server_set_feed (server, "/remote.json", two);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL));
+  g_assert_true (atlas_window_get_refreshing (window));
+  g_assert_false (action_buttons_sensitive (GTK_WIDGET (window), "win.refresh"));
+  wait_until_refreshed (window);
+
+  g_assert_cmpuint (n_articles (window), ==, 4);
+  g_assert_cmpint (atlas_view_state_get_selected_article (state), ==, selected);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "1 new article"));
+  g_assert_true (action_buttons_sensitive (GTK_WIDGET (window), "win.refresh"));
+
+  close_window (&window);
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
+static GtkWidget *
+find_by_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Subscribing through the preferences: the address typed in the entry row,
+ * fetched in a worker, and the feed listed with its title as plain text. */
+static void
+test_preferences_subscribe (void)
+{
+  g_autoptr(AtlasTestServer) server = atlas_test_server_new ();
+  g_autofree char *url = atlas_test_server_url (server, "/remote.json");
+  g_autofree char *body = feed_body (2);
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
+  AtlasPreferencesWindow *prefs = atlas_preferences_window_new (NULL, store);
+  AtlasPreferencesWindow *weak = prefs;
+  GtkWidget *entry;
+  gint64 deadline;
+
+  atlas_test_server_set_feed (server, "/remote.json", body);
+  g_object_add_weak_pointer (G_OBJECT (prefs), (gpointer *) &weak);
+  gtk_window_present (GTK_WINDOW (prefs));
+  wait_for_frames (GTK_WIDGET (prefs));
+
+  entry = find_by_type (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (entry);
+  save_png (GTK_WIDGET (prefs), "test-preferences-empty.png");
+  g_assert_nonnull (find_label (GTK_WIDGET (prefs), "No subscriptions yet"));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), url);
+  g_signal_emit_by_name (entry, "apply");
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (find_label (GTK_WIDGET (prefs), "Remote <b>News</b>") == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* The title comes from the server: shown as typed, never as markup. */
+  g_assert_nonnull (find_label (GTK_WIDGET (prefs), "Remote <b>News</b>"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  save_png (GTK_WIDGET (prefs), "test-preferences.png");
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  drain ();
+  g_assert_null (weak);
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
 /* A store with feeds but no article is not "no match": it says how to add
  * articles instead of offering to clear filters that are not there. */
 static void
@@ -322,6 +453,8 @@ main (int   argc,
   g_test_add_func ("/window/hostile-text-is-plain", test_hostile_text_is_plain);
   g_test_add_func ("/window/first-run-imports-corpus", test_first_run_imports_corpus);
   g_test_add_func ("/window/store-without-articles", test_store_without_articles);
+  g_test_add_func ("/window/refresh-while-reading", test_refresh_while_reading);
+  g_test_add_func ("/window/preferences-subscribe", test_preferences_subscribe);
 
   return g_test_run ();
 }

@@ -173,7 +173,8 @@ atlas_article_list_reload (AtlasArticleList  *self,
                            GError           **error)
 {
   g_autoptr(GArray) ids = NULL;
-  guint removed;
+  g_autoptr(GArray) old = NULL;
+  guint prefix = 0, suffix = 0;
 
   g_return_val_if_fail (ATLAS_IS_ARTICLE_LIST (self), FALSE);
 
@@ -181,13 +182,24 @@ atlas_article_list_reload (AtlasArticleList  *self,
   if (ids == NULL)
     return FALSE;
 
-  removed = self->ids->len;
-  g_array_unref (self->ids);
+  old = g_steal_pointer (&self->ids);
   self->ids = g_steal_pointer (&ids);
   clear_cache (self);
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->ids->len);
-  if (removed != self->ids->len)
+  /* Report only the span that differs: new articles arriving at the top are
+   * an insertion, so the list view keeps the reader's place and selection. */
+  while (prefix < old->len && prefix < self->ids->len &&
+         g_array_index (old, gint64, prefix) == g_array_index (self->ids, gint64, prefix))
+    prefix++;
+  while (suffix < old->len - prefix && suffix < self->ids->len - prefix &&
+         g_array_index (old, gint64, old->len - 1 - suffix) ==
+         g_array_index (self->ids, gint64, self->ids->len - 1 - suffix))
+    suffix++;
+
+  if (prefix + suffix < old->len || prefix + suffix < self->ids->len)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                                old->len - prefix - suffix, self->ids->len - prefix - suffix);
+  if (old->len != self->ids->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
   return TRUE;
 }

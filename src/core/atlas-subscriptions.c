@@ -128,6 +128,23 @@ atlas_subscriptions_get (AtlasStore  *store,
   return subscription_from_row (stmt);
 }
 
+/* FALSE when no enabled feed is subscribed; otherwise the oldest time any of
+ * them was last checked (0 for never), which says whether a refresh is due. */
+gboolean
+atlas_subscriptions_last_refresh (AtlasStore *store,
+                                  gint64     *last_checked)
+{
+  g_autoptr(sqlite3_stmt) stmt = atlas_store_prepare (store,
+                                                      "SELECT count(*), min(coalesce(last_checked, 0)) FROM feeds "
+                                                      "WHERE url IS NOT NULL AND enabled",
+                                                      NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) == 0)
+    return FALSE;
+  *last_checked = sqlite3_column_int64 (stmt, 1);
+  return TRUE;
+}
+
 static gboolean
 run_with_url (AtlasStore  *store,
               const char  *sql,
@@ -476,7 +493,8 @@ atlas_subscriptions_refresh (AtlasStore             *store,
 typedef struct
 {
   char     *url;
-  gboolean  force;
+  /* force for a refresh; the new state for enable/disable */
+  gboolean  flag;
   GBytes   *opml;
 } Job;
 
@@ -492,13 +510,13 @@ job_free (gpointer data)
 
 static Job *
 job_new (const char *url,
-         gboolean    force,
+         gboolean    flag,
          GBytes     *opml)
 {
   Job *job = g_new0 (Job, 1);
 
   job->url = g_strdup (url);
-  job->force = force;
+  job->flag = flag;
   job->opml = opml ? g_bytes_ref (opml) : NULL;
   return job;
 }
@@ -511,7 +529,7 @@ refresh_job (AtlasStore    *store,
 {
   Job *job = data;
 
-  return atlas_subscriptions_refresh (store, job->url, job->force, NULL, cancellable);
+  return atlas_subscriptions_refresh (store, job->url, job->flag, NULL, cancellable);
 }
 
 static gpointer
@@ -562,6 +580,18 @@ remove_job (AtlasStore    *store,
   return NULL;
 }
 
+static gpointer
+set_enabled_job (AtlasStore    *store,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  Job *job = data;
+
+  atlas_subscriptions_set_enabled (store, job->url, job->flag, error);
+  return NULL;
+}
+
 static void
 run (AtlasStore          *store,
      AtlasStoreJob        job_func,
@@ -570,8 +600,10 @@ run (AtlasStore          *store,
      GAsyncReadyCallback  callback,
      gpointer             user_data)
 {
+  gboolean returns_reports = job_func != remove_job && job_func != set_enabled_job;
+
   atlas_store_run_async (store, job_func, job, job_free,
-                         job_func == remove_job ? NULL : (GDestroyNotify) g_ptr_array_unref,
+                         returns_reports ? (GDestroyNotify) g_ptr_array_unref : NULL,
                          cancellable, callback, user_data);
 }
 
@@ -616,8 +648,20 @@ atlas_subscriptions_remove_async (AtlasStore          *store,
   run (store, remove_job, job_new (url, FALSE, NULL), cancellable, callback, user_data);
 }
 
-/* The reports of refresh, add or OPML import, one per feed; the store's
- * "changed" signal has been emitted when any feed brought something new. */
+void
+atlas_subscriptions_set_enabled_async (AtlasStore          *store,
+                                       const char          *url,
+                                       gboolean             enabled,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  run (store, set_enabled_job, job_new (url, enabled, NULL), cancellable, callback, user_data);
+}
+
+/* The reports of refresh, add or OPML import, one per feed. The store's
+ * "changed" signal has been emitted when any feed was fetched: new articles,
+ * or only a new state (an error, a time of refresh) to show. */
 GPtrArray *
 atlas_subscriptions_finish (AtlasStore    *store,
                             GAsyncResult  *result,
@@ -631,7 +675,7 @@ atlas_subscriptions_finish (AtlasStore    *store,
     {
       const AtlasRefreshReport *report = g_ptr_array_index (reports, i);
 
-      if (report->import != NULL && (report->import->added > 0 || report->import->updated > 0))
+      if (report->outcome != ATLAS_REFRESH_WAITING && report->outcome != ATLAS_REFRESH_DISABLED)
         {
           atlas_store_emit_changed (store);
           break;
@@ -640,8 +684,9 @@ atlas_subscriptions_finish (AtlasStore    *store,
   return reports;
 }
 
+/* For remove and set_enabled. */
 gboolean
-atlas_subscriptions_remove_finish (AtlasStore    *store,
+atlas_subscriptions_change_finish (AtlasStore    *store,
                                    GAsyncResult  *result,
                                    GError       **error)
 {

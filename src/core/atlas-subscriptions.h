@@ -54,6 +54,8 @@ GPtrArray          *atlas_subscriptions_list        (AtlasStore              *st
 AtlasSubscription  *atlas_subscriptions_get         (AtlasStore              *store,
                                                      const char              *url,
                                                      GError                 **error);
+gboolean            atlas_subscriptions_last_refresh (AtlasStore             *store,
+                                                     gint64                 *last_checked);
 AtlasRefreshReport *atlas_subscriptions_add         (AtlasStore              *store,
                                                      const char              *url,
                                                      const AtlasFetchLimits  *limits,
@@ -101,7 +103,13 @@ void                atlas_subscriptions_remove_async      (AtlasStore          *
                                                            GCancellable        *cancellable,
                                                            GAsyncReadyCallback  callback,
                                                            gpointer             user_data);
-gboolean            atlas_subscriptions_remove_finish     (AtlasStore          *store,
+void                atlas_subscriptions_set_enabled_async (AtlasStore          *store,
+                                                           const char          *url,
+                                                           gboolean             enabled,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean            atlas_subscriptions_change_finish     (AtlasStore          *store,
                                                            GAsyncResult        *result,
                                                            GError             **error);
 

@@ -10,6 +10,7 @@
 
 #include "atlas-application.h"
 #include "atlas-gui.h"
+#include "atlas-preferences-window.h"
 #include "atlas-store.h"
 #include "atlas-window.h"
 
@@ -97,18 +98,34 @@ quit_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->store == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (atlas_preferences_window_new (parent, self->store)));
+}
+
+static void
 atlas_application_startup (GApplication *application)
 {
   static const GActionEntry actions[] = {
     { "quit", quit_action },
+    { "preferences", preferences_action },
   };
   static const char *const quit_accels[] = { "<Control>q", NULL };
   static const char *const help_accels[] = { "<Control>question", NULL };
+  static const char *const preferences_accels[] = { "<Control>comma", NULL };
   G_APPLICATION_CLASS (atlas_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), actions, G_N_ELEMENTS (actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-help-overlay", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences", preferences_accels);
 }
 
 static void

@@ -1,3 +1,5 @@
+#include "config.h"
+
 #include "atlas-gui.h"
 #include "atlas-resources.h"
 
@@ -15,4 +17,24 @@ atlas_gui_register_resources (void)
       atlas_register_resource ();
       g_once_init_leave (&registered, 1);
     }
+}
+
+/* The app's settings, or NULL when the schema is not installed (the binary
+ * run straight from a build tree, outside `meson devenv`): the app then
+ * works with its defaults instead of aborting. */
+GSettings *
+atlas_gui_settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_warning ("The settings schema %s is not installed; using defaults. "
+                 "Run an uninstalled build through `meson devenv`.", APP_ID);
+      return NULL;
+    }
+  return g_settings_new_full (schema, NULL, NULL);
 }

@@ -4,6 +4,12 @@
 
 G_BEGIN_DECLS
 
-void atlas_gui_register_resources (void);
+#include <gio/gio.h>
+
+/* Minutes between refreshes when no settings are at hand. */
+#define ATLAS_DEFAULT_REFRESH_MINUTES 60
+
+void       atlas_gui_register_resources (void);
+GSettings *atlas_gui_settings_new       (void);
 
 G_END_DECLS

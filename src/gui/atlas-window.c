@@ -17,6 +17,7 @@
 #include "atlas-importer.h"
 #include "atlas-query.h"
 #include "atlas-reader.h"
+#include "atlas-subscriptions.h"
 #include "atlas-gui.h"
 
 #define CORPUS_RESOURCE_PATH "/io/github/computeatlas/ComputeAtlas/corpus/"
@@ -31,6 +32,10 @@ struct _AtlasWindow
   GtkSingleSelection   *selection;
   GCancellable         *cancellable;
   gboolean              importing;
+  gboolean              refreshing;
+  gboolean              refresh_asked;
+  guint                 refresh_timer;
+  GSettings            *settings;
   char                 *load_error;
 
   /* Template widgets */
@@ -46,6 +51,8 @@ struct _AtlasWindow
   AdwStatusPage        *error_page;
   AtlasFilterSidebar   *sidebar;
   AtlasReader          *reader;
+  GtkStack             *refresh_stack;
+  GtkSpinner           *refresh_spinner;
 };
 
 enum {
@@ -53,6 +60,7 @@ enum {
   PROP_STORE,
   PROP_VIEW_STATE,
   PROP_IMPORTING,
+  PROP_REFRESHING,
   N_PROPS
 };
 
@@ -69,6 +77,17 @@ atlas_window_update_actions (AtlasWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filters", !atlas_filter_is_empty (filter));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", reading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", !self->refreshing);
+}
+
+static void
+toast (AtlasWindow *self,
+       const char  *text)
+{
+  /* Toast titles are markup; this text may quote a server. */
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
 static void
@@ -262,13 +281,13 @@ on_corpus_imported (GObject      *source,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
 
   if (reports == NULL)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    toast (self, error->message);
   else
     for (guint i = 0; i < reports->len; i++)
       {
         const AtlasImportReport *report = g_ptr_array_index (reports, i);
         if (report->error != NULL)
-          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (report->error));
+          toast (self, report->error);
       }
 
   update_list_state (self);
@@ -309,7 +328,136 @@ import_bundled_corpus (AtlasWindow *self)
                             on_corpus_imported, g_object_ref (self));
 }
 
+/* ---- refreshing the subscriptions --------------------------------------- */
+
+static void
+set_refreshing (AtlasWindow *self,
+                gboolean     refreshing)
+{
+  self->refreshing = refreshing;
+  gtk_stack_set_visible_child_name (self->refresh_stack, refreshing ? "busy" : "idle");
+  if (refreshing)
+    gtk_spinner_start (self->refresh_spinner);
+  else
+    gtk_spinner_stop (self->refresh_spinner);
+  atlas_window_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFRESHING]);
+}
+
+/* What a refresh brought, in one line; NULL when there is nothing worth
+ * interrupting for (a timed refresh that found nothing new). */
+static char *
+summarize_refresh (GPtrArray *reports,
+                   gboolean   asked)
+{
+  guint added = 0, failed = 0;
+
+  for (guint i = 0; i < reports->len; i++)
+    {
+      const AtlasRefreshReport *report = g_ptr_array_index (reports, i);
+
+      if (report->outcome == ATLAS_REFRESH_FAILED)
+        failed++;
+      else if (report->import != NULL)
+        added += report->import->added;
+    }
+
+  if (failed > 0)
+    {
+      g_autofree char *articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new article", "%u new articles",
+                                                                added), added);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s; %u feed could not be refreshed",
+                                           "%s; %u feeds could not be refreshed", failed), articles, failed);
+    }
+  if (added > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new article", "%u new articles", added), added);
+  return asked ? g_strdup (_("No new articles")) : NULL;
+}
+
+static void
+on_refreshed (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(AtlasWindow) self = user_data;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+
+  reports = atlas_subscriptions_finish (ATLAS_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  set_refreshing (self, FALSE);
+  summary = reports ? summarize_refresh (reports, self->refresh_asked) : g_strdup (error->message);
+  if (summary != NULL)
+    toast (self, summary);
+}
+
+static void
+start_refresh (AtlasWindow *self,
+               gboolean     asked)
+{
+  gint64 last_checked;
+
+  if (self->refreshing)
+    return;
+  if (!atlas_subscriptions_last_refresh (self->store, &last_checked))
+    {
+      if (asked)
+        toast (self, _("No feeds to refresh: subscribe to some in Preferences"));
+      return;
+    }
+
+  self->refresh_asked = asked;
+  set_refreshing (self, TRUE);
+  atlas_subscriptions_refresh_async (self->store, NULL, FALSE, self->cancellable, on_refreshed, g_object_ref (self));
+}
+
+static gboolean
+on_refresh_timer (gpointer user_data)
+{
+  start_refresh (ATLAS_WINDOW (user_data), FALSE);
+  return G_SOURCE_CONTINUE;
+}
+
+static guint
+refresh_minutes (AtlasWindow *self)
+{
+  return self->settings ? g_settings_get_uint (self->settings, "refresh-interval") : ATLAS_DEFAULT_REFRESH_MINUTES;
+}
+
+static void
+schedule_refresh (AtlasWindow *self)
+{
+  guint minutes = refresh_minutes (self);
+
+  g_clear_handle_id (&self->refresh_timer, g_source_remove);
+  self->refresh_timer = g_timeout_add_seconds (minutes * 60, on_refresh_timer, self);
+}
+
+/* On start, the feeds are refreshed when the last refresh is older than the
+ * interval; afterwards, every interval. */
+static void
+refresh_if_due (AtlasWindow *self)
+{
+  gint64 last_checked = 0;
+  gint64 interval = (gint64) refresh_minutes (self) * 60;
+
+  if (atlas_subscriptions_last_refresh (self->store, &last_checked) &&
+      g_get_real_time () / G_USEC_PER_SEC - last_checked >= interval)
+    start_refresh (self, FALSE);
+}
+
 /* ---- actions ------------------------------------------------------------ */
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  start_refresh (ATLAS_WINDOW (widget), TRUE);
+}
 
 static void
 toggle_action (GtkWidget  *widget,
@@ -433,6 +581,13 @@ atlas_window_constructed (GObject *object)
   reload (self);
   if (atlas_store_is_empty (self->store))
     import_bundled_corpus (self);
+
+  self->settings = atlas_gui_settings_new ();
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::refresh-interval",
+                             G_CALLBACK (schedule_refresh), self, G_CONNECT_SWAPPED);
+  schedule_refresh (self);
+  refresh_if_due (self);
 }
 
 static void
@@ -441,6 +596,8 @@ atlas_window_dispose (GObject *object)
   AtlasWindow *self = ATLAS_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->refresh_timer, g_source_remove);
+  g_clear_object (&self->settings);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
@@ -475,6 +632,10 @@ atlas_window_get_property (GObject    *object,
 
     case PROP_IMPORTING:
       g_value_set_boolean (value, self->importing);
+      break;
+
+    case PROP_REFRESHING:
+      g_value_set_boolean (value, self->refreshing);
       break;
 
     default:
@@ -521,6 +682,9 @@ atlas_window_class_init (AtlasWindowClass *klass)
   properties[PROP_IMPORTING] =
     g_param_spec_boolean ("importing", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REFRESHING] =
+    g_param_spec_boolean ("refreshing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   atlas_gui_register_resources ();
@@ -541,6 +705,8 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, reader);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, refresh_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, refresh_spinner);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
@@ -551,10 +717,13 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.focus-search", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_pressed, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
 }
 
 static void
@@ -593,6 +762,13 @@ atlas_window_get_articles (AtlasWindow *self)
 {
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
   return G_LIST_MODEL (self->articles);
+}
+
+gboolean
+atlas_window_get_refreshing (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+  return self->refreshing;
 }
 
 gboolean

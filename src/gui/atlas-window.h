@@ -16,5 +16,6 @@ AtlasWindow    *atlas_window_new               (GtkApplication *application,
 AtlasViewState *atlas_window_get_view_state    (AtlasWindow    *self);
 GListModel     *atlas_window_get_articles      (AtlasWindow    *self);
 gboolean        atlas_window_get_importing     (AtlasWindow    *self);
+gboolean        atlas_window_get_refreshing    (AtlasWindow    *self);
 
 G_END_DECLS
