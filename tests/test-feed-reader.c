@@ -24,6 +24,10 @@ static const BadFeed refused[] = {
   { "missing items", "{\"version\": \"https://jsonfeed.org/version/1.1\"}", ATLAS_FEED_ERROR_NOT_A_FEED },
   { "items not an array", "{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": {}}", ATLAS_FEED_ERROR_NOT_A_FEED },
   { "items null", "{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": null}", ATLAS_FEED_ERROR_NOT_A_FEED },
+  /* json-glib 1.6 leaks what it built when text follows the value. */
+  { "text after the value", "\"summary\"{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []}", ATLAS_FEED_ERROR_NOT_JSON },
+  { "two objects", "{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []} {}", ATLAS_FEED_ERROR_NOT_JSON },
+  { "word after the value", "{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []} null", ATLAS_FEED_ERROR_NOT_JSON },
 };
 
 static void

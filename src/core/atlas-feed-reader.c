@@ -2,9 +2,10 @@
  *
  * json-glib 1.6 is not safe on hostile input by itself: deep nesting exhausts
  * the stack, integers beyond 64 bits wrap silently, `\u0000` cuts a string and
- * empty input "parses" to nothing. So the raw text goes through a pre-scan
- * that refuses what cannot be read and rewrites, in place and at the same
- * length, what json-glib would mangle. After parsing, every node is
+ * empty input "parses" to nothing, and its error paths leak (found by
+ * fuzzing). So the raw text first goes through a full grammar check that
+ * refuses what is not JSON, and rewrites, in place and at the same length,
+ * what json-glib would mangle. After parsing, every node is
  * type-checked before use; a wrong piece is skipped and noted, never fatal.
  */
 #include "config.h"
@@ -116,6 +117,239 @@ check_number (char         *start,
   notes->replaced_number = TRUE;
 }
 
+/* A JSON grammar check in one pass: json-glib is only ever given valid JSON,
+ * so none of its error paths (which leak) is reached. Recursion is bounded by
+ * the depth limit. */
+typedef struct
+{
+  char                  *text;
+  gsize                  len;
+  gsize                  pos;
+  guint                  depth;
+  const AtlasFeedLimits *limits;
+  PrescanNotes          *notes;
+  const char            *problem;
+} Scan;
+
+static gboolean
+scan_fail (Scan       *scan,
+           const char *problem)
+{
+  if (scan->problem == NULL)
+    scan->problem = problem;
+  return FALSE;
+}
+
+static void
+skip_space (Scan *scan)
+{
+  while (scan->pos < scan->len &&
+         (scan->text[scan->pos] == ' ' || scan->text[scan->pos] == '\t' ||
+          scan->text[scan->pos] == '\n' || scan->text[scan->pos] == '\r'))
+    scan->pos++;
+}
+
+static gboolean
+scan_string (Scan *scan)
+{
+  char *text = scan->text;
+
+  scan->pos++;
+  while (scan->pos < scan->len)
+    {
+      guchar c = text[scan->pos];
+
+      if (c == '"')
+        {
+          scan->pos++;
+          return TRUE;
+        }
+      if (c < 0x20)
+        return scan_fail (scan, N_("a control character inside a string"));
+      if (c != '\\')
+        {
+          scan->pos++;
+          continue;
+        }
+
+      if (scan->pos + 1 >= scan->len)
+        break;
+      if (text[scan->pos + 1] != 'u')
+        {
+          if (strchr ("\"\\/bfnrt", text[scan->pos + 1]) == NULL || text[scan->pos + 1] == '\0')
+            return scan_fail (scan, N_("an invalid escape in a string"));
+          scan->pos += 2;
+          continue;
+        }
+
+      {
+        int v = scan->pos + 6 <= scan->len ? hex_value (text + scan->pos + 2) : -1;
+
+        if (v < 0)
+          return scan_fail (scan, N_("an invalid \\u escape in a string"));
+        if (v == 0)
+          {
+            replace_escape (text + scan->pos);
+            scan->notes->replaced_nul = TRUE;
+          }
+        else if (v >= 0xD800 && v <= 0xDBFF)
+          {
+            int low = -1;
+
+            if (scan->pos + 12 <= scan->len && text[scan->pos + 6] == '\\' && text[scan->pos + 7] == 'u')
+              low = hex_value (text + scan->pos + 8);
+            if (low >= 0xDC00 && low <= 0xDFFF)
+              {
+                scan->pos += 12;
+                continue;
+              }
+            replace_escape (text + scan->pos);
+            scan->notes->replaced_surrogate = TRUE;
+          }
+        else if (v >= 0xDC00 && v <= 0xDFFF)
+          {
+            replace_escape (text + scan->pos);
+            scan->notes->replaced_surrogate = TRUE;
+          }
+        scan->pos += 6;
+      }
+    }
+  return scan_fail (scan, N_("an unterminated string"));
+}
+
+static gboolean
+scan_digits (Scan *scan)
+{
+  gsize start = scan->pos;
+
+  while (scan->pos < scan->len && g_ascii_isdigit (scan->text[scan->pos]))
+    scan->pos++;
+  return scan->pos > start;
+}
+
+static gboolean
+scan_number (Scan *scan)
+{
+  gsize start = scan->pos;
+
+  if (scan->text[scan->pos] == '-')
+    scan->pos++;
+  if (scan->pos < scan->len && scan->text[scan->pos] == '0')
+    scan->pos++;
+  else if (!scan_digits (scan))
+    return scan_fail (scan, N_("a malformed number"));
+
+  if (scan->pos < scan->len && scan->text[scan->pos] == '.')
+    {
+      scan->pos++;
+      if (!scan_digits (scan))
+        return scan_fail (scan, N_("a malformed number"));
+    }
+  if (scan->pos < scan->len && (scan->text[scan->pos] == 'e' || scan->text[scan->pos] == 'E'))
+    {
+      scan->pos++;
+      if (scan->pos < scan->len && (scan->text[scan->pos] == '+' || scan->text[scan->pos] == '-'))
+        scan->pos++;
+      if (!scan_digits (scan))
+        return scan_fail (scan, N_("a malformed number"));
+    }
+
+  check_number (scan->text + start, scan->pos - start, scan->notes);
+  return TRUE;
+}
+
+static gboolean
+scan_word (Scan       *scan,
+           const char *word)
+{
+  gsize len = strlen (word);
+
+  if (scan->pos + len > scan->len || memcmp (scan->text + scan->pos, word, len) != 0)
+    return scan_fail (scan, N_("an unexpected character"));
+  scan->pos += len;
+  return TRUE;
+}
+
+static gboolean scan_value (Scan *scan);
+
+static gboolean
+scan_container (Scan *scan,
+                char  close)
+{
+  if (++scan->depth > scan->limits->max_depth)
+    return FALSE;
+
+  scan->pos++;
+  skip_space (scan);
+  if (scan->pos < scan->len && scan->text[scan->pos] == close)
+    {
+      scan->pos++;
+      scan->depth--;
+      return TRUE;
+    }
+
+  for (;;)
+    {
+      if (close == '}')
+        {
+          if (scan->pos >= scan->len || scan->text[scan->pos] != '"')
+            return scan_fail (scan, N_("an object key that is not a string"));
+          if (!scan_string (scan))
+            return FALSE;
+          skip_space (scan);
+          if (scan->pos >= scan->len || scan->text[scan->pos] != ':')
+            return scan_fail (scan, N_("a missing colon"));
+          scan->pos++;
+        }
+
+      if (!scan_value (scan))
+        return FALSE;
+      skip_space (scan);
+
+      if (scan->pos < scan->len && scan->text[scan->pos] == ',')
+        {
+          scan->pos++;
+          skip_space (scan);
+          continue;
+        }
+      if (scan->pos < scan->len && scan->text[scan->pos] == close)
+        {
+          scan->pos++;
+          scan->depth--;
+          return TRUE;
+        }
+      return scan_fail (scan, close == '}' ? N_("an unclosed object") : N_("an unclosed array"));
+    }
+}
+
+static gboolean
+scan_value (Scan *scan)
+{
+  skip_space (scan);
+  if (scan->pos >= scan->len)
+    return scan_fail (scan, N_("a missing value"));
+
+  switch (scan->text[scan->pos])
+    {
+    case '{':
+      return scan_container (scan, '}');
+    case '[':
+      return scan_container (scan, ']');
+    case '"':
+      return scan_string (scan);
+    case 't':
+      return scan_word (scan, "true");
+    case 'f':
+      return scan_word (scan, "false");
+    case 'n':
+      return scan_word (scan, "null");
+    default:
+      if (scan->text[scan->pos] == '-' || g_ascii_isdigit (scan->text[scan->pos]))
+        return scan_number (scan);
+      return scan_fail (scan, N_("an unexpected character"));
+    }
+}
+
 static gboolean
 prescan (char                  *text,
          gsize                  len,
@@ -123,87 +357,24 @@ prescan (char                  *text,
          PrescanNotes          *notes,
          GError               **error)
 {
-  guint depth = 0;
-  gsize i = 0;
+  Scan scan = { text, len, 0, 0, limits, notes, NULL };
 
-  while (i < len)
+  if (scan_value (&scan))
     {
-      char c = text[i];
-
-      if (c == '"')
-        {
-          i++;
-          while (i < len && text[i] != '"')
-            {
-              if (text[i] == '\\' && i + 1 < len)
-                {
-                  if (text[i + 1] == 'u' && i + 6 <= len)
-                    {
-                      int v = hex_value (text + i + 2);
-
-                      if (v == 0)
-                        {
-                          replace_escape (text + i);
-                          notes->replaced_nul = TRUE;
-                        }
-                      else if (v >= 0xD800 && v <= 0xDBFF)
-                        {
-                          int low = -1;
-
-                          if (i + 12 <= len && text[i + 6] == '\\' && text[i + 7] == 'u')
-                            low = hex_value (text + i + 8);
-                          if (low >= 0xDC00 && low <= 0xDFFF)
-                            {
-                              i += 12;
-                              continue;
-                            }
-                          replace_escape (text + i);
-                          notes->replaced_surrogate = TRUE;
-                        }
-                      else if (v >= 0xDC00 && v <= 0xDFFF)
-                        {
-                          replace_escape (text + i);
-                          notes->replaced_surrogate = TRUE;
-                        }
-                      i += 6;
-                      continue;
-                    }
-                  i += 2;
-                  continue;
-                }
-              i++;
-            }
-          i++;
-          continue;
-        }
-
-      if (c == '{' || c == '[')
-        {
-          if (++depth > limits->max_depth)
-            {
-              g_set_error (error, ATLAS_FEED_ERROR, ATLAS_FEED_ERROR_TOO_DEEP,
-                           _("nested deeper than %u levels"), limits->max_depth);
-              return FALSE;
-            }
-        }
-      else if (c == '}' || c == ']')
-        {
-          if (depth > 0)
-            depth--;
-        }
-      else if (c == '-' || g_ascii_isdigit (c))
-        {
-          gsize start = i;
-
-          while (i < len && (g_ascii_isdigit (text[i]) || strchr ("+-.eE", text[i]) != NULL))
-            i++;
-          check_number (text + start, i - start, notes);
-          continue;
-        }
-      i++;
+      skip_space (&scan);
+      if (scan.pos == len)
+        return TRUE;
+      scan_fail (&scan, N_("text after the end of the value"));
     }
 
-  return TRUE;
+  if (scan.problem == NULL)
+    g_set_error (error, ATLAS_FEED_ERROR, ATLAS_FEED_ERROR_TOO_DEEP,
+                 _("nested deeper than %u levels"), limits->max_depth);
+  else
+    /* TRANSLATORS: the problem, then where it is */
+    g_set_error (error, ATLAS_FEED_ERROR, ATLAS_FEED_ERROR_NOT_JSON,
+                 _("not JSON (%s at byte %zu)"), _(scan.problem), scan.pos);
+  return FALSE;
 }
 
 /* ---- typed access ------------------------------------------------------- */
