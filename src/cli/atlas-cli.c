@@ -178,12 +178,19 @@ query_filtered_ids (AtlasStore      *store,
   return ids;
 }
 
+/* Prints what the builder holds when --json was given. */
 static void
-print_json (JsonNode *root)
+print_json (JsonBuilder *builder,
+            gboolean     json)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
 
+  if (!json)
+    return;
+  root = json_builder_get_root (builder);
+  generator = json_generator_new ();
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_root (generator, root);
   text = json_generator_to_data (generator, NULL);
@@ -339,12 +346,8 @@ command_articles (AtlasStore  *store,
     }
   json_builder_end_array (builder);
 
-  if (options.json)
-    {
-      g_autoptr(JsonNode) root = json_builder_get_root (builder);
-      print_json (root);
-    }
-  else
+  print_json (builder, options.json);
+  if (!options.json)
     g_print (g_dngettext (GETTEXT_PACKAGE, "%u article\n", "%u articles\n", ids->len), ids->len);
 
   return EXIT_SUCCESS;
@@ -417,11 +420,7 @@ command_entities (AtlasStore  *store,
     }
   json_builder_end_array (builder);
 
-  if (json)
-    {
-      g_autoptr(JsonNode) root = json_builder_get_root (builder);
-      print_json (root);
-    }
+  print_json (builder, json);
 
   return EXIT_SUCCESS;
 }
@@ -505,11 +504,7 @@ command_facets (AtlasStore  *store,
     return EXIT_USAGE;
   json_builder_end_object (builder);
 
-  if (options.json)
-    {
-      g_autoptr(JsonNode) root = json_builder_get_root (builder);
-      print_json (root);
-    }
+  print_json (builder, options.json);
 
   return EXIT_SUCCESS;
 }
@@ -581,11 +576,7 @@ feeds_list (AtlasStore *store,
     }
   json_builder_end_array (builder);
 
-  if (json)
-    {
-      g_autoptr(JsonNode) root = json_builder_get_root (builder);
-      print_json (root);
-    }
+  print_json (builder, json);
   return EXIT_SUCCESS;
 }
 

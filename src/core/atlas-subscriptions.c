@@ -58,6 +58,30 @@ atlas_refresh_report_describe (const AtlasRefreshReport *report)
     }
 }
 
+/* What a batch of refreshes came to, for a one-line summary. */
+void
+atlas_refresh_tally (GPtrArray         *reports,
+                     AtlasRefreshTally *tally)
+{
+  *tally = (AtlasRefreshTally) { 0 };
+  for (guint i = 0; i < reports->len; i++)
+    {
+      const AtlasRefreshReport *report = g_ptr_array_index (reports, i);
+
+      if (report->outcome == ATLAS_REFRESH_FAILED)
+        {
+          tally->feeds_failed++;
+          if (tally->first_error == NULL)
+            tally->first_error = report->message;
+        }
+      else if (report->import != NULL)
+        {
+          tally->feeds_imported++;
+          tally->new_articles += report->import->added;
+        }
+    }
+}
+
 static gint64
 now_seconds (void)
 {

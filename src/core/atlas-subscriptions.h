@@ -45,6 +45,17 @@ typedef struct
   double              seconds;
 } AtlasRefreshReport;
 
+typedef struct
+{
+  guint       feeds_imported;
+  guint       feeds_failed;
+  guint       new_articles;
+  /* The message of the first failure, owned by its report. */
+  const char *first_error;
+} AtlasRefreshTally;
+
+void                atlas_refresh_tally             (GPtrArray          *reports,
+                                                     AtlasRefreshTally  *tally);
 void                atlas_subscription_free         (AtlasSubscription  *subscription);
 void                atlas_refresh_report_free       (AtlasRefreshReport *report);
 char               *atlas_refresh_report_describe   (const AtlasRefreshReport *report);

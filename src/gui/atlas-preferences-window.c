@@ -134,32 +134,16 @@ rebuild_list (AtlasPreferencesWindow *self)
 static char *
 summarize (GPtrArray *reports)
 {
-  guint added = 0, failed = 0, articles = 0;
-  const char *first_error = NULL;
+  AtlasRefreshTally tally;
 
-  for (guint i = 0; i < reports->len; i++)
-    {
-      const AtlasRefreshReport *report = g_ptr_array_index (reports, i);
-
-      if (report->outcome == ATLAS_REFRESH_FAILED)
-        {
-          failed++;
-          first_error = first_error ? first_error : report->message;
-        }
-      else if (report->import != NULL)
-        {
-          added++;
-          articles += report->import->added;
-        }
-    }
-
-  if (failed == 1 && added == 0)
-    return g_strdup (first_error);
-  if (failed > 0)
+  atlas_refresh_tally (reports, &tally);
+  if (tally.feeds_failed == 1 && tally.feeds_imported == 0)
+    return g_strdup (tally.first_error);
+  if (tally.feeds_failed > 0)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u feed added, %u could not be", "%u feeds added, %u could not be",
-                                         added), added, failed);
+                                         tally.feeds_imported), tally.feeds_imported, tally.feeds_failed);
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Subscribed: %u new article", "Subscribed: %u new articles",
-                                       articles), articles);
+                                       tally.new_articles), tally.new_articles);
 }
 
 static void

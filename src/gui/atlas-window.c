@@ -350,24 +350,18 @@ static char *
 summarize_refresh (GPtrArray *reports,
                    gboolean   asked)
 {
-  guint added = 0, failed = 0;
+  AtlasRefreshTally tally;
+  guint added;
 
-  for (guint i = 0; i < reports->len; i++)
-    {
-      const AtlasRefreshReport *report = g_ptr_array_index (reports, i);
-
-      if (report->outcome == ATLAS_REFRESH_FAILED)
-        failed++;
-      else if (report->import != NULL)
-        added += report->import->added;
-    }
-
-  if (failed > 0)
+  atlas_refresh_tally (reports, &tally);
+  added = tally.new_articles;
+  if (tally.feeds_failed > 0)
     {
       g_autofree char *articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new article", "%u new articles",
                                                                 added), added);
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s; %u feed could not be refreshed",
-                                           "%s; %u feeds could not be refreshed", failed), articles, failed);
+                                           "%s; %u feeds could not be refreshed", tally.feeds_failed),
+                              articles, tally.feeds_failed);
     }
   if (added > 0)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new article", "%u new articles", added), added);
