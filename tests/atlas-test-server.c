@@ -28,6 +28,7 @@ struct _AtlasTestServer
   GMutex      mutex;
   GHashTable *feeds;  /* path → body */
   GHashTable *hits;   /* path → count */
+  char       *user_agent;  /* of the last request */
   GBytes     *gzip_bomb;
 };
 
@@ -128,8 +129,11 @@ serve (AtlasTestServer *self,
        const char      *request)
 {
   g_autofree char *body = NULL;
+  g_autofree char *user_agent = header_value (request, "User-Agent");
 
   g_mutex_lock (&self->mutex);
+  g_free (self->user_agent);
+  self->user_agent = g_steal_pointer (&user_agent);
   body = g_strdup (g_hash_table_lookup (self->feeds, path));
   g_hash_table_insert (self->hits, g_strdup (path),
                        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (self->hits, path)) + 1));
@@ -312,6 +316,7 @@ atlas_test_server_free (AtlasTestServer *self)
   g_hash_table_unref (self->feeds);
   g_hash_table_unref (self->hits);
   g_bytes_unref (self->gzip_bomb);
+  g_free (self->user_agent);
   g_mutex_clear (&self->mutex);
   g_free (self);
 }
@@ -346,4 +351,15 @@ atlas_test_server_get_hits (AtlasTestServer *self,
   hits = GPOINTER_TO_UINT (g_hash_table_lookup (self->hits, path));
   g_mutex_unlock (&self->mutex);
   return hits;
+}
+
+char *
+atlas_test_server_dup_user_agent (AtlasTestServer *self)
+{
+  char *user_agent;
+
+  g_mutex_lock (&self->mutex);
+  user_agent = g_strdup (self->user_agent);
+  g_mutex_unlock (&self->mutex);
+  return user_agent;
 }

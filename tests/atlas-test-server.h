@@ -15,6 +15,7 @@ void             atlas_test_server_set_feed  (AtlasTestServer *self,
                                               const char      *body);
 guint            atlas_test_server_get_hits  (AtlasTestServer *self,
                                               const char      *path);
+char            *atlas_test_server_dup_user_agent (AtlasTestServer *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasTestServer, atlas_test_server_free)
 

@@ -53,6 +53,7 @@ static void
 test_good_and_not_modified (void)
 {
   Timed first = fetch_path ("/good.json", NULL);
+  g_autofree char *user_agent = atlas_test_server_dup_user_agent (server);
   Timed second;
 
   g_assert_no_error (first.result->error);
@@ -61,6 +62,8 @@ test_good_and_not_modified (void)
                    good_feed, strlen (good_feed));
   g_assert_nonnull (first.result->etag);
   g_assert_cmpstr (first.result->last_modified, ==, "Mon, 15 Sep 2025 08:00:00 GMT");
+  /* The server can tell who is asking. */
+  g_assert_true (g_str_has_prefix (user_agent, "ComputeAtlas/"));
 
   second = fetch_path ("/good.json", first.result->etag);
   g_assert_no_error (second.result->error);

@@ -376,6 +376,35 @@ find_by_type (GtkWidget *widget,
   return NULL;
 }
 
+/* A subscription last refreshed longer ago than the interval is refreshed
+ * as the window opens, without being asked. */
+static void
+test_refresh_when_due (void)
+{
+  g_autoptr(AtlasTestServer) server = atlas_test_server_new ();
+  g_autofree char *url = atlas_test_server_url (server, "/due.json");
+  g_autofree char *one = feed_body (1);
+  g_autofree char *two = feed_body (2);
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
+  g_autoptr(AtlasRefreshReport) added = NULL;
+  AtlasWindow *window = NULL;
+
+  atlas_test_server_set_feed (server, "/due.json", one);
+  added = atlas_subscriptions_add (store, url, NULL, NULL);
+  g_assert_cmpint (added->outcome, ==, ATLAS_REFRESH_UPDATED);
+  g_assert_true (atlas_store_exec (store, "UPDATE feeds SET last_checked = last_checked - 2 * 3600 WHERE url IS NOT NULL", NULL));
+  atlas_test_server_set_feed (server, "/due.json", two);
+
+  open_window (store, &window);
+  wait_until_refreshed (window);
+  g_assert_cmpuint (n_articles (window), ==, 4);
+
+  close_window (&window);
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
 /* Subscribing through the preferences: the address typed in the entry row,
  * fetched in a worker, and the feed listed with its title as plain text. */
 static void
@@ -454,6 +483,7 @@ main (int   argc,
   g_test_add_func ("/window/first-run-imports-corpus", test_first_run_imports_corpus);
   g_test_add_func ("/window/store-without-articles", test_store_without_articles);
   g_test_add_func ("/window/refresh-while-reading", test_refresh_while_reading);
+  g_test_add_func ("/window/refresh-when-due", test_refresh_when_due);
   g_test_add_func ("/window/preferences-subscribe", test_preferences_subscribe);
 
   return g_test_run ();

@@ -460,16 +460,21 @@ work_free (gpointer pointer)
   g_free (work);
 }
 
+/* All jobs run on one writer thread, in the order they were asked for: the
+ * store has one writer at a time by design, not by waiting on its lock. */
 static void
-run_in_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+run_in_writer (gpointer data,
+               gpointer user_data)
 {
-  Work *work = task_data;
+  g_autoptr(GTask) task = data;
+  Work *work = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
   g_autoptr(AtlasStore) store = NULL;
   GError *error = NULL;
   gpointer result;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
 
   /* SQLite connections are not shared between threads: a worker opens its
    * own, and writes through it with BEGIN IMMEDIATE. */
@@ -489,6 +494,16 @@ run_in_thread (GTask        *task,
     }
   else
     g_task_return_pointer (task, result, work->result_free);
+}
+
+static GThreadPool *
+writer_pool (void)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (run_in_writer, NULL, 1, FALSE, NULL));
+  return pool;
 }
 
 void
@@ -516,7 +531,7 @@ atlas_store_run_async (AtlasStore          *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, atlas_store_run_async);
   g_task_set_task_data (task, work, work_free);
-  g_task_run_in_thread (task, run_in_thread);
+  g_thread_pool_push (writer_pool (), g_steal_pointer (&task), NULL);
 }
 
 gpointer
