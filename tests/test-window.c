@@ -441,6 +441,47 @@ test_preferences_subscribe (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   save_png (GTK_WIDGET (prefs), "test-preferences.png");
 
+  /* Removing asks first; confirming removes the feed and its articles. */
+  {
+    GtkWidget *remove = NULL;
+    AdwMessageDialog *dialog = NULL;
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+    g_ptr_array_add (stack, prefs);
+    while (stack->len > 0 && remove == NULL)
+      {
+        GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+
+        if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_widget_get_tooltip_text (w), "Remove this feed and its articles") == 0)
+          remove = w;
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+          g_ptr_array_add (stack, c);
+      }
+    g_assert_nonnull (remove);
+    g_signal_emit_by_name (remove, "clicked");
+    drain ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+      {
+        g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+        if (ADW_IS_MESSAGE_DIALOG (window))
+          dialog = ADW_MESSAGE_DIALOG (window);
+      }
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Remove “Remote <b>News</b>”?");
+    adw_message_dialog_response (dialog, "remove");
+
+    deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+    while (find_label (GTK_WIDGET (prefs), "No subscriptions yet") == NULL && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_nonnull (find_label (GTK_WIDGET (prefs), "No subscriptions yet"));
+    {
+      g_autoptr(GPtrArray) feeds = atlas_subscriptions_list (store, NULL);
+      g_assert_cmpuint (feeds->len, ==, 0);
+    }
+  }
+
   gtk_window_destroy (GTK_WINDOW (prefs));
   drain ();
   g_assert_null (weak);
