@@ -14,6 +14,8 @@
 #include "atlas-cli.h"
 #include "atlas-countries.h"
 #include "atlas-feed-reader.h"
+#include "atlas-graph-export.h"
+#include "atlas-graph-layout.h"
 #include "atlas-importer.h"
 #include "atlas-locale.h"
 #include "atlas-opml.h"
@@ -736,6 +738,66 @@ command_feeds (AtlasStore  *store,
   return EXIT_USAGE;
 }
 
+/* ---- graph -------------------------------------------------------------- */
+
+static int
+command_graph (AtlasStore  *store,
+               int          argc,
+               char       **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— the entities of the filtered articles and their ties"));
+  g_auto(FilterOptions) options = { 0 };
+  g_autoptr(AtlasFilter) filter = NULL;
+  g_autoptr(AtlasGraph) graph = NULL;
+  g_autoptr(AtlasGraphLayout) layout = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) hidden = NULL;
+  gboolean comentions = FALSE;
+  int seed = 1;
+  AtlasGraphOptions graph_options;
+  AtlasGraphFormat format = ATLAS_GRAPH_FORMAT_JSON;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("json (the default), gexf, graphml or dot"), "FORMAT" },
+    { "comentions", 0, 0, G_OPTION_ARG_NONE, &comentions, N_("Also link entities mentioned by the same articles"), NULL },
+    { "hide", 0, 0, G_OPTION_ARG_STRING_ARRAY, &hidden, N_("Leave out the entities of this kind (repeat for several)"), "KIND" },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Seed of the layout (the same seed gives the same positions)"), "N" },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  ids = query_filtered_ids (store, context, &options, argc, argv, &filter);
+  if (ids == NULL)
+    return EXIT_USAGE;
+  if (format_name != NULL && !atlas_graph_format_parse (format_name, &format))
+    {
+      g_autofree char *message = g_strdup_printf (_("unknown graph format “%s”"), format_name);
+      print_error (message);
+      return EXIT_USAGE;
+    }
+
+  atlas_graph_options_init (&graph_options);
+  graph_options.comentions = comentions;
+  graph_options.hidden_kinds = hidden;
+  graph = atlas_graph_build (store, filter, &graph_options, &error);
+  if (graph == NULL)
+    {
+      print_error (error->message);
+      return EXIT_USAGE;
+    }
+  if (atlas_graph_get_comentions_dropped (graph))
+    print_error (_("too many entities for co-mention links; they were left out"));
+
+  layout = atlas_graph_layout_new (graph, (guint32) seed, NULL);
+  atlas_graph_layout_run (layout, 500);
+
+  text = atlas_graph_export (graph, format);
+  g_print ("%s", text);
+  return EXIT_SUCCESS;
+}
+
 /* ---- dispatch ----------------------------------------------------------- */
 
 typedef int (*CommandFunc) (AtlasStore *store,
@@ -752,6 +814,7 @@ static const struct
   { "entities", command_entities },
   { "facets", command_facets },
   { "feeds", command_feeds },
+  { "graph", command_graph },
 };
 
 static void
@@ -766,6 +829,8 @@ print_usage (FILE *out)
              "  compute-atlas-cli [--db FILE] facets [the articles filters] [--json]\n"
              "  compute-atlas-cli [--db FILE] feeds add URL | list [--json] | remove URL | enable URL | disable URL\n"
              "  compute-atlas-cli [--db FILE] feeds refresh [URL] [--force] | import-opml FILE | export-opml [FILE]\n"
+             "  compute-atlas-cli [--db FILE] graph [the articles filters] [--format json|gexf|graphml|dot]\n"
+             "                                      [--comentions] [--hide KIND]… [--seed N]\n"
              "\n"
              "Run a command with --help for its options.\n"));
 }

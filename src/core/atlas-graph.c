@@ -1,0 +1,318 @@
+/* atlas-graph.c: the entities the filtered articles mention, and their ties
+ *
+ * Nodes are the entities mentioned by the articles that pass the filter,
+ * plus the countries those articles are about (the country rule), each
+ * weighted by its number of articles. Edges are the stored relations between
+ * two nodes, each entity's tie to its country, and, when asked for and the
+ * graph is small enough, co-mentions weighted by shared articles.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "atlas-graph.h"
+#include "atlas-countries.h"
+#include "atlas-query.h"
+
+struct _AtlasGraph
+{
+  gatomicrefcount  ref_count;
+  GArray          *nodes;  /* AtlasGraphNode */
+  GArray          *edges;  /* AtlasGraphEdge */
+  GHashTable      *index;  /* id → position + 1 */
+  GHashTable      *pairs;  /* "a\x1fb" of linked pairs, to avoid twins */
+  gboolean         comentions_dropped;
+};
+
+void
+atlas_graph_options_init (AtlasGraphOptions *options)
+{
+  *options = (AtlasGraphOptions) { 0 };
+  options->max_comention_nodes = ATLAS_GRAPH_DEFAULT_MAX_COMENTION_NODES;
+}
+
+const char *
+atlas_graph_edge_kind_name (AtlasGraphEdgeKind kind)
+{
+  switch (kind)
+    {
+    case ATLAS_GRAPH_EDGE_COUNTRY:
+      return "country";
+    case ATLAS_GRAPH_EDGE_COMENTION:
+      return "comention";
+    case ATLAS_GRAPH_EDGE_RELATION:
+    default:
+      return "relation";
+    }
+}
+
+static void
+clear_node (gpointer data)
+{
+  AtlasGraphNode *node = data;
+
+  g_free (node->id);
+  g_free (node->name);
+  g_free (node->kind);
+  g_free (node->country);
+}
+
+static void
+clear_edge (gpointer data)
+{
+  AtlasGraphEdge *edge = data;
+
+  g_free (edge->predicate);
+}
+
+static AtlasGraph *
+atlas_graph_new (void)
+{
+  AtlasGraph *graph = g_new0 (AtlasGraph, 1);
+
+  g_atomic_ref_count_init (&graph->ref_count);
+  graph->nodes = g_array_new (FALSE, TRUE, sizeof (AtlasGraphNode));
+  g_array_set_clear_func (graph->nodes, clear_node);
+  graph->edges = g_array_new (FALSE, TRUE, sizeof (AtlasGraphEdge));
+  g_array_set_clear_func (graph->edges, clear_edge);
+  graph->index = g_hash_table_new (g_str_hash, g_str_equal);
+  graph->pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return graph;
+}
+
+AtlasGraph *
+atlas_graph_ref (AtlasGraph *graph)
+{
+  g_atomic_ref_count_inc (&graph->ref_count);
+  return graph;
+}
+
+void
+atlas_graph_unref (AtlasGraph *graph)
+{
+  if (graph == NULL || !g_atomic_ref_count_dec (&graph->ref_count))
+    return;
+  g_hash_table_unref (graph->index);
+  g_hash_table_unref (graph->pairs);
+  g_array_unref (graph->nodes);
+  g_array_unref (graph->edges);
+  g_free (graph);
+}
+
+guint atlas_graph_get_n_nodes (AtlasGraph *graph) { return graph->nodes->len; }
+guint atlas_graph_get_n_edges (AtlasGraph *graph) { return graph->edges->len; }
+gboolean atlas_graph_get_comentions_dropped (AtlasGraph *graph) { return graph->comentions_dropped; }
+
+AtlasGraphNode *
+atlas_graph_get_node (AtlasGraph *graph,
+                      guint       index)
+{
+  g_return_val_if_fail (index < graph->nodes->len, NULL);
+  return &g_array_index (graph->nodes, AtlasGraphNode, index);
+}
+
+AtlasGraphEdge *
+atlas_graph_get_edge (AtlasGraph *graph,
+                      guint       index)
+{
+  g_return_val_if_fail (index < graph->edges->len, NULL);
+  return &g_array_index (graph->edges, AtlasGraphEdge, index);
+}
+
+gboolean
+atlas_graph_find (AtlasGraph *graph,
+                  const char *id,
+                  guint      *index)
+{
+  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (graph->index, id));
+
+  if (position == 0)
+    return FALSE;
+  if (index != NULL)
+    *index = position - 1;
+  return TRUE;
+}
+
+static void
+add_node (AtlasGraph *graph,
+          const char *id,
+          const char *name,
+          const char *kind,
+          const char *country,
+          guint       weight)
+{
+  AtlasGraphNode node = { 0 };
+
+  node.id = g_strdup (id);
+  node.name = g_strdup (name ? name : id);
+  node.kind = g_strdup (kind);
+  node.country = g_strdup (country);
+  node.weight = weight;
+  g_array_append_val (graph->nodes, node);
+  /* The node array may move as it grows, but the ids it owns do not. */
+  g_hash_table_insert (graph->index, node.id, GUINT_TO_POINTER (graph->nodes->len));
+}
+
+/* One edge per pair of nodes, whatever the direction, so that a relation
+ * stated twice or a country tie doubling a "located_in" is drawn once. */
+static void
+add_edge (AtlasGraph         *graph,
+          guint               source,
+          guint               target,
+          AtlasGraphEdgeKind  kind,
+          const char         *predicate,
+          guint               weight)
+{
+  AtlasGraphEdge edge = { 0 };
+  char *pair;
+
+  if (source == target)
+    return;
+  pair = g_strdup_printf ("%u\x1f%u", MIN (source, target), MAX (source, target));
+  if (!g_hash_table_add (graph->pairs, pair))
+    return;
+
+  edge.source = source;
+  edge.target = target;
+  edge.kind = kind;
+  edge.predicate = g_strdup (predicate);
+  edge.weight = weight;
+  g_array_append_val (graph->edges, edge);
+  atlas_graph_get_node (graph, source)->degree++;
+  atlas_graph_get_node (graph, target)->degree++;
+}
+
+static gboolean
+fill_articles (AtlasStore         *store,
+               const AtlasFilter  *filter,
+               GError            **error)
+{
+  g_autoptr(GArray) ids = atlas_query_article_ids (store, filter, error);
+  g_autoptr(sqlite3_stmt) insert = NULL;
+
+  if (ids == NULL ||
+      !atlas_store_exec (store,
+                         "CREATE TEMP TABLE IF NOT EXISTS graph_articles (id INTEGER PRIMARY KEY);"
+                         "DELETE FROM graph_articles;", error))
+    return FALSE;
+
+  insert = atlas_store_prepare (store, "INSERT INTO graph_articles (id) VALUES (?1)", error);
+  if (insert == NULL || !atlas_store_exec (store, "SAVEPOINT graph", error))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      sqlite3_bind_int64 (insert, 1, g_array_index (ids, gint64, i));
+      sqlite3_step (insert);
+      sqlite3_reset (insert);
+    }
+  return atlas_store_exec (store, "RELEASE graph", error);
+}
+
+static gboolean
+kind_hidden (const AtlasGraphOptions *options,
+             const char              *kind)
+{
+  return options->hidden_kinds != NULL && g_strv_contains ((const char * const *) options->hidden_kinds, kind);
+}
+
+AtlasGraph *
+atlas_graph_build (AtlasStore               *store,
+                   const AtlasFilter        *filter,
+                   const AtlasGraphOptions  *options,
+                   GError                  **error)
+{
+  g_autoptr(AtlasGraph) graph = atlas_graph_new ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  AtlasGraphOptions default_options;
+  int rc;
+
+  if (options == NULL)
+    {
+      atlas_graph_options_init (&default_options);
+      options = &default_options;
+    }
+
+  if (!fill_articles (store, filter, error))
+    return NULL;
+
+  /* Countries weigh the articles about them, by the country rule. */
+  if (!kind_hidden (options, "country"))
+    {
+      stmt = atlas_store_prepare (store,
+                                  "SELECT c.country, count(*) FROM article_countries c "
+                                  "JOIN graph_articles g ON g.id = c.article_id GROUP BY c.country ORDER BY c.country",
+                                  error);
+      if (stmt == NULL)
+        return NULL;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          const char *code = (const char *) sqlite3_column_text (stmt, 0);
+          add_node (graph, code, atlas_country_display_name (code), "country", code, sqlite3_column_int (stmt, 1));
+        }
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
+
+  stmt = atlas_store_prepare (store,
+                              "SELECT e.id, e.name, e.kind, e.country, count(*) FROM mentions m "
+                              "JOIN graph_articles g ON g.id = m.article_id JOIN entities e ON e.id = m.entity_id "
+                              "WHERE e.kind <> 'country' GROUP BY e.id ORDER BY e.id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *kind = (const char *) sqlite3_column_text (stmt, 2);
+
+      if (kind_hidden (options, kind))
+        continue;
+      add_node (graph, (const char *) sqlite3_column_text (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
+                kind, (const char *) sqlite3_column_text (stmt, 3), sqlite3_column_int (stmt, 4));
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = atlas_store_prepare (store, "SELECT DISTINCT subject, predicate, object FROM relations ORDER BY 1, 3, 2", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint source, target;
+
+      if (atlas_graph_find (graph, (const char *) sqlite3_column_text (stmt, 0), &source) &&
+          atlas_graph_find (graph, (const char *) sqlite3_column_text (stmt, 2), &target))
+        add_edge (graph, source, target, ATLAS_GRAPH_EDGE_RELATION, (const char *) sqlite3_column_text (stmt, 1), 1);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      AtlasGraphNode *node = atlas_graph_get_node (graph, i);
+      guint country;
+
+      if (g_strcmp0 (node->kind, "country") != 0 && node->country != NULL &&
+          atlas_graph_find (graph, node->country, &country))
+        add_edge (graph, i, country, ATLAS_GRAPH_EDGE_COUNTRY, NULL, 1);
+    }
+
+  if (options->comentions && graph->nodes->len > options->max_comention_nodes)
+    graph->comentions_dropped = TRUE;
+  else if (options->comentions)
+    {
+      stmt = atlas_store_prepare (store,
+                                  "SELECT a.entity_id, b.entity_id, count(*) FROM mentions a "
+                                  "JOIN mentions b ON b.article_id = a.article_id AND b.entity_id > a.entity_id "
+                                  "JOIN graph_articles g ON g.id = a.article_id GROUP BY 1, 2 ORDER BY 1, 2",
+                                  error);
+      if (stmt == NULL)
+        return NULL;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          guint source, target;
+
+          if (atlas_graph_find (graph, (const char *) sqlite3_column_text (stmt, 0), &source) &&
+              atlas_graph_find (graph, (const char *) sqlite3_column_text (stmt, 1), &target))
+            add_edge (graph, source, target, ATLAS_GRAPH_EDGE_COMENTION, NULL, sqlite3_column_int (stmt, 2));
+        }
+    }
+
+  return g_steal_pointer (&graph);
+}

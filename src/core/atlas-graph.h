@@ -1,0 +1,76 @@
+#pragma once
+
+#include "atlas-filter.h"
+#include "atlas-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  ATLAS_GRAPH_EDGE_RELATION,
+  ATLAS_GRAPH_EDGE_COUNTRY,
+  ATLAS_GRAPH_EDGE_COMENTION,
+} AtlasGraphEdgeKind;
+
+typedef struct
+{
+  char    *id;
+  char    *name;
+  char    *kind;
+  char    *country;
+  /* Articles under the filter that mention it (for a country: that are
+   * about it, by the country rule). */
+  guint    weight;
+  guint    degree;
+  float    x;
+  float    y;
+  gboolean pinned;
+} AtlasGraphNode;
+
+typedef struct
+{
+  guint              source;
+  guint              target;
+  AtlasGraphEdgeKind kind;
+  /* The relation's predicate; NULL for country ties and co-mentions. */
+  char              *predicate;
+  /* Co-mentions: articles mentioning both; otherwise 1. */
+  guint              weight;
+} AtlasGraphEdge;
+
+typedef struct
+{
+  /* Co-mention edges grow with the square of an article's mentions: they
+   * are drawn only up to this many nodes. */
+  gboolean  comentions;
+  guint     max_comention_nodes;
+  /* Kinds to leave out ("product", "person", …); NULL for none. */
+  char    **hidden_kinds;
+} AtlasGraphOptions;
+
+#define ATLAS_GRAPH_DEFAULT_MAX_COMENTION_NODES 400
+
+typedef struct _AtlasGraph AtlasGraph;
+
+void            atlas_graph_options_init (AtlasGraphOptions       *options);
+AtlasGraph     *atlas_graph_build        (AtlasStore              *store,
+                                          const AtlasFilter       *filter,
+                                          const AtlasGraphOptions *options,
+                                          GError                 **error);
+AtlasGraph     *atlas_graph_ref          (AtlasGraph              *graph);
+void            atlas_graph_unref        (AtlasGraph              *graph);
+guint           atlas_graph_get_n_nodes  (AtlasGraph              *graph);
+guint           atlas_graph_get_n_edges  (AtlasGraph              *graph);
+AtlasGraphNode *atlas_graph_get_node     (AtlasGraph              *graph,
+                                          guint                    index);
+AtlasGraphEdge *atlas_graph_get_edge     (AtlasGraph              *graph,
+                                          guint                    index);
+gboolean        atlas_graph_find         (AtlasGraph              *graph,
+                                          const char              *id,
+                                          guint                   *index);
+gboolean        atlas_graph_get_comentions_dropped (AtlasGraph    *graph);
+const char     *atlas_graph_edge_kind_name (AtlasGraphEdgeKind     kind);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasGraph, atlas_graph_unref)
+
+G_END_DECLS
