@@ -19,6 +19,9 @@
 #define COOLING        0.95f
 #define MIN_DISTANCE   0.01f
 #define MAX_TREE_DEPTH 48
+/* Below this largest move (edges are about 1 long) the picture no longer
+ * changes visibly. */
+#define SETTLED        0.05f
 
 typedef struct
 {
@@ -417,7 +420,7 @@ atlas_graph_layout_run (AtlasGraphLayout *self,
   while (done < max_steps)
     {
       done++;
-      if (atlas_graph_layout_step (self) < 0.01)
+      if (atlas_graph_layout_step (self) < SETTLED)
         break;
     }
   return done;

@@ -65,7 +65,8 @@ clear_edge (gpointer data)
   g_free (edge->predicate);
 }
 
-static AtlasGraph *
+/* An empty graph, for graphs built by hand (benchmarks, tests). */
+AtlasGraph *
 atlas_graph_new (void)
 {
   AtlasGraph *graph = g_new0 (AtlasGraph, 1);
@@ -133,13 +134,13 @@ atlas_graph_find (AtlasGraph *graph,
   return TRUE;
 }
 
-static void
-add_node (AtlasGraph *graph,
-          const char *id,
-          const char *name,
-          const char *kind,
-          const char *country,
-          guint       weight)
+guint
+atlas_graph_add_node (AtlasGraph *graph,
+                      const char *id,
+                      const char *name,
+                      const char *kind,
+                      const char *country,
+                      guint       weight)
 {
   AtlasGraphNode node = { 0 };
 
@@ -151,17 +152,18 @@ add_node (AtlasGraph *graph,
   g_array_append_val (graph->nodes, node);
   /* The node array may move as it grows, but the ids it owns do not. */
   g_hash_table_insert (graph->index, node.id, GUINT_TO_POINTER (graph->nodes->len));
+  return graph->nodes->len - 1;
 }
 
 /* One edge per pair of nodes, whatever the direction, so that a relation
  * stated twice or a country tie doubling a "located_in" is drawn once. */
-static void
-add_edge (AtlasGraph         *graph,
-          guint               source,
-          guint               target,
-          AtlasGraphEdgeKind  kind,
-          const char         *predicate,
-          guint               weight)
+void
+atlas_graph_add_edge (AtlasGraph         *graph,
+                      guint               source,
+                      guint               target,
+                      AtlasGraphEdgeKind  kind,
+                      const char         *predicate,
+                      guint               weight)
 {
   AtlasGraphEdge edge = { 0 };
   char *pair;
@@ -247,7 +249,7 @@ atlas_graph_build (AtlasStore               *store,
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           const char *code = (const char *) sqlite3_column_text (stmt, 0);
-          add_node (graph, code, atlas_country_display_name (code), "country", code, sqlite3_column_int (stmt, 1));
+          atlas_graph_add_node (graph, code, atlas_country_display_name (code), "country", code, sqlite3_column_int (stmt, 1));
         }
       g_clear_pointer (&stmt, sqlite3_finalize);
     }
@@ -265,7 +267,7 @@ atlas_graph_build (AtlasStore               *store,
 
       if (kind_hidden (options, kind))
         continue;
-      add_node (graph, (const char *) sqlite3_column_text (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
+      atlas_graph_add_node (graph, (const char *) sqlite3_column_text (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
                 kind, (const char *) sqlite3_column_text (stmt, 3), sqlite3_column_int (stmt, 4));
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
@@ -279,7 +281,7 @@ atlas_graph_build (AtlasStore               *store,
 
       if (atlas_graph_find (graph, (const char *) sqlite3_column_text (stmt, 0), &source) &&
           atlas_graph_find (graph, (const char *) sqlite3_column_text (stmt, 2), &target))
-        add_edge (graph, source, target, ATLAS_GRAPH_EDGE_RELATION, (const char *) sqlite3_column_text (stmt, 1), 1);
+        atlas_graph_add_edge (graph, source, target, ATLAS_GRAPH_EDGE_RELATION, (const char *) sqlite3_column_text (stmt, 1), 1);
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
@@ -290,7 +292,7 @@ atlas_graph_build (AtlasStore               *store,
 
       if (g_strcmp0 (node->kind, "country") != 0 && node->country != NULL &&
           atlas_graph_find (graph, node->country, &country))
-        add_edge (graph, i, country, ATLAS_GRAPH_EDGE_COUNTRY, NULL, 1);
+        atlas_graph_add_edge (graph, i, country, ATLAS_GRAPH_EDGE_COUNTRY, NULL, 1);
     }
 
   if (options->comentions && graph->nodes->len > options->max_comention_nodes)
@@ -310,7 +312,7 @@ atlas_graph_build (AtlasStore               *store,
 
           if (atlas_graph_find (graph, (const char *) sqlite3_column_text (stmt, 0), &source) &&
               atlas_graph_find (graph, (const char *) sqlite3_column_text (stmt, 1), &target))
-            add_edge (graph, source, target, ATLAS_GRAPH_EDGE_COMENTION, NULL, sqlite3_column_int (stmt, 2));
+            atlas_graph_add_edge (graph, source, target, ATLAS_GRAPH_EDGE_COMENTION, NULL, sqlite3_column_int (stmt, 2));
         }
     }
 

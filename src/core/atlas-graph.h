@@ -53,6 +53,19 @@ typedef struct
 typedef struct _AtlasGraph AtlasGraph;
 
 void            atlas_graph_options_init (AtlasGraphOptions       *options);
+AtlasGraph     *atlas_graph_new          (void);
+guint           atlas_graph_add_node     (AtlasGraph              *graph,
+                                          const char              *id,
+                                          const char              *name,
+                                          const char              *kind,
+                                          const char              *country,
+                                          guint                    weight);
+void            atlas_graph_add_edge     (AtlasGraph              *graph,
+                                          guint                    source,
+                                          guint                    target,
+                                          AtlasGraphEdgeKind       kind,
+                                          const char              *predicate,
+                                          guint                    weight);
 AtlasGraph     *atlas_graph_build        (AtlasStore              *store,
                                           const AtlasFilter       *filter,
                                           const AtlasGraphOptions *options,
