@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "atlas-article.h"
+#include "atlas-graph-view.h"
 #include "atlas-importer.h"
 #include "atlas-preferences-window.h"
 #include "atlas-subscriptions.h"
@@ -489,6 +490,59 @@ test_preferences_subscribe (void)
   atlas_test_remove_dir (dir);
 }
 
+/* The graph beside the list: built in the background, a node filters the
+ * articles, an opened article takes its place and Back brings it back. */
+static void
+test_graph_beside_the_list (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
+  AtlasWindow *window = NULL;
+  AtlasGraphView *graph;
+  gint64 deadline;
+
+  open_window (store, &window);
+  graph = ATLAS_GRAPH_VIEW (find_by_type (GTK_WIDGET (window), ATLAS_TYPE_GRAPH_VIEW));
+  g_assert_nonnull (graph);
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (atlas_graph_view_get_busy (graph) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (atlas_graph_view_get_busy (graph));
+  g_assert_cmpuint (atlas_graph_get_n_nodes (atlas_graph_view_get_graph (graph)), ==, 65);
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (graph)));
+  save_png (GTK_WIDGET (window), "test-window-graph.png");
+
+  /* Selecting Nscale in the graph filters the list, as a tick would. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (graph), "graph.select", "s", "nscale"));
+  drain ();
+  g_assert_cmpuint (n_articles (window), ==, 1);
+  g_assert_true (atlas_filter_contains (atlas_view_state_get_filter (atlas_window_get_view_state (window)),
+                                        ATLAS_FILTER_GROUP_COMPANIES, "nscale"));
+  /* The graph follows the filter. */
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (atlas_graph_view_get_busy (graph) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (atlas_graph_find (atlas_graph_view_get_graph (graph), "flexai", NULL));
+  g_assert_true (atlas_graph_find (atlas_graph_view_get_graph (graph), "nscale", NULL));
+
+  /* Opening an article shows the reader in its place; Back, the graph. */
+  {
+    g_autoptr(GObject) first = g_list_model_get_item (atlas_window_get_articles (window), 0);
+    atlas_view_state_set_selected_article (atlas_window_get_view_state (window), atlas_article_get_id (ATLAS_ARTICLE (first)));
+  }
+  drain ();
+  g_assert_true (gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (graph)))) !=
+                 GTK_WIDGET (graph));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  drain ();
+  g_assert_true (gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (graph)))) ==
+                 GTK_WIDGET (graph));
+
+  close_window (&window);
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
 /* A store with feeds but no article is not "no match": it says how to add
  * articles instead of offering to clear filters that are not there. */
 static void
@@ -523,6 +577,7 @@ main (int   argc,
   g_test_add_func ("/window/hostile-text-is-plain", test_hostile_text_is_plain);
   g_test_add_func ("/window/first-run-imports-corpus", test_first_run_imports_corpus);
   g_test_add_func ("/window/store-without-articles", test_store_without_articles);
+  g_test_add_func ("/window/graph-beside-the-list", test_graph_beside_the_list);
   g_test_add_func ("/window/refresh-while-reading", test_refresh_while_reading);
   g_test_add_func ("/window/refresh-when-due", test_refresh_when_due);
   g_test_add_func ("/window/preferences-subscribe", test_preferences_subscribe);

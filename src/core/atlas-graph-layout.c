@@ -7,7 +7,9 @@
  * a position derived from its id and the seed, not from its index, so the
  * result is the same whatever order the store returned the nodes in; warm
  * starts reuse the positions of a previous graph so that a filter change
- * moves the picture as little as it must.
+ * moves the picture as little as it must. Nodes with no tie take no part in
+ * the simulation (repulsion alone would push them far off and shrink the
+ * rest of the picture to fit them): they are seated on a ring around it.
  */
 #include "atlas-graph-layout.h"
 
@@ -293,7 +295,8 @@ build_tree (AtlasGraphLayout *self)
   root = new_cell (self->cells, (min_x + max_x) / 2, (min_y + max_y) / 2,
                    MAX (max_x - min_x, max_y - min_y) / 2 + 1.0f);
   for (guint i = 0; i < n; i++)
-    insert (self->cells, root, i, atlas_graph_get_node (self->graph, i));
+    if (atlas_graph_get_node (self->graph, i)->degree > 0)
+      insert (self->cells, root, i, atlas_graph_get_node (self->graph, i));
 }
 
 static void
@@ -389,7 +392,7 @@ atlas_graph_layout_step (AtlasGraphLayout *self)
       AtlasGraphNode *node = atlas_graph_get_node (self->graph, i);
       float length, limit;
 
-      if (node->pinned)
+      if (node->pinned || node->degree == 0)
         continue;
 
       /* Heavier nodes move less; no node moves more than the temperature. */
@@ -410,6 +413,65 @@ atlas_graph_layout_step (AtlasGraphLayout *self)
   return largest;
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b,
+             gpointer      user_data)
+{
+  AtlasGraph *graph = user_data;
+
+  return g_strcmp0 (atlas_graph_get_node (graph, *(const guint *) a)->id,
+                    atlas_graph_get_node (graph, *(const guint *) b)->id);
+}
+
+/* Untied nodes on a ring just outside the rest, in the order of their ids. */
+static void
+seat_untied (AtlasGraphLayout *self)
+{
+  guint n = atlas_graph_get_n_nodes (self->graph);
+  g_autoptr(GArray) untied = g_array_new (FALSE, FALSE, sizeof (guint));
+  double cx = 0, cy = 0, radius = 0;
+  guint tied = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const AtlasGraphNode *node = atlas_graph_get_node (self->graph, i);
+
+      if (node->degree == 0 && !node->pinned)
+        g_array_append_val (untied, i);
+      else
+        {
+          cx += node->x;
+          cy += node->y;
+          tied++;
+        }
+    }
+  if (untied->len == 0)
+    return;
+  if (tied > 0)
+    {
+      cx /= tied;
+      cy /= tied;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const AtlasGraphNode *node = atlas_graph_get_node (self->graph, i);
+      if (node->degree > 0 || node->pinned)
+        radius = MAX (radius, hypot (node->x - cx, node->y - cy));
+    }
+  radius += 2.0 + untied->len / (2 * G_PI);
+
+  g_array_sort_with_data (untied, compare_ids, self->graph);
+  for (guint k = 0; k < untied->len; k++)
+    {
+      AtlasGraphNode *node = atlas_graph_get_node (self->graph, g_array_index (untied, guint, k));
+      double angle = 2 * G_PI * k / untied->len;
+
+      node->x = cx + radius * cos (angle);
+      node->y = cy + radius * sin (angle);
+    }
+}
+
 /* Steps until the picture settles or `max_steps` were made. */
 guint
 atlas_graph_layout_run (AtlasGraphLayout *self,
@@ -423,5 +485,6 @@ atlas_graph_layout_run (AtlasGraphLayout *self,
       if (atlas_graph_layout_step (self) < SETTLED)
         break;
     }
+  seat_untied (self);
   return done;
 }

@@ -17,4 +17,16 @@ atlas_compat_open_uri (GtkWindow  *parent,
 #endif
 }
 
+/* An interactive drawing (the graph): "application" tells screen readers to
+ * pass keys through; GTK 4.8 lacks it, and "group" is the nearest. */
+GtkAccessibleRole
+atlas_compat_canvas_role (void)
+{
+#if GTK_CHECK_VERSION (4, 14, 0)
+  return GTK_ACCESSIBLE_ROLE_APPLICATION;
+#else
+  return GTK_ACCESSIBLE_ROLE_GROUP;
+#endif
+}
+
 G_GNUC_END_IGNORE_DEPRECATIONS

@@ -7,7 +7,8 @@ G_BEGIN_DECLS
 /* The few places where the GTK of the Flatpak runtime has a better API than
  * Debian 12's GTK 4.8: one function each, chosen at build time. */
 
-void atlas_compat_open_uri (GtkWindow  *parent,
-                            const char *uri);
+void              atlas_compat_open_uri      (GtkWindow  *parent,
+                                              const char *uri);
+GtkAccessibleRole atlas_compat_canvas_role   (void);
 
 G_END_DECLS

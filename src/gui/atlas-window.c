@@ -14,6 +14,7 @@
 #include "atlas-article-list.h"
 #include "atlas-article-row.h"
 #include "atlas-filter-sidebar.h"
+#include "atlas-graph-view.h"
 #include "atlas-importer.h"
 #include "atlas-query.h"
 #include "atlas-reader.h"
@@ -51,6 +52,9 @@ struct _AtlasWindow
   AdwStatusPage        *error_page;
   AtlasFilterSidebar   *sidebar;
   AtlasReader          *reader;
+  AtlasGraphView       *graph_view;
+  GtkStack             *right_stack;
+  GtkWidget            *back_button;
   GtkStack             *refresh_stack;
   GtkSpinner           *refresh_spinner;
 };
@@ -74,9 +78,13 @@ atlas_window_update_actions (AtlasWindow *self)
   const AtlasFilter *filter = atlas_view_state_get_filter (self->view_state);
   gboolean reading = adw_leaflet_get_folded (self->leaflet) &&
                      adw_leaflet_get_visible_child (self->leaflet) == self->reader_pane;
+  gboolean article_open = g_strcmp0 (gtk_stack_get_visible_child_name (self->right_stack), "reader") == 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filters", !atlas_filter_is_empty (filter));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", reading);
+  /* Back leaves the article: to the list on a narrow window, to the graph
+   * beside the list on a wide one. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", reading || article_open);
+  gtk_widget_set_visible (self->back_button, reading || article_open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", !self->refreshing);
 }
 
@@ -121,6 +129,8 @@ show_selected_article (AtlasWindow *self)
   if (id > 0)
     article = atlas_query_article (self->store, id, TRUE, NULL);
   atlas_reader_set_article (self->reader, article);
+  gtk_stack_set_visible_child_name (self->right_stack, article ? "reader" : "graph");
+  atlas_window_update_actions (self);
 }
 
 /* Re-reads the list for the current filter, keeping the selected article
@@ -218,11 +228,13 @@ on_list_clicked (AtlasWindow     *self,
                  double           y,
                  GtkGestureClick *gesture)
 {
-  if (!adw_leaflet_get_folded (self->leaflet))
-    return;
   if (atlas_view_state_get_selected_article (self->view_state) == 0)
     return;
-  adw_leaflet_set_visible_child (self->leaflet, self->reader_pane);
+  /* A click opens the article again after Back showed the graph. */
+  gtk_stack_set_visible_child_name (self->right_stack, "reader");
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->reader_pane);
+  atlas_window_update_actions (self);
 }
 
 static void
@@ -498,8 +510,13 @@ go_back_action (GtkWidget  *widget,
 {
   AtlasWindow *self = ATLAS_WINDOW (widget);
 
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      adw_leaflet_get_visible_child (self->leaflet) == self->reader_pane)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  else
+    gtk_stack_set_visible_child_name (self->right_stack, "graph");
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  atlas_window_update_actions (self);
 }
 
 /* Escape undoes the nearest thing: leave the article on a narrow window,
@@ -512,8 +529,9 @@ escape_pressed (GtkWidget *widget,
 {
   AtlasWindow *self = ATLAS_WINDOW (widget);
 
-  if (adw_leaflet_get_folded (self->leaflet) &&
-      adw_leaflet_get_visible_child (self->leaflet) == self->reader_pane)
+  if ((adw_leaflet_get_folded (self->leaflet) &&
+       adw_leaflet_get_visible_child (self->leaflet) == self->reader_pane) ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->right_stack), "reader") == 0)
     {
       gtk_widget_activate_action (widget, "win.go-back", NULL);
       return TRUE;
@@ -565,6 +583,7 @@ atlas_window_constructed (GObject *object)
                            G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
 
   atlas_filter_sidebar_bind (self->sidebar, self->store, self->view_state);
+  atlas_graph_view_bind (self->graph_view, self->store, self->view_state);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 
   click = gtk_gesture_click_new ();
@@ -685,6 +704,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
 
   g_type_ensure (ATLAS_TYPE_FILTER_SIDEBAR);
   g_type_ensure (ATLAS_TYPE_READER);
+  g_type_ensure (ATLAS_TYPE_GRAPH_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/computeatlas/ComputeAtlas/ui/atlas-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
@@ -699,6 +719,9 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, reader);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, graph_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, right_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, refresh_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, refresh_spinner);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);

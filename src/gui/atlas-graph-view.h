@@ -1,0 +1,21 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "atlas-graph.h"
+#include "atlas-store.h"
+#include "atlas-view-state.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_GRAPH_VIEW (atlas_graph_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasGraphView, atlas_graph_view, ATLAS, GRAPH_VIEW, GtkWidget)
+
+void        atlas_graph_view_bind         (AtlasGraphView *self,
+                                           AtlasStore     *store,
+                                           AtlasViewState *view_state);
+AtlasGraph *atlas_graph_view_get_graph    (AtlasGraphView *self);
+gboolean    atlas_graph_view_get_busy     (AtlasGraphView *self);
+
+G_END_DECLS
