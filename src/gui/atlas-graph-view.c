@@ -38,6 +38,10 @@ struct _AtlasGraphView
   double          pan_y;
   double          drag_pan_x;
   double          drag_pan_y;
+  /* The node being dragged, or -1 when the drag pans. */
+  int             dragged;
+  double          drag_node_x;
+  double          drag_node_y;
   double          pointer_x;
   double          pointer_y;
 
@@ -373,6 +377,52 @@ draw_ring (GtkSnapshot    *snapshot,
   cairo_destroy (cr);
 }
 
+/* What the colours mean, for the kinds present. */
+static void
+draw_legend (AtlasGraphView *self,
+             GtkSnapshot    *snapshot)
+{
+  static const struct { const char *kind; const char *label; } kinds[] = {
+    { "country", N_("Countries") }, { "company", N_("Companies") }, { "site", N_("Sites") },
+    { "organization", N_("Organizations") }, { "product", N_("Products") }, { "person", N_("People") },
+  };
+  gboolean present[G_N_ELEMENTS (kinds)] = { FALSE };
+  guint rows = 0;
+  GdkRGBA text;
+  cairo_t *cr;
+  double y = 12;
+
+  for (guint i = 0; i < atlas_graph_get_n_nodes (self->graph); i++)
+    for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+      if (g_strcmp0 (atlas_graph_get_node (self->graph, i)->kind, kinds[k].kind) == 0 && !present[k])
+        {
+          present[k] = TRUE;
+          rows++;
+        }
+  if (rows == 0)
+    return;
+
+  foreground (self, &text);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, 180, 20 * rows + 16));
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(PangoLayout) layout = NULL;
+      Color color = kind_color (kinds[k].kind);
+
+      if (!present[k])
+        continue;
+      cairo_arc (cr, 18, y + 8, 5, 0, 2 * G_PI);
+      cairo_set_source_rgb (cr, color.r, color.g, color.b);
+      cairo_fill (cr);
+      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), _(kinds[k].label));
+      cairo_move_to (cr, 30, y);
+      cairo_set_source_rgba (cr, text.red, text.green, text.blue, 0.8);
+      pango_cairo_show_layout (cr, layout);
+      y += 20;
+    }
+  cairo_destroy (cr);
+}
+
 static void
 atlas_graph_view_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
@@ -397,6 +447,8 @@ atlas_graph_view_snapshot (GtkWidget   *widget,
   gtk_snapshot_append_node (snapshot, self->cache);
   gtk_snapshot_pop (snapshot);
   gtk_snapshot_restore (snapshot);
+
+  draw_legend (self, snapshot);
 
   if (self->hover >= 0)
     draw_ring (snapshot, self, self->hover, &(GdkRGBA) { 0.2, 0.5, 0.95, 0.9 }, TRUE);
@@ -657,14 +709,23 @@ atlas_graph_view_get_busy (AtlasGraphView *self)
 
 /* ---- input -------------------------------------------------------------- */
 
+/* A drag that starts on a node moves that node and pins it there (the next
+ * layouts keep it); one that starts on the background pans. */
 static void
 on_drag_begin (GtkGestureDrag *gesture,
                double          x,
                double          y,
                AtlasGraphView *self)
 {
+  self->dragged = hit_test (self, x, y);
   self->drag_pan_x = self->pan_x;
   self->drag_pan_y = self->pan_y;
+  if (self->dragged >= 0)
+    {
+      const AtlasGraphNode *node = atlas_graph_get_node (self->graph, self->dragged);
+      self->drag_node_x = node->x;
+      self->drag_node_y = node->y;
+    }
 }
 
 static void
@@ -673,9 +734,31 @@ on_drag_update (GtkGestureDrag *gesture,
                 double          dy,
                 AtlasGraphView *self)
 {
+  if (self->dragged >= 0 && self->graph != NULL)
+    {
+      AtlasGraphNode *node = atlas_graph_get_node (self->graph, self->dragged);
+
+      node->x = self->drag_node_x + dx / self->zoom;
+      node->y = self->drag_node_y + dy / self->zoom;
+      node->pinned = TRUE;
+      invalidate (self);
+      return;
+    }
   self->pan_x = self->drag_pan_x + dx;
   self->pan_y = self->drag_pan_y + dy;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_drag_end (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             AtlasGraphView *self)
+{
+  /* The x order changed: the hit-testing index follows. */
+  if (self->dragged >= 0)
+    index_nodes (self);
+  self->dragged = -1;
 }
 
 static void
@@ -685,6 +768,8 @@ on_released (GtkGestureClick *gesture,
              double           y,
              AtlasGraphView  *self)
 {
+  /* A press that moved past the click threshold was a drag: GTK does not
+   * report it as a release. */
   int index = hit_test (self, x, y);
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
@@ -963,6 +1048,7 @@ atlas_graph_view_init (AtlasGraphView *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   self->zoom = 1;
+  self->dragged = -1;
   self->hover = -1;
   self->focus = -1;
   self->by_x = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -970,6 +1056,7 @@ atlas_graph_view_init (AtlasGraphView *self)
 
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
   g_signal_connect (click, "released", G_CALLBACK (on_released), self);
   g_signal_connect (pinch, "scale-changed", G_CALLBACK (on_pinch), self);
   g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
