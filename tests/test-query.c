@@ -323,6 +323,10 @@ test_view_state (void)
   /* Selection is not filtering. */
   atlas_view_state_set_selected_article (state, 7);
   g_assert_cmpint (atlas_view_state_get_selected_article (state), ==, 7);
+  atlas_view_state_set_selected_entity (state, "nscale");
+  g_assert_cmpstr (atlas_view_state_get_selected_entity (state), ==, "nscale");
+  atlas_view_state_set_selected_entity (state, NULL);
+  g_assert_null (atlas_view_state_get_selected_entity (state));
   g_assert_cmpuint (calls, ==, 5);
 }
 

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "atlas-article.h"
+#include "atlas-entity-item.h"
+#include "atlas-entity-table.h"
 #include "atlas-graph-view.h"
 #include "atlas-importer.h"
 #include "atlas-preferences-window.h"
@@ -512,6 +514,44 @@ test_graph_beside_the_list (void)
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (graph)));
   save_png (GTK_WIDGET (window), "test-window-graph.png");
 
+  /* The Entities table: the same entities, the most mentioned first; its
+   * selection and the graph's focus are one. */
+  {
+    AtlasEntityTable *table = ATLAS_ENTITY_TABLE (find_by_type (GTK_WIDGET (window), ATLAS_TYPE_ENTITY_TABLE));
+    GListModel *rows = atlas_entity_table_get_rows (table);
+    g_autoptr(AtlasEntityItem) top = NULL;
+    guint articles;
+
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 65);
+    top = g_list_model_get_item (rows, 0);
+    g_object_get (top, "articles", &articles, NULL);
+    g_assert_cmpuint (articles, ==, 2);
+
+    /* A row picked in the table is the graph's focus, and back. */
+    {
+      GtkColumnView *view = GTK_COLUMN_VIEW (find_by_type (GTK_WIDGET (table), GTK_TYPE_COLUMN_VIEW));
+      g_autoptr(AtlasEntityItem) third = g_list_model_get_item (rows, 2);
+
+      gtk_selection_model_select_item (gtk_column_view_get_model (view), 2, TRUE);
+      drain ();
+      g_assert_cmpstr (atlas_view_state_get_selected_entity (atlas_window_get_view_state (window)), ==,
+                       atlas_entity_item_get_id (third));
+      g_assert_cmpstr (atlas_graph_view_get_focused (graph), ==, atlas_entity_item_get_id (third));
+
+      atlas_view_state_set_selected_entity (atlas_window_get_view_state (window), "loughton-supercomputer");
+      drain ();
+      g_assert_cmpstr (atlas_graph_view_get_focused (graph), ==, "loughton-supercomputer");
+      {
+        g_autoptr(AtlasEntityItem) selected =
+          gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view)))
+          ? g_object_ref (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view))))
+          : NULL;
+        g_assert_nonnull (selected);
+        g_assert_cmpstr (atlas_entity_item_get_id (selected), ==, "loughton-supercomputer");
+      }
+    }
+  }
+
   /* Selecting Nscale in the graph filters the list, as a tick would. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (graph), "graph.select", "s", "nscale"));
   drain ();
@@ -531,12 +571,16 @@ test_graph_beside_the_list (void)
     atlas_view_state_set_selected_article (atlas_window_get_view_state (window), atlas_article_get_id (ATLAS_ARTICLE (first)));
   }
   drain ();
-  g_assert_true (gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (graph)))) !=
-                 GTK_WIDGET (graph));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
-  drain ();
-  g_assert_true (gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (graph)))) ==
-                 GTK_WIDGET (graph));
+  {
+    /* The graph and its table share the page the reader replaces. */
+    GtkWidget *page = gtk_widget_get_parent (GTK_WIDGET (graph));
+    GtkStack *right = GTK_STACK (gtk_widget_get_parent (page));
+
+    g_assert_true (gtk_stack_get_visible_child (right) != page);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+    drain ();
+    g_assert_true (gtk_stack_get_visible_child (right) == page);
+  }
 
   close_window (&window);
   g_clear_object (&store);

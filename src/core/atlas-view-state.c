@@ -11,11 +11,13 @@ struct _AtlasViewState
   GObject      parent_instance;
   AtlasFilter *filter;
   gint64       selected_article;
+  char        *selected_entity;
 };
 
 enum {
   PROP_0,
   PROP_SELECTED_ARTICLE,
+  PROP_SELECTED_ENTITY,
   N_PROPS
 };
 
@@ -35,6 +37,7 @@ atlas_view_state_finalize (GObject *object)
   AtlasViewState *self = ATLAS_VIEW_STATE (object);
 
   g_clear_pointer (&self->filter, atlas_filter_free);
+  g_clear_pointer (&self->selected_entity, g_free);
 
   G_OBJECT_CLASS (atlas_view_state_parent_class)->finalize (object);
 }
@@ -51,6 +54,10 @@ atlas_view_state_get_property (GObject    *object,
     {
     case PROP_SELECTED_ARTICLE:
       g_value_set_int64 (value, self->selected_article);
+      break;
+
+    case PROP_SELECTED_ENTITY:
+      g_value_set_string (value, self->selected_entity);
       break;
 
     default:
@@ -72,6 +79,10 @@ atlas_view_state_set_property (GObject      *object,
       atlas_view_state_set_selected_article (self, g_value_get_int64 (value));
       break;
 
+    case PROP_SELECTED_ENTITY:
+      atlas_view_state_set_selected_entity (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -90,6 +101,12 @@ atlas_view_state_class_init (AtlasViewStateClass *klass)
   properties[PROP_SELECTED_ARTICLE] =
     g_param_spec_int64 ("selected-article", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* The entity in focus in the graph and its table; NULL for none. Like the
+   * selected article, it highlights and filters nothing away. */
+  properties[PROP_SELECTED_ENTITY] =
+    g_param_spec_string ("selected-entity", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -205,4 +222,24 @@ atlas_view_state_set_selected_article (AtlasViewState *self,
     return;
   self->selected_article = article_id;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ARTICLE]);
+}
+
+const char *
+atlas_view_state_get_selected_entity (AtlasViewState *self)
+{
+  g_return_val_if_fail (ATLAS_IS_VIEW_STATE (self), NULL);
+  return self->selected_entity;
+}
+
+void
+atlas_view_state_set_selected_entity (AtlasViewState *self,
+                                      const char     *entity_id)
+{
+  g_return_if_fail (ATLAS_IS_VIEW_STATE (self));
+
+  if (g_strcmp0 (self->selected_entity, entity_id) == 0)
+    return;
+  g_free (self->selected_entity);
+  self->selected_entity = g_strdup (entity_id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ENTITY]);
 }

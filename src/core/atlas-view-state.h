@@ -26,5 +26,8 @@ void               atlas_view_state_clear_filter         (AtlasViewState   *self
 gint64             atlas_view_state_get_selected_article (AtlasViewState   *self);
 void               atlas_view_state_set_selected_article (AtlasViewState   *self,
                                                           gint64            article_id);
+const char        *atlas_view_state_get_selected_entity  (AtlasViewState   *self);
+void               atlas_view_state_set_selected_entity  (AtlasViewState   *self,
+                                                          const char       *entity_id);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 
 #include "atlas-graph-view.h"
 #include "atlas-compat.h"
+#include "atlas-entity-item.h"
 #include "atlas-graph-layout.h"
 #include "atlas-query.h"
 
@@ -501,6 +502,35 @@ zoom_around (AtlasGraphView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+static void update_description (AtlasGraphView *self);
+
+/* The focused node is the view state's selected entity, which the Entities
+ * table shows too. */
+static void
+set_focus (AtlasGraphView *self,
+           int             index)
+{
+  self->focus = index;
+  if (self->view_state != NULL && self->graph != NULL && index >= 0)
+    atlas_view_state_set_selected_entity (self->view_state, atlas_graph_get_node (self->graph, index)->id);
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_selected_entity (AtlasGraphView *self)
+{
+  const char *id = atlas_view_state_get_selected_entity (self->view_state);
+  guint index;
+
+  if (self->graph != NULL && id != NULL && atlas_graph_find (self->graph, id, &index) && (int) index != self->focus)
+    {
+      self->focus = index;
+      update_description (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
 static void
 update_description (AtlasGraphView *self)
 {
@@ -513,7 +543,7 @@ update_description (AtlasGraphView *self)
       const AtlasGraphNode *node = atlas_graph_get_node (self->graph, self->focus);
       description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %s, %u article; arrows move to its neighbours, Enter filters by it",
                                                   "%s, %s, %u articles; arrows move to its neighbours, Enter filters by it",
-                                                  node->weight), node->name, node->kind, node->weight);
+                                                  node->weight), node->name, atlas_entity_kind_label (node->kind), node->weight);
     }
   else
     description = g_strdup_printf (_("%u entities and %u ties"), atlas_graph_get_n_nodes (self->graph),
@@ -631,6 +661,7 @@ on_built (GObject      *source,
   self->hover = -1;
   self->focus = graph && atlas_graph_get_n_nodes (graph) > 0 ? 0 : -1;
   index_nodes (self);
+  on_selected_entity (self);
   set_busy (self, FALSE);
   update_description (self);
   if (!self->fitted)
@@ -690,6 +721,8 @@ atlas_graph_view_bind (AtlasGraphView *self,
   g_signal_connect_object (store, "changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (view_state, "notify::selected-article", G_CALLBACK (on_selected_article), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (view_state, "notify::selected-entity", G_CALLBACK (on_selected_entity), self,
+                           G_CONNECT_SWAPPED);
   rebuild (self);
 }
 
@@ -698,6 +731,16 @@ atlas_graph_view_get_graph (AtlasGraphView *self)
 {
   g_return_val_if_fail (ATLAS_IS_GRAPH_VIEW (self), NULL);
   return self->graph;
+}
+
+/* The id of the node with the keyboard focus, or NULL. */
+const char *
+atlas_graph_view_get_focused (AtlasGraphView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_GRAPH_VIEW (self), NULL);
+  if (self->graph == NULL || self->focus < 0)
+    return NULL;
+  return atlas_graph_get_node (self->graph, self->focus)->id;
 }
 
 gboolean
@@ -775,7 +818,7 @@ on_released (GtkGestureClick *gesture,
   gtk_widget_grab_focus (GTK_WIDGET (self));
   if (index >= 0)
     {
-      self->focus = index;
+      set_focus (self, index);
       select_node (self, index);
     }
 }
@@ -838,7 +881,7 @@ on_query_tooltip (GtkWidget  *widget,
     return FALSE;
   node = atlas_graph_get_node (self->graph, index);
   articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", node->weight), node->weight);
-  text = g_strdup_printf ("%s\n%s%s%s · %s", node->name, node->kind,
+  text = g_strdup_printf ("%s\n%s%s%s · %s", node->name, atlas_entity_kind_label (node->kind),
                           node->country && g_strcmp0 (node->kind, "country") != 0 ? " · " : "",
                           node->country && g_strcmp0 (node->kind, "country") != 0 ? node->country : "", articles);
   gtk_tooltip_set_text (tooltip, text);
@@ -925,11 +968,7 @@ on_key_pressed (GtkEventControllerKey *controller,
 
   next = self->focus >= 0 ? neighbour_towards (self, dx, dy) : 0;
   if (next >= 0)
-    {
-      self->focus = next;
-      update_description (self);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
+    set_focus (self, next);
   return TRUE;
 }
 
@@ -943,7 +982,7 @@ select_action (GtkWidget  *widget,
 
   if (self->graph != NULL && atlas_graph_find (self->graph, g_variant_get_string (parameter, NULL), &index))
     {
-      self->focus = index;
+      set_focus (self, index);
       select_node (self, index);
     }
 }

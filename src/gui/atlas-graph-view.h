@@ -17,5 +17,6 @@ void        atlas_graph_view_bind         (AtlasGraphView *self,
                                            AtlasViewState *view_state);
 AtlasGraph *atlas_graph_view_get_graph    (AtlasGraphView *self);
 gboolean    atlas_graph_view_get_busy     (AtlasGraphView *self);
+const char *atlas_graph_view_get_focused  (AtlasGraphView *self);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "atlas-article-list.h"
 #include "atlas-article-row.h"
 #include "atlas-filter-sidebar.h"
+#include "atlas-entity-table.h"
 #include "atlas-graph-view.h"
 #include "atlas-importer.h"
 #include "atlas-query.h"
@@ -53,6 +54,8 @@ struct _AtlasWindow
   AtlasFilterSidebar   *sidebar;
   AtlasReader          *reader;
   AtlasGraphView       *graph_view;
+  AtlasEntityTable     *entity_table;
+  GtkWidget            *graph_switcher;
   GtkStack             *right_stack;
   GtkWidget            *back_button;
   GtkStack             *refresh_stack;
@@ -85,6 +88,7 @@ atlas_window_update_actions (AtlasWindow *self)
    * beside the list on a wide one. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", reading || article_open);
   gtk_widget_set_visible (self->back_button, reading || article_open);
+  gtk_widget_set_visible (self->graph_switcher, !article_open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", !self->refreshing);
 }
 
@@ -584,6 +588,7 @@ atlas_window_constructed (GObject *object)
 
   atlas_filter_sidebar_bind (self->sidebar, self->store, self->view_state);
   atlas_graph_view_bind (self->graph_view, self->store, self->view_state);
+  atlas_entity_table_bind (self->entity_table, self->graph_view, self->view_state);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 
   click = gtk_gesture_click_new ();
@@ -705,6 +710,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   g_type_ensure (ATLAS_TYPE_FILTER_SIDEBAR);
   g_type_ensure (ATLAS_TYPE_READER);
   g_type_ensure (ATLAS_TYPE_GRAPH_VIEW);
+  g_type_ensure (ATLAS_TYPE_ENTITY_TABLE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/computeatlas/ComputeAtlas/ui/atlas-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
@@ -721,6 +727,8 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, reader);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, graph_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, right_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, entity_table);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, graph_switcher);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, refresh_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, refresh_spinner);

@@ -1,0 +1,219 @@
+/* atlas-entity-table.c: the graph as a table
+ *
+ * The textual alternative to the graph, for the keyboard and screen readers:
+ * the same entities with their kind, country, ties and articles, sortable by
+ * any column. The selected row is the view state's selected entity, which the
+ * graph focuses too; activating a row filters by it, as a click on the node.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "atlas-entity-table.h"
+#include "atlas-entity-item.h"
+
+struct _AtlasEntityTable
+{
+  GtkWidget           parent_instance;
+
+  AtlasGraphView     *graph_view;
+  AtlasViewState     *view_state;
+  GListStore         *items;
+  GtkSortListModel   *sorted;
+  GtkSingleSelection *selection;
+  GtkWidget          *scroller;
+  GtkColumnView      *view;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasEntityTable, atlas_entity_table, GTK_TYPE_WIDGET)
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  property)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  property)
+{
+  GObject *row = gtk_list_item_get_item (item);
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (row), property);
+  g_autofree char *text = NULL;
+
+  if (pspec->value_type == G_TYPE_UINT)
+    {
+      guint value;
+      g_object_get (row, property, &value, NULL);
+      text = g_strdup_printf ("%u", value);
+    }
+  else
+    g_object_get (row, property, &text, NULL);
+
+  /* Plain text: names come from feeds. */
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text ? text : "");
+}
+
+static GtkColumnViewColumn *
+add_column (AtlasEntityTable *self,
+            const char       *title,
+            const char       *property,
+            gboolean          numeric)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkExpression *expression = gtk_property_expression_new (ATLAS_TYPE_ENTITY_ITEM, NULL, property);
+  g_autoptr(GtkSorter) sorter = numeric ? GTK_SORTER (gtk_numeric_sorter_new (expression))
+                                        : GTK_SORTER (gtk_string_sorter_new (expression));
+  GtkColumnViewColumn *column;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), (gpointer) property);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) property);
+
+  column = gtk_column_view_column_new (title, g_object_ref (factory));
+  gtk_column_view_column_set_sorter (column, sorter);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_append_column (self->view, column);
+  /* The view holds the column; the caller only tunes it. */
+  g_object_unref (column);
+  return column;
+}
+
+static void
+fill (AtlasEntityTable *self)
+{
+  AtlasGraph *graph = atlas_graph_view_get_graph (self->graph_view);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (atlas_graph_view_get_busy (self->graph_view) || graph == NULL)
+    return;
+  for (guint i = 0; i < atlas_graph_get_n_nodes (graph); i++)
+    g_ptr_array_add (rows, atlas_entity_item_new (atlas_graph_get_node (graph, i)));
+  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                       rows->pdata, rows->len);
+}
+
+static void
+on_selection_changed (AtlasEntityTable *self)
+{
+  AtlasEntityItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (item != NULL)
+    atlas_view_state_set_selected_entity (self->view_state, atlas_entity_item_get_id (item));
+}
+
+static void
+on_selected_entity (AtlasEntityTable *self)
+{
+  const char *id = atlas_view_state_get_selected_entity (self->view_state);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+
+  for (guint i = 0; i < n && id != NULL; i++)
+    {
+      g_autoptr(AtlasEntityItem) item = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
+
+      if (g_strcmp0 (atlas_entity_item_get_id (item), id) == 0)
+        {
+          if (gtk_single_selection_get_selected (self->selection) != i)
+            gtk_single_selection_set_selected (self->selection, i);
+          return;
+        }
+    }
+}
+
+static void
+on_activate (AtlasEntityTable *self,
+             guint             position,
+             GtkColumnView    *view)
+{
+  g_autoptr(AtlasEntityItem) item = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+  const char *kind = atlas_entity_item_get_kind (item);
+
+  gtk_widget_activate_action (GTK_WIDGET (self),
+                              g_strcmp0 (kind, "country") == 0 ? "win.toggle-country"
+                              : g_strcmp0 (kind, "company") == 0 ? "win.toggle-company" : "win.toggle-entity",
+                              "s", atlas_entity_item_get_id (item));
+}
+
+void
+atlas_entity_table_bind (AtlasEntityTable *self,
+                         AtlasGraphView   *graph_view,
+                         AtlasViewState   *view_state)
+{
+  self->graph_view = g_object_ref (graph_view);
+  self->view_state = g_object_ref (view_state);
+  g_signal_connect_object (graph_view, "notify::busy", G_CALLBACK (fill), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (view_state, "notify::selected-entity", G_CALLBACK (on_selected_entity), self,
+                           G_CONNECT_SWAPPED);
+  fill (self);
+}
+
+GListModel *
+atlas_entity_table_get_rows (AtlasEntityTable *self)
+{
+  return G_LIST_MODEL (self->sorted);
+}
+
+static void
+atlas_entity_table_dispose (GObject *object)
+{
+  AtlasEntityTable *self = ATLAS_ENTITY_TABLE (object);
+
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->graph_view);
+  g_clear_object (&self->view_state);
+
+  G_OBJECT_CLASS (atlas_entity_table_parent_class)->dispose (object);
+}
+
+static void
+atlas_entity_table_class_init (AtlasEntityTableClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_entity_table_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+atlas_entity_table_init (AtlasEntityTable *self)
+{
+  GtkColumnViewColumn *articles;
+
+  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  gtk_column_view_set_show_column_separators (self->view, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Entities"), -1);
+  gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
+
+  gtk_column_view_column_set_expand (add_column (self, _("Name"), "name", FALSE), TRUE);
+  add_column (self, _("Kind"), "kind-label", FALSE);
+  add_column (self, _("Country"), "country", FALSE);
+  add_column (self, _("Ties"), "ties", TRUE);
+  articles = add_column (self, _("Articles"), "articles", TRUE);
+
+  self->items = g_list_store_new (ATLAS_TYPE_ENTITY_ITEM);
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->items),
+                                          g_object_ref (gtk_column_view_get_sorter (self->view)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
+  gtk_column_view_sort_by_column (self->view, articles, GTK_SORT_DESCENDING);
+
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "activate", G_CALLBACK (on_activate), self, G_CONNECT_SWAPPED);
+
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->view));
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+}

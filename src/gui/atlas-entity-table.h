@@ -1,0 +1,19 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "atlas-graph-view.h"
+#include "atlas-view-state.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_ENTITY_TABLE (atlas_entity_table_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasEntityTable, atlas_entity_table, ATLAS, ENTITY_TABLE, GtkWidget)
+
+void        atlas_entity_table_bind      (AtlasEntityTable *self,
+                                          AtlasGraphView   *graph_view,
+                                          AtlasViewState   *view_state);
+GListModel *atlas_entity_table_get_rows  (AtlasEntityTable *self);
+
+G_END_DECLS
