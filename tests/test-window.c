@@ -2,6 +2,7 @@
  * its actions as the sidebar and chips drive it. */
 #include <adwaita.h>
 #include <json-glib/json-glib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "atlas-article.h"
@@ -513,6 +514,30 @@ test_graph_beside_the_list (void)
   g_assert_cmpuint (atlas_graph_get_n_nodes (atlas_graph_view_get_graph (graph)), ==, 65);
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (graph)));
   save_png (GTK_WIDGET (window), "test-window-graph.png");
+
+  /* The view exports as PNG and as SVG, at its size on screen. */
+  {
+    g_autofree char *png_path = g_build_filename (dir, "graph.png", NULL);
+    g_autofree char *svg_path = g_build_filename (dir, "graph.svg", NULL);
+    g_autoptr(GFile) png = g_file_new_for_path (png_path);
+    g_autoptr(GFile) svg = g_file_new_for_path (svg_path);
+    g_autoptr(GdkTexture) texture = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *contents = NULL;
+
+    g_assert_true (atlas_graph_view_export (graph, png, FALSE, &error));
+    g_assert_no_error (error);
+    texture = gdk_texture_new_from_file (png, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (graph)));
+
+    g_assert_true (atlas_graph_view_export (graph, svg, TRUE, &error));
+    g_assert_true (g_file_get_contents (svg_path, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "<svg"));
+    g_assert_nonnull (strstr (contents, "</svg>"));
+    g_remove (png_path);
+    g_remove (svg_path);
+  }
 
   /* The Entities table: the same entities, the most mentioned first; its
    * selection and the graph's focus are one. */

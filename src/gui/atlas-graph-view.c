@@ -11,6 +11,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
+#include <cairo-svg.h>
 #include <math.h>
 
 #include "atlas-graph-view.h"
@@ -273,26 +274,18 @@ draw_labels (AtlasGraphView *self,
     }
 }
 
+/* The graph at the current zoom, centred on the origin of `cr`: for the
+ * cached render node and for SVG export alike. */
 static void
-render_cache (AtlasGraphView *self,
-              int             width,
-              int             height)
+draw_graph (AtlasGraphView *self,
+            cairo_t        *cr)
 {
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   guint n = atlas_graph_get_n_nodes (self->graph);
   guint n_edges = atlas_graph_get_n_edges (self->graph);
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   GdkRGBA text;
-  cairo_t *cr;
 
-  /* The view and one view's width or height around it, so that a pan of
-   * less than that needs no new drawing. */
-  self->cache_area = GRAPHENE_RECT_INIT (-self->pan_x - width, -self->pan_y - height, 3.0f * width, 3.0f * height);
-  self->cache_zoom = self->zoom;
   foreground (self, &text);
-
-  cr = gtk_snapshot_append_cairo (snapshot, &self->cache_area);
-  cairo_translate (cr, width / 2.0, height / 2.0);
 
   /* Edges first, one path per kind, so the nodes sit on top. */
   for (int kind = ATLAS_GRAPH_EDGE_RELATION; kind <= ATLAS_GRAPH_EDGE_COMENTION; kind++)
@@ -345,9 +338,88 @@ render_cache (AtlasGraphView *self,
     }
 
   draw_labels (self, cr, &text);
+}
 
+static void
+render_cache (AtlasGraphView *self,
+              int             width,
+              int             height)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  cairo_t *cr;
+
+  /* The view and one view's width or height around it, so that a pan of
+   * less than that needs no new drawing. */
+  self->cache_area = GRAPHENE_RECT_INIT (-self->pan_x - width, -self->pan_y - height, 3.0f * width, 3.0f * height);
+  self->cache_zoom = self->zoom;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &self->cache_area);
+  cairo_translate (cr, width / 2.0, height / 2.0);
+  draw_graph (self, cr);
   cairo_destroy (cr);
   self->cache = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+}
+
+/* The current view, as on screen, to a file. */
+gboolean
+atlas_graph_view_export (AtlasGraphView  *self,
+                         GFile           *file,
+                         gboolean         svg,
+                         GError         **error)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  g_autofree char *path = g_file_get_path (file);
+
+  if (self->graph == NULL || width <= 0 || height <= 0 || path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("There is no graph to export yet"));
+      return FALSE;
+    }
+
+  if (svg)
+    {
+      cairo_surface_t *surface = cairo_svg_surface_create (path, width, height);
+      cairo_t *cr = cairo_create (surface);
+      cairo_status_t status;
+
+      cairo_translate (cr, width / 2.0 + self->pan_x, height / 2.0 + self->pan_y);
+      draw_graph (self, cr);
+      cairo_destroy (cr);
+      cairo_surface_finish (surface);
+      status = cairo_surface_status (surface);
+      cairo_surface_destroy (surface);
+      if (status != CAIRO_STATUS_SUCCESS)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", cairo_status_to_string (status));
+          return FALSE;
+        }
+      return TRUE;
+    }
+  else
+    {
+      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
+      g_autoptr(GdkTexture) texture = NULL;
+      GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      if (node == NULL || native == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("There is no graph to export yet"));
+          return FALSE;
+        }
+      texture = gsk_renderer_render_texture (gtk_native_get_renderer (native), node,
+                                             &GRAPHENE_RECT_INIT (0, 0, width, height));
+      if (!gdk_texture_save_to_png (texture, path))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write %s"), path);
+          return FALSE;
+        }
+      return TRUE;
+    }
 }
 
 static void

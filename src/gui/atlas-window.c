@@ -459,6 +459,48 @@ refresh_if_due (AtlasWindow *self)
     start_refresh (self, FALSE);
 }
 
+/* ---- exporting the graph ------------------------------------------------ */
+
+static void
+on_export_response (GtkNativeDialog *chooser,
+                    int              response,
+                    AtlasWindow     *self)
+{
+  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+  gboolean svg = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "svg"));
+  g_autoptr(GError) error = NULL;
+
+  if (file != NULL)
+    {
+      if (atlas_graph_view_export (self->graph_view, file, svg, &error))
+        toast (self, _("Graph exported"));
+      else
+        toast (self, error->message);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_graph_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  gboolean svg = g_str_equal (g_variant_get_string (parameter, NULL), "svg");
+  GtkFileChooserNative *chooser;
+
+  /* The view being exported is the graph: show it if an article hid it. */
+  gtk_stack_set_visible_child_name (self->right_stack, "graph");
+  atlas_window_update_actions (self);
+
+  chooser = gtk_file_chooser_native_new (_("Export Graph"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), svg ? "graph.svg" : "graph.png");
+  g_object_set_data (G_OBJECT (chooser), "svg", GINT_TO_POINTER (svg));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* ---- actions ------------------------------------------------------------ */
 
 static void
@@ -743,6 +785,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "win.export-graph", "s", export_graph_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.focus-search", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_pressed, NULL);
