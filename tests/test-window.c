@@ -515,6 +515,40 @@ test_graph_beside_the_list (void)
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (graph)));
   save_png (GTK_WIDGET (window), "test-window-graph.png");
 
+  /* Dragging a node moves it by as much as the pointer and pins it. */
+  {
+    GtkGesture *drag = NULL;
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (graph));
+    graphene_point_t before, after, other_before, other_after;
+    guint index;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && drag == NULL; i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+        if (GTK_IS_GESTURE_DRAG (controller))
+          drag = GTK_GESTURE (controller);
+      }
+    g_assert_nonnull (drag);
+    g_assert_true (atlas_graph_view_get_node_point (graph, "coreweave", &before));
+    g_assert_true (atlas_graph_view_get_node_point (graph, "nvidia", &other_before));
+    g_assert_true (atlas_graph_find (atlas_graph_view_get_graph (graph), "coreweave", &index));
+    g_assert_false (atlas_graph_get_node (atlas_graph_view_get_graph (graph), index)->pinned);
+
+    g_signal_emit_by_name (drag, "drag-begin", (double) before.x, (double) before.y);
+    g_signal_emit_by_name (drag, "drag-update", 40.0, 30.0);
+    g_signal_emit_by_name (drag, "drag-end", 40.0, 30.0);
+    drain ();
+
+    g_assert_true (atlas_graph_view_get_node_point (graph, "coreweave", &after));
+    g_assert_cmpfloat_with_epsilon (after.x - before.x, 40.0, 0.5);
+    g_assert_cmpfloat_with_epsilon (after.y - before.y, 30.0, 0.5);
+    /* It was the node that moved, not the view. */
+    g_assert_true (atlas_graph_view_get_node_point (graph, "nvidia", &other_after));
+    g_assert_true (graphene_point_equal (&other_before, &other_after));
+    g_assert_true (atlas_graph_get_node (atlas_graph_view_get_graph (graph), index)->pinned);
+    g_assert_false (atlas_graph_view_get_node_point (graph, "no-such-entity", &after));
+  }
+
   /* The view exports as PNG and as SVG, at its size on screen. */
   {
     g_autofree char *png_path = g_build_filename (dir, "graph.png", NULL);

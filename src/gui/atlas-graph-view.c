@@ -822,6 +822,26 @@ atlas_graph_view_get_busy (AtlasGraphView *self)
   return self->busy;
 }
 
+/* Where an entity's node is drawn, in the view's coordinates; FALSE when
+ * the graph does not hold it. */
+gboolean
+atlas_graph_view_get_node_point (AtlasGraphView   *self,
+                                 const char       *entity_id,
+                                 graphene_point_t *point)
+{
+  guint index;
+  double x, y;
+
+  g_return_val_if_fail (ATLAS_IS_GRAPH_VIEW (self), FALSE);
+  g_return_val_if_fail (point != NULL, FALSE);
+
+  if (self->graph == NULL || !atlas_graph_find (self->graph, entity_id, &index))
+    return FALSE;
+  to_view (self, atlas_graph_get_node (self->graph, index), &x, &y);
+  graphene_point_init (point, x, y);
+  return TRUE;
+}
+
 /* ---- input -------------------------------------------------------------- */
 
 /* A drag that starts on a node moves that node and pins it there (the next

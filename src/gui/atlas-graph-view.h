@@ -18,6 +18,9 @@ void        atlas_graph_view_bind         (AtlasGraphView *self,
 AtlasGraph *atlas_graph_view_get_graph    (AtlasGraphView *self);
 gboolean    atlas_graph_view_get_busy     (AtlasGraphView *self);
 const char *atlas_graph_view_get_focused  (AtlasGraphView *self);
+gboolean    atlas_graph_view_get_node_point (AtlasGraphView   *self,
+                                             const char       *entity_id,
+                                             graphene_point_t *point);
 gboolean    atlas_graph_view_export       (AtlasGraphView *self,
                                            GFile          *file,
                                            gboolean        svg,
