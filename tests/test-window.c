@@ -58,21 +58,39 @@ n_articles (AtlasWindow *window)
   return g_list_model_get_n_items (atlas_window_get_articles (window));
 }
 
-static GtkLabel *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0 &&
-      gtk_widget_is_drawable (widget))
-    return GTK_LABEL (widget);
+typedef gboolean (*WidgetMatch) (GtkWidget     *widget,
+                                 gconstpointer  wanted);
 
+/* The first widget of the tree, depth first, that `matches`. */
+static GtkWidget *
+find_widget (GtkWidget     *widget,
+             WidgetMatch    matches,
+             gconstpointer  wanted)
+{
+  if (matches (widget, wanted))
+    return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkLabel *found = find_label (child, text);
+      GtkWidget *found = find_widget (child, matches, wanted);
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_shown_label (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0 &&
+         gtk_widget_is_drawable (widget);
+}
+
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  return GTK_LABEL (find_widget (widget, is_shown_label, text));
 }
 
 /* Whether the buttons bound to `action` can be pressed: what a person sees
@@ -365,19 +383,18 @@ test_refresh_while_reading (void)
   atlas_test_remove_dir (dir);
 }
 
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) type);
+}
+
 static GtkWidget *
 find_by_type (GtkWidget *widget,
               GType      type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_widget (widget, is_of_type, &type);
 }
 
 /* A subscription last refreshed longer ago than the interval is refreshed
