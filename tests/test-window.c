@@ -52,6 +52,33 @@ wait_for_frames (GtkWidget *widget)
   drain ();
 }
 
+/* Until the graph is laid out and what is on screen shows it. */
+static void
+wait_for_graph (AtlasGraphView *graph)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!atlas_graph_view_get_painted (graph) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (atlas_graph_view_get_painted (graph));
+}
+
+static void
+keep_result (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
 static guint
 n_articles (AtlasWindow *window)
 {
@@ -519,15 +546,11 @@ test_graph_beside_the_list (void)
   g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
   AtlasWindow *window = NULL;
   AtlasGraphView *graph;
-  gint64 deadline;
 
   open_window (store, &window);
   graph = ATLAS_GRAPH_VIEW (find_by_type (GTK_WIDGET (window), ATLAS_TYPE_GRAPH_VIEW));
   g_assert_nonnull (graph);
-  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  while (atlas_graph_view_get_busy (graph) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (atlas_graph_view_get_busy (graph));
+  wait_for_graph (graph);
   g_assert_cmpuint (atlas_graph_get_n_nodes (atlas_graph_view_get_graph (graph)), ==, 65);
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (graph)));
   save_png (GTK_WIDGET (window), "test-window-graph.png");
@@ -576,13 +599,20 @@ test_graph_beside_the_list (void)
     g_autoptr(GError) error = NULL;
     g_autofree char *contents = NULL;
 
-    g_assert_true (atlas_graph_view_export (graph, png, FALSE, &error));
+    g_autoptr(GAsyncResult) png_result = NULL;
+    g_autoptr(GAsyncResult) svg_result = NULL;
+
+    atlas_graph_view_export_async (graph, png, FALSE, NULL, keep_result, &png_result);
+    g_assert_true (atlas_graph_view_export_finish (graph, wait_for_result (&png_result), &error));
     g_assert_no_error (error);
     texture = gdk_texture_new_from_file (png, &error);
     g_assert_no_error (error);
-    g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (graph)));
+    g_assert_cmpint (gdk_texture_get_width (texture), ==,
+                     gtk_widget_get_width (GTK_WIDGET (graph)) * gtk_widget_get_scale_factor (GTK_WIDGET (graph)));
 
-    g_assert_true (atlas_graph_view_export (graph, svg, TRUE, &error));
+    atlas_graph_view_export_async (graph, svg, TRUE, NULL, keep_result, &svg_result);
+    g_assert_true (atlas_graph_view_export_finish (graph, wait_for_result (&svg_result), &error));
+    g_assert_no_error (error);
     g_assert_true (g_file_get_contents (svg_path, &contents, NULL, NULL));
     g_assert_nonnull (strstr (contents, "<svg"));
     g_assert_nonnull (strstr (contents, "</svg>"));
@@ -635,9 +665,7 @@ test_graph_beside_the_list (void)
   g_assert_true (atlas_filter_contains (atlas_view_state_get_filter (atlas_window_get_view_state (window)),
                                         ATLAS_FILTER_GROUP_COMPANIES, "nscale"));
   /* The graph follows the filter. */
-  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  while (atlas_graph_view_get_busy (graph) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
+  wait_for_graph (graph);
   g_assert_false (atlas_graph_find (atlas_graph_view_get_graph (graph), "flexai", NULL));
   g_assert_true (atlas_graph_find (atlas_graph_view_get_graph (graph), "nscale", NULL));
 

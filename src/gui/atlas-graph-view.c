@@ -2,10 +2,13 @@
  *
  * The graph of the current filter is built and laid out in a worker, warm
  * started from the positions on screen so a filter change moves the picture
- * as little as it must. Drawing is cached as one render node per zoom level,
- * covering the view and a margin around it: panning only translates it, and
- * an idle graph costs nothing to redraw. Hover and keyboard focus are drawn
- * on top, uncached. Nodes are hit-tested through an array sorted by x.
+ * as little as it must. Edges and nodes are painted in a second worker into
+ * an image covering the view and a margin around it; frames show that image
+ * moved and scaled, so panning and zooming cost a texture whatever the size
+ * of the graph, and a new image follows when the old one no longer covers
+ * the view sharply. Labels, rings and the legend are drawn on top each frame:
+ * they are few, and labels stay crisp at any zoom. Nodes are hit-tested
+ * through an array sorted by x.
  */
 #include "config.h"
 
@@ -13,48 +16,69 @@
 #include <glib/gi18n-lib.h>
 #include <cairo-svg.h>
 #include <math.h>
+#include <pango/pangocairo.h>
 
 #include "atlas-graph-view.h"
 #include "atlas-compat.h"
 #include "atlas-entity-item.h"
 #include "atlas-graph-layout.h"
+#include "atlas-graph-painter.h"
 #include "atlas-query.h"
 
-#define MIN_ZOOM    0.05
-#define MAX_ZOOM    40.0
-#define MAX_LABELS  12
+#define MIN_ZOOM     0.05
+#define MAX_ZOOM     40.0
+/* The painted image reaches this share of the view beyond each side. */
+#define TILE_MARGIN  0.25
+#define LABEL_PAD    2.0
+
+typedef struct
+{
+  guint           node;
+  graphene_rect_t box;          /* in view coordinates, padding included */
+} Label;
 
 struct _AtlasGraphView
 {
-  GtkWidget       parent_instance;
+  GtkWidget         parent_instance;
 
-  AtlasStore     *store;
-  AtlasViewState *view_state;
-  AtlasGraph     *graph;
-  GCancellable   *cancellable;
-  gboolean        busy;
-  gboolean        fitted;
+  AtlasStore       *store;
+  AtlasViewState   *view_state;
+  AtlasGraph       *graph;
+  GCancellable     *cancellable;
+  gboolean          busy;
+  gboolean          fitted;
 
-  double          zoom;
-  double          pan_x;
-  double          pan_y;
-  double          drag_pan_x;
-  double          drag_pan_y;
+  double            zoom;
+  double            pan_x;
+  double            pan_y;
+  double            drag_pan_x;
+  double            drag_pan_y;
   /* The node being dragged, or -1 when the drag pans. */
-  int             dragged;
-  double          drag_node_x;
-  double          drag_node_y;
-  double          pointer_x;
-  double          pointer_y;
+  int               dragged;
+  double            drag_node_x;
+  double            drag_node_y;
+  double            pointer_x;
+  double            pointer_y;
 
-  GskRenderNode  *cache;
-  graphene_rect_t cache_area;   /* in "unpanned" view coordinates */
-  double          cache_zoom;
+  /* What the painting worker last delivered, and for which state. */
+  GdkTexture       *tile;
+  cairo_rectangle_t tile_area;  /* in zoomed coordinates */
+  double            tile_zoom;
+  int               tile_scale;
+  guint             tile_generation;
+  /* Bumped by every change that alters the painted picture. */
+  guint             generation;
+  AtlasGraphScene  *scene;      /* of the current generation, once needed */
+  GCancellable     *paint_cancellable;
+  gboolean          painting;
 
-  GArray         *by_x;         /* node indices sorted by x */
-  GHashTable     *highlight;    /* ids of the selected article's entities */
-  int             hover;
-  int             focus;
+  GArray           *by_x;       /* node indices sorted by x */
+  GArray           *by_importance;
+  GPtrArray        *label_layouts;  /* per node, made when first needed */
+  GArray           *labels;     /* Label, placed for the last frame */
+  GHashTable       *highlight;  /* ids of the selected article's entities */
+  int               hover;
+  int               focus;
 };
 
 enum {
@@ -67,30 +91,6 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (AtlasGraphView, atlas_graph_view, GTK_TYPE_WIDGET)
 
-typedef struct { float r, g, b; } Color;
-
-static Color
-kind_color (const char *kind)
-{
-  if (g_strcmp0 (kind, "country") == 0)
-    return (Color) { 0.18f, 0.63f, 0.33f };
-  if (g_strcmp0 (kind, "company") == 0)
-    return (Color) { 0.21f, 0.42f, 0.85f };
-  if (g_strcmp0 (kind, "site") == 0)
-    return (Color) { 0.90f, 0.58f, 0.08f };
-  if (g_strcmp0 (kind, "product") == 0)
-    return (Color) { 0.57f, 0.25f, 0.67f };
-  if (g_strcmp0 (kind, "person") == 0)
-    return (Color) { 0.80f, 0.24f, 0.24f };
-  return (Color) { 0.47f, 0.47f, 0.50f };
-}
-
-static double
-node_radius (const AtlasGraphNode *node)
-{
-  return 4 + 2.5 * sqrt (node->weight);
-}
-
 /* ---- coordinates -------------------------------------------------------- */
 
 static void
@@ -101,6 +101,21 @@ to_view (AtlasGraphView       *self,
 {
   *x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0 + self->pan_x + node->x * self->zoom;
   *y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0 + self->pan_y + node->y * self->zoom;
+}
+
+/* The view's rectangle in zoomed coordinates, grown by `margin` of its size
+ * on each side. */
+static cairo_rectangle_t
+view_area (AtlasGraphView *self,
+           double          margin)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  return (cairo_rectangle_t) {
+    -self->pan_x - width / 2 - margin * width, -self->pan_y - height / 2 - margin * height,
+    width * (1 + 2 * margin), height * (1 + 2 * margin),
+  };
 }
 
 static int
@@ -115,16 +130,39 @@ compare_by_x (gconstpointer a,
   return xa < xb ? -1 : xa > xb;
 }
 
+static int
+compare_importance (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  const AtlasGraphNode *x = atlas_graph_get_node (user_data, *(const guint *) a);
+  const AtlasGraphNode *y = atlas_graph_get_node (user_data, *(const guint *) b);
+
+  if (x->weight != y->weight)
+    return x->weight > y->weight ? -1 : 1;
+  if (x->degree != y->degree)
+    return x->degree > y->degree ? -1 : 1;
+  return g_strcmp0 (x->id, y->id);
+}
+
+static void
+sort_nodes (AtlasGraph       *graph,
+            GArray           *order,
+            GCompareDataFunc  compare)
+{
+  guint n = graph ? atlas_graph_get_n_nodes (graph) : 0;
+
+  g_array_set_size (order, n);
+  for (guint i = 0; i < n; i++)
+    g_array_index (order, guint, i) = i;
+  if (n > 0)
+    g_array_sort_with_data (order, compare, graph);
+}
+
 static void
 index_nodes (AtlasGraphView *self)
 {
-  guint n = self->graph ? atlas_graph_get_n_nodes (self->graph) : 0;
-
-  g_array_set_size (self->by_x, n);
-  for (guint i = 0; i < n; i++)
-    g_array_index (self->by_x, guint, i) = i;
-  if (n > 0)
-    g_array_sort_with_data (self->by_x, compare_by_x, self->graph);
+  sort_nodes (self->graph, self->by_x, compare_by_x);
 }
 
 /* The node under a point of the view, or -1: a binary search on x narrows
@@ -166,7 +204,7 @@ hit_test (AtlasGraphView *self,
         break;
       to_view (self, node, &nx, &ny);
       d = hypot (nx - x, ny - y);
-      if (d <= node_radius (node) + 2 && d < best_d)
+      if (d <= atlas_graph_node_radius (node) + 2 && d < best_d)
         {
           best = i;
           best_d = d;
@@ -175,324 +213,600 @@ hit_test (AtlasGraphView *self,
   return best;
 }
 
-/* ---- drawing ------------------------------------------------------------ */
+/* ---- painting ----------------------------------------------------------- */
 
 static void
 invalidate (AtlasGraphView *self)
 {
-  g_clear_pointer (&self->cache, gsk_render_node_unref);
+  self->generation++;
+  g_clear_pointer (&self->scene, atlas_graph_scene_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
-foreground (AtlasGraphView *self,
-            GdkRGBA        *color)
+ink_color (AtlasGraphView *self,
+           GdkRGBA        *color)
 {
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), color);
 G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
+static gboolean
+is_dark (void)
+{
+  return adw_style_manager_get_dark (adw_style_manager_get_default ());
+}
+
+static AtlasGraphScene *
+current_scene (AtlasGraphView *self)
+{
+  if (self->scene == NULL)
+    {
+      GdkRGBA ink;
+
+      ink_color (self, &ink);
+      self->scene = atlas_graph_scene_new (self->graph, (double[]) { ink.red, ink.green, ink.blue }, is_dark ());
+    }
+  return self->scene;
+}
+
+/* Whether the image on screen shows the current state sharply. */
+static gboolean
+tile_is_current (AtlasGraphView *self)
+{
+  cairo_rectangle_t view = view_area (self, 0);
+
+  return self->tile != NULL &&
+         self->tile_generation == self->generation &&
+         self->tile_zoom == self->zoom &&
+         self->tile_scale == gtk_widget_get_scale_factor (GTK_WIDGET (self)) &&
+         view.x >= self->tile_area.x && view.y >= self->tile_area.y &&
+         view.x + view.width <= self->tile_area.x + self->tile_area.width &&
+         view.y + view.height <= self->tile_area.y + self->tile_area.height;
+}
+
+typedef struct
+{
+  AtlasGraphScene  *scene;
+  cairo_rectangle_t area;
+  double            zoom;
+  int               scale;
+  guint             generation;
+} PaintJob;
+
 static void
-draw_label (cairo_t        *cr,
-            GtkWidget      *widget,
-            const char     *text,
-            double          x,
-            double          y,
-            const GdkRGBA  *color)
+paint_job_free (gpointer data)
 {
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, NULL);
+  PaintJob *job = data;
+
+  atlas_graph_scene_unref (job->scene);
+  g_free (job);
+}
+
+static void
+paint_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  PaintJob *job = task_data;
+
+  g_task_return_pointer (task, atlas_graph_scene_render (job->scene, job->zoom, &job->area, job->scale),
+                         (GDestroyNotify) cairo_surface_destroy);
+}
+
+static void
+on_painted (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  AtlasGraphView *self = ATLAS_GRAPH_VIEW (source);
+  PaintJob *job = g_task_get_task_data (G_TASK (result));
+  cairo_surface_t *surface = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(GBytes) bytes = NULL;
+
+  self->painting = FALSE;
+  if (surface == NULL || g_task_had_error (G_TASK (result)))
+    {
+      g_clear_pointer (&surface, cairo_surface_destroy);
+      return;
+    }
+
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface),
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  g_clear_object (&self->tile);
+  self->tile = gdk_memory_texture_new (cairo_image_surface_get_width (surface), cairo_image_surface_get_height (surface),
+                                       GDK_MEMORY_DEFAULT, bytes, cairo_image_surface_get_stride (surface));
+  self->tile_area = job->area;
+  self->tile_zoom = job->zoom;
+  self->tile_scale = job->scale;
+  self->tile_generation = job->generation;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* One painting at a time: when it lands, the next frame asks again if the
+ * view has moved on meanwhile. */
+static void
+start_painting (AtlasGraphView *self)
+{
+  g_autoptr(GTask) task = NULL;
+  PaintJob *job;
+
+  if (self->painting)
+    return;
+
+  job = g_new0 (PaintJob, 1);
+  job->scene = atlas_graph_scene_ref (current_scene (self));
+  job->area = view_area (self, TILE_MARGIN);
+  job->zoom = self->zoom;
+  job->scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  job->generation = self->generation;
+
+  self->painting = TRUE;
+  task = g_task_new (self, self->paint_cancellable, on_painted, NULL);
+  g_task_set_check_cancellable (task, TRUE);
+  g_task_set_task_data (task, job, paint_job_free);
+  g_task_run_in_thread (task, paint_thread);
+}
+
+/* ---- labels ------------------------------------------------------------- */
+
+/* Layouts are made for the nodes that get a label, so most slots stay
+ * empty. */
+static void
+clear_layout (gpointer data)
+{
+  g_clear_object (&data);
+}
+
+static PangoLayout *
+label_layout (AtlasGraphView *self,
+              guint           index)
+{
+  if (g_ptr_array_index (self->label_layouts, index) == NULL)
+    {
+      PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+
+      /* Plain text: names come from feeds. */
+      pango_layout_set_text (layout, atlas_graph_get_node (self->graph, index)->name, -1);
+      g_ptr_array_index (self->label_layouts, index) = layout;
+    }
+  return g_ptr_array_index (self->label_layouts, index);
+}
+
+static gboolean
+on_screen (AtlasGraphView *self,
+           guint           index)
+{
+  const AtlasGraphNode *node = atlas_graph_get_node (self->graph, index);
+  double x, y, r = atlas_graph_node_radius (node);
+
+  to_view (self, node, &x, &y);
+  return x + r >= 0 && y + r >= 0 &&
+         x - r <= gtk_widget_get_width (GTK_WIDGET (self)) && y - r <= gtk_widget_get_height (GTK_WIDGET (self));
+}
+
+static gboolean
+box_meets_disc (const graphene_rect_t *box,
+                double                 x,
+                double                 y,
+                double                 r)
+{
+  double nx = CLAMP (x, box->origin.x, box->origin.x + box->size.width);
+  double ny = CLAMP (y, box->origin.y, box->origin.y + box->size.height);
+
+  return (nx - x) * (nx - x) + (ny - y) * (ny - y) < r * r;
+}
+
+/* Whether a label box is inside the view, clear of the labels placed and of
+ * the discs of the nodes that matter most: covering a minor node is allowed,
+ * as it would leave no room for any label in a dense graph. */
+static gboolean
+label_fits (AtlasGraphView *self,
+            const graphene_rect_t *box,
+            guint           owner,
+            GArray         *obstacles)
+{
+  if (box->origin.x < 0 || box->origin.y < 0 ||
+      box->origin.x + box->size.width > gtk_widget_get_width (GTK_WIDGET (self)) ||
+      box->origin.y + box->size.height > gtk_widget_get_height (GTK_WIDGET (self)))
+    return FALSE;
+  for (guint p = 0; p < self->labels->len; p++)
+    if (graphene_rect_intersection (box, &g_array_index (self->labels, Label, p).box, NULL))
+      return FALSE;
+  for (guint k = 0; k < obstacles->len; k++)
+    {
+      guint other = g_array_index (obstacles, guint, k);
+      const AtlasGraphNode *node = atlas_graph_get_node (self->graph, other);
+      double x, y;
+
+      if (other == owner)
+        continue;
+      to_view (self, node, &x, &y);
+      if (box_meets_disc (box, x, y, atlas_graph_node_radius (node) + 1))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Below the node, else above, right or left; a forced label (the hovered,
+ * focused or highlighted node) takes the first place when none is free. */
+static void
+place_label (AtlasGraphView *self,
+             guint           index,
+             gboolean        forced,
+             GArray         *obstacles)
+{
+  const AtlasGraphNode *node = atlas_graph_get_node (self->graph, index);
+  double x, y, r = atlas_graph_node_radius (node) + 2;
   int width, height;
+  double w, h;
+  Label label = { index };
 
-  /* Plain text: names come from feeds. */
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_pixel_size (layout, &width, &height);
-  cairo_move_to (cr, x - width / 2.0, y);
-  gdk_cairo_set_source_rgba (cr, color);
-  pango_cairo_show_layout (cr, layout);
+  for (guint p = 0; p < self->labels->len; p++)
+    if (g_array_index (self->labels, Label, p).node == index)
+      return;
+
+  to_view (self, node, &x, &y);
+  pango_layout_get_pixel_size (label_layout (self, index), &width, &height);
+  w = width + 2 * LABEL_PAD;
+  h = height;
+  {
+    const graphene_rect_t places[] = {
+      GRAPHENE_RECT_INIT (x - w / 2, y + r, w, h),
+      GRAPHENE_RECT_INIT (x - w / 2, y - r - h, w, h),
+      GRAPHENE_RECT_INIT (x + r, y - h / 2, w, h),
+      GRAPHENE_RECT_INIT (x - r - w, y - h / 2, w, h),
+    };
+
+    for (guint p = 0; p < G_N_ELEMENTS (places); p++)
+      if (label_fits (self, &places[p], index, obstacles))
+        {
+          label.box = places[p];
+          g_array_append_val (self->labels, label);
+          return;
+        }
+    if (forced)
+      {
+        label.box = places[0];
+        g_array_append_val (self->labels, label);
+      }
+  }
 }
 
-static int
-compare_importance (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      user_data)
+/* Labels for what the reader is looking at, then for the most mentioned
+ * nodes on screen, as many as the view has room for. */
+static void
+place_labels (AtlasGraphView *self)
 {
-  const AtlasGraphNode *x = atlas_graph_get_node (user_data, *(const guint *) a);
-  const AtlasGraphNode *y = atlas_graph_get_node (user_data, *(const guint *) b);
+  double area = (double) gtk_widget_get_width (GTK_WIDGET (self)) * gtk_widget_get_height (GTK_WIDGET (self));
+  guint room = CLAMP ((guint) (area / 40000), 6, 40);
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) obstacles = g_array_new (FALSE, FALSE, sizeof (guint));
+  GHashTableIter iter;
+  gpointer id;
+  guint index;
 
-  if (x->weight != y->weight)
-    return x->weight > y->weight ? -1 : 1;
-  if (x->degree != y->degree)
-    return x->degree > y->degree ? -1 : 1;
-  return g_strcmp0 (x->id, y->id);
+  g_array_set_size (self->labels, 0);
+  for (guint k = 0; k < self->by_importance->len && candidates->len < 4 * room; k++)
+    {
+      index = g_array_index (self->by_importance, guint, k);
+      if (on_screen (self, index))
+        g_array_append_val (candidates, index);
+    }
+  g_array_append_vals (obstacles, candidates->data, MIN (room, candidates->len));
+
+  if (self->hover >= 0)
+    place_label (self, self->hover, TRUE, obstacles);
+  if (self->focus >= 0 && gtk_widget_has_focus (GTK_WIDGET (self)))
+    place_label (self, self->focus, TRUE, obstacles);
+  g_hash_table_iter_init (&iter, self->highlight);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (atlas_graph_find (self->graph, id, &index) && on_screen (self, index))
+      place_label (self, index, TRUE, obstacles);
+
+  for (guint k = 0; k < candidates->len && self->labels->len < room; k++)
+    place_label (self, g_array_index (candidates, guint, k), FALSE, obstacles);
 }
 
-/* Labels for the most important nodes and the selected article's entities,
- * each kept only when it does not cover one already placed. */
 static void
 draw_labels (AtlasGraphView *self,
-             cairo_t        *cr,
-             const GdkRGBA  *text)
+             GtkSnapshot    *snapshot)
 {
-  guint n = atlas_graph_get_n_nodes (self->graph);
-  g_autoptr(GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
-  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
-  guint labelled = 0;
+  gboolean dark = is_dark ();
+  GdkRGBA halo = dark ? (GdkRGBA) { 0.14, 0.14, 0.14, 0.8 } : (GdkRGBA) { 0.98, 0.98, 0.98, 0.8 };
+  GdkRGBA ink;
 
-  for (guint i = 0; i < n; i++)
-    g_array_append_val (order, i);
-  g_array_sort_with_data (order, compare_importance, self->graph);
-
-  for (guint k = 0; k < n; k++)
+  ink_color (self, &ink);
+  place_labels (self);
+  for (guint p = 0; p < self->labels->len; p++)
     {
-      const AtlasGraphNode *node = atlas_graph_get_node (self->graph, g_array_index (order, guint, k));
-      g_autoptr(PangoLayout) layout = NULL;
-      gboolean lit = g_hash_table_contains (self->highlight, node->id);
-      double x = node->x * self->zoom, y = node->y * self->zoom + node_radius (node) + 2;
-      graphene_rect_t box;
-      gboolean free = TRUE;
+      const Label *label = &g_array_index (self->labels, Label, p);
+      GskRoundedRect rounded;
+
+      gsk_rounded_rect_init_from_rect (&rounded, &label->box, 4);
+      gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+      gtk_snapshot_append_color (snapshot, &halo, &label->box);
+      gtk_snapshot_pop (snapshot);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (label->box.origin.x + LABEL_PAD, label->box.origin.y));
+      gtk_snapshot_append_layout (snapshot, label_layout (self, label->node), &ink);
+      gtk_snapshot_restore (snapshot);
+    }
+}
+
+/* ---- exporting ---------------------------------------------------------- */
+
+typedef struct
+{
+  char  *text;
+  double x;
+  double y;
+} ExportLabel;
+
+typedef struct
+{
+  AtlasGraphScene      *scene;
+  GFile                *file;
+  gboolean              svg;
+  int                   width;
+  int                   height;
+  int                   scale;
+  double                zoom;
+  double                pan_x;
+  double                pan_y;
+  PangoFontDescription *font;
+  GArray               *labels;
+  GOutputStream        *stream;
+  GError               *write_error;
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  atlas_graph_scene_unref (job->scene);
+  g_object_unref (job->file);
+  pango_font_description_free (job->font);
+  g_array_unref (job->labels);
+  g_clear_object (&job->stream);
+  g_clear_error (&job->write_error);
+  g_free (job);
+}
+
+static void
+clear_export_label (gpointer data)
+{
+  g_free (((ExportLabel *) data)->text);
+}
+
+static cairo_status_t
+write_to_stream (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  ExportJob *job = closure;
+
+  if (job->write_error != NULL ||
+      !g_output_stream_write_all (job->stream, data, length, NULL, NULL, &job->write_error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* What the view shows, painted again for a file: the background, the
+ * scene, the labels with their halos and the legend. */
+static void
+paint_export (ExportJob *job,
+              cairo_t   *cr)
+{
+  cairo_rectangle_t area = { -job->pan_x - job->width / 2.0, -job->pan_y - job->height / 2.0, job->width, job->height };
+  gboolean dark;
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+
+  pango_layout_set_font_description (layout, job->font);
+  dark = atlas_graph_scene_is_dark (job->scene);
+
+  atlas_graph_paint_background (cr, dark, 1);
+  cairo_paint (cr);
+
+  cairo_save (cr);
+  cairo_translate (cr, -area.x, -area.y);
+  atlas_graph_scene_draw (job->scene, cr, job->zoom, &area);
+  cairo_restore (cr);
+
+  for (guint p = 0; p < job->labels->len; p++)
+    {
+      const ExportLabel *label = &g_array_index (job->labels, ExportLabel, p);
       int width, height;
 
-      if (labelled >= MAX_LABELS && !lit)
-        continue;
-
-      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-      /* Plain text: names come from feeds. */
-      pango_layout_set_text (layout, node->name, -1);
+      pango_layout_set_text (layout, label->text, -1);
       pango_layout_get_pixel_size (layout, &width, &height);
-      box = GRAPHENE_RECT_INIT (x - width / 2.0, y, width, height);
-      for (guint p = 0; p < placed->len && free; p++)
-        free = !graphene_rect_intersection (&box, &g_array_index (placed, graphene_rect_t, p), NULL);
-      if (!free)
-        continue;
-
-      g_array_append_val (placed, box);
-      labelled++;
-      cairo_move_to (cr, box.origin.x, box.origin.y);
-      gdk_cairo_set_source_rgba (cr, text);
+      cairo_rectangle (cr, label->x, label->y, width + 2 * LABEL_PAD, height);
+      atlas_graph_paint_background (cr, dark, 0.8);
+      cairo_fill (cr);
+      cairo_move_to (cr, label->x + LABEL_PAD, label->y);
+      atlas_graph_scene_set_ink (job->scene, cr, 1);
       pango_cairo_show_layout (cr, layout);
     }
-}
 
-/* The graph at the current zoom, centred on the origin of `cr`: for the
- * cached render node and for SVG export alike. */
-static void
-draw_graph (AtlasGraphView *self,
-            cairo_t        *cr)
-{
-  guint n = atlas_graph_get_n_nodes (self->graph);
-  guint n_edges = atlas_graph_get_n_edges (self->graph);
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  GdkRGBA text;
-
-  foreground (self, &text);
-
-  /* Edges first, one path per kind, so the nodes sit on top. */
-  for (int kind = ATLAS_GRAPH_EDGE_RELATION; kind <= ATLAS_GRAPH_EDGE_COMENTION; kind++)
-    {
-      double alpha = kind == ATLAS_GRAPH_EDGE_RELATION ? 0.55 : kind == ATLAS_GRAPH_EDGE_COUNTRY ? 0.3 : 0.12;
-
-      for (guint e = 0; e < n_edges; e++)
-        {
-          const AtlasGraphEdge *edge = atlas_graph_get_edge (self->graph, e);
-          const AtlasGraphNode *a, *b;
-
-          if ((int) edge->kind != kind)
-            continue;
-          a = atlas_graph_get_node (self->graph, edge->source);
-          b = atlas_graph_get_node (self->graph, edge->target);
-          cairo_move_to (cr, a->x * self->zoom, a->y * self->zoom);
-          cairo_line_to (cr, b->x * self->zoom, b->y * self->zoom);
-        }
-      cairo_set_source_rgba (cr, text.red, text.green, text.blue, alpha);
-      cairo_set_line_width (cr, kind == ATLAS_GRAPH_EDGE_RELATION ? 1.2 : 1.0);
-      if (kind == ATLAS_GRAPH_EDGE_COUNTRY)
-        cairo_set_dash (cr, (double[]) { 4, 3 }, 2, 0);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      const AtlasGraphNode *node = atlas_graph_get_node (self->graph, i);
-      Color color = kind_color (node->kind);
-      gboolean lit = g_hash_table_contains (self->highlight, node->id);
-      double r = node_radius (node);
-
-      cairo_arc (cr, node->x * self->zoom, node->y * self->zoom, r, 0, 2 * G_PI);
-      cairo_set_source_rgb (cr, color.r, color.g, color.b);
-      cairo_fill_preserve (cr);
-      if (dark)
-        cairo_set_source_rgb (cr, 0.14, 0.14, 0.14);
-      else
-        cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_set_line_width (cr, 1.5);
-      cairo_stroke (cr);
-      if (lit)
-        {
-          cairo_arc (cr, node->x * self->zoom, node->y * self->zoom, r + 4, 0, 2 * G_PI);
-          cairo_set_source_rgba (cr, 0.98, 0.75, 0.1, 0.95);
-          cairo_set_line_width (cr, 3);
-          cairo_stroke (cr);
-        }
-    }
-
-  draw_labels (self, cr, &text);
+  cairo_translate (cr, 8, 8);
+  atlas_graph_scene_paint_legend (job->scene, cr, layout);
+  g_object_unref (layout);
 }
 
 static void
-render_cache (AtlasGraphView *self,
-              int             width,
-              int             height)
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
 {
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  ExportJob *job = task_data;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  GError *error = NULL;
   cairo_t *cr;
 
-  /* The view and one view's width or height around it, so that a pan of
-   * less than that needs no new drawing. */
-  self->cache_area = GRAPHENE_RECT_INIT (-self->pan_x - width, -self->pan_y - height, 3.0f * width, 3.0f * height);
-  self->cache_zoom = self->zoom;
+  job->stream = G_OUTPUT_STREAM (g_file_replace (job->file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                                 cancellable, &error));
+  if (job->stream == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
 
-  cr = gtk_snapshot_append_cairo (snapshot, &self->cache_area);
-  cairo_translate (cr, width / 2.0, height / 2.0);
-  draw_graph (self, cr);
+  if (job->svg)
+    surface = cairo_svg_surface_create_for_stream (write_to_stream, job, job->width, job->height);
+  else
+    {
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, job->width * job->scale, job->height * job->scale);
+      cairo_surface_set_device_scale (surface, job->scale, job->scale);
+    }
+  cr = cairo_create (surface);
+  paint_export (job, cr);
   cairo_destroy (cr);
-  self->cache = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (job->svg)
+    cairo_surface_finish (surface);
+  else
+    cairo_surface_write_to_png_stream (surface, write_to_stream, job);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (job->write_error != NULL)
+    g_task_return_error (task, g_steal_pointer (&job->write_error));
+  else if (status != CAIRO_STATUS_SUCCESS)
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", cairo_status_to_string (status));
+  else if (!g_output_stream_close (job->stream, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
-/* The current view, as on screen, to a file. */
+/* The current view, as on screen, to a PNG or SVG file, painted in a
+ * worker. */
+void
+atlas_graph_view_export_async (AtlasGraphView      *self,
+                               GFile               *file,
+                               gboolean             svg,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (ATLAS_IS_GRAPH_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, atlas_graph_view_export_async);
+  if (self->graph == NULL || gtk_widget_get_width (GTK_WIDGET (self)) <= 0)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("There is no graph to export yet"));
+      return;
+    }
+
+  job = g_new0 (ExportJob, 1);
+  job->scene = atlas_graph_scene_ref (current_scene (self));
+  job->file = g_object_ref (file);
+  job->svg = svg;
+  job->width = gtk_widget_get_width (GTK_WIDGET (self));
+  job->height = gtk_widget_get_height (GTK_WIDGET (self));
+  job->scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  job->zoom = self->zoom;
+  job->pan_x = self->pan_x;
+  job->pan_y = self->pan_y;
+  job->font = pango_font_description_copy (pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self))));
+  job->labels = g_array_new (FALSE, FALSE, sizeof (ExportLabel));
+  g_array_set_clear_func (job->labels, clear_export_label);
+
+  place_labels (self);
+  for (guint p = 0; p < self->labels->len; p++)
+    {
+      const Label *label = &g_array_index (self->labels, Label, p);
+      ExportLabel copy = {
+        g_strdup (atlas_graph_get_node (self->graph, label->node)->name), label->box.origin.x, label->box.origin.y,
+      };
+      g_array_append_val (job->labels, copy);
+    }
+
+  g_task_set_task_data (task, job, export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
 gboolean
-atlas_graph_view_export (AtlasGraphView  *self,
-                         GFile           *file,
-                         gboolean         svg,
-                         GError         **error)
+atlas_graph_view_export_finish (AtlasGraphView  *self,
+                                GAsyncResult    *result,
+                                GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ---- drawing ------------------------------------------------------------ */
+
+static void
+draw_ring (cairo_t        *cr,
+           AtlasGraphView *self,
+           int             index,
+           double          grow,
+           const GdkRGBA  *color,
+           double          width)
+{
+  const AtlasGraphNode *node = atlas_graph_get_node (self->graph, index);
+  double x, y;
+
+  to_view (self, node, &x, &y);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x, y, atlas_graph_node_radius (node) + grow, 0, 2 * G_PI);
+  gdk_cairo_set_source_rgba (cr, color);
+  cairo_set_line_width (cr, width);
+  cairo_stroke (cr);
+}
+
+/* The selected article's entities, the hovered node and the focused one. */
+static void
+draw_rings (AtlasGraphView *self,
+            GtkSnapshot    *snapshot)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
-  g_autofree char *path = g_file_get_path (file);
-
-  if (self->graph == NULL || width <= 0 || height <= 0 || path == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("There is no graph to export yet"));
-      return FALSE;
-    }
-
-  if (svg)
-    {
-      cairo_surface_t *surface = cairo_svg_surface_create (path, width, height);
-      cairo_t *cr = cairo_create (surface);
-      cairo_status_t status;
-
-      cairo_translate (cr, width / 2.0 + self->pan_x, height / 2.0 + self->pan_y);
-      draw_graph (self, cr);
-      cairo_destroy (cr);
-      cairo_surface_finish (surface);
-      status = cairo_surface_status (surface);
-      cairo_surface_destroy (surface);
-      if (status != CAIRO_STATUS_SUCCESS)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", cairo_status_to_string (status));
-          return FALSE;
-        }
-      return TRUE;
-    }
-  else
-    {
-      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
-      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-      g_autoptr(GskRenderNode) node = NULL;
-      g_autoptr(GdkTexture) texture = NULL;
-      GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
-
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-      if (node == NULL || native == NULL)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("There is no graph to export yet"));
-          return FALSE;
-        }
-      texture = gsk_renderer_render_texture (gtk_native_get_renderer (native), node,
-                                             &GRAPHENE_RECT_INIT (0, 0, width, height));
-      if (!gdk_texture_save_to_png (texture, path))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write %s"), path);
-          return FALSE;
-        }
-      return TRUE;
-    }
-}
-
-static void
-draw_ring (GtkSnapshot    *snapshot,
-           AtlasGraphView *self,
-           int             index,
-           const GdkRGBA  *color,
-           gboolean        with_label)
-{
-  const AtlasGraphNode *node = atlas_graph_get_node (self->graph, index);
-  double x, y, r = node_radius (node) + 3;
-  graphene_rect_t area;
-  GdkRGBA text;
+  GHashTableIter iter;
+  gpointer id;
+  guint index;
   cairo_t *cr;
 
-  to_view (self, node, &x, &y);
-  area = GRAPHENE_RECT_INIT (x - 200, y - r - 4, 400, 2 * r + 40);
-  cr = gtk_snapshot_append_cairo (snapshot, &area);
-  cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-  gdk_cairo_set_source_rgba (cr, color);
-  cairo_set_line_width (cr, 2.5);
-  cairo_stroke (cr);
-  if (with_label)
-    {
-      foreground (self, &text);
-      draw_label (cr, GTK_WIDGET (self), node->name, x, y + r + 1, &text);
-    }
+  if (g_hash_table_size (self->highlight) == 0 && self->hover < 0 && self->focus < 0)
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_hash_table_iter_init (&iter, self->highlight);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (atlas_graph_find (self->graph, id, &index) && on_screen (self, index))
+      draw_ring (cr, self, index, 4, &(GdkRGBA) { 0.98, 0.75, 0.1, 0.95 }, 3);
+  if (self->hover >= 0)
+    draw_ring (cr, self, self->hover, 3, &(GdkRGBA) { 0.2, 0.5, 0.95, 0.9 }, 2.5);
+  if (self->focus >= 0 && gtk_widget_has_focus (GTK_WIDGET (self)))
+    draw_ring (cr, self, self->focus, 3, &(GdkRGBA) { 0.2, 0.5, 0.95, 1 }, 2.5);
   cairo_destroy (cr);
 }
 
-/* What the colours mean, for the kinds present. */
 static void
 draw_legend (AtlasGraphView *self,
              GtkSnapshot    *snapshot)
 {
-  static const struct { const char *kind; const char *label; } kinds[] = {
-    { "country", N_("Countries") }, { "company", N_("Companies") }, { "site", N_("Sites") },
-    { "organization", N_("Organizations") }, { "product", N_("Products") }, { "person", N_("People") },
-  };
-  gboolean present[G_N_ELEMENTS (kinds)] = { FALSE };
-  guint rows = 0;
-  GdkRGBA text;
+  AtlasGraphScene *scene = current_scene (self);
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  guint rows = atlas_graph_scene_get_legend_rows (scene);
   cairo_t *cr;
-  double y = 12;
 
-  for (guint i = 0; i < atlas_graph_get_n_nodes (self->graph); i++)
-    for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-      if (g_strcmp0 (atlas_graph_get_node (self->graph, i)->kind, kinds[k].kind) == 0 && !present[k])
-        {
-          present[k] = TRUE;
-          rows++;
-        }
   if (rows == 0)
     return;
-
-  foreground (self, &text);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, 180, 20 * rows + 16));
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-    {
-      g_autoptr(PangoLayout) layout = NULL;
-      Color color = kind_color (kinds[k].kind);
-
-      if (!present[k])
-        continue;
-      cairo_arc (cr, 18, y + 8, 5, 0, 2 * G_PI);
-      cairo_set_source_rgb (cr, color.r, color.g, color.b);
-      cairo_fill (cr);
-      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), _(kinds[k].label));
-      cairo_move_to (cr, 30, y);
-      cairo_set_source_rgba (cr, text.red, text.green, text.blue, 0.8);
-      pango_cairo_show_layout (cr, layout);
-      y += 20;
-    }
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, 220, 20 * rows + 24));
+  cairo_translate (cr, 8, 8);
+  atlas_graph_scene_paint_legend (scene, cr, layout);
   cairo_destroy (cr);
 }
 
@@ -503,30 +817,27 @@ atlas_graph_view_snapshot (GtkWidget   *widget,
   AtlasGraphView *self = ATLAS_GRAPH_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  graphene_rect_t view = GRAPHENE_RECT_INIT (-self->pan_x, -self->pan_y, width, height);
 
   if (self->graph == NULL || atlas_graph_get_n_nodes (self->graph) == 0)
     return;
 
-  if (self->cache != NULL &&
-      (self->cache_zoom != self->zoom || !graphene_rect_contains_rect (&self->cache_area, &view)))
-    g_clear_pointer (&self->cache, gsk_render_node_unref);
-  if (self->cache == NULL)
-    render_cache (self, width, height);
+  if (self->tile != NULL)
+    {
+      double factor = self->zoom / self->tile_zoom;
+      graphene_rect_t bounds = GRAPHENE_RECT_INIT (width / 2.0 + self->pan_x + self->tile_area.x * factor,
+                                                   height / 2.0 + self->pan_y + self->tile_area.y * factor,
+                                                   self->tile_area.width * factor, self->tile_area.height * factor);
 
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->pan_x, self->pan_y));
-  gtk_snapshot_append_node (snapshot, self->cache);
-  gtk_snapshot_pop (snapshot);
-  gtk_snapshot_restore (snapshot);
+      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      gtk_snapshot_append_texture (snapshot, self->tile, &bounds);
+      gtk_snapshot_pop (snapshot);
+    }
+  if (!tile_is_current (self))
+    start_painting (self);
 
+  draw_rings (self, snapshot);
+  draw_labels (self, snapshot);
   draw_legend (self, snapshot);
-
-  if (self->hover >= 0)
-    draw_ring (snapshot, self, self->hover, &(GdkRGBA) { 0.2, 0.5, 0.95, 0.9 }, TRUE);
-  if (self->focus >= 0 && gtk_widget_has_focus (widget))
-    draw_ring (snapshot, self, self->focus, &(GdkRGBA) { 0.2, 0.5, 0.95, 1 }, TRUE);
 }
 
 /* ---- view changes ------------------------------------------------------- */
@@ -554,7 +865,7 @@ fit (AtlasGraphView *self)
   self->pan_x = -(min_x + max_x) / 2 * self->zoom;
   self->pan_y = -(min_y + max_y) / 2 * self->zoom;
   self->fitted = TRUE;
-  invalidate (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -733,6 +1044,9 @@ on_built (GObject      *source,
   self->hover = -1;
   self->focus = graph && atlas_graph_get_n_nodes (graph) > 0 ? 0 : -1;
   index_nodes (self);
+  sort_nodes (self->graph, self->by_importance, compare_importance);
+  g_ptr_array_set_size (self->label_layouts, 0);
+  g_ptr_array_set_size (self->label_layouts, graph ? atlas_graph_get_n_nodes (graph) : 0);
   on_selected_entity (self);
   set_busy (self, FALSE);
   update_description (self);
@@ -777,7 +1091,7 @@ on_selected_article (AtlasGraphView *self)
       for (guint i = 0; i < entities->len; i++)
         g_hash_table_add (self->highlight, g_strdup (((AtlasEntityRef *) g_ptr_array_index (entities, i))->id));
     }
-  invalidate (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 void
@@ -820,6 +1134,15 @@ atlas_graph_view_get_busy (AtlasGraphView *self)
 {
   g_return_val_if_fail (ATLAS_IS_GRAPH_VIEW (self), FALSE);
   return self->busy;
+}
+
+/* Whether what is on screen shows the graph as it is now, without waiting
+ * for a painting. */
+gboolean
+atlas_graph_view_get_painted (AtlasGraphView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_GRAPH_VIEW (self), FALSE);
+  return self->graph != NULL && !self->busy && tile_is_current (self);
 }
 
 /* Where an entity's node is drawn, in the view's coordinates; FALSE when
@@ -1099,7 +1422,6 @@ atlas_graph_view_size_allocate (GtkWidget *widget,
 
   if (!self->fitted)
     fit (self);
-  g_clear_pointer (&self->cache, gsk_render_node_unref);
 }
 
 static void
@@ -1109,7 +1431,10 @@ atlas_graph_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->cache, gsk_render_node_unref);
+  g_cancellable_cancel (self->paint_cancellable);
+  g_clear_object (&self->tile);
+  g_clear_pointer (&self->scene, atlas_graph_scene_unref);
+  g_ptr_array_set_size (self->label_layouts, 0);
   g_clear_pointer (&self->graph, atlas_graph_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->view_state);
@@ -1123,7 +1448,11 @@ atlas_graph_view_finalize (GObject *object)
   AtlasGraphView *self = ATLAS_GRAPH_VIEW (object);
 
   g_array_unref (self->by_x);
+  g_array_unref (self->by_importance);
+  g_array_unref (self->labels);
+  g_ptr_array_unref (self->label_layouts);
   g_hash_table_unref (self->highlight);
+  g_object_unref (self->paint_cancellable);
 
   G_OBJECT_CLASS (atlas_graph_view_parent_class)->finalize (object);
 }
@@ -1183,6 +1512,10 @@ atlas_graph_view_init (AtlasGraphView *self)
   self->hover = -1;
   self->focus = -1;
   self->by_x = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->by_importance = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->labels = g_array_new (FALSE, FALSE, sizeof (Label));
+  self->label_layouts = g_ptr_array_new_with_free_func (clear_layout);
+  self->paint_cancellable = g_cancellable_new ();
   self->highlight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
@@ -1200,6 +1533,8 @@ atlas_graph_view_init (AtlasGraphView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (invalidate), self,
+                           G_CONNECT_SWAPPED);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);

@@ -21,9 +21,15 @@ const char *atlas_graph_view_get_focused  (AtlasGraphView *self);
 gboolean    atlas_graph_view_get_node_point (AtlasGraphView   *self,
                                              const char       *entity_id,
                                              graphene_point_t *point);
-gboolean    atlas_graph_view_export       (AtlasGraphView *self,
-                                           GFile          *file,
-                                           gboolean        svg,
-                                           GError        **error);
+gboolean    atlas_graph_view_get_painted  (AtlasGraphView *self);
+void        atlas_graph_view_export_async (AtlasGraphView      *self,
+                                           GFile               *file,
+                                           gboolean             svg,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean    atlas_graph_view_export_finish (AtlasGraphView  *self,
+                                            GAsyncResult    *result,
+                                            GError         **error);
 
 G_END_DECLS

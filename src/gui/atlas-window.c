@@ -462,21 +462,29 @@ refresh_if_due (AtlasWindow *self)
 /* ---- exporting the graph ------------------------------------------------ */
 
 static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(AtlasWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (atlas_graph_view_export_finish (ATLAS_GRAPH_VIEW (source), result, &error))
+    toast (self, _("Graph exported"));
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    toast (self, error->message);
+}
+
+static void
 on_export_response (GtkNativeDialog *chooser,
                     int              response,
                     AtlasWindow     *self)
 {
   g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
   gboolean svg = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "svg"));
-  g_autoptr(GError) error = NULL;
 
   if (file != NULL)
-    {
-      if (atlas_graph_view_export (self->graph_view, file, svg, &error))
-        toast (self, _("Graph exported"));
-      else
-        toast (self, error->message);
-    }
+    atlas_graph_view_export_async (self->graph_view, file, svg, self->cancellable, on_exported, g_object_ref (self));
   g_object_unref (chooser);
 }
 

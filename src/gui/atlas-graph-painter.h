@@ -1,0 +1,49 @@
+#pragma once
+
+#include <cairo.h>
+#include <pango/pango.h>
+
+#include "atlas-graph.h"
+
+G_BEGIN_DECLS
+
+/* A frozen copy of what the graph view draws: positions, sizes, colours and
+ * edges. It is immutable, so a worker can paint it while the main thread
+ * moves on; everything here is cairo and pango, nothing of GTK's. */
+typedef struct _AtlasGraphScene AtlasGraphScene;
+
+/* Where the view's scene is drawn from: a point of the graph at (x, y) lands
+ * at (x · zoom, y · zoom) in "zoomed" coordinates; `area` is a rectangle of
+ * those. */
+AtlasGraphScene *atlas_graph_scene_new          (AtlasGraph        *graph,
+                                                 const double       ink[3],
+                                                 gboolean           dark);
+AtlasGraphScene *atlas_graph_scene_ref          (AtlasGraphScene   *scene);
+void             atlas_graph_scene_unref        (AtlasGraphScene   *scene);
+void             atlas_graph_scene_draw         (AtlasGraphScene   *scene,
+                                                 cairo_t           *cr,
+                                                 double             zoom,
+                                                 const cairo_rectangle_t *area);
+cairo_surface_t *atlas_graph_scene_render       (AtlasGraphScene   *scene,
+                                                 double             zoom,
+                                                 const cairo_rectangle_t *area,
+                                                 int                scale);
+void             atlas_graph_scene_paint_legend (AtlasGraphScene   *scene,
+                                                 cairo_t           *cr,
+                                                 PangoLayout       *layout);
+gboolean         atlas_graph_scene_is_dark      (AtlasGraphScene   *scene);
+void             atlas_graph_scene_set_ink      (AtlasGraphScene   *scene,
+                                                 cairo_t           *cr,
+                                                 double             alpha);
+guint            atlas_graph_scene_get_legend_rows (AtlasGraphScene *scene);
+void             atlas_graph_paint_background   (cairo_t           *cr,
+                                                 gboolean           dark,
+                                                 double             alpha);
+
+double           atlas_graph_node_radius        (const AtlasGraphNode *node);
+void             atlas_graph_kind_color         (const char        *kind,
+                                                 double             rgb[3]);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasGraphScene, atlas_graph_scene_unref)
+
+G_END_DECLS
