@@ -23,9 +23,11 @@ void             atlas_graph_scene_unref        (AtlasGraphScene   *scene);
 void             atlas_graph_scene_draw         (AtlasGraphScene   *scene,
                                                  cairo_t           *cr,
                                                  double             zoom,
+                                                 double             size,
                                                  const cairo_rectangle_t *area);
 cairo_surface_t *atlas_graph_scene_render       (AtlasGraphScene   *scene,
                                                  double             zoom,
+                                                 double             size,
                                                  const cairo_rectangle_t *area,
                                                  int                scale);
 void             atlas_graph_scene_paint_legend (AtlasGraphScene   *scene,
@@ -40,7 +42,11 @@ void             atlas_graph_paint_background   (cairo_t           *cr,
                                                  gboolean           dark,
                                                  double             alpha);
 
-double           atlas_graph_node_radius        (const AtlasGraphNode *node);
+double           atlas_graph_typical_edge       (AtlasGraph        *graph);
+double           atlas_graph_node_size          (double             typical_edge,
+                                                 double             zoom);
+double           atlas_graph_node_radius        (const AtlasGraphNode *node,
+                                                 double             size);
 void             atlas_graph_kind_color         (const char        *kind,
                                                  double             rgb[3]);
 

@@ -62,6 +62,7 @@ struct _AtlasGraphView
 
   /* What the painting worker last delivered, and for which state. */
   GdkTexture       *tile;
+  cairo_surface_t  *tile_surface;  /* the texture's pixels */
   cairo_rectangle_t tile_area;  /* in zoomed coordinates */
   double            tile_zoom;
   int               tile_scale;
@@ -73,6 +74,7 @@ struct _AtlasGraphView
   gboolean          painting;
 
   GArray           *by_x;       /* node indices sorted by x */
+  double            typical_edge;
   GArray           *by_importance;
   GPtrArray        *label_layouts;  /* per node, made when first needed */
   GArray           *labels;     /* Label, placed for the last frame */
@@ -118,6 +120,12 @@ view_area (AtlasGraphView *self,
   };
 }
 
+static double
+node_size (AtlasGraphView *self)
+{
+  return atlas_graph_node_size (self->typical_edge, self->zoom);
+}
+
 static int
 compare_by_x (gconstpointer a,
               gconstpointer b,
@@ -159,10 +167,12 @@ sort_nodes (AtlasGraph       *graph,
     g_array_sort_with_data (order, compare, graph);
 }
 
+/* After the nodes moved. */
 static void
 index_nodes (AtlasGraphView *self)
 {
   sort_nodes (self->graph, self->by_x, compare_by_x);
+  self->typical_edge = self->graph ? atlas_graph_typical_edge (self->graph) : 0;
 }
 
 /* The node under a point of the view, or -1: a binary search on x narrows
@@ -204,7 +214,7 @@ hit_test (AtlasGraphView *self,
         break;
       to_view (self, node, &nx, &ny);
       d = hypot (nx - x, ny - y);
-      if (d <= atlas_graph_node_radius (node) + 2 && d < best_d)
+      if (d <= atlas_graph_node_radius (node, node_size (self)) + 2 && d < best_d)
         {
           best = i;
           best_d = d;
@@ -271,6 +281,7 @@ typedef struct
   AtlasGraphScene  *scene;
   cairo_rectangle_t area;
   double            zoom;
+  double            size;
   int               scale;
   guint             generation;
 } PaintJob;
@@ -292,7 +303,7 @@ paint_thread (GTask        *task,
 {
   PaintJob *job = task_data;
 
-  g_task_return_pointer (task, atlas_graph_scene_render (job->scene, job->zoom, &job->area, job->scale),
+  g_task_return_pointer (task, atlas_graph_scene_render (job->scene, job->zoom, job->size, &job->area, job->scale),
                          (GDestroyNotify) cairo_surface_destroy);
 }
 
@@ -317,6 +328,8 @@ on_painted (GObject      *source,
                                       (gsize) cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface),
                                       (GDestroyNotify) cairo_surface_destroy, surface);
   g_clear_object (&self->tile);
+  g_clear_pointer (&self->tile_surface, cairo_surface_destroy);
+  self->tile_surface = cairo_surface_reference (surface);
   self->tile = gdk_memory_texture_new (cairo_image_surface_get_width (surface), cairo_image_surface_get_height (surface),
                                        GDK_MEMORY_DEFAULT, bytes, cairo_image_surface_get_stride (surface));
   self->tile_area = job->area;
@@ -341,6 +354,7 @@ start_painting (AtlasGraphView *self)
   job->scene = atlas_graph_scene_ref (current_scene (self));
   job->area = view_area (self, TILE_MARGIN);
   job->zoom = self->zoom;
+  job->size = node_size (self);
   job->scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   job->generation = self->generation;
 
@@ -381,7 +395,7 @@ on_screen (AtlasGraphView *self,
            guint           index)
 {
   const AtlasGraphNode *node = atlas_graph_get_node (self->graph, index);
-  double x, y, r = atlas_graph_node_radius (node);
+  double x, y, r = atlas_graph_node_radius (node, node_size (self));
 
   to_view (self, node, &x, &y);
   return x + r >= 0 && y + r >= 0 &&
@@ -425,7 +439,7 @@ label_fits (AtlasGraphView *self,
       if (other == owner)
         continue;
       to_view (self, node, &x, &y);
-      if (box_meets_disc (box, x, y, atlas_graph_node_radius (node) + 1))
+      if (box_meets_disc (box, x, y, atlas_graph_node_radius (node, node_size (self)) + 1))
         return FALSE;
     }
   return TRUE;
@@ -440,7 +454,7 @@ place_label (AtlasGraphView *self,
              GArray         *obstacles)
 {
   const AtlasGraphNode *node = atlas_graph_get_node (self->graph, index);
-  double x, y, r = atlas_graph_node_radius (node) + 2;
+  double x, y, r = atlas_graph_node_radius (node, node_size (self)) + 2;
   int width, height;
   double w, h;
   Label label = { index };
@@ -555,6 +569,7 @@ typedef struct
   int                   height;
   int                   scale;
   double                zoom;
+  double                size;
   double                pan_x;
   double                pan_y;
   PangoFontDescription *font;
@@ -614,7 +629,7 @@ paint_export (ExportJob *job,
 
   cairo_save (cr);
   cairo_translate (cr, -area.x, -area.y);
-  atlas_graph_scene_draw (job->scene, cr, job->zoom, &area);
+  atlas_graph_scene_draw (job->scene, cr, job->zoom, job->size, &area);
   cairo_restore (cr);
 
   for (guint p = 0; p < job->labels->len; p++)
@@ -716,6 +731,7 @@ atlas_graph_view_export_async (AtlasGraphView      *self,
   job->height = gtk_widget_get_height (GTK_WIDGET (self));
   job->scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   job->zoom = self->zoom;
+  job->size = node_size (self);
   job->pan_x = self->pan_x;
   job->pan_y = self->pan_y;
   job->font = pango_font_description_copy (pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self))));
@@ -760,7 +776,7 @@ draw_ring (cairo_t        *cr,
 
   to_view (self, node, &x, &y);
   cairo_new_sub_path (cr);
-  cairo_arc (cr, x, y, atlas_graph_node_radius (node) + grow, 0, 2 * G_PI);
+  cairo_arc (cr, x, y, atlas_graph_node_radius (node, node_size (self)) + grow, 0, 2 * G_PI);
   gdk_cairo_set_source_rgba (cr, color);
   cairo_set_line_width (cr, width);
   cairo_stroke (cr);
@@ -810,28 +826,61 @@ draw_legend (AtlasGraphView *self,
   cairo_destroy (cr);
 }
 
+/* The painted image, moved and scaled to the current view. GTK's cairo
+ * renderer copies a texture into a new cairo surface on every frame, so for
+ * it the image goes in as a cairo node drawing the surface itself; other
+ * renderers upload a texture once and keep it. */
+static void
+draw_tile (AtlasGraphView *self,
+           GtkSnapshot    *snapshot)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  double factor = self->zoom / self->tile_zoom;
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (width / 2.0 + self->pan_x + self->tile_area.x * factor,
+                                               height / 2.0 + self->pan_y + self->tile_area.y * factor,
+                                               self->tile_area.width * factor, self->tile_area.height * factor);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (self)));
+
+  /* Unscaled, on whole pixels: a plain copy, with no filtering. */
+  if (factor == 1)
+    {
+      bounds.origin.x = round (bounds.origin.x);
+      bounds.origin.y = round (bounds.origin.y);
+    }
+
+  if (GSK_IS_CAIRO_RENDERER (renderer))
+    {
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+      cairo_translate (cr, bounds.origin.x, bounds.origin.y);
+      cairo_scale (cr, factor / self->tile_scale, factor / self->tile_scale);
+      cairo_set_source_surface (cr, self->tile_surface, 0, 0);
+      /* Cairo's default filter resamples a shrunk image with a wide kernel,
+       * several frames' worth; the sharp image follows soon anyway. */
+      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
+  else
+    {
+      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      gtk_snapshot_append_texture (snapshot, self->tile, &bounds);
+      gtk_snapshot_pop (snapshot);
+    }
+}
+
 static void
 atlas_graph_view_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
 {
   AtlasGraphView *self = ATLAS_GRAPH_VIEW (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
 
   if (self->graph == NULL || atlas_graph_get_n_nodes (self->graph) == 0)
     return;
 
   if (self->tile != NULL)
-    {
-      double factor = self->zoom / self->tile_zoom;
-      graphene_rect_t bounds = GRAPHENE_RECT_INIT (width / 2.0 + self->pan_x + self->tile_area.x * factor,
-                                                   height / 2.0 + self->pan_y + self->tile_area.y * factor,
-                                                   self->tile_area.width * factor, self->tile_area.height * factor);
-
-      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      gtk_snapshot_append_texture (snapshot, self->tile, &bounds);
-      gtk_snapshot_pop (snapshot);
-    }
+    draw_tile (self, snapshot);
   if (!tile_is_current (self))
     start_painting (self);
 
@@ -1025,6 +1074,26 @@ set_busy (AtlasGraphView *self,
 }
 
 static void
+take_graph (AtlasGraphView *self,
+            AtlasGraph     *graph)
+{
+  g_clear_pointer (&self->graph, atlas_graph_unref);
+  self->graph = graph;
+  self->hover = -1;
+  self->focus = graph && atlas_graph_get_n_nodes (graph) > 0 ? 0 : -1;
+  index_nodes (self);
+  sort_nodes (self->graph, self->by_importance, compare_importance);
+  g_ptr_array_set_size (self->label_layouts, 0);
+  g_ptr_array_set_size (self->label_layouts, graph ? atlas_graph_get_n_nodes (graph) : 0);
+  if (self->view_state != NULL)
+    on_selected_entity (self);
+  update_description (self);
+  if (!self->fitted)
+    fit (self);
+  invalidate (self);
+}
+
+static void
 on_built (GObject      *source,
           GAsyncResult *result,
           gpointer      user_data)
@@ -1039,20 +1108,8 @@ on_built (GObject      *source,
       return;
     }
 
-  g_clear_pointer (&self->graph, atlas_graph_unref);
-  self->graph = graph;
-  self->hover = -1;
-  self->focus = graph && atlas_graph_get_n_nodes (graph) > 0 ? 0 : -1;
-  index_nodes (self);
-  sort_nodes (self->graph, self->by_importance, compare_importance);
-  g_ptr_array_set_size (self->label_layouts, 0);
-  g_ptr_array_set_size (self->label_layouts, graph ? atlas_graph_get_n_nodes (graph) : 0);
-  on_selected_entity (self);
+  take_graph (self, graph);
   set_busy (self, FALSE);
-  update_description (self);
-  if (!self->fitted)
-    fit (self);
-  invalidate (self);
 }
 
 static void
@@ -1110,6 +1167,19 @@ atlas_graph_view_bind (AtlasGraphView *self,
   g_signal_connect_object (view_state, "notify::selected-entity", G_CALLBACK (on_selected_entity), self,
                            G_CONNECT_SWAPPED);
   rebuild (self);
+}
+
+/* Shows a graph as it is, positions included, instead of the store's: for
+ * benchmarks and pictures of a known graph. */
+void
+atlas_graph_view_set_graph (AtlasGraphView *self,
+                            AtlasGraph     *graph)
+{
+  g_return_if_fail (ATLAS_IS_GRAPH_VIEW (self));
+  g_return_if_fail (self->store == NULL);
+
+  self->fitted = FALSE;
+  take_graph (self, atlas_graph_ref (graph));
 }
 
 AtlasGraph *
@@ -1215,7 +1285,10 @@ on_drag_end (GtkGestureDrag *gesture,
 {
   /* The x order changed: the hit-testing index follows. */
   if (self->dragged >= 0)
-    index_nodes (self);
+    {
+      index_nodes (self);
+      invalidate (self);
+    }
   self->dragged = -1;
 }
 
@@ -1368,18 +1441,22 @@ on_key_pressed (GtkEventControllerKey *controller,
     case GDK_KEY_plus:
     case GDK_KEY_KP_Add:
     case GDK_KEY_equal:
-      zoom_around (self, 1.25, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0, gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
-      return TRUE;
+      return gtk_widget_activate_action (GTK_WIDGET (self), "graph.zoom", "d", 1.25);
     case GDK_KEY_minus:
     case GDK_KEY_KP_Subtract:
-      zoom_around (self, 0.8, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0, gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
-      return TRUE;
+      return gtk_widget_activate_action (GTK_WIDGET (self), "graph.zoom", "d", 0.8);
     case GDK_KEY_Home:
       fit (self);
       return TRUE;
     default:
       return FALSE;
     }
+
+  /* Control and an arrow pans by a tenth of the view. */
+  if (state & GDK_CONTROL_MASK)
+    return gtk_widget_activate_action (GTK_WIDGET (self), "graph.pan", "(dd)",
+                                       -dx * gtk_widget_get_width (GTK_WIDGET (self)) / 10,
+                                       -dy * gtk_widget_get_height (GTK_WIDGET (self)) / 10);
 
   next = self->focus >= 0 ? neighbour_towards (self, dx, dy) : 0;
   if (next >= 0)
@@ -1400,6 +1477,30 @@ select_action (GtkWidget  *widget,
       set_focus (self, index);
       select_node (self, index);
     }
+}
+
+static void
+pan_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  AtlasGraphView *self = ATLAS_GRAPH_VIEW (widget);
+  double dx, dy;
+
+  g_variant_get (parameter, "(dd)", &dx, &dy);
+  self->pan_x += dx;
+  self->pan_y += dy;
+  gtk_widget_queue_draw (widget);
+}
+
+/* Zooms by a factor around the middle of the view. */
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  zoom_around (ATLAS_GRAPH_VIEW (widget), g_variant_get_double (parameter),
+               gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
 }
 
 static void
@@ -1433,6 +1534,7 @@ atlas_graph_view_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->paint_cancellable);
   g_clear_object (&self->tile);
+  g_clear_pointer (&self->tile_surface, cairo_surface_destroy);
   g_clear_pointer (&self->scene, atlas_graph_scene_unref);
   g_ptr_array_set_size (self->label_layouts, 0);
   g_clear_pointer (&self->graph, atlas_graph_unref);
@@ -1492,6 +1594,8 @@ atlas_graph_view_class_init (AtlasGraphViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "graph.select", "s", select_action);
   gtk_widget_class_install_action (widget_class, "graph.fit", NULL, fit_action);
+  gtk_widget_class_install_action (widget_class, "graph.pan", "(dd)", pan_action);
+  gtk_widget_class_install_action (widget_class, "graph.zoom", "d", zoom_action);
 
   gtk_widget_class_set_css_name (widget_class, "graphview");
   gtk_widget_class_set_accessible_role (widget_class, atlas_compat_canvas_role ());

@@ -15,6 +15,8 @@ G_DECLARE_FINAL_TYPE (AtlasGraphView, atlas_graph_view, ATLAS, GRAPH_VIEW, GtkWi
 void        atlas_graph_view_bind         (AtlasGraphView *self,
                                            AtlasStore     *store,
                                            AtlasViewState *view_state);
+void        atlas_graph_view_set_graph    (AtlasGraphView *self,
+                                           AtlasGraph     *graph);
 AtlasGraph *atlas_graph_view_get_graph    (AtlasGraphView *self);
 gboolean    atlas_graph_view_get_busy     (AtlasGraphView *self);
 const char *atlas_graph_view_get_focused  (AtlasGraphView *self);
