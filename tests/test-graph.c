@@ -298,6 +298,40 @@ test_exports (void)
   g_assert_false (atlas_graph_format_parse ("png", &format));
 }
 
+/* The ego network: Nscale, what it is tied to, and nothing else; positions
+ * kept so the picture does not jump. */
+static void
+test_neighbourhood (void)
+{
+  g_autoptr(AtlasGraph) all = build (NULL, FALSE, NULL);
+  g_autoptr(AtlasGraph) ego = NULL;
+  g_autoptr(AtlasGraph) wider = NULL;
+  g_autoptr(AtlasGraph) copy = atlas_graph_copy (all);
+  guint center, degree;
+
+  g_assert_true (atlas_graph_find (all, "nscale", &center));
+  atlas_graph_get_node (all, center)->x = 12.5f;
+  degree = atlas_graph_get_node (all, center)->degree;
+  ego = atlas_graph_neighbourhood (all, center, 1);
+
+  g_assert_cmpuint (atlas_graph_get_n_nodes (ego), ==, degree + 1);
+  g_assert_cmpfloat (node (ego, "nscale")->x, ==, 12.5f);
+  g_assert_cmpuint (node (ego, "nscale")->degree, ==, degree);
+  g_assert_true (linked (ego, "nscale", "loughton-supercomputer", ATLAS_GRAPH_EDGE_RELATION));
+  g_assert_true (linked (ego, "nscale", "GB", ATLAS_GRAPH_EDGE_COUNTRY));
+  g_assert_false (atlas_graph_find (ego, "yandex", NULL));
+  /* Edges between two neighbours stay: Loughton is in the United Kingdom. */
+  g_assert_true (linked (ego, "loughton-supercomputer", "GB", ATLAS_GRAPH_EDGE_COUNTRY) ||
+                 linked (ego, "loughton-supercomputer", "GB", ATLAS_GRAPH_EDGE_RELATION));
+
+  wider = atlas_graph_neighbourhood (all, center, 2);
+  g_assert_cmpuint (atlas_graph_get_n_nodes (wider), >, atlas_graph_get_n_nodes (ego));
+  g_assert_true (atlas_graph_find (wider, "coreweave", NULL));
+
+  g_assert_cmpuint (atlas_graph_get_n_nodes (copy), ==, atlas_graph_get_n_nodes (all));
+  g_assert_cmpuint (atlas_graph_get_n_edges (copy), ==, atlas_graph_get_n_edges (all));
+}
+
 static void
 test_empty_graph (void)
 {
@@ -325,6 +359,7 @@ main (int   argc,
   g_test_add_func ("/graph/layout-determinism", test_layout_determinism);
   g_test_add_func ("/graph/warm-start-and-pins", test_warm_start_and_pins);
   g_test_add_func ("/graph/exports", test_exports);
+  g_test_add_func ("/graph/neighbourhood", test_neighbourhood);
   g_test_add_func ("/graph/empty", test_empty_graph);
 
   status = g_test_run ();

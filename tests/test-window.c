@@ -620,6 +620,70 @@ test_graph_beside_the_list (void)
     g_remove (svg_path);
   }
 
+  /* A double-click shows a node's neighbourhood alone; the way back shows
+   * the whole graph again. */
+  {
+    GtkGesture *click = NULL;
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (graph));
+    guint whole = atlas_graph_get_n_nodes (atlas_graph_view_get_graph (graph));
+    g_autofree char *ego = NULL;
+    graphene_point_t point;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && click == NULL; i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+        if (GTK_IS_GESTURE_CLICK (controller))
+          click = GTK_GESTURE (controller);
+      }
+    g_assert_nonnull (click);
+    g_assert_true (atlas_graph_view_get_node_point (graph, "nscale", &point));
+    g_signal_emit_by_name (click, "released", 2, (double) point.x, (double) point.y);
+    wait_for_graph (graph);
+    g_object_get (graph, "ego", &ego, NULL);
+    g_assert_cmpstr (ego, ==, "nscale");
+    g_assert_cmpuint (atlas_graph_get_n_nodes (atlas_graph_view_get_graph (graph)), <, whole);
+    g_assert_true (atlas_graph_find (atlas_graph_view_get_graph (graph), "loughton-supercomputer", NULL));
+    g_assert_false (atlas_graph_find (atlas_graph_view_get_graph (graph), "yandex", NULL));
+    /* The way back is on screen. */
+    g_assert_nonnull (find_label (GTK_WIDGET (graph), "Show _Whole Graph"));
+    save_png (GTK_WIDGET (window), "test-window-graph-ego.png");
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (graph), "graph.show-whole", NULL));
+    wait_for_graph (graph);
+    g_clear_pointer (&ego, g_free);
+    g_object_get (graph, "ego", &ego, NULL);
+    g_assert_null (ego);
+    g_assert_cmpuint (atlas_graph_get_n_nodes (atlas_graph_view_get_graph (graph)), ==, whole);
+    g_assert_null (find_label (GTK_WIDGET (graph), "Show _Whole Graph"));
+  }
+
+  /* Kinds come and go from the graph's options menu. */
+  {
+    guint whole = atlas_graph_get_n_nodes (atlas_graph_view_get_graph (graph));
+    gboolean shown;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (graph), "graph.show-countries", NULL));
+    wait_for_graph (graph);
+    g_object_get (graph, "show-countries", &shown, NULL);
+    g_assert_false (shown);
+    g_assert_false (atlas_graph_find (atlas_graph_view_get_graph (graph), "GB", NULL));
+    g_assert_true (atlas_graph_find (atlas_graph_view_get_graph (graph), "nscale", NULL));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (graph), "graph.show-countries", NULL));
+    wait_for_graph (graph);
+    g_assert_cmpuint (atlas_graph_get_n_nodes (atlas_graph_view_get_graph (graph)), ==, whole);
+
+    /* Co-mention ties add edges between entities of the same article. */
+    {
+      guint ties = atlas_graph_get_n_edges (atlas_graph_view_get_graph (graph));
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (graph), "graph.comentions", NULL));
+      wait_for_graph (graph);
+      g_assert_cmpuint (atlas_graph_get_n_edges (atlas_graph_view_get_graph (graph)), >, ties);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (graph), "graph.comentions", NULL));
+      wait_for_graph (graph);
+    }
+  }
+
   /* The Entities table: the same entities, the most mentioned first; its
    * selection and the graph's focus are one. */
   {

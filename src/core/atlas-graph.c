@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "atlas-graph.h"
 #include "atlas-countries.h"
@@ -182,6 +183,79 @@ atlas_graph_add_edge (AtlasGraph         *graph,
   g_array_append_val (graph->edges, edge);
   atlas_graph_get_node (graph, source)->degree++;
   atlas_graph_get_node (graph, target)->degree++;
+}
+
+/* The nodes marked in `keep` and the edges between them, positions and
+ * pins included. */
+static AtlasGraph *
+subgraph (AtlasGraph     *graph,
+          const gboolean *keep)
+{
+  AtlasGraph *result = atlas_graph_new ();
+  g_autofree guint *moved_to = g_new (guint, graph->nodes->len);
+
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      const AtlasGraphNode *node = atlas_graph_get_node (graph, i);
+      AtlasGraphNode *copy;
+
+      if (!keep[i])
+        continue;
+      moved_to[i] = atlas_graph_add_node (result, node->id, node->name, node->kind, node->country, node->weight);
+      copy = atlas_graph_get_node (result, moved_to[i]);
+      copy->x = node->x;
+      copy->y = node->y;
+      copy->pinned = node->pinned;
+    }
+  for (guint e = 0; e < graph->edges->len; e++)
+    {
+      const AtlasGraphEdge *edge = atlas_graph_get_edge (graph, e);
+
+      if (keep[edge->source] && keep[edge->target])
+        atlas_graph_add_edge (result, moved_to[edge->source], moved_to[edge->target], edge->kind, edge->predicate,
+                              edge->weight);
+    }
+  result->comentions_dropped = graph->comentions_dropped;
+  return result;
+}
+
+AtlasGraph *
+atlas_graph_copy (AtlasGraph *graph)
+{
+  g_autofree gboolean *keep = g_new (gboolean, graph->nodes->len);
+
+  for (guint i = 0; i < graph->nodes->len; i++)
+    keep[i] = TRUE;
+  return subgraph (graph, keep);
+}
+
+/* The ego network: a node and those within `hops` ties of it. */
+AtlasGraph *
+atlas_graph_neighbourhood (AtlasGraph *graph,
+                           guint       center,
+                           guint       hops)
+{
+  g_autofree gboolean *keep = g_new0 (gboolean, graph->nodes->len);
+
+  g_return_val_if_fail (center < graph->nodes->len, NULL);
+
+  keep[center] = TRUE;
+  for (guint h = 0; h < hops; h++)
+    {
+      g_autofree gboolean *reached = g_memdup2 (keep, graph->nodes->len * sizeof (gboolean));
+
+      for (guint e = 0; e < graph->edges->len; e++)
+        {
+          const AtlasGraphEdge *edge = atlas_graph_get_edge (graph, e);
+
+          if (keep[edge->source])
+            reached[edge->target] = TRUE;
+          if (keep[edge->target])
+            reached[edge->source] = TRUE;
+        }
+      memcpy (keep, reached, graph->nodes->len * sizeof (gboolean));
+    }
+  return subgraph (graph, keep);
 }
 
 static gboolean

@@ -70,6 +70,10 @@ AtlasGraph     *atlas_graph_build        (AtlasStore              *store,
                                           const AtlasFilter       *filter,
                                           const AtlasGraphOptions *options,
                                           GError                 **error);
+AtlasGraph     *atlas_graph_copy         (AtlasGraph              *graph);
+AtlasGraph     *atlas_graph_neighbourhood (AtlasGraph             *graph,
+                                          guint                    center,
+                                          guint                    hops);
 AtlasGraph     *atlas_graph_ref          (AtlasGraph              *graph);
 void            atlas_graph_unref        (AtlasGraph              *graph);
 guint           atlas_graph_get_n_nodes  (AtlasGraph              *graph);

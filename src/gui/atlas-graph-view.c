@@ -81,11 +81,30 @@ struct _AtlasGraphView
   GHashTable       *highlight;  /* ids of the selected article's entities */
   int               hover;
   int               focus;
+
+  /* What the graph leaves out: a bit per entry of `toggled_kinds`. */
+  guint             hidden_kinds;
+  gboolean          comentions;
+  /* The entity whose neighbourhood alone is shown, or NULL. */
+  char             *ego;
+  GtkWidget        *options_button;
+  GtkWidget        *whole_button;
 };
+
+static const char *const toggled_kinds[] = { "country", "company", "site", "organization", "product", "person" };
 
 enum {
   PROP_0,
   PROP_BUSY,
+  PROP_EGO,
+  PROP_COMENTIONS,
+  /* One per entry of `toggled_kinds`, in that order. */
+  PROP_SHOW_COUNTRIES,
+  PROP_SHOW_COMPANIES,
+  PROP_SHOW_SITES,
+  PROP_SHOW_ORGANIZATIONS,
+  PROP_SHOW_PRODUCTS,
+  PROP_SHOW_PEOPLE,
   N_PROPS
 };
 
@@ -877,7 +896,10 @@ atlas_graph_view_snapshot (GtkWidget   *widget,
   AtlasGraphView *self = ATLAS_GRAPH_VIEW (widget);
 
   if (self->graph == NULL || atlas_graph_get_n_nodes (self->graph) == 0)
-    return;
+    {
+      gtk_widget_snapshot_child (widget, self->options_button, snapshot);
+      return;
+    }
 
   if (self->tile != NULL)
     draw_tile (self, snapshot);
@@ -887,6 +909,8 @@ atlas_graph_view_snapshot (GtkWidget   *widget,
   draw_rings (self, snapshot);
   draw_labels (self, snapshot);
   draw_legend (self, snapshot);
+  gtk_widget_snapshot_child (widget, self->whole_button, snapshot);
+  gtk_widget_snapshot_child (widget, self->options_button, snapshot);
 }
 
 /* ---- view changes ------------------------------------------------------- */
@@ -977,6 +1001,9 @@ update_description (AtlasGraphView *self)
                                                   "%s, %s, %u articles; arrows move to its neighbours, Enter filters by it",
                                                   node->weight), node->name, atlas_entity_kind_label (node->kind), node->weight);
     }
+  else if (self->ego != NULL)
+    description = g_strdup_printf (_("Neighbourhood of one entity: %u entities and %u ties; Escape shows the whole graph"),
+                                   atlas_graph_get_n_nodes (self->graph), atlas_graph_get_n_edges (self->graph));
   else
     description = g_strdup_printf (_("%u entities and %u ties"), atlas_graph_get_n_nodes (self->graph),
                                    atlas_graph_get_n_edges (self->graph));
@@ -1004,6 +1031,9 @@ typedef struct
   char        *db_path;
   AtlasFilter *filter;
   AtlasGraph  *previous;
+  char       **hidden_kinds;
+  gboolean     comentions;
+  char        *ego;
 } BuildJob;
 
 static void
@@ -1012,6 +1042,8 @@ build_job_free (gpointer data)
   BuildJob *job = data;
 
   g_free (job->db_path);
+  g_strfreev (job->hidden_kinds);
+  g_free (job->ego);
   atlas_filter_free (job->filter);
   g_clear_pointer (&job->previous, atlas_graph_unref);
   g_free (job);
@@ -1027,15 +1059,28 @@ build_thread (GTask        *task,
   g_autoptr(AtlasStore) store = NULL;
   g_autoptr(AtlasGraph) graph = NULL;
   g_autoptr(AtlasGraphLayout) layout = NULL;
+  AtlasGraphOptions options;
   GError *error = NULL;
+  guint center;
 
+  atlas_graph_options_init (&options);
+  options.hidden_kinds = job->hidden_kinds;
+  options.comentions = job->comentions;
   store = atlas_store_open (job->db_path, &error);
   if (store != NULL)
-    graph = atlas_graph_build (store, job->filter, NULL, &error);
+    graph = atlas_graph_build (store, job->filter, &options, &error);
   if (graph == NULL)
     {
       g_task_return_error (task, error);
       return;
+    }
+  /* An ego the filter left out is dropped when the graph lands. */
+  if (job->ego != NULL && atlas_graph_find (graph, job->ego, &center))
+    {
+      AtlasGraph *ego = atlas_graph_neighbourhood (graph, center, 1);
+
+      atlas_graph_unref (graph);
+      graph = ego;
     }
   layout = atlas_graph_layout_new (graph, 1, job->previous);
   atlas_graph_layout_run (layout, 1000);
@@ -1073,6 +1118,23 @@ set_busy (AtlasGraphView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
+static void rebuild (AtlasGraphView *self);
+
+/* Shows only an entity and its neighbours, or with NULL the whole graph
+ * again; either way the view fits what it shows. */
+static void
+set_ego (AtlasGraphView *self,
+         const char     *id)
+{
+  if (g_strcmp0 (self->ego, id) == 0)
+    return;
+  g_free (self->ego);
+  self->ego = g_strdup (id);
+  self->fitted = FALSE;
+  gtk_widget_set_visible (self->whole_button, id != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EGO]);
+}
+
 static void
 take_graph (AtlasGraphView *self,
             AtlasGraph     *graph)
@@ -1108,6 +1170,8 @@ on_built (GObject      *source,
       return;
     }
 
+  if (self->ego != NULL && graph != NULL && !atlas_graph_find (graph, self->ego, NULL))
+    set_ego (self, NULL);
   take_graph (self, graph);
   set_busy (self, FALSE);
 }
@@ -1126,6 +1190,17 @@ rebuild (AtlasGraphView *self)
   job->db_path = g_strdup (atlas_store_get_path (self->store));
   job->filter = atlas_filter_copy (atlas_view_state_get_filter (self->view_state));
   job->previous = copy_positions (self->graph);
+  job->comentions = self->comentions;
+  job->ego = g_strdup (self->ego);
+  {
+    GStrvBuilder *hidden = g_strv_builder_new ();
+
+    for (guint k = 0; k < G_N_ELEMENTS (toggled_kinds); k++)
+      if (self->hidden_kinds & (1u << k))
+        g_strv_builder_add (hidden, toggled_kinds[k]);
+    job->hidden_kinds = g_strv_builder_end (hidden);
+    g_strv_builder_unref (hidden);
+  }
 
   set_busy (self, TRUE);
   task = g_task_new (self, self->cancellable, on_built, g_object_ref (self));
@@ -1304,11 +1379,16 @@ on_released (GtkGestureClick *gesture,
   int index = hit_test (self, x, y);
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
-  if (index >= 0)
+  if (index < 0)
+    return;
+  if (n_press == 2)
     {
-      set_focus (self, index);
-      select_node (self, index);
+      gtk_widget_activate_action (GTK_WIDGET (self), "graph.focus-neighbourhood", "s",
+                                  atlas_graph_get_node (self->graph, index)->id);
+      return;
     }
+  set_focus (self, index);
+  select_node (self, index);
 }
 
 static gboolean
@@ -1448,6 +1528,8 @@ on_key_pressed (GtkEventControllerKey *controller,
     case GDK_KEY_Home:
       fit (self);
       return TRUE;
+    case GDK_KEY_Escape:
+      return self->ego != NULL && gtk_widget_activate_action (GTK_WIDGET (self), "graph.show-whole", NULL);
     default:
       return FALSE;
     }
@@ -1504,6 +1586,30 @@ zoom_action (GtkWidget  *widget,
 }
 
 static void
+focus_neighbourhood_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  AtlasGraphView *self = ATLAS_GRAPH_VIEW (widget);
+
+  set_ego (self, g_variant_get_string (parameter, NULL));
+  rebuild (self);
+}
+
+static void
+show_whole_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AtlasGraphView *self = ATLAS_GRAPH_VIEW (widget);
+
+  if (self->ego == NULL)
+    return;
+  set_ego (self, NULL);
+  rebuild (self);
+}
+
+static void
 fit_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
@@ -1520,9 +1626,42 @@ atlas_graph_view_size_allocate (GtkWidget *widget,
                                 int        baseline)
 {
   AtlasGraphView *self = ATLAS_GRAPH_VIEW (widget);
+  int button_width, button_height;
 
   if (!self->fitted)
     fit (self);
+
+  /* The options in the top right corner, the way back from an ego network
+   * at the bottom in the middle, clear of the legend. */
+  gtk_widget_measure (self->options_button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &button_width, NULL, NULL);
+  gtk_widget_measure (self->options_button, GTK_ORIENTATION_VERTICAL, -1, NULL, &button_height, NULL, NULL);
+  gtk_widget_allocate (self->options_button, button_width, button_height, -1,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (width - button_width - 8, 8)));
+  if (gtk_widget_get_visible (self->whole_button))
+    {
+      gtk_widget_measure (self->whole_button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &button_width, NULL, NULL);
+      gtk_widget_measure (self->whole_button, GTK_ORIENTATION_VERTICAL, -1, NULL, &button_height, NULL, NULL);
+      button_width = MIN (button_width, MAX (0, width - 2 * 48));
+      gtk_widget_allocate (self->whole_button, button_width, button_height, -1,
+                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT ((width - button_width) / 2.0,
+                                                                                height - button_height - 12)));
+    }
+}
+
+static void
+atlas_graph_view_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  AtlasGraphView *self = ATLAS_GRAPH_VIEW (widget);
+
+  gtk_widget_measure (self->options_button, orientation, -1, minimum, NULL, NULL, NULL);
+  *minimum += 16;
+  *natural = MAX (*minimum, 200);
 }
 
 static void
@@ -1540,6 +1679,9 @@ atlas_graph_view_dispose (GObject *object)
   g_clear_pointer (&self->graph, atlas_graph_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->view_state);
+  g_clear_pointer (&self->options_button, gtk_widget_unparent);
+  g_clear_pointer (&self->whole_button, gtk_widget_unparent);
+  g_clear_pointer (&self->ego, g_free);
 
   G_OBJECT_CLASS (atlas_graph_view_parent_class)->dispose (object);
 }
@@ -1565,15 +1707,66 @@ atlas_graph_view_get_property (GObject    *object,
                                GValue     *value,
                                GParamSpec *pspec)
 {
+  AtlasGraphView *self = ATLAS_GRAPH_VIEW (object);
+
   switch (prop_id)
     {
     case PROP_BUSY:
-      g_value_set_boolean (value, ATLAS_GRAPH_VIEW (object)->busy);
+      g_value_set_boolean (value, self->busy);
+      break;
+
+    case PROP_EGO:
+      g_value_set_string (value, self->ego);
+      break;
+
+    case PROP_COMENTIONS:
+      g_value_set_boolean (value, self->comentions);
+      break;
+
+    case PROP_SHOW_COUNTRIES ... PROP_SHOW_PEOPLE:
+      g_value_set_boolean (value, !(self->hidden_kinds & (1u << (prop_id - PROP_SHOW_COUNTRIES))));
       break;
 
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+atlas_graph_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  AtlasGraphView *self = ATLAS_GRAPH_VIEW (object);
+  guint hidden = self->hidden_kinds;
+  gboolean comentions = self->comentions;
+
+  switch (prop_id)
+    {
+    case PROP_COMENTIONS:
+      comentions = g_value_get_boolean (value);
+      break;
+
+    case PROP_SHOW_COUNTRIES ... PROP_SHOW_PEOPLE:
+      if (g_value_get_boolean (value))
+        hidden &= ~(1u << (prop_id - PROP_SHOW_COUNTRIES));
+      else
+        hidden |= 1u << (prop_id - PROP_SHOW_COUNTRIES);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+
+  if (hidden == self->hidden_kinds && comentions == self->comentions)
+    return;
+  self->hidden_kinds = hidden;
+  self->comentions = comentions;
+  g_object_notify_by_pspec (object, pspec);
+  if (self->store != NULL)
+    rebuild (self);
 }
 
 static void
@@ -1585,20 +1778,74 @@ atlas_graph_view_class_init (AtlasGraphViewClass *klass)
   object_class->dispose = atlas_graph_view_dispose;
   object_class->finalize = atlas_graph_view_finalize;
   object_class->get_property = atlas_graph_view_get_property;
+  object_class->set_property = atlas_graph_view_set_property;
   widget_class->snapshot = atlas_graph_view_snapshot;
+  widget_class->measure = atlas_graph_view_measure;
   widget_class->size_allocate = atlas_graph_view_size_allocate;
 
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EGO] =
+    g_param_spec_string ("ego", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COMENTIONS] =
+    g_param_spec_boolean ("comentions", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  for (guint k = 0; k < G_N_ELEMENTS (toggled_kinds); k++)
+    {
+      static const char *const names[] = {
+        "show-countries", "show-companies", "show-sites", "show-organizations", "show-products", "show-people",
+      };
+      G_STATIC_ASSERT (G_N_ELEMENTS (names) == G_N_ELEMENTS (toggled_kinds));
+      properties[PROP_SHOW_COUNTRIES + k] =
+        g_param_spec_boolean (names[k], NULL, NULL, TRUE,
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    }
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "graph.select", "s", select_action);
   gtk_widget_class_install_action (widget_class, "graph.fit", NULL, fit_action);
+  gtk_widget_class_install_action (widget_class, "graph.focus-neighbourhood", "s", focus_neighbourhood_action);
+  gtk_widget_class_install_action (widget_class, "graph.show-whole", NULL, show_whole_action);
+  gtk_widget_class_install_property_action (widget_class, "graph.comentions", "comentions");
+  gtk_widget_class_install_property_action (widget_class, "graph.show-countries", "show-countries");
+  gtk_widget_class_install_property_action (widget_class, "graph.show-companies", "show-companies");
+  gtk_widget_class_install_property_action (widget_class, "graph.show-sites", "show-sites");
+  gtk_widget_class_install_property_action (widget_class, "graph.show-organizations", "show-organizations");
+  gtk_widget_class_install_property_action (widget_class, "graph.show-products", "show-products");
+  gtk_widget_class_install_property_action (widget_class, "graph.show-people", "show-people");
   gtk_widget_class_install_action (widget_class, "graph.pan", "(dd)", pan_action);
   gtk_widget_class_install_action (widget_class, "graph.zoom", "d", zoom_action);
 
   gtk_widget_class_set_css_name (widget_class, "graphview");
   gtk_widget_class_set_accessible_role (widget_class, atlas_compat_canvas_role ());
+}
+
+/* Which kinds the graph shows and whether it ties co-mentioned entities. */
+static GtkWidget *
+make_options_button (void)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) kinds = g_menu_new ();
+  g_autoptr(GMenu) ties = g_menu_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+
+  g_menu_append (kinds, _("Countries"), "graph.show-countries");
+  g_menu_append (kinds, _("Companies"), "graph.show-companies");
+  g_menu_append (kinds, _("Sites"), "graph.show-sites");
+  g_menu_append (kinds, _("Organizations"), "graph.show-organizations");
+  g_menu_append (kinds, _("Products"), "graph.show-products");
+  g_menu_append (kinds, _("People"), "graph.show-people");
+  g_menu_append_section (menu, _("Show"), G_MENU_MODEL (kinds));
+  g_menu_append (ties, _("Tie Entities _Mentioned Together"), "graph.comentions");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (ties));
+
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Graph Options"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Graph Options"), -1);
+  gtk_widget_add_css_class (button, "osd");
+  gtk_widget_add_css_class (button, "circular");
+  return button;
 }
 
 static void
@@ -1639,6 +1886,15 @@ atlas_graph_view_init (AtlasGraphView *self)
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (invalidate), self,
                            G_CONNECT_SWAPPED);
+  self->options_button = make_options_button ();
+  gtk_widget_set_parent (self->options_button, GTK_WIDGET (self));
+  self->whole_button = gtk_button_new_with_mnemonic (_("Show _Whole Graph"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->whole_button), "graph.show-whole");
+  gtk_widget_add_css_class (self->whole_button, "pill");
+  gtk_widget_add_css_class (self->whole_button, "suggested-action");
+  gtk_widget_set_visible (self->whole_button, FALSE);
+  gtk_widget_set_parent (self->whole_button, GTK_WIDGET (self));
+
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
