@@ -332,6 +332,55 @@ test_neighbourhood (void)
   g_assert_cmpuint (atlas_graph_get_n_edges (copy), ==, atlas_graph_get_n_edges (all));
 }
 
+/* Pieces not tied to the rest are gathered close around the largest one,
+ * instead of drifting off and shrinking it to a dot when the view fits. */
+static void
+test_pieces_gathered (void)
+{
+  g_autoptr(AtlasGraph) graph = atlas_graph_new ();
+  g_autoptr(AtlasGraphLayout) layout = NULL;
+  double cx = 0, cy = 0, radius = 0, edge = 0;
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("n%02u", i);
+      atlas_graph_add_node (graph, id, NULL, "company", NULL, 1);
+    }
+  /* A ring of 24 with chords, a pair, and four loners. */
+  for (guint i = 0; i < 24; i++)
+    {
+      atlas_graph_add_edge (graph, i, (i + 1) % 24, ATLAS_GRAPH_EDGE_RELATION, NULL, 1);
+      atlas_graph_add_edge (graph, i, (i + 7) % 24, ATLAS_GRAPH_EDGE_RELATION, NULL, 1);
+    }
+  atlas_graph_add_edge (graph, 24, 25, ATLAS_GRAPH_EDGE_RELATION, NULL, 1);
+
+  layout = atlas_graph_layout_new (graph, 1, NULL);
+  atlas_graph_layout_run (layout, 1000);
+
+  for (guint i = 0; i < 24; i++)
+    {
+      cx += atlas_graph_get_node (graph, i)->x / 24;
+      cy += atlas_graph_get_node (graph, i)->y / 24;
+    }
+  for (guint i = 0; i < 24; i++)
+    {
+      const AtlasGraphNode *a = atlas_graph_get_node (graph, i);
+      const AtlasGraphNode *b = atlas_graph_get_node (graph, (i + 1) % 24);
+      radius = MAX (radius, hypot (a->x - cx, a->y - cy));
+      edge = MAX (edge, hypot (a->x - b->x, a->y - b->y));
+    }
+  for (guint i = 24; i < 30; i++)
+    {
+      const AtlasGraphNode *node = atlas_graph_get_node (graph, i);
+      double distance = hypot (node->x - cx, node->y - cy);
+
+      g_test_message ("%s at %.1f from the centre; main piece radius %.1f, longest edge %.1f",
+                      node->id, distance, radius, edge);
+      g_assert_cmpfloat (distance, <=, radius + 4 * edge);
+      g_assert_cmpfloat (distance, >, radius * 0.5);
+    }
+}
+
 static void
 test_empty_graph (void)
 {
@@ -360,6 +409,7 @@ main (int   argc,
   g_test_add_func ("/graph/warm-start-and-pins", test_warm_start_and_pins);
   g_test_add_func ("/graph/exports", test_exports);
   g_test_add_func ("/graph/neighbourhood", test_neighbourhood);
+  g_test_add_func ("/graph/pieces-gathered", test_pieces_gathered);
   g_test_add_func ("/graph/empty", test_empty_graph);
 
   status = g_test_run ();

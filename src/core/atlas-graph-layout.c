@@ -41,6 +41,8 @@ struct _AtlasGraphLayout
   float      *dy;
   float       temperature;
   guint       steps;
+  /* Where a warm start put the nodes, or NULL after a cold one. */
+  float      *start;
 };
 
 static guint32
@@ -153,6 +155,15 @@ atlas_graph_layout_new (AtlasGraph *graph,
   self->dx = g_new0 (float, MAX (n, 1));
   self->dy = g_new0 (float, MAX (n, 1));
   place_nodes (self, seed, previous);
+  if (previous != NULL)
+    {
+      self->start = g_new (float, 2 * MAX (n, 1));
+      for (guint i = 0; i < n; i++)
+        {
+          self->start[2 * i] = atlas_graph_get_node (graph, i)->x;
+          self->start[2 * i + 1] = atlas_graph_get_node (graph, i)->y;
+        }
+    }
   /* A warm start needs only to settle; a cold one has to unfold. */
   self->temperature = sqrtf ((float) MAX (n, 1)) * (previous != NULL ? 0.1f : 0.5f);
   return self;
@@ -167,6 +178,7 @@ atlas_graph_layout_free (AtlasGraphLayout *self)
   g_array_unref (self->cells);
   g_free (self->dx);
   g_free (self->dy);
+  g_free (self->start);
   g_free (self);
 }
 
@@ -414,61 +426,211 @@ atlas_graph_layout_step (AtlasGraphLayout *self)
 }
 
 static int
-compare_ids (gconstpointer a,
-             gconstpointer b,
-             gpointer      user_data)
+compare_doubles (const void *a,
+                 const void *b)
 {
-  AtlasGraph *graph = user_data;
+  double x = *(const double *) a, y = *(const double *) b;
 
-  return g_strcmp0 (atlas_graph_get_node (graph, *(const guint *) a)->id,
-                    atlas_graph_get_node (graph, *(const guint *) b)->id);
+  return x < y ? -1 : x > y;
 }
 
-/* Untied nodes on a ring just outside the rest, in the order of their ids. */
+static guint
+find_root (guint *parent,
+           guint  i)
+{
+  while (parent[i] != i)
+    i = parent[i] = parent[parent[i]];
+  return i;
+}
+
+typedef struct
+{
+  guint  root;
+  guint  size;
+  char  *first_id;    /* the smallest id, for a stable order */
+  double cx, cy;
+  double start_x, start_y;  /* the centre where a warm start put it */
+  double radius;
+  double shift_x, shift_y;
+  gboolean fixed;     /* holds a pinned node: it stays where it is */
+} Component;
+
+static int
+compare_components (gconstpointer a,
+                    gconstpointer b)
+{
+  const Component *x = a, *y = b;
+
+  if (x->size != y->size)
+    return x->size > y->size ? -1 : 1;
+  return g_strcmp0 (x->first_id, y->first_id);
+}
+
+static double
+median_edge (AtlasGraph *graph)
+{
+  guint n_edges = atlas_graph_get_n_edges (graph);
+  g_autofree double *lengths = g_new (double, MAX (n_edges, 1));
+  double median;
+
+  if (n_edges == 0)
+    return 1;
+  for (guint e = 0; e < n_edges; e++)
+    {
+      const AtlasGraphEdge *edge = atlas_graph_get_edge (graph, e);
+      const AtlasGraphNode *a = atlas_graph_get_node (graph, edge->source);
+      const AtlasGraphNode *b = atlas_graph_get_node (graph, edge->target);
+      lengths[e] = hypot (a->x - b->x, a->y - b->y);
+    }
+  qsort (lengths, n_edges, sizeof (double), compare_doubles);
+  median = lengths[n_edges / 2];
+  return median > 0 ? median : 1;
+}
+
+/* Pieces of the graph that are not tied to the largest one drift apart, as
+ * nothing holds them; left there they shrink the main piece to a dot when
+ * the view fits everything. Each that strayed is moved whole onto rings
+ * close around the largest, biggest first, in a stable order. */
 static void
-seat_untied (AtlasGraphLayout *self)
+gather_components (AtlasGraphLayout *self)
 {
   guint n = atlas_graph_get_n_nodes (self->graph);
-  g_autoptr(GArray) untied = g_array_new (FALSE, FALSE, sizeof (guint));
-  double cx = 0, cy = 0, radius = 0;
-  guint tied = 0;
+  g_autofree guint *parent = g_new (guint, n);
+  g_autofree int *slot = g_new (int, n);
+  g_autoptr(GArray) components = g_array_new (FALSE, TRUE, sizeof (Component));
+  double gap;
+  const Component *main_piece;
 
-  for (guint i = 0; i < n; i++)
-    {
-      const AtlasGraphNode *node = atlas_graph_get_node (self->graph, i);
-
-      if (node->degree == 0 && !node->pinned)
-        g_array_append_val (untied, i);
-      else
-        {
-          cx += node->x;
-          cy += node->y;
-          tied++;
-        }
-    }
-  if (untied->len == 0)
+  if (n == 0)
     return;
-  if (tied > 0)
+  for (guint i = 0; i < n; i++)
+    parent[i] = i;
+  for (guint e = 0; e < atlas_graph_get_n_edges (self->graph); e++)
     {
-      cx /= tied;
-      cy /= tied;
+      const AtlasGraphEdge *edge = atlas_graph_get_edge (self->graph, e);
+      parent[find_root (parent, edge->source)] = find_root (parent, edge->target);
+    }
+
+  for (guint i = 0; i < n; i++)
+    slot[i] = -1;
+  for (guint i = 0; i < n; i++)
+    {
+      guint root = find_root (parent, i);
+      const AtlasGraphNode *node = atlas_graph_get_node (self->graph, i);
+      Component *component;
+
+      if (slot[root] < 0)
+        {
+          Component fresh = { root };
+          slot[root] = components->len;
+          g_array_append_val (components, fresh);
+        }
+      component = &g_array_index (components, Component, slot[root]);
+      component->size++;
+      component->cx += node->x;
+      component->cy += node->y;
+      if (self->start != NULL)
+        {
+          component->start_x += self->start[2 * i];
+          component->start_y += self->start[2 * i + 1];
+        }
+      component->fixed |= node->pinned;
+      if (component->first_id == NULL || g_strcmp0 (node->id, component->first_id) < 0)
+        component->first_id = node->id;
+    }
+  if (components->len < 2)
+    return;
+
+  for (guint c = 0; c < components->len; c++)
+    {
+      Component *component = &g_array_index (components, Component, c);
+      component->cx /= component->size;
+      component->cy /= component->size;
+      component->start_x /= component->size;
+      component->start_y /= component->size;
     }
   for (guint i = 0; i < n; i++)
     {
       const AtlasGraphNode *node = atlas_graph_get_node (self->graph, i);
-      if (node->degree > 0 || node->pinned)
-        radius = MAX (radius, hypot (node->x - cx, node->y - cy));
+      Component *component = &g_array_index (components, Component, slot[find_root (parent, i)]);
+      component->radius = MAX (component->radius, hypot (node->x - component->cx, node->y - component->cy));
     }
-  radius += 2.0 + untied->len / (2 * G_PI);
 
-  g_array_sort_with_data (untied, compare_ids, self->graph);
-  for (guint k = 0; k < untied->len; k++)
+  /* Sorting moves the entries: nodes find theirs by root from here on. */
+  g_array_sort (components, compare_components);
+  for (guint c = 0; c < components->len; c++)
+    slot[g_array_index (components, Component, c).root] = c;
+
+  gap = median_edge (self->graph);
+  main_piece = &g_array_index (components, Component, 0);
+
+  for (guint c = 1; c < components->len; c++)
     {
-      AtlasGraphNode *node = atlas_graph_get_node (self->graph, g_array_index (untied, guint, k));
-      double angle = 2 * G_PI * k / untied->len;
+      Component *component = &g_array_index (components, Component, c);
+      double r = MAX (component->radius, gap / 2);
+      double dx = component->cx - main_piece->cx, dy = component->cy - main_piece->cy;
+      double distance = hypot (dx, dy), bearing, target;
 
-      node->x = cx + radius * cos (angle);
-      node->y = cy + radius * sin (angle);
+      component->radius = r;
+      /* Pinned, or already close beside it (a warm start keeps it where it
+       * was); one sitting inside the largest piece would look part of it. */
+      if (component->fixed ||
+          (distance >= 0.8 * main_piece->radius + r && distance <= main_piece->radius + r + 3 * gap))
+        {
+          component->shift_x = component->shift_y = 0;
+          continue;
+        }
+      /* Back where a warm start had it beside the largest piece, or else in
+       * the direction it strayed, just outside the largest piece; clear of
+       * the pieces already moved either way. */
+      target = main_piece->radius + gap + r;
+      if (self->start != NULL)
+        {
+          dx = component->start_x - main_piece->start_x;
+          dy = component->start_y - main_piece->start_y;
+          target = MAX (target, hypot (dx, dy));
+        }
+      bearing = dx != 0 || dy != 0 ? atan2 (dy, dx) : 2 * G_PI * c / components->len;
+      /* Nearest free place: the preferred direction first, then turning
+       * either way by one piece's width, then one ring further out. */
+      for (guint ring = 0; ring < 100; ring++, target += gap)
+        {
+          double turn = (2 * r + gap / 2) / target;
+          gboolean clear = FALSE;
+
+          for (int k = 0; k <= (int) (G_PI / turn) && !clear; k++)
+            for (int side = k == 0 ? 1 : -1; side <= 1 && !clear; side += 2)
+              {
+                double angle = bearing + side * k * turn;
+                double x = main_piece->cx + target * cos (angle), y = main_piece->cy + target * sin (angle);
+
+                clear = TRUE;
+                for (guint other = 1; other < c && clear; other++)
+                  {
+                    const Component *placed = &g_array_index (components, Component, other);
+                    clear = hypot (placed->cx + placed->shift_x - x, placed->cy + placed->shift_y - y) >=
+                            placed->radius + r + gap / 2;
+                  }
+                if (clear)
+                  bearing = angle;
+              }
+          if (clear)
+            break;
+        }
+      component->shift_x = main_piece->cx + target * cos (bearing) - component->cx;
+      component->shift_y = main_piece->cy + target * sin (bearing) - component->cy;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint c = slot[find_root (parent, i)];
+      const Component *component = &g_array_index (components, Component, c);
+      AtlasGraphNode *node = atlas_graph_get_node (self->graph, i);
+
+      if (c == 0)
+        continue;
+      node->x += component->shift_x;
+      node->y += component->shift_y;
     }
 }
 
@@ -485,6 +647,6 @@ atlas_graph_layout_run (AtlasGraphLayout *self,
       if (atlas_graph_layout_step (self) < SETTLED)
         break;
     }
-  seat_untied (self);
+  gather_components (self);
   return done;
 }
