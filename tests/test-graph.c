@@ -382,6 +382,52 @@ test_pieces_gathered (void)
 }
 
 static void
+count_progress (AtlasGraph *graph,
+                gpointer    user_data)
+{
+  GCancellable *cancellable = user_data;
+  guint *calls = g_object_get_data (G_OBJECT (cancellable), "calls");
+
+  if (++*calls == 5)
+    g_cancellable_cancel (cancellable);
+}
+
+/* A run reports its progress as it goes, and a cancelled one stops. */
+static void
+test_layout_progress (void)
+{
+  g_autoptr(AtlasGraph) graph = build (NULL, FALSE, NULL);
+  g_autoptr(AtlasGraph) same = build (NULL, FALSE, NULL);
+  g_autoptr(AtlasGraphLayout) layout = atlas_graph_layout_new (graph, 1, NULL);
+  g_autoptr(AtlasGraphLayout) reference = atlas_graph_layout_new (same, 1, NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  guint calls = 0, steps;
+
+  g_object_set_data (G_OBJECT (cancellable), "calls", &calls);
+  steps = atlas_graph_layout_run_full (layout, 1000, 0, count_progress, cancellable, cancellable);
+  g_assert_cmpuint (calls, ==, 5);
+  g_assert_cmpuint (steps, ==, 5);
+
+  /* Without cancelling, reporting changes nothing in the result. */
+  {
+    g_autoptr(AtlasGraph) again = build (NULL, FALSE, NULL);
+    g_autoptr(AtlasGraphLayout) watched = atlas_graph_layout_new (again, 1, NULL);
+    g_autoptr(GCancellable) never = g_cancellable_new ();
+    guint watched_calls = 0;
+
+    g_object_set_data (G_OBJECT (never), "calls", &watched_calls);
+    atlas_graph_layout_run_full (watched, 4, 0, count_progress, never, NULL);
+    g_assert_cmpuint (watched_calls, ==, 4);
+    atlas_graph_layout_run (reference, 4);
+    for (guint i = 0; i < atlas_graph_get_n_nodes (again); i++)
+      {
+        g_assert_cmpfloat (atlas_graph_get_node (again, i)->x, ==, atlas_graph_get_node (same, i)->x);
+        g_assert_cmpfloat (atlas_graph_get_node (again, i)->y, ==, atlas_graph_get_node (same, i)->y);
+      }
+  }
+}
+
+static void
 test_empty_graph (void)
 {
   g_autoptr(AtlasGraph) none = build ("JP", TRUE, NULL);
@@ -410,6 +456,7 @@ main (int   argc,
   g_test_add_func ("/graph/exports", test_exports);
   g_test_add_func ("/graph/neighbourhood", test_neighbourhood);
   g_test_add_func ("/graph/pieces-gathered", test_pieces_gathered);
+  g_test_add_func ("/graph/layout-progress", test_layout_progress);
   g_test_add_func ("/graph/empty", test_empty_graph);
 
   status = g_test_run ();

@@ -672,6 +672,27 @@ test_graph_beside_the_list (void)
     wait_for_graph (graph);
     g_assert_cmpuint (atlas_graph_get_n_nodes (atlas_graph_view_get_graph (graph)), ==, whole);
 
+    /* The layout streams to the view: the new graph is on screen while the
+     * worker is still laying it out. */
+    {
+      gboolean seen_while_busy = FALSE;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (graph), "graph.show-products", NULL));
+      g_assert_true (atlas_graph_view_get_busy (graph));
+      while (atlas_graph_view_get_busy (graph))
+        {
+          g_main_context_iteration (NULL, TRUE);
+          if (atlas_graph_view_get_busy (graph) &&
+              atlas_graph_get_n_nodes (atlas_graph_view_get_graph (graph)) < whole)
+            seen_while_busy = TRUE;
+        }
+      g_assert_true (seen_while_busy);
+      g_assert_cmpuint (atlas_graph_get_n_nodes (atlas_graph_view_get_graph (graph)), <, whole);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (graph), "graph.show-products", NULL));
+      wait_for_graph (graph);
+      g_assert_cmpuint (atlas_graph_get_n_nodes (atlas_graph_view_get_graph (graph)), ==, whole);
+    }
+
     /* Co-mention ties add edges between entities of the same article. */
     {
       guint ties = atlas_graph_get_n_edges (atlas_graph_view_get_graph (graph));

@@ -639,13 +639,35 @@ guint
 atlas_graph_layout_run (AtlasGraphLayout *self,
                         guint             max_steps)
 {
+  return atlas_graph_layout_run_full (self, max_steps, 0, NULL, NULL, NULL);
+}
+
+/* The same, calling `progress` with the graph as it stands every
+ * `interval_usec` of work, so that a view can show the layout unfolding;
+ * a cancelled run stops at once and leaves the pieces where they are. */
+guint
+atlas_graph_layout_run_full (AtlasGraphLayout         *self,
+                             guint                     max_steps,
+                             gint64                    interval_usec,
+                             AtlasGraphLayoutProgress  progress,
+                             gpointer                  user_data,
+                             GCancellable             *cancellable)
+{
+  gint64 next = g_get_monotonic_time () + interval_usec;
   guint done = 0;
 
   while (done < max_steps)
     {
+      if (g_cancellable_is_cancelled (cancellable))
+        return done;
       done++;
       if (atlas_graph_layout_step (self) < SETTLED)
         break;
+      if (progress != NULL && g_get_monotonic_time () >= next)
+        {
+          progress (self->graph, user_data);
+          next = g_get_monotonic_time () + interval_usec;
+        }
     }
   gather_components (self);
   return done;

@@ -45,8 +45,10 @@ struct _AtlasGraphView
   AtlasViewState   *view_state;
   AtlasGraph       *graph;
   GCancellable     *cancellable;
+  guint             build_serial;
   gboolean          busy;
   gboolean          fitted;
+  gboolean          auto_fit;
 
   double            zoom;
   double            pan_x;
@@ -951,6 +953,7 @@ zoom_around (AtlasGraphView *self,
   double cy = y - gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
   double zoom = CLAMP (self->zoom * factor, MIN_ZOOM, MAX_ZOOM);
 
+  self->auto_fit = FALSE;
   /* The graph point under the pointer stays under it. */
   self->pan_x = cx - (cx - self->pan_x) * zoom / self->zoom;
   self->pan_y = cy - (cy - self->pan_y) * zoom / self->zoom;
@@ -1034,7 +1037,21 @@ typedef struct
   char       **hidden_kinds;
   gboolean     comentions;
   char        *ego;
+  guint        serial;
+  GTask       *task;        /* not a reference: the job lives in it */
 } BuildJob;
+
+/* The layout as it unfolds, sent from the worker: first the graph itself,
+ * then its positions every frame or two. */
+typedef struct
+{
+  AtlasGraphView *view;
+  guint           serial;
+  AtlasGraph     *graph;
+  float          *positions;
+} LayoutUpdate;
+
+#define STREAM_INTERVAL_USEC (40 * G_TIME_SPAN_MILLISECOND)
 
 static void
 build_job_free (gpointer data)
@@ -1047,6 +1064,65 @@ build_job_free (gpointer data)
   atlas_filter_free (job->filter);
   g_clear_pointer (&job->previous, atlas_graph_unref);
   g_free (job);
+}
+
+static void
+layout_update_free (gpointer data)
+{
+  LayoutUpdate *update = data;
+
+  g_object_unref (update->view);
+  g_clear_pointer (&update->graph, atlas_graph_unref);
+  g_free (update->positions);
+  g_free (update);
+}
+
+static void apply_layout_update (AtlasGraphView *self,
+                                 LayoutUpdate   *update);
+
+static gboolean
+dispatch_layout_update (gpointer data)
+{
+  LayoutUpdate *update = data;
+
+  apply_layout_update (update->view, update);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+send_update (BuildJob     *job,
+             LayoutUpdate *update)
+{
+  update->view = g_object_ref (g_task_get_source_object (job->task));
+  update->serial = job->serial;
+  g_main_context_invoke_full (g_task_get_context (job->task), G_PRIORITY_DEFAULT, dispatch_layout_update, update,
+                              layout_update_free);
+}
+
+static void
+publish_graph (BuildJob   *job,
+               AtlasGraph *graph)
+{
+  LayoutUpdate *update = g_new0 (LayoutUpdate, 1);
+
+  update->graph = atlas_graph_copy (graph);
+  send_update (job, update);
+}
+
+static void
+publish_positions (AtlasGraph *graph,
+                   gpointer    user_data)
+{
+  LayoutUpdate *update = g_new0 (LayoutUpdate, 1);
+  guint n = atlas_graph_get_n_nodes (graph);
+
+  update->positions = g_new (float, 2 * MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      update->positions[2 * i] = atlas_graph_get_node (graph, i)->x;
+      update->positions[2 * i + 1] = atlas_graph_get_node (graph, i)->y;
+    }
+  send_update (user_data, update);
 }
 
 static void
@@ -1083,7 +1159,8 @@ build_thread (GTask        *task,
       graph = ego;
     }
   layout = atlas_graph_layout_new (graph, 1, job->previous);
-  atlas_graph_layout_run (layout, 1000);
+  publish_graph (job, graph);
+  atlas_graph_layout_run_full (layout, 1000, STREAM_INTERVAL_USEC, publish_positions, job, cancellable);
   g_task_return_pointer (task, g_steal_pointer (&graph), (GDestroyNotify) atlas_graph_unref);
 }
 
@@ -1155,6 +1232,57 @@ take_graph (AtlasGraphView *self,
   invalidate (self);
 }
 
+/* Nodes the user placed while the layout ran stay where they were put. */
+static void
+keep_pins (AtlasGraph *from,
+           AtlasGraph *to)
+{
+  for (guint i = 0; from != NULL && to != NULL && i < atlas_graph_get_n_nodes (from); i++)
+    {
+      const AtlasGraphNode *node = atlas_graph_get_node (from, i);
+      guint index;
+
+      if (node->pinned && atlas_graph_find (to, node->id, &index))
+        {
+          AtlasGraphNode *same = atlas_graph_get_node (to, index);
+          same->x = node->x;
+          same->y = node->y;
+          same->pinned = TRUE;
+        }
+    }
+}
+
+static void
+apply_layout_update (AtlasGraphView *self,
+                     LayoutUpdate   *update)
+{
+  /* Late news from a build that a newer one replaced. */
+  if (update->serial != self->build_serial || !self->busy)
+    return;
+
+  if (update->graph != NULL)
+    {
+      keep_pins (self->graph, update->graph);
+      take_graph (self, g_steal_pointer (&update->graph));
+    }
+  else if (self->graph != NULL)
+    {
+      for (guint i = 0; i < atlas_graph_get_n_nodes (self->graph); i++)
+        {
+          AtlasGraphNode *node = atlas_graph_get_node (self->graph, i);
+
+          if (node->pinned)
+            continue;
+          node->x = update->positions[2 * i];
+          node->y = update->positions[2 * i + 1];
+        }
+      index_nodes (self);
+      invalidate (self);
+    }
+  if (self->auto_fit)
+    fit (self);
+}
+
 static void
 on_built (GObject      *source,
           GAsyncResult *result,
@@ -1172,7 +1300,11 @@ on_built (GObject      *source,
 
   if (self->ego != NULL && graph != NULL && !atlas_graph_find (graph, self->ego, NULL))
     set_ego (self, NULL);
+  keep_pins (self->graph, graph);
   take_graph (self, graph);
+  if (self->auto_fit)
+    fit (self);
+  self->auto_fit = FALSE;
   set_busy (self, FALSE);
 }
 
@@ -1190,6 +1322,10 @@ rebuild (AtlasGraphView *self)
   job->db_path = g_strdup (atlas_store_get_path (self->store));
   job->filter = atlas_filter_copy (atlas_view_state_get_filter (self->view_state));
   job->previous = copy_positions (self->graph);
+  job->serial = ++self->build_serial;
+  /* A first picture follows the layout as it unfolds, until the user
+   * moves the view. */
+  self->auto_fit = !self->fitted;
   job->comentions = self->comentions;
   job->ego = g_strdup (self->ego);
   {
@@ -1204,6 +1340,7 @@ rebuild (AtlasGraphView *self)
 
   set_busy (self, TRUE);
   task = g_task_new (self, self->cancellable, on_built, g_object_ref (self));
+  job->task = task;
   g_task_set_task_data (task, job, build_job_free);
   g_task_run_in_thread (task, build_thread);
   g_object_unref (task);
@@ -1337,6 +1474,7 @@ on_drag_update (GtkGestureDrag *gesture,
                 double          dy,
                 AtlasGraphView *self)
 {
+  self->auto_fit = FALSE;
   if (self->dragged >= 0 && self->graph != NULL)
     {
       AtlasGraphNode *node = atlas_graph_get_node (self->graph, self->dragged);
@@ -1570,6 +1708,7 @@ pan_action (GtkWidget  *widget,
   double dx, dy;
 
   g_variant_get (parameter, "(dd)", &dx, &dy);
+  self->auto_fit = FALSE;
   self->pan_x += dx;
   self->pan_y += dy;
   gtk_widget_queue_draw (widget);
