@@ -112,6 +112,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  GRAPH_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE (AtlasGraphView, atlas_graph_view, GTK_TYPE_WIDGET)
 
 /* ---- coordinates -------------------------------------------------------- */
@@ -1230,6 +1237,7 @@ take_graph (AtlasGraphView *self,
   if (!self->fitted)
     fit (self);
   invalidate (self);
+  g_signal_emit (self, signals[GRAPH_CHANGED], 0);
 }
 
 /* Nodes the user placed while the layout ran stay where they were put. */
@@ -1940,6 +1948,10 @@ atlas_graph_view_class_init (AtlasGraphViewClass *klass)
                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
     }
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A new graph is on screen: a new build's, or the layout's first step. */
+  signals[GRAPH_CHANGED] =
+    g_signal_new ("graph-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_install_action (widget_class, "graph.select", "s", select_action);
   gtk_widget_class_install_action (widget_class, "graph.fit", NULL, fit_action);
