@@ -12,56 +12,10 @@
 #include "atlas-importer.h"
 #include "atlas-preferences-window.h"
 #include "atlas-subscriptions.h"
+#include "atlas-test-gtk.h"
 #include "atlas-test-server.h"
 #include "atlas-test-util.h"
 #include "atlas-window.h"
-
-static void
-drain (void)
-{
-  /* Long enough for a worker import and a few frames. */
-  for (guint i = 0; i < 50; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       user_data)
-{
-  guint *frames = user_data;
-
-  (*frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Waits for two real frames: a loaded machine may need more than a few loop
- * iterations before a new window is mapped and drawn. */
-static void
-wait_for_frames (GtkWidget *widget)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (frames < 2 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (widget, id);
-  g_assert_cmpuint (frames, >=, 2);
-  drain ();
-}
-
-/* Until the graph is laid out and what is on screen shows it. */
-static void
-wait_for_graph (AtlasGraphView *graph)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!atlas_graph_view_get_painted (graph) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (atlas_graph_view_get_painted (graph));
-}
 
 static void
 keep_result (GObject      *source,
@@ -158,22 +112,11 @@ static void
 save_png (GtkWidget  *widget,
           const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkTexture) texture = atlas_test_render (widget);
   g_autofree char *path = g_build_filename (g_getenv ("MESON_BUILD_ROOT") ? g_getenv ("MESON_BUILD_ROOT") : ".",
                                             name, NULL);
-  int width, height;
 
-  wait_for_frames (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 300);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node, NULL);
+  g_assert_cmpint (gdk_texture_get_width (texture), >, 300);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("window rendered to %s", path);
 }
@@ -187,7 +130,7 @@ open_window (AtlasStore   *store,
   *weak = window;
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) weak);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (GTK_WIDGET (window));
+  atlas_test_wait_for_frames (GTK_WIDGET (window));
   return window;
 }
 
@@ -196,7 +139,7 @@ static void
 close_window (AtlasWindow **weak)
 {
   gtk_window_destroy (GTK_WINDOW (*weak));
-  drain ();
+  atlas_test_drain ();
   g_assert_null (*weak);
 }
 
@@ -215,7 +158,7 @@ test_filters_through_actions (void)
 
   /* The country facet's action, as a tick in the sidebar sends it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-country", "s", "NO"));
-  drain ();
+  atlas_test_drain ();
   g_assert_cmpuint (n_articles (window), ==, 1);
   g_assert_nonnull (find_label (GTK_WIDGET (window), "1 article"));
   g_assert_true (action_buttons_sensitive (GTK_WIDGET (window), "win.clear-filters"));
@@ -223,18 +166,18 @@ test_filters_through_actions (void)
   /* Norway and Nscale together: nothing, and the empty state offers a way
    * back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-company", "s", "nscale"));
-  drain ();
+  atlas_test_drain ();
   g_assert_cmpuint (n_articles (window), ==, 0);
   g_assert_nonnull (find_label (GTK_WIDGET (window), "No Matching Articles"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL));
-  drain ();
+  atlas_test_drain ();
   g_assert_cmpuint (n_articles (window), ==, 2);
   g_assert_true (atlas_filter_is_empty (atlas_view_state_get_filter (state)));
 
   /* A chip in the reader sends the entity action. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-entity", "s", "loughton-supercomputer"));
-  drain ();
+  atlas_test_drain ();
   g_assert_cmpuint (n_articles (window), ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL);
 
@@ -250,13 +193,13 @@ test_filters_through_actions (void)
     for (guint i = 0; i < 40 && n_articles (window) != 1; i++)
       {
         g_usleep (10000);
-        drain ();
+        atlas_test_drain ();
       }
     g_assert_cmpuint (n_articles (window), ==, 1);
     g_assert_cmpstr (atlas_view_state_get_filter (state)->text, ==, "Écosse");
   }
   atlas_view_state_set_text (state, NULL);
-  drain ();
+  atlas_test_drain ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_window_get_focus (GTK_WINDOW (window)))), ==, "");
   g_assert_cmpuint (n_articles (window), ==, 2);
 
@@ -292,7 +235,7 @@ test_hostile_text_is_plain (void)
   report = atlas_import_data (store, feed, strlen (feed), "hostile.json", NULL);
   g_assert_cmpuint (report->added, ==, 1);
   atlas_store_emit_changed (store);
-  drain ();
+  atlas_test_drain ();
   g_assert_cmpuint (n_articles (window), ==, 3);
 
   /* Selecting through the shared state shows the reader. */
@@ -301,7 +244,7 @@ test_hostile_text_is_plain (void)
     id = atlas_article_get_id (ATLAS_ARTICLE (first));
   }
   atlas_view_state_set_selected_article (atlas_window_get_view_state (window), id);
-  drain ();
+  atlas_test_drain ();
 
   label = find_label (GTK_WIDGET (window), title);
   g_assert_nonnull (label);
@@ -339,7 +282,7 @@ test_first_run_imports_corpus (void)
 
   while (!done)
     g_main_context_iteration (NULL, TRUE);
-  drain ();
+  atlas_test_drain ();
   g_assert_cmpuint (n_articles (window), ==, 2);
 
   close_window (&window);
@@ -368,7 +311,7 @@ wait_until_refreshed (AtlasWindow *window)
   while (atlas_window_get_refreshing (window) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (atlas_window_get_refreshing (window));
-  drain ();
+  atlas_test_drain ();
 }
 
 /* A refresh in the background while the list is shown: the new article
@@ -400,7 +343,7 @@ test_refresh_while_reading (void)
     selected = atlas_article_get_id (ATLAS_ARTICLE (last));
   }
   atlas_view_state_set_selected_article (state, selected);
-  drain ();
+  atlas_test_drain ();
 
   atlas_test_server_set_feed (server, "/remote.json", two);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL));
@@ -479,7 +422,7 @@ test_preferences_subscribe (void)
   atlas_test_server_set_feed (server, "/remote.json", body);
   g_object_add_weak_pointer (G_OBJECT (prefs), (gpointer *) &weak);
   gtk_window_present (GTK_WINDOW (prefs));
-  wait_for_frames (GTK_WIDGET (prefs));
+  atlas_test_wait_for_frames (GTK_WIDGET (prefs));
 
   entry = find_by_type (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW);
   g_assert_nonnull (entry);
@@ -516,7 +459,7 @@ test_preferences_subscribe (void)
       }
     g_assert_nonnull (remove);
     g_signal_emit_by_name (remove, "clicked");
-    drain ();
+    atlas_test_drain ();
 
     for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
       {
@@ -539,7 +482,7 @@ test_preferences_subscribe (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (prefs));
-  drain ();
+  atlas_test_drain ();
   g_assert_null (weak);
   g_clear_object (&store);
   atlas_test_remove_dir (dir);
@@ -558,7 +501,7 @@ test_graph_beside_the_list (void)
   open_window (store, &window);
   graph = ATLAS_GRAPH_VIEW (find_by_type (GTK_WIDGET (window), ATLAS_TYPE_GRAPH_VIEW));
   g_assert_nonnull (graph);
-  wait_for_graph (graph);
+  atlas_test_wait_for_graph (graph);
   g_assert_cmpuint (atlas_graph_get_n_nodes (atlas_graph_view_get_graph (graph)), ==, 65);
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (graph)));
   save_png (GTK_WIDGET (window), "test-window-graph.png");
@@ -585,7 +528,7 @@ test_graph_beside_the_list (void)
     g_signal_emit_by_name (drag, "drag-begin", (double) before.x, (double) before.y);
     g_signal_emit_by_name (drag, "drag-update", 40.0, 30.0);
     g_signal_emit_by_name (drag, "drag-end", 40.0, 30.0);
-    drain ();
+    atlas_test_drain ();
 
     g_assert_true (atlas_graph_view_get_node_point (graph, "coreweave", &after));
     g_assert_cmpfloat_with_epsilon (after.x - before.x, 40.0, 0.5);
@@ -646,7 +589,7 @@ test_graph_beside_the_list (void)
     g_assert_nonnull (click);
     g_assert_true (atlas_graph_view_get_node_point (graph, "nscale", &point));
     g_signal_emit_by_name (click, "released", 2, (double) point.x, (double) point.y);
-    wait_for_graph (graph);
+    atlas_test_wait_for_graph (graph);
     g_object_get (graph, "ego", &ego, NULL);
     g_assert_cmpstr (ego, ==, "nscale");
     g_assert_cmpuint (atlas_graph_get_n_nodes (atlas_graph_view_get_graph (graph)), <, whole);
@@ -657,7 +600,7 @@ test_graph_beside_the_list (void)
     save_png (GTK_WIDGET (window), "test-window-graph-ego.png");
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (graph), "graph.show-whole", NULL));
-    wait_for_graph (graph);
+    atlas_test_wait_for_graph (graph);
     g_clear_pointer (&ego, g_free);
     g_object_get (graph, "ego", &ego, NULL);
     g_assert_null (ego);
@@ -671,13 +614,13 @@ test_graph_beside_the_list (void)
     gboolean shown;
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (graph), "graph.show-countries", NULL));
-    wait_for_graph (graph);
+    atlas_test_wait_for_graph (graph);
     g_object_get (graph, "show-countries", &shown, NULL);
     g_assert_false (shown);
     g_assert_false (atlas_graph_find (atlas_graph_view_get_graph (graph), "GB", NULL));
     g_assert_true (atlas_graph_find (atlas_graph_view_get_graph (graph), "nscale", NULL));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (graph), "graph.show-countries", NULL));
-    wait_for_graph (graph);
+    atlas_test_wait_for_graph (graph);
     g_assert_cmpuint (atlas_graph_get_n_nodes (atlas_graph_view_get_graph (graph)), ==, whole);
 
     /* The layout streams to the view: the new graph is on screen while the
@@ -695,7 +638,7 @@ test_graph_beside_the_list (void)
       g_assert_cmpuint (seen_while_busy, ==, 2);
       g_assert_cmpuint (atlas_graph_get_n_nodes (atlas_graph_view_get_graph (graph)), <, whole);
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (graph), "graph.show-products", NULL));
-      wait_for_graph (graph);
+      atlas_test_wait_for_graph (graph);
       g_assert_cmpuint (atlas_graph_get_n_nodes (atlas_graph_view_get_graph (graph)), ==, whole);
     }
 
@@ -704,10 +647,10 @@ test_graph_beside_the_list (void)
       guint ties = atlas_graph_get_n_edges (atlas_graph_view_get_graph (graph));
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (graph), "graph.comentions", NULL));
-      wait_for_graph (graph);
+      atlas_test_wait_for_graph (graph);
       g_assert_cmpuint (atlas_graph_get_n_edges (atlas_graph_view_get_graph (graph)), >, ties);
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (graph), "graph.comentions", NULL));
-      wait_for_graph (graph);
+      atlas_test_wait_for_graph (graph);
     }
   }
 
@@ -730,13 +673,13 @@ test_graph_beside_the_list (void)
       g_autoptr(AtlasEntityItem) third = g_list_model_get_item (rows, 2);
 
       gtk_selection_model_select_item (gtk_column_view_get_model (view), 2, TRUE);
-      drain ();
+      atlas_test_drain ();
       g_assert_cmpstr (atlas_view_state_get_selected_entity (atlas_window_get_view_state (window)), ==,
                        atlas_entity_item_get_id (third));
       g_assert_cmpstr (atlas_graph_view_get_focused (graph), ==, atlas_entity_item_get_id (third));
 
       atlas_view_state_set_selected_entity (atlas_window_get_view_state (window), "loughton-supercomputer");
-      drain ();
+      atlas_test_drain ();
       g_assert_cmpstr (atlas_graph_view_get_focused (graph), ==, "loughton-supercomputer");
       {
         g_autoptr(AtlasEntityItem) selected =
@@ -751,12 +694,12 @@ test_graph_beside_the_list (void)
 
   /* Selecting Nscale in the graph filters the list, as a tick would. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (graph), "graph.select", "s", "nscale"));
-  drain ();
+  atlas_test_drain ();
   g_assert_cmpuint (n_articles (window), ==, 1);
   g_assert_true (atlas_filter_contains (atlas_view_state_get_filter (atlas_window_get_view_state (window)),
                                         ATLAS_FILTER_GROUP_COMPANIES, "nscale"));
   /* The graph follows the filter. */
-  wait_for_graph (graph);
+  atlas_test_wait_for_graph (graph);
   g_assert_false (atlas_graph_find (atlas_graph_view_get_graph (graph), "flexai", NULL));
   g_assert_true (atlas_graph_find (atlas_graph_view_get_graph (graph), "nscale", NULL));
 
@@ -765,7 +708,7 @@ test_graph_beside_the_list (void)
     g_autoptr(GObject) first = g_list_model_get_item (atlas_window_get_articles (window), 0);
     atlas_view_state_set_selected_article (atlas_window_get_view_state (window), atlas_article_get_id (ATLAS_ARTICLE (first)));
   }
-  drain ();
+  atlas_test_drain ();
   {
     /* The graph and its table share the page the reader replaces. */
     GtkWidget *page = gtk_widget_get_parent (GTK_WIDGET (graph));
@@ -773,7 +716,7 @@ test_graph_beside_the_list (void)
 
     g_assert_true (gtk_stack_get_visible_child (right) != page);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
-    drain ();
+    atlas_test_drain ();
     g_assert_true (gtk_stack_get_visible_child (right) == page);
   }
 

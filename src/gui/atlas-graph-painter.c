@@ -15,7 +15,7 @@
 #include "atlas-graph-painter.h"
 
 #define LEGEND_ROW    20.0
-#define LEGEND_WIDTH  200.0
+#define LEGEND_PAD    10.0
 
 static const struct {
   const char *kind;
@@ -508,49 +508,66 @@ atlas_graph_scene_set_ink (AtlasGraphScene *scene,
   cairo_set_source_rgba (cr, scene->ink[0], scene->ink[1], scene->ink[2], alpha);
 }
 
-guint
-atlas_graph_scene_get_legend_rows (AtlasGraphScene *scene)
-{
-  guint rows = 0;
-
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-    rows += (scene->kinds_present >> k) & 1;
-  return rows;
-}
-
-/* What the colours mean, for the kinds present, on a panel that keeps it
- * readable over the edges beneath. */
-void
+/* What the colours mean, for the kinds present: entries in a row that wraps
+ * to `max_width`, on a panel that keeps them readable over the edges. With
+ * `cr` NULL it only measures. Returns the panel's height, 0 for none. */
+double
 atlas_graph_scene_paint_legend (AtlasGraphScene *scene,
                                 cairo_t         *cr,
-                                PangoLayout     *layout)
+                                PangoLayout     *layout,
+                                double           max_width,
+                                double          *width)
 {
-  guint rows = atlas_graph_scene_get_legend_rows (scene);
-  double y = 8;
+  double x = LEGEND_PAD, y = LEGEND_PAD / 2, widest = 0;
+  gboolean any = FALSE;
 
-  if (rows == 0)
-    return;
-
-  cairo_new_path (cr);
-  cairo_arc (cr, 10, 10, 6, G_PI, 1.5 * G_PI);
-  cairo_arc (cr, LEGEND_WIDTH - 10, 10, 6, 1.5 * G_PI, 2 * G_PI);
-  cairo_arc (cr, LEGEND_WIDTH - 10, rows * LEGEND_ROW + 6, 6, 0, 0.5 * G_PI);
-  cairo_arc (cr, 10, rows * LEGEND_ROW + 6, 6, 0.5 * G_PI, G_PI);
-  cairo_close_path (cr);
-  atlas_graph_paint_background (cr, scene->dark, 0.85);
-  cairo_fill (cr);
-
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+  for (int pass = cr == NULL ? 1 : 0; pass < 2; pass++)
     {
-      if (!(scene->kinds_present & (1u << k)))
-        continue;
-      cairo_arc (cr, 18, y + 8, 5, 0, 2 * G_PI);
-      cairo_set_source_rgb (cr, kinds[k].rgb[0], kinds[k].rgb[1], kinds[k].rgb[2]);
-      cairo_fill (cr);
-      pango_layout_set_text (layout, _(kinds[k].label), -1);
-      cairo_move_to (cr, 30, y);
-      atlas_graph_scene_set_ink (scene, cr, 0.85);
-      pango_cairo_show_layout (cr, layout);
-      y += LEGEND_ROW;
+      x = LEGEND_PAD, y = LEGEND_PAD / 2, widest = 0, any = FALSE;
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        {
+          int text_width, text_height;
+          double entry;
+
+          if (!(scene->kinds_present & (1u << k)))
+            continue;
+          pango_layout_set_text (layout, _(kinds[k].label), -1);
+          pango_layout_get_pixel_size (layout, &text_width, &text_height);
+          entry = 16 + text_width + LEGEND_PAD;
+          if (any && x + entry > max_width)
+            {
+              x = LEGEND_PAD;
+              y += LEGEND_ROW;
+            }
+          if (pass == 1 && cr != NULL)
+            {
+              cairo_arc (cr, x + 5, y + LEGEND_ROW / 2, 5, 0, 2 * G_PI);
+              cairo_set_source_rgb (cr, kinds[k].rgb[0], kinds[k].rgb[1], kinds[k].rgb[2]);
+              cairo_fill (cr);
+              cairo_move_to (cr, x + 14, y + (LEGEND_ROW - text_height) / 2);
+              atlas_graph_scene_set_ink (scene, cr, 0.85);
+              pango_cairo_show_layout (cr, layout);
+            }
+          x += entry;
+          widest = MAX (widest, x);
+          any = TRUE;
+        }
+      /* The panel goes under the entries: measured first, then painted. */
+      if (pass == 0 && any)
+        {
+          double w = widest, h = y + LEGEND_ROW + LEGEND_PAD / 2;
+
+          cairo_new_path (cr);
+          cairo_arc (cr, 6, 6, 6, G_PI, 1.5 * G_PI);
+          cairo_arc (cr, w - 6, 6, 6, 1.5 * G_PI, 2 * G_PI);
+          cairo_arc (cr, w - 6, h - 6, 6, 0, 0.5 * G_PI);
+          cairo_arc (cr, 6, h - 6, 6, 0.5 * G_PI, G_PI);
+          cairo_close_path (cr);
+          atlas_graph_paint_background (cr, scene->dark, 0.85);
+          cairo_fill (cr);
+        }
     }
+  if (width != NULL)
+    *width = any ? widest : 0;
+  return any ? y + LEGEND_ROW + LEGEND_PAD / 2 : 0;
 }

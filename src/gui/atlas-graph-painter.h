@@ -30,14 +30,15 @@ cairo_surface_t *atlas_graph_scene_render       (AtlasGraphScene   *scene,
                                                  double             size,
                                                  const cairo_rectangle_t *area,
                                                  int                scale);
-void             atlas_graph_scene_paint_legend (AtlasGraphScene   *scene,
+double           atlas_graph_scene_paint_legend (AtlasGraphScene   *scene,
                                                  cairo_t           *cr,
-                                                 PangoLayout       *layout);
+                                                 PangoLayout       *layout,
+                                                 double             max_width,
+                                                 double            *width);
 gboolean         atlas_graph_scene_is_dark      (AtlasGraphScene   *scene);
 void             atlas_graph_scene_set_ink      (AtlasGraphScene   *scene,
                                                  cairo_t           *cr,
                                                  double             alpha);
-guint            atlas_graph_scene_get_legend_rows (AtlasGraphScene *scene);
 void             atlas_graph_paint_background   (cairo_t           *cr,
                                                  gboolean           dark,
                                                  double             alpha);

@@ -30,6 +30,11 @@
 /* The painted image reaches this share of the view beyond each side. */
 #define TILE_MARGIN  0.25
 #define LABEL_PAD    2.0
+#define LEGEND_MARGIN 8.0
+/* Room kept free of nodes when fitting: the sides, and the options button
+ * at the top. */
+#define FIT_MARGIN   40.0
+#define FIT_TOP      56.0
 
 typedef struct
 {
@@ -675,8 +680,13 @@ paint_export (ExportJob *job,
       pango_cairo_show_layout (cr, layout);
     }
 
-  cairo_translate (cr, 8, 8);
-  atlas_graph_scene_paint_legend (job->scene, cr, layout);
+  {
+    double max_width = job->width - 2 * LEGEND_MARGIN;
+    double height = atlas_graph_scene_paint_legend (job->scene, NULL, layout, max_width, NULL);
+
+    cairo_translate (cr, LEGEND_MARGIN, job->height - height - LEGEND_MARGIN);
+    atlas_graph_scene_paint_legend (job->scene, cr, layout, max_width, NULL);
+  }
   g_object_unref (layout);
 }
 
@@ -837,20 +847,35 @@ draw_rings (AtlasGraphView *self,
   cairo_destroy (cr);
 }
 
+/* The legend's height at the bottom of the view, margin included. */
+static double
+legend_height (AtlasGraphView *self)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  double height;
+
+  if (self->graph == NULL)
+    return 0;
+  height = atlas_graph_scene_paint_legend (current_scene (self), NULL, layout,
+                                           gtk_widget_get_width (GTK_WIDGET (self)) - 2 * LEGEND_MARGIN, NULL);
+  return height > 0 ? height + LEGEND_MARGIN : 0;
+}
+
 static void
 draw_legend (AtlasGraphView *self,
              GtkSnapshot    *snapshot)
 {
-  AtlasGraphScene *scene = current_scene (self);
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  guint rows = atlas_graph_scene_get_legend_rows (scene);
+  double max_width = gtk_widget_get_width (GTK_WIDGET (self)) - 2 * LEGEND_MARGIN;
+  double width, height = atlas_graph_scene_paint_legend (current_scene (self), NULL, layout, max_width, &width);
+  double top = gtk_widget_get_height (GTK_WIDGET (self)) - height - LEGEND_MARGIN;
   cairo_t *cr;
 
-  if (rows == 0)
+  if (height <= 0)
     return;
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, 220, 20 * rows + 24));
-  cairo_translate (cr, 8, 8);
-  atlas_graph_scene_paint_legend (scene, cr, layout);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (LEGEND_MARGIN, top, width, height));
+  cairo_translate (cr, LEGEND_MARGIN, top);
+  atlas_graph_scene_paint_legend (current_scene (self), cr, layout, max_width, NULL);
   cairo_destroy (cr);
 }
 
@@ -931,6 +956,7 @@ fit (AtlasGraphView *self)
   int height = gtk_widget_get_height (GTK_WIDGET (self));
   float min_x = G_MAXFLOAT, min_y = G_MAXFLOAT, max_x = -G_MAXFLOAT, max_y = -G_MAXFLOAT;
   guint n = self->graph ? atlas_graph_get_n_nodes (self->graph) : 0;
+  double bottom;
 
   if (n == 0 || width <= 0 || height <= 0)
     return;
@@ -942,10 +968,13 @@ fit (AtlasGraphView *self)
       max_x = MAX (max_x, node->x);
       max_y = MAX (max_y, node->y);
     }
-  self->zoom = CLAMP (MIN ((width - 80) / MAX (max_x - min_x, 1.0f), (height - 80) / MAX (max_y - min_y, 1.0f)),
+  /* Nodes go between the options button and the legend at the bottom. */
+  bottom = MAX (FIT_MARGIN, legend_height (self) + 24);
+  self->zoom = CLAMP (MIN ((width - 2 * FIT_MARGIN) / MAX (max_x - min_x, 1.0f),
+                           MAX (height - FIT_TOP - bottom, 40) / MAX (max_y - min_y, 1.0f)),
                       MIN_ZOOM, MAX_ZOOM);
   self->pan_x = -(min_x + max_x) / 2 * self->zoom;
-  self->pan_y = -(min_y + max_y) / 2 * self->zoom;
+  self->pan_y = -(min_y + max_y) / 2 * self->zoom + (FIT_TOP - bottom) / 2;
   self->fitted = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -1779,7 +1808,7 @@ atlas_graph_view_size_allocate (GtkWidget *widget,
     fit (self);
 
   /* The options in the top right corner, the way back from an ego network
-   * at the bottom in the middle, clear of the legend. */
+   * at the top in the middle; the legend has the bottom. */
   gtk_widget_measure (self->options_button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &button_width, NULL, NULL);
   gtk_widget_measure (self->options_button, GTK_ORIENTATION_VERTICAL, -1, NULL, &button_height, NULL, NULL);
   gtk_widget_allocate (self->options_button, button_width, button_height, -1,
@@ -1790,8 +1819,7 @@ atlas_graph_view_size_allocate (GtkWidget *widget,
       gtk_widget_measure (self->whole_button, GTK_ORIENTATION_VERTICAL, -1, NULL, &button_height, NULL, NULL);
       button_width = MIN (button_width, MAX (0, width - 2 * 48));
       gtk_widget_allocate (self->whole_button, button_width, button_height, -1,
-                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT ((width - button_width) / 2.0,
-                                                                                height - button_height - 12)));
+                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT ((width - button_width) / 2.0, 8)));
     }
 }
 

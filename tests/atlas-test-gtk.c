@@ -1,0 +1,68 @@
+/* atlas-test-gtk.c: waiting for and rendering widgets, for the tests that
+ * run under a private X server. */
+#include "atlas-test-gtk.h"
+
+void
+atlas_test_drain (void)
+{
+  /* Long enough for a worker import and a few frames. */
+  for (guint i = 0; i < 50; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  guint *frames = user_data;
+
+  (*frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Waits for two real frames: a loaded machine may need more than a few loop
+ * iterations before a new window is mapped and drawn. */
+void
+atlas_test_wait_for_frames (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  gtk_widget_queue_draw (widget);
+  while (frames < 2 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (widget, id);
+  g_assert_cmpuint (frames, >=, 2);
+  atlas_test_drain ();
+}
+
+/* Until the graph is laid out and what is on screen shows it. */
+void
+atlas_test_wait_for_graph (AtlasGraphView *graph)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!atlas_graph_view_get_painted (graph) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (atlas_graph_view_get_painted (graph));
+}
+
+/* The widget as its window's renderer draws it, after the frames that
+ * bring it up to date. */
+GdkTexture *
+atlas_test_render (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+
+  atlas_test_wait_for_frames (widget);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, NULL);
+}

@@ -1,0 +1,10 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "atlas-graph-view.h"
+
+void        atlas_test_drain           (void);
+void        atlas_test_wait_for_frames (GtkWidget      *widget);
+void        atlas_test_wait_for_graph  (AtlasGraphView *graph);
+GdkTexture *atlas_test_render          (GtkWidget      *widget);

@@ -1,0 +1,230 @@
+/* The graph view on a small graph of known positions: what it draws, in the
+ * light and dark styles, compared with pictures kept in tests/data; its
+ * legend; and how it fits a narrow window.
+ *
+ * After a deliberate change to the drawing, regenerate the pictures with
+ *   ATLAS_UPDATE_GOLDEN=1 meson test -C build graph-view
+ * and look at them before committing.
+ */
+#include <adwaita.h>
+
+#include "atlas-graph-view.h"
+#include "atlas-test-gtk.h"
+
+#define WIDTH  480
+#define HEIGHT 360
+
+static int
+view_height (AtlasGraphView *view)
+{
+  return gtk_widget_get_height (GTK_WIDGET (view));
+}
+
+static AtlasGraph *
+small_graph (void)
+{
+  static const struct { const char *id, *name, *kind; guint weight; float x, y; } nodes[] = {
+    { "GB", "United Kingdom", "country", 2, 0, 0 },
+    { "nvidia", "NVIDIA", "company", 2, 8, -5 },
+    { "nscale", "Nscale", "company", 1, -8, -6 },
+    { "loughton", "Loughton", "site", 1, -10, 6 },
+    { "nhs", "NHS", "organization", 1, 9, 7 },
+    { "h200", "H200", "product", 1, 18, -1 },
+  };
+  AtlasGraph *graph = atlas_graph_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (nodes); i++)
+    {
+      AtlasGraphNode *node =
+        atlas_graph_get_node (graph, atlas_graph_add_node (graph, nodes[i].id, nodes[i].name, nodes[i].kind,
+                                                           NULL, nodes[i].weight));
+      node->x = nodes[i].x;
+      node->y = nodes[i].y;
+    }
+  atlas_graph_add_edge (graph, 1, 0, ATLAS_GRAPH_EDGE_RELATION, "invests_in", 1);
+  atlas_graph_add_edge (graph, 2, 0, ATLAS_GRAPH_EDGE_COUNTRY, NULL, 1);
+  atlas_graph_add_edge (graph, 3, 2, ATLAS_GRAPH_EDGE_RELATION, "operates", 1);
+  atlas_graph_add_edge (graph, 3, 0, ATLAS_GRAPH_EDGE_COUNTRY, NULL, 1);
+  atlas_graph_add_edge (graph, 4, 0, ATLAS_GRAPH_EDGE_COUNTRY, NULL, 1);
+  atlas_graph_add_edge (graph, 5, 1, ATLAS_GRAPH_EDGE_RELATION, "supplies", 1);
+  atlas_graph_add_edge (graph, 1, 2, ATLAS_GRAPH_EDGE_COMENTION, NULL, 1);
+  return graph;
+}
+
+static GtkWidget *
+show_view (AtlasGraphView **view,
+           int              width,
+           int              height)
+{
+  GtkWidget *window = adw_window_new ();
+  g_autoptr(AtlasGraph) graph = small_graph ();
+
+  *view = g_object_new (ATLAS_TYPE_GRAPH_VIEW, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (*view));
+  gtk_window_present (GTK_WINDOW (window));
+  /* Without a window manager, the window's own border takes a few pixels. */
+  while (gtk_widget_get_width (GTK_WIDGET (*view)) < width - 16)
+    g_main_context_iteration (NULL, TRUE);
+  atlas_graph_view_set_graph (*view, graph);
+  atlas_test_wait_for_graph (*view);
+  return window;
+}
+
+static guchar *
+pixels_of (GdkTexture *texture)
+{
+  guchar *pixels = g_malloc (4 * gdk_texture_get_width (texture) * gdk_texture_get_height (texture));
+
+  gdk_texture_download (texture, pixels, 4 * gdk_texture_get_width (texture));
+  return pixels;
+}
+
+/* Whether some pixel of the rectangle has about this colour (premultiplied
+ * BGRA, as gdk_texture_download gives it, on an opaque window). */
+static gboolean
+has_color (GdkTexture *texture,
+           int         left,
+           int         top,
+           int         width,
+           int         height,
+           double      red,
+           double      green,
+           double      blue)
+{
+  g_autofree guchar *pixels = pixels_of (texture);
+
+  for (int y = top; y < top + height; y++)
+    for (int x = left; x < left + width; x++)
+      {
+        const guchar *p = pixels + 4 * (y * gdk_texture_get_width (texture) + x);
+
+        if (ABS (p[2] - (int) (red * 255)) <= 12 && ABS (p[1] - (int) (green * 255)) <= 12 &&
+            ABS (p[0] - (int) (blue * 255)) <= 12)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* Antialiasing may differ by a shade from one machine to another: a picture
+ * matches when at most 0.2% of its pixels differ by more than a tenth of the
+ * scale in some channel. Leaving out the edges alone changes 0.5%. */
+static void
+assert_matches_golden (GdkTexture *texture,
+                       const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autofree char *actual_path = g_build_filename (g_get_tmp_dir (), name, NULL);
+  g_autoptr(GdkTexture) golden = NULL;
+  g_autofree guchar *a = NULL;
+  g_autofree guchar *b = NULL;
+  g_autoptr(GError) error = NULL;
+  guint differ = 0, total;
+
+  if (g_getenv ("ATLAS_UPDATE_GOLDEN") != NULL)
+    {
+      g_assert_true (gdk_texture_save_to_png (texture, path));
+      g_test_message ("wrote %s", path);
+      return;
+    }
+
+  gdk_texture_save_to_png (texture, actual_path);
+  golden = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (golden), ==, gdk_texture_get_width (texture));
+  g_assert_cmpint (gdk_texture_get_height (golden), ==, gdk_texture_get_height (texture));
+
+  a = pixels_of (texture);
+  b = pixels_of (golden);
+  total = gdk_texture_get_width (texture) * gdk_texture_get_height (texture);
+  for (guint i = 0; i < total; i++)
+    for (guint c = 0; c < 4; c++)
+      if (ABS (a[4 * i + c] - b[4 * i + c]) > 24)
+        {
+          differ++;
+          break;
+        }
+  g_test_message ("%s: %u of %u pixels differ (this run's picture: %s)", name, differ, total, actual_path);
+  g_assert_cmpuint (differ, <=, total / 500);
+}
+
+static void
+test_light_and_dark (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  AtlasGraphView *view;
+  GtkWidget *window;
+  g_autoptr(GdkTexture) light = NULL;
+  g_autoptr(GdkTexture) dark = NULL;
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  window = show_view (&view, WIDTH, HEIGHT);
+  light = atlas_test_render (window);
+  assert_matches_golden (light, "graph-light.png");
+
+  /* The legend, along the bottom: a disc of each kind's colour. Only the
+   * legend has them there: the fit keeps nodes above it. */
+  g_assert_true (has_color (light, 0, view_height (view) - 70, 400, 70, 0.18, 0.63, 0.33));
+  g_assert_true (has_color (light, 0, view_height (view) - 70, 400, 70, 0.21, 0.42, 0.85));
+  g_assert_true (has_color (light, 0, view_height (view) - 70, 400, 70, 0.90, 0.58, 0.08));
+  g_assert_false (has_color (light, 0, view_height (view) - 70, 400, 70, 0.80, 0.24, 0.24));
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  atlas_test_wait_for_graph (view);
+  dark = atlas_test_render (window);
+  assert_matches_golden (dark, "graph-dark.png");
+  /* The same legend, on the dark background. */
+  g_assert_true (has_color (dark, 0, view_height (view) - 70, 400, 70, 0.18, 0.63, 0.33));
+  g_assert_true (has_color (dark, 0, 0, 400, view_height (view), 0.14, 0.14, 0.14));
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* On a phone-sized window the graph still fits, and the options button
+ * stays on screen. */
+static void
+test_narrow_window (void)
+{
+  AtlasGraphView *view;
+  GtkWidget *window = show_view (&view, 360, 480);
+  AtlasGraph *graph = atlas_graph_view_get_graph (view);
+  GtkWidget *button = NULL;
+  graphene_rect_t bounds;
+  int width = gtk_widget_get_width (GTK_WIDGET (view));
+  int height = view_height (view);
+
+  for (guint i = 0; i < atlas_graph_get_n_nodes (graph); i++)
+    {
+      graphene_point_t point;
+
+      g_assert_true (atlas_graph_view_get_node_point (view, atlas_graph_get_node (graph, i)->id, &point));
+      g_assert_cmpfloat (point.x, >=, 0);
+      g_assert_cmpfloat (point.x, <=, width);
+      g_assert_cmpfloat (point.y, >=, 0);
+      /* Above the legend, which takes two rows at this width. */
+      g_assert_cmpfloat (point.y, <=, height - 60);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_MENU_BUTTON (child))
+      button = child;
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (view), &bounds));
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, width);
+  g_assert_cmpfloat (bounds.origin.x, >=, 200);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* The pictures were made with this font; Debian's GTK brings it along. */
+  g_object_set (gtk_settings_get_default (), "gtk-font-name", "DejaVu Sans 10", NULL);
+
+  g_test_add_func ("/graph-view/light-and-dark", test_light_and_dark);
+  g_test_add_func ("/graph-view/narrow-window", test_narrow_window);
+  return g_test_run ();
+}
