@@ -8,3 +8,5 @@ void        atlas_test_drain           (void);
 void        atlas_test_wait_for_frames (GtkWidget      *widget);
 void        atlas_test_wait_for_graph  (AtlasGraphView *graph);
 GdkTexture *atlas_test_render          (GtkWidget      *widget);
+GtkEventController *atlas_test_find_controller (GtkWidget *widget,
+                                                GType      type);

@@ -508,18 +508,10 @@ test_graph_beside_the_list (void)
 
   /* Dragging a node moves it by as much as the pointer and pins it. */
   {
-    GtkGesture *drag = NULL;
-    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (graph));
+    GtkEventController *drag = atlas_test_find_controller (GTK_WIDGET (graph), GTK_TYPE_GESTURE_DRAG);
     graphene_point_t before, after, other_before, other_after;
     guint index;
 
-    for (guint i = 0; i < g_list_model_get_n_items (controllers) && drag == NULL; i++)
-      {
-        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-        if (GTK_IS_GESTURE_DRAG (controller))
-          drag = GTK_GESTURE (controller);
-      }
-    g_assert_nonnull (drag);
     g_assert_true (atlas_graph_view_get_node_point (graph, "coreweave", &before));
     g_assert_true (atlas_graph_view_get_node_point (graph, "nvidia", &other_before));
     g_assert_true (atlas_graph_find (atlas_graph_view_get_graph (graph), "coreweave", &index));
@@ -574,19 +566,11 @@ test_graph_beside_the_list (void)
   /* A double-click shows a node's neighbourhood alone; the way back shows
    * the whole graph again. */
   {
-    GtkGesture *click = NULL;
-    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (graph));
+    GtkEventController *click = atlas_test_find_controller (GTK_WIDGET (graph), GTK_TYPE_GESTURE_CLICK);
     guint whole = atlas_graph_get_n_nodes (atlas_graph_view_get_graph (graph));
     g_autofree char *ego = NULL;
     graphene_point_t point;
 
-    for (guint i = 0; i < g_list_model_get_n_items (controllers) && click == NULL; i++)
-      {
-        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-        if (GTK_IS_GESTURE_CLICK (controller))
-          click = GTK_GESTURE (controller);
-      }
-    g_assert_nonnull (click);
     g_assert_true (atlas_graph_view_get_node_point (graph, "nscale", &point));
     g_signal_emit_by_name (click, "released", 2, (double) point.x, (double) point.y);
     atlas_test_wait_for_graph (graph);

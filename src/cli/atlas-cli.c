@@ -17,6 +17,7 @@
 #include "atlas-graph-export.h"
 #include "atlas-graph-layout.h"
 #include "atlas-importer.h"
+#include "atlas-json.h"
 #include "atlas-locale.h"
 #include "atlas-opml.h"
 #include "atlas-query.h"
@@ -199,18 +200,6 @@ print_json (JsonBuilder *builder,
   g_print ("%s\n", text);
 }
 
-static void
-add_string_member (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 /* ---- import ------------------------------------------------------------- */
 
 static int
@@ -272,13 +261,13 @@ build_article_json (JsonBuilder  *builder,
   g_autofree char *published = atlas_article_dup_published_iso (article);
 
   json_builder_begin_object (builder);
-  add_string_member (builder, "id", atlas_article_get_item_id (article));
-  add_string_member (builder, "feed", atlas_article_get_feed_title (article));
-  add_string_member (builder, "title", atlas_article_get_title (article));
-  add_string_member (builder, "url", atlas_article_get_url (article));
-  add_string_member (builder, "published", published);
-  add_string_member (builder, "language", atlas_article_get_language (article));
-  add_string_member (builder, "summary", atlas_article_get_summary (article));
+  atlas_json_add_string_member (builder, "id", atlas_article_get_item_id (article));
+  atlas_json_add_string_member (builder, "feed", atlas_article_get_feed_title (article));
+  atlas_json_add_string_member (builder, "title", atlas_article_get_title (article));
+  atlas_json_add_string_member (builder, "url", atlas_article_get_url (article));
+  atlas_json_add_string_member (builder, "published", published);
+  atlas_json_add_string_member (builder, "language", atlas_article_get_language (article));
+  atlas_json_add_string_member (builder, "summary", atlas_article_get_summary (article));
   json_builder_set_member_name (builder, "entities");
   json_builder_begin_array (builder);
   for (guint i = 0; i < entities->len; i++)
@@ -286,9 +275,9 @@ build_article_json (JsonBuilder  *builder,
       const AtlasEntityRef *ref = g_ptr_array_index (entities, i);
 
       json_builder_begin_object (builder);
-      add_string_member (builder, "id", ref->id);
-      add_string_member (builder, "kind", ref->kind);
-      add_string_member (builder, "name", ref->name);
+      atlas_json_add_string_member (builder, "id", ref->id);
+      atlas_json_add_string_member (builder, "kind", ref->kind);
+      atlas_json_add_string_member (builder, "name", ref->name);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -398,12 +387,12 @@ command_entities (AtlasStore  *store,
         }
 
       json_builder_begin_object (builder);
-      add_string_member (builder, "id", info->id);
-      add_string_member (builder, "kind", info->kind);
-      add_string_member (builder, "name", info->name);
-      add_string_member (builder, "country", info->country);
-      add_string_member (builder, "place", info->place);
-      add_string_member (builder, "url", info->url);
+      atlas_json_add_string_member (builder, "id", info->id);
+      atlas_json_add_string_member (builder, "kind", info->kind);
+      atlas_json_add_string_member (builder, "name", info->name);
+      atlas_json_add_string_member (builder, "country", info->country);
+      atlas_json_add_string_member (builder, "place", info->place);
+      atlas_json_add_string_member (builder, "url", info->url);
       if (info->has_position)
         {
           json_builder_set_member_name (builder, "lat");
@@ -466,8 +455,8 @@ emit_facet (AtlasStore        *store,
           continue;
         }
       json_builder_begin_object (builder);
-      add_string_member (builder, "id", entry->id);
-      add_string_member (builder, "name", entry->name);
+      atlas_json_add_string_member (builder, "id", entry->id);
+      atlas_json_add_string_member (builder, "name", entry->name);
       json_builder_set_member_name (builder, "count");
       json_builder_add_int_value (builder, entry->count);
       json_builder_set_member_name (builder, "selected");
@@ -528,7 +517,7 @@ add_time_member (JsonBuilder *builder,
 {
   g_autofree char *iso = unix_time > 0 ? atlas_timestamp_to_iso8601 (unix_time) : NULL;
 
-  add_string_member (builder, name, iso);
+  atlas_json_add_string_member (builder, name, iso);
 }
 
 static int
@@ -564,15 +553,15 @@ feeds_list (AtlasStore *store,
         }
 
       json_builder_begin_object (builder);
-      add_string_member (builder, "url", feed->url);
-      add_string_member (builder, "title", feed->title);
+      atlas_json_add_string_member (builder, "url", feed->url);
+      atlas_json_add_string_member (builder, "title", feed->title);
       json_builder_set_member_name (builder, "enabled");
       json_builder_add_boolean_value (builder, feed->enabled);
       json_builder_set_member_name (builder, "articles");
       json_builder_add_int_value (builder, feed->n_articles);
       add_time_member (builder, "last_checked", feed->last_checked);
       add_time_member (builder, "last_success", feed->last_success);
-      add_string_member (builder, "last_error", feed->last_error);
+      atlas_json_add_string_member (builder, "last_error", feed->last_error);
       add_time_member (builder, "retry_after", feed->retry_after);
       json_builder_end_object (builder);
     }

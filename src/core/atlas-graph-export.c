@@ -5,6 +5,7 @@
  * the format it goes into.
  */
 #include "atlas-graph-export.h"
+#include "atlas-json.h"
 
 #include <json-glib/json-glib.h>
 
@@ -38,17 +39,10 @@ to_json (AtlasGraph *graph)
       const AtlasGraphNode *node = atlas_graph_get_node (graph, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, node->id);
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, node->name);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, node->kind);
-      json_builder_set_member_name (builder, "country");
-      if (node->country)
-        json_builder_add_string_value (builder, node->country);
-      else
-        json_builder_add_null_value (builder);
+      atlas_json_add_string_member (builder, "id", node->id);
+      atlas_json_add_string_member (builder, "name", node->name);
+      atlas_json_add_string_member (builder, "kind", node->kind);
+      atlas_json_add_string_member (builder, "country", node->country);
       json_builder_set_member_name (builder, "articles");
       json_builder_add_int_value (builder, node->weight);
       json_builder_set_member_name (builder, "x");
@@ -66,17 +60,10 @@ to_json (AtlasGraph *graph)
       const AtlasGraphEdge *edge = atlas_graph_get_edge (graph, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "source");
-      json_builder_add_string_value (builder, atlas_graph_get_node (graph, edge->source)->id);
-      json_builder_set_member_name (builder, "target");
-      json_builder_add_string_value (builder, atlas_graph_get_node (graph, edge->target)->id);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, atlas_graph_edge_kind_name (edge->kind));
-      json_builder_set_member_name (builder, "predicate");
-      if (edge->predicate)
-        json_builder_add_string_value (builder, edge->predicate);
-      else
-        json_builder_add_null_value (builder);
+      atlas_json_add_string_member (builder, "source", atlas_graph_get_node (graph, edge->source)->id);
+      atlas_json_add_string_member (builder, "target", atlas_graph_get_node (graph, edge->target)->id);
+      atlas_json_add_string_member (builder, "kind", atlas_graph_edge_kind_name (edge->kind));
+      atlas_json_add_string_member (builder, "predicate", edge->predicate);
       json_builder_set_member_name (builder, "weight");
       json_builder_add_int_value (builder, edge->weight);
       json_builder_end_object (builder);
