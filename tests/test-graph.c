@@ -427,6 +427,60 @@ test_layout_progress (void)
   }
 }
 
+static AtlasGraph *
+grid (guint columns,
+      guint rows)
+{
+  AtlasGraph *graph = atlas_graph_new ();
+
+  for (guint i = 0; i < columns * rows; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("g%u", i);
+      atlas_graph_add_node (graph, id, NULL, "site", NULL, 1);
+    }
+  for (guint r = 0; r < rows; r++)
+    for (guint c = 0; c < columns; c++)
+      {
+        if (c + 1 < columns)
+          atlas_graph_add_edge (graph, r * columns + c, r * columns + c + 1, ATLAS_GRAPH_EDGE_RELATION, NULL, 1);
+        if (r + 1 < rows)
+          atlas_graph_add_edge (graph, r * columns + c, (r + 1) * columns + c, ATLAS_GRAPH_EDGE_RELATION, NULL, 1);
+      }
+  return graph;
+}
+
+/* A large graph starts from its global shape (pivot MDS): a grid comes out
+ * unfolded, its opposite corners farthest apart, and the same every time. */
+static void
+test_pivot_start (void)
+{
+  g_autoptr(AtlasGraph) a = grid (30, 10);
+  g_autoptr(AtlasGraph) b = grid (30, 10);
+  g_autoptr(AtlasGraphLayout) la = atlas_graph_layout_new (a, 5, NULL);
+  g_autoptr(AtlasGraphLayout) lb = atlas_graph_layout_new (b, 5, NULL);
+  const AtlasGraphNode *corner[4];
+  double diagonal, side_long, side_short;
+
+  atlas_graph_layout_run (la, 1000);
+  atlas_graph_layout_run (lb, 1000);
+  for (guint i = 0; i < atlas_graph_get_n_nodes (a); i++)
+    {
+      g_assert_cmpfloat (atlas_graph_get_node (a, i)->x, ==, atlas_graph_get_node (b, i)->x);
+      g_assert_cmpfloat (atlas_graph_get_node (a, i)->y, ==, atlas_graph_get_node (b, i)->y);
+    }
+
+  corner[0] = atlas_graph_get_node (a, 0);
+  corner[1] = atlas_graph_get_node (a, 29);
+  corner[2] = atlas_graph_get_node (a, 270);
+  corner[3] = atlas_graph_get_node (a, 299);
+  diagonal = hypot (corner[0]->x - corner[3]->x, corner[0]->y - corner[3]->y);
+  side_long = hypot (corner[0]->x - corner[1]->x, corner[0]->y - corner[1]->y);
+  side_short = hypot (corner[0]->x - corner[2]->x, corner[0]->y - corner[2]->y);
+  g_test_message ("grid 30 × 10: diagonal %.1f, long side %.1f, short side %.1f", diagonal, side_long, side_short);
+  g_assert_cmpfloat (diagonal, >, side_long);
+  g_assert_cmpfloat (side_long, >, 2 * side_short);
+}
+
 static void
 test_empty_graph (void)
 {
@@ -457,6 +511,7 @@ main (int   argc,
   g_test_add_func ("/graph/neighbourhood", test_neighbourhood);
   g_test_add_func ("/graph/pieces-gathered", test_pieces_gathered);
   g_test_add_func ("/graph/layout-progress", test_layout_progress);
+  g_test_add_func ("/graph/pivot-start", test_pivot_start);
   g_test_add_func ("/graph/empty", test_empty_graph);
 
   status = g_test_run ();

@@ -24,6 +24,13 @@
 /* Below this largest move (edges are about 1 long) the picture no longer
  * changes visibly. */
 #define SETTLED        0.05f
+/* The median length the forces give an edge, over the square root of the
+ * number of nodes (measured: 1.80–1.86 from 1,000 to 20,000 nodes). */
+#define EDGE_LENGTH    1.85f
+#define PIVOT_START_MIN_NODES 200
+#define PIVOT_COOLING         0.94f
+#define COLD_TEMPERATURE      0.5f
+#define WARM_TEMPERATURE      0.1f
 
 typedef struct
 {
@@ -40,6 +47,7 @@ struct _AtlasGraphLayout
   float      *dx;
   float      *dy;
   float       temperature;
+  float       cooling;
   guint       steps;
   /* Where a warm start put the nodes, or NULL after a cold one. */
   float      *start;
@@ -142,6 +150,228 @@ place_nodes (AtlasGraphLayout *self,
   g_free (placed);
 }
 
+/* ---- a start with the graph's global shape ------------------------------
+ *
+ * Force layouts settle into the local shape quickly but fold the global one
+ * slowly, and a cold start from scattered points leaves twists in large
+ * graphs. Pivot MDS (Brandes and Pich) gives the global shape at once: hop
+ * distances from a few well-spread pivots, double centred, projected on
+ * their two main axes. The forces then only have to settle it.
+ */
+
+#define PIVOTS 50
+
+static int
+compare_floats (const void *a,
+                const void *b)
+{
+  float x = *(const float *) a, y = *(const float *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Hop distances from `source`, -1 where it does not reach. */
+static void
+breadth_first (const guint *offsets,
+               const guint *targets,
+               guint        n,
+               guint        source,
+               float       *distance,
+               guint       *queue)
+{
+  guint head = 0, tail = 0;
+
+  for (guint i = 0; i < n; i++)
+    distance[i] = -1;
+  distance[source] = 0;
+  queue[tail++] = source;
+  while (head < tail)
+    {
+      guint u = queue[head++];
+
+      for (guint k = offsets[u]; k < offsets[u + 1]; k++)
+        if (distance[targets[k]] < 0)
+          {
+            distance[targets[k]] = distance[u] + 1;
+            queue[tail++] = targets[k];
+          }
+    }
+}
+
+/* The main axis of the symmetric k × k matrix `m`, orthogonal to `away`
+ * when given, by power iteration. */
+static void
+main_axis (const double *m,
+           guint         k,
+           const double *away,
+           double       *axis,
+           guint32       seed)
+{
+  g_autofree double *next = g_new (double, k);
+
+  for (guint j = 0; j < k; j++)
+    axis[j] = (mix (seed + j) & 0xffff) / 65536.0 - 0.5;
+  for (guint iteration = 0; iteration < 200; iteration++)
+    {
+      double norm = 0;
+
+      if (away != NULL)
+        {
+          double dot = 0;
+          for (guint j = 0; j < k; j++)
+            dot += axis[j] * away[j];
+          for (guint j = 0; j < k; j++)
+            axis[j] -= dot * away[j];
+        }
+      for (guint r = 0; r < k; r++)
+        {
+          next[r] = 0;
+          for (guint c = 0; c < k; c++)
+            next[r] += m[r * k + c] * axis[c];
+        }
+      for (guint j = 0; j < k; j++)
+        norm += next[j] * next[j];
+      norm = sqrt (norm);
+      if (norm == 0)
+        return;
+      for (guint j = 0; j < k; j++)
+        axis[j] = next[j] / norm;
+    }
+}
+
+static gboolean
+pivot_start (AtlasGraphLayout *self,
+             guint32           seed)
+{
+  AtlasGraph *graph = self->graph;
+  guint n = atlas_graph_get_n_nodes (graph), n_edges = atlas_graph_get_n_edges (graph);
+  guint k = MIN (PIVOTS, n);
+  g_autofree guint *offsets = g_new0 (guint, n + 1);
+  g_autofree guint *targets = g_new (guint, 2 * MAX (n_edges, 1));
+  g_autofree guint *fill = g_new0 (guint, n);
+  g_autofree guint *queue = g_new (guint, n);
+  g_autofree float *distance = g_new (float, (gsize) k * n);
+  g_autofree float *nearest = g_new (float, n);
+  g_autofree double *row_mean = g_new0 (double, n);
+  g_autofree double *column_mean = g_new0 (double, k);
+  g_autofree double *square = g_new0 (double, (gsize) k * k);
+  g_autofree double *first = g_new (double, k);
+  g_autofree double *second = g_new (double, k);
+  g_autofree float *lengths = g_new (float, MAX (n_edges, 1));
+  double grand = 0, scale;
+  guint pivot;
+
+  if (n < 3 || n_edges == 0)
+    return FALSE;
+
+  for (guint e = 0; e < n_edges; e++)
+    {
+      const AtlasGraphEdge *edge = atlas_graph_get_edge (graph, e);
+      offsets[edge->source + 1]++;
+      offsets[edge->target + 1]++;
+    }
+  for (guint i = 0; i < n; i++)
+    offsets[i + 1] += offsets[i];
+  for (guint e = 0; e < n_edges; e++)
+    {
+      const AtlasGraphEdge *edge = atlas_graph_get_edge (graph, e);
+      targets[offsets[edge->source] + fill[edge->source]++] = edge->target;
+      targets[offsets[edge->target] + fill[edge->target]++] = edge->source;
+    }
+
+  /* Each pivot is the node farthest from those chosen so far. */
+  pivot = mix (seed) % n;
+  for (guint i = 0; i < n; i++)
+    nearest[i] = G_MAXFLOAT;
+  for (guint p = 0; p < k; p++)
+    {
+      float *d = &distance[(gsize) p * n];
+      float farthest = -1, longest = 0;
+
+      breadth_first (offsets, targets, n, pivot, d, queue);
+      for (guint i = 0; i < n; i++)
+        longest = MAX (longest, d[i]);
+      /* Other pieces of the graph: just beyond the farthest reached. */
+      for (guint i = 0; i < n; i++)
+        if (d[i] < 0)
+          d[i] = longest + 1;
+      for (guint i = 0; i < n; i++)
+        {
+          nearest[i] = MIN (nearest[i], d[i]);
+          if (nearest[i] > farthest)
+            {
+              farthest = nearest[i];
+              pivot = i;
+            }
+        }
+    }
+
+  /* Double centring of the squared distances. */
+  for (guint p = 0; p < k; p++)
+    for (guint i = 0; i < n; i++)
+      {
+        double d2 = (double) distance[(gsize) p * n + i] * distance[(gsize) p * n + i];
+        row_mean[i] += d2 / k;
+        column_mean[p] += d2 / n;
+        grand += d2 / ((double) n * k);
+      }
+  for (guint p = 0; p < k; p++)
+    for (guint i = 0; i < n; i++)
+      {
+        double d = distance[(gsize) p * n + i];
+        distance[(gsize) p * n + i] = (float) (-0.5 * (d * d - row_mean[i] - column_mean[p] + grand));
+      }
+  for (guint a = 0; a < k; a++)
+    for (guint b = a; b < k; b++)
+      {
+        double sum = 0;
+        for (guint i = 0; i < n; i++)
+          sum += (double) distance[(gsize) a * n + i] * distance[(gsize) b * n + i];
+        square[a * k + b] = square[b * k + a] = sum;
+      }
+  main_axis (square, k, NULL, first, seed);
+  main_axis (square, k, first, second, seed + 7);
+
+  for (guint i = 0; i < n; i++)
+    {
+      AtlasGraphNode *node = atlas_graph_get_node (graph, i);
+      double x = 0, y = 0;
+
+      for (guint p = 0; p < k; p++)
+        {
+          x += distance[(gsize) p * n + i] * first[p];
+          y += distance[(gsize) p * n + i] * second[p];
+        }
+      node->x = x;
+      node->y = y;
+    }
+
+  /* To the length the forces give an edge, with a little noise so that
+   * nodes the pivots cannot tell apart (leaves of one hub) do not sit on
+   * each other. */
+  for (guint e = 0; e < n_edges; e++)
+    {
+      const AtlasGraphEdge *edge = atlas_graph_get_edge (graph, e);
+      const AtlasGraphNode *a = atlas_graph_get_node (graph, edge->source);
+      const AtlasGraphNode *b = atlas_graph_get_node (graph, edge->target);
+      lengths[e] = hypotf (a->x - b->x, a->y - b->y);
+    }
+  qsort (lengths, n_edges, sizeof (float), compare_floats);
+  if (lengths[n_edges / 2] <= 0)
+    return FALSE;
+  scale = EDGE_LENGTH * sqrt (n) / lengths[n_edges / 2];
+  for (guint i = 0; i < n; i++)
+    {
+      AtlasGraphNode *node = atlas_graph_get_node (graph, i);
+      float jx, jy;
+
+      seeded_point (node->id, seed, &jx, &jy);
+      node->x = node->x * scale + jx * 0.25f * EDGE_LENGTH * sqrtf (n);
+      node->y = node->y * scale + jy * 0.25f * EDGE_LENGTH * sqrtf (n);
+    }
+  return TRUE;
+}
+
 AtlasGraphLayout *
 atlas_graph_layout_new (AtlasGraph *graph,
                         guint32     seed,
@@ -152,9 +382,17 @@ atlas_graph_layout_new (AtlasGraph *graph,
 
   self->graph = atlas_graph_ref (graph);
   self->cells = g_array_new (FALSE, FALSE, sizeof (Cell));
+  self->cooling = COOLING;
   self->dx = g_new0 (float, MAX (n, 1));
   self->dy = g_new0 (float, MAX (n, 1));
   place_nodes (self, seed, previous);
+  if (previous == NULL && n >= PIVOT_START_MIN_NODES && pivot_start (self, seed))
+    {
+      /* The global shape is there already: the forces may cool faster. */
+      self->temperature = sqrtf ((float) n) * COLD_TEMPERATURE;
+      self->cooling = PIVOT_COOLING;
+      return self;
+    }
   if (previous != NULL)
     {
       self->start = g_new (float, 2 * MAX (n, 1));
@@ -165,7 +403,7 @@ atlas_graph_layout_new (AtlasGraph *graph,
         }
     }
   /* A warm start needs only to settle; a cold one has to unfold. */
-  self->temperature = sqrtf ((float) MAX (n, 1)) * (previous != NULL ? 0.1f : 0.5f);
+  self->temperature = sqrtf ((float) MAX (n, 1)) * (previous != NULL ? WARM_TEMPERATURE : COLD_TEMPERATURE);
   return self;
 }
 
@@ -420,7 +658,7 @@ atlas_graph_layout_step (AtlasGraphLayout *self)
       largest = MAX (largest, limit);
     }
 
-  self->temperature = MAX (self->temperature * COOLING, 0.005f);
+  self->temperature = MAX (self->temperature * self->cooling, 0.005f);
   self->steps++;
   return largest;
 }
