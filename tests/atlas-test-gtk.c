@@ -83,3 +83,38 @@ atlas_test_find_controller (GtkWidget *widget,
     }
   g_assert_not_reached ();
 }
+
+guchar *
+atlas_test_pixels (GdkTexture *texture)
+{
+  guchar *pixels = g_malloc (4 * gdk_texture_get_width (texture) * gdk_texture_get_height (texture));
+
+  gdk_texture_download (texture, pixels, 4 * gdk_texture_get_width (texture));
+  return pixels;
+}
+
+/* Whether some pixel of the rectangle has about this colour (premultiplied
+ * BGRA, as gdk_texture_download gives it, on an opaque window). */
+gboolean
+atlas_test_has_color (GdkTexture *texture,
+           int         left,
+           int         top,
+           int         width,
+           int         height,
+           double      red,
+           double      green,
+           double      blue)
+{
+  g_autofree guchar *pixels = atlas_test_pixels (texture);
+
+  for (int y = top; y < top + height; y++)
+    for (int x = left; x < left + width; x++)
+      {
+        const guchar *p = pixels + 4 * (y * gdk_texture_get_width (texture) + x);
+
+        if (ABS (p[2] - (int) (red * 255)) <= 12 && ABS (p[1] - (int) (green * 255)) <= 12 &&
+            ABS (p[0] - (int) (blue * 255)) <= 12)
+          return TRUE;
+      }
+  return FALSE;
+}

@@ -8,5 +8,14 @@ void        atlas_test_drain           (void);
 void        atlas_test_wait_for_frames (GtkWidget      *widget);
 void        atlas_test_wait_for_graph  (AtlasGraphView *graph);
 GdkTexture *atlas_test_render          (GtkWidget      *widget);
+guchar     *atlas_test_pixels          (GdkTexture     *texture);
+gboolean    atlas_test_has_color       (GdkTexture     *texture,
+                                        int             left,
+                                        int             top,
+                                        int             width,
+                                        int             height,
+                                        double          red,
+                                        double          green,
+                                        double          blue);
 GtkEventController *atlas_test_find_controller (GtkWidget *widget,
                                                 GType      type);

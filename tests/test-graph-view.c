@@ -71,41 +71,6 @@ show_view (AtlasGraphView **view,
   return window;
 }
 
-static guchar *
-pixels_of (GdkTexture *texture)
-{
-  guchar *pixels = g_malloc (4 * gdk_texture_get_width (texture) * gdk_texture_get_height (texture));
-
-  gdk_texture_download (texture, pixels, 4 * gdk_texture_get_width (texture));
-  return pixels;
-}
-
-/* Whether some pixel of the rectangle has about this colour (premultiplied
- * BGRA, as gdk_texture_download gives it, on an opaque window). */
-static gboolean
-has_color (GdkTexture *texture,
-           int         left,
-           int         top,
-           int         width,
-           int         height,
-           double      red,
-           double      green,
-           double      blue)
-{
-  g_autofree guchar *pixels = pixels_of (texture);
-
-  for (int y = top; y < top + height; y++)
-    for (int x = left; x < left + width; x++)
-      {
-        const guchar *p = pixels + 4 * (y * gdk_texture_get_width (texture) + x);
-
-        if (ABS (p[2] - (int) (red * 255)) <= 12 && ABS (p[1] - (int) (green * 255)) <= 12 &&
-            ABS (p[0] - (int) (blue * 255)) <= 12)
-          return TRUE;
-      }
-  return FALSE;
-}
-
 /* Antialiasing may differ by a shade from one machine to another: a picture
  * matches when at most 0.2% of its pixels differ by more than a tenth of the
  * scale in some channel. Leaving out the edges alone changes 0.5%. */
@@ -134,8 +99,8 @@ assert_matches_golden (GdkTexture *texture,
   g_assert_cmpint (gdk_texture_get_width (golden), ==, gdk_texture_get_width (texture));
   g_assert_cmpint (gdk_texture_get_height (golden), ==, gdk_texture_get_height (texture));
 
-  a = pixels_of (texture);
-  b = pixels_of (golden);
+  a = atlas_test_pixels (texture);
+  b = atlas_test_pixels (golden);
   total = gdk_texture_get_width (texture) * gdk_texture_get_height (texture);
   for (guint i = 0; i < total; i++)
     for (guint c = 0; c < 4; c++)
@@ -164,18 +129,18 @@ test_light_and_dark (void)
 
   /* The legend, along the bottom: a disc of each kind's colour. Only the
    * legend has them there: the fit keeps nodes above it. */
-  g_assert_true (has_color (light, 0, view_height (view) - 70, 400, 70, 0.18, 0.63, 0.33));
-  g_assert_true (has_color (light, 0, view_height (view) - 70, 400, 70, 0.21, 0.42, 0.85));
-  g_assert_true (has_color (light, 0, view_height (view) - 70, 400, 70, 0.90, 0.58, 0.08));
-  g_assert_false (has_color (light, 0, view_height (view) - 70, 400, 70, 0.80, 0.24, 0.24));
+  g_assert_true (atlas_test_has_color (light, 0, view_height (view) - 70, 400, 70, 0.18, 0.63, 0.33));
+  g_assert_true (atlas_test_has_color (light, 0, view_height (view) - 70, 400, 70, 0.21, 0.42, 0.85));
+  g_assert_true (atlas_test_has_color (light, 0, view_height (view) - 70, 400, 70, 0.90, 0.58, 0.08));
+  g_assert_false (atlas_test_has_color (light, 0, view_height (view) - 70, 400, 70, 0.80, 0.24, 0.24));
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   atlas_test_wait_for_graph (view);
   dark = atlas_test_render (window);
   assert_matches_golden (dark, "graph-dark.png");
   /* The same legend, on the dark background. */
-  g_assert_true (has_color (dark, 0, view_height (view) - 70, 400, 70, 0.18, 0.63, 0.33));
-  g_assert_true (has_color (dark, 0, 0, 400, view_height (view), 0.14, 0.14, 0.14));
+  g_assert_true (atlas_test_has_color (dark, 0, view_height (view) - 70, 400, 70, 0.18, 0.63, 0.33));
+  g_assert_true (atlas_test_has_color (dark, 0, 0, 400, view_height (view), 0.14, 0.14, 0.14));
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_destroy (GTK_WINDOW (window));

@@ -686,6 +686,33 @@ test_graph_beside_the_list (void)
   atlas_test_wait_for_graph (graph);
   g_assert_false (atlas_graph_find (atlas_graph_view_get_graph (graph), "flexai", NULL));
   g_assert_true (atlas_graph_find (atlas_graph_view_get_graph (graph), "nscale", NULL));
+  /* The entity the list is filtered by wears the highlight ring. */
+  {
+    g_autoptr(GdkTexture) picture = atlas_test_render (GTK_WIDGET (graph));
+    graphene_point_t point;
+
+    g_assert_true (atlas_graph_view_get_node_point (graph, "nscale", &point));
+    g_assert_true (atlas_test_has_color (picture, point.x - 20, point.y - 20, 40, 40, 0.98, 0.75, 0.1));
+    g_assert_true (atlas_graph_view_get_node_point (graph, "GB", &point));
+    g_assert_false (atlas_test_has_color (picture, point.x - 20, point.y - 20, 40, 40, 0.98, 0.75, 0.1));
+  }
+
+  /* So does a country ticked in the sidebar, and the United Kingdom filters
+   * the list from the graph as Nscale did. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (graph), "graph.select", "s", "nscale"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (graph), "graph.select", "s", "GB"));
+  atlas_test_drain ();
+  g_assert_true (atlas_filter_contains (atlas_view_state_get_filter (atlas_window_get_view_state (window)),
+                                        ATLAS_FILTER_GROUP_COUNTRIES, "GB"));
+  g_assert_cmpuint (n_articles (window), ==, 2);
+  atlas_test_wait_for_graph (graph);
+  {
+    g_autoptr(GdkTexture) picture = atlas_test_render (GTK_WIDGET (graph));
+    graphene_point_t point;
+
+    g_assert_true (atlas_graph_view_get_node_point (graph, "GB", &point));
+    g_assert_true (atlas_test_has_color (picture, point.x - 24, point.y - 24, 48, 48, 0.98, 0.75, 0.1));
+  }
 
   /* Opening an article shows the reader in its place; Back, the graph. */
   {

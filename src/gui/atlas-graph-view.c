@@ -85,7 +85,7 @@ struct _AtlasGraphView
   GArray           *by_importance;
   GPtrArray        *label_layouts;  /* per node, made when first needed */
   GArray           *labels;     /* Label, placed for the last frame */
-  GHashTable       *highlight;  /* ids of the selected article's entities */
+  GHashTable       *highlight;  /* ids of the filter's and the open article's entities */
   int               hover;
   int               focus;
 
@@ -1383,13 +1383,24 @@ rebuild (AtlasGraphView *self)
   g_object_unref (task);
 }
 
+/* What the rest of the window points at: the entities the filter holds
+ * (ticked in the sidebar, picked from a chip) and those of the article being
+ * read. */
 static void
-on_selected_article (AtlasGraphView *self)
+update_highlight (AtlasGraphView *self)
 {
+  const AtlasFilter *filter = atlas_view_state_get_filter (self->view_state);
   gint64 id = atlas_view_state_get_selected_article (self->view_state);
   g_autoptr(AtlasArticle) article = id > 0 ? atlas_query_article (self->store, id, FALSE, NULL) : NULL;
 
   g_hash_table_remove_all (self->highlight);
+  for (AtlasFilterGroup group = ATLAS_FILTER_GROUP_COUNTRIES; group <= ATLAS_FILTER_GROUP_ENTITIES; group++)
+    {
+      GPtrArray *ids = atlas_filter_get_group (filter, group);
+
+      for (guint i = 0; ids != NULL && i < ids->len; i++)
+        g_hash_table_add (self->highlight, g_strdup (g_ptr_array_index (ids, i)));
+    }
   if (article != NULL)
     {
       GPtrArray *entities = atlas_article_get_entities (article);
@@ -1411,7 +1422,8 @@ atlas_graph_view_bind (AtlasGraphView *self,
   self->view_state = g_object_ref (view_state);
   g_signal_connect_object (view_state, "filter-changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (view_state, "notify::selected-article", G_CALLBACK (on_selected_article), self,
+  g_signal_connect_object (view_state, "filter-changed", G_CALLBACK (update_highlight), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (view_state, "notify::selected-article", G_CALLBACK (update_highlight), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (view_state, "notify::selected-entity", G_CALLBACK (on_selected_entity), self,
                            G_CONNECT_SWAPPED);
