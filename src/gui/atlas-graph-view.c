@@ -31,6 +31,7 @@
 #define TILE_MARGIN  0.25
 #define LABEL_PAD    2.0
 #define LEGEND_MARGIN 8.0
+#define NEW_LAYOUTS_PER_FRAME 6
 /* Room kept free of nodes when fitting: the sides, and the options button
  * at the top. */
 #define FIT_MARGIN   40.0
@@ -85,6 +86,9 @@ struct _AtlasGraphView
   GArray           *by_importance;
   GPtrArray        *label_layouts;  /* per node, made when first needed */
   GArray           *labels;     /* Label, placed for the last frame */
+  guint             new_layouts_left;
+  gboolean          labels_pending;  /* some were left for the next frame */
+  guint             labels_source;
   GHashTable       *highlight;  /* ids of the filter's and the open article's entities */
   int               hover;
   int               focus;
@@ -496,6 +500,18 @@ place_label (AtlasGraphView *self,
     if (g_array_index (self->labels, Label, p).node == index)
       return;
 
+  /* Shaping a name costs a tenth of a millisecond or more: a pan that
+   * brings many new nodes in spreads that over a few frames. */
+  if (g_ptr_array_index (self->label_layouts, index) == NULL && !forced)
+    {
+      if (self->new_layouts_left == 0)
+        {
+          self->labels_pending = TRUE;
+          return;
+        }
+      self->new_layouts_left--;
+    }
+
   to_view (self, node, &x, &y);
   pango_layout_get_pixel_size (label_layout (self, index), &width, &height);
   w = width + 2 * LABEL_PAD;
@@ -537,6 +553,7 @@ place_labels (AtlasGraphView *self)
   guint index;
 
   g_array_set_size (self->labels, 0);
+  self->new_layouts_left = NEW_LAYOUTS_PER_FRAME;
   for (guint k = 0; k < self->by_importance->len && candidates->len < 4 * room; k++)
     {
       index = g_array_index (self->by_importance, guint, k);
@@ -558,6 +575,16 @@ place_labels (AtlasGraphView *self)
     place_label (self, g_array_index (candidates, guint, k), FALSE, obstacles);
 }
 
+static gboolean
+place_pending_labels (gpointer user_data)
+{
+  AtlasGraphView *self = user_data;
+
+  self->labels_source = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 draw_labels (AtlasGraphView *self,
              GtkSnapshot    *snapshot)
@@ -567,7 +594,11 @@ draw_labels (AtlasGraphView *self,
   GdkRGBA ink;
 
   ink_color (self, &ink);
+  self->labels_pending = FALSE;
   place_labels (self);
+  /* A frame cannot ask for the next one: an idle callback does. */
+  if (self->labels_pending && self->labels_source == 0)
+    self->labels_source = g_idle_add (place_pending_labels, self);
   for (guint p = 0; p < self->labels->len; p++)
     {
       const Label *label = &g_array_index (self->labels, Label, p);
@@ -1859,6 +1890,7 @@ atlas_graph_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->paint_cancellable);
+  g_clear_handle_id (&self->labels_source, g_source_remove);
   g_clear_object (&self->tile);
   g_clear_pointer (&self->tile_surface, cairo_surface_destroy);
   g_clear_pointer (&self->scene, atlas_graph_scene_unref);
