@@ -180,6 +180,37 @@ test_narrow_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Zooming keeps the middle of the view in place and scales the rest around
+ * it; panning moves everything by as much. */
+static void
+test_pan_and_zoom (void)
+{
+  AtlasGraphView *view;
+  GtkWidget *window = show_view (&view, WIDTH, HEIGHT);
+  graphene_point_t a, b, a2, b2, a3;
+  double cx = gtk_widget_get_width (GTK_WIDGET (view)) / 2.0, cy = view_height (view) / 2.0;
+
+  g_assert_true (atlas_graph_view_get_node_point (view, "nvidia", &a));
+  g_assert_true (atlas_graph_view_get_node_point (view, "loughton", &b));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "graph.zoom", "d", 2.0));
+  g_assert_true (atlas_graph_view_get_node_point (view, "nvidia", &a2));
+  g_assert_true (atlas_graph_view_get_node_point (view, "loughton", &b2));
+  g_assert_cmpfloat_with_epsilon (a2.x - cx, 2 * (a.x - cx), 0.01);
+  g_assert_cmpfloat_with_epsilon (b2.y - cy, 2 * (b.y - cy), 0.01);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "graph.pan", "(dd)", 10.0, -5.0));
+  g_assert_true (atlas_graph_view_get_node_point (view, "nvidia", &a3));
+  g_assert_cmpfloat_with_epsilon (a3.x, a2.x + 10, 0.01);
+  g_assert_cmpfloat_with_epsilon (a3.y, a2.y - 5, 0.01);
+
+  /* Home, or the action, fits it all back in. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "graph.fit", NULL));
+  g_assert_true (atlas_graph_view_get_node_point (view, "nvidia", &a3));
+  g_assert_cmpfloat_with_epsilon (a3.x, a.x, 0.01);
+  g_assert_cmpfloat_with_epsilon (a3.y, a.y, 0.01);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -191,5 +222,6 @@ main (int   argc,
 
   g_test_add_func ("/graph-view/light-and-dark", test_light_and_dark);
   g_test_add_func ("/graph-view/narrow-window", test_narrow_window);
+  g_test_add_func ("/graph-view/pan-and-zoom", test_pan_and_zoom);
   return g_test_run ();
 }

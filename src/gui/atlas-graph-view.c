@@ -67,6 +67,7 @@ struct _AtlasGraphView
   double            drag_node_y;
   double            pointer_x;
   double            pointer_y;
+  double            pinch_scale;
 
   /* What the painting worker last delivered, and for which state. */
   GdkTexture       *tile;
@@ -1625,11 +1626,19 @@ on_pinch (GtkGestureZoom *gesture,
           AtlasGraphView *self)
 {
   double x, y;
-  static double last = 1;
 
+  /* The gesture reports its scale since it began: zoom by the change. */
   if (gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
-    zoom_around (self, scale / last, x, y);
-  last = scale;
+    zoom_around (self, scale / self->pinch_scale, x, y);
+  self->pinch_scale = scale;
+}
+
+static void
+on_pinch_begin (GtkGesture       *gesture,
+                GdkEventSequence *sequence,
+                AtlasGraphView   *self)
+{
+  self->pinch_scale = 1;
 }
 
 static void
@@ -2082,6 +2091,7 @@ atlas_graph_view_init (AtlasGraphView *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   self->zoom = 1;
+  self->pinch_scale = 1;
   self->dragged = -1;
   self->hover = -1;
   self->focus = -1;
@@ -2096,6 +2106,7 @@ atlas_graph_view_init (AtlasGraphView *self)
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
   g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
   g_signal_connect (click, "released", G_CALLBACK (on_released), self);
+  g_signal_connect (pinch, "begin", G_CALLBACK (on_pinch_begin), self);
   g_signal_connect (pinch, "scale-changed", G_CALLBACK (on_pinch), self);
   g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
