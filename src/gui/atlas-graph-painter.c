@@ -30,6 +30,17 @@ static const struct {
   { "person", N_("People"), { 0.80, 0.24, 0.24 } },
 };
 
+/* How each kind of tie is drawn, and named in the legend. */
+static const struct {
+  const char *label;
+  double      alpha;
+  double      dash;     /* on and off length; 0 for a solid line */
+} ties[] = {
+  [ATLAS_GRAPH_EDGE_RELATION] = { N_("Relations"), 0.55, 0 },
+  [ATLAS_GRAPH_EDGE_COUNTRY] = { N_("Country ties"), 0.3, 4 },
+  [ATLAS_GRAPH_EDGE_COMENTION] = { N_("Mentioned together"), 0.12, 0 },
+};
+
 /* Kinds the importer does not know share the organizations' grey. */
 #define OTHER_KIND 3
 
@@ -45,6 +56,7 @@ struct _AtlasGraphScene
   double  ink[3];
   gboolean dark;
   guint   kinds_present;    /* bit per entry of `kinds` */
+  guint   ties_present;     /* bit per AtlasGraphEdgeKind */
 };
 
 static guint
@@ -152,6 +164,7 @@ atlas_graph_scene_new (AtlasGraph   *graph,
       scene->ends[2 * e] = edge->source;
       scene->ends[2 * e + 1] = edge->target;
       scene->edge_kind[e] = edge->kind;
+      scene->ties_present |= 1u << edge->kind;
     }
   return scene;
 }
@@ -194,7 +207,6 @@ atlas_graph_scene_draw (AtlasGraphScene         *scene,
 
   for (int kind = ATLAS_GRAPH_EDGE_RELATION; kind <= ATLAS_GRAPH_EDGE_COMENTION; kind++)
     {
-      double alpha = kind == ATLAS_GRAPH_EDGE_RELATION ? 0.55 : kind == ATLAS_GRAPH_EDGE_COUNTRY ? 0.3 : 0.12;
 
       for (guint e = 0; e < scene->n_edges; e++)
         {
@@ -214,10 +226,10 @@ atlas_graph_scene_draw (AtlasGraphScene         *scene,
           cairo_move_to (cr, ax, ay);
           cairo_line_to (cr, bx, by);
         }
-      atlas_graph_scene_set_ink (scene, cr, alpha);
+      atlas_graph_scene_set_ink (scene, cr, ties[kind].alpha);
       cairo_set_line_width (cr, kind == ATLAS_GRAPH_EDGE_RELATION ? 1.2 : 1.0);
-      if (kind == ATLAS_GRAPH_EDGE_COUNTRY)
-        cairo_set_dash (cr, (double[]) { 4, 3 }, 2, 0);
+      if (ties[kind].dash > 0)
+        cairo_set_dash (cr, (double[]) { ties[kind].dash, 0.75 * ties[kind].dash }, 2, 0);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
     }
@@ -452,9 +464,9 @@ atlas_graph_scene_render (AtlasGraphScene         *scene,
     (guint32 *) cairo_image_surface_get_data (surface), width, height, cairo_image_surface_get_stride (surface) / 4,
   };
   const Ink edge_inks[] = {
-    [ATLAS_GRAPH_EDGE_RELATION] = make_ink (scene->ink, 0.55),
-    [ATLAS_GRAPH_EDGE_COUNTRY] = make_ink (scene->ink, 0.3),
-    [ATLAS_GRAPH_EDGE_COMENTION] = make_ink (scene->ink, 0.12),
+    [ATLAS_GRAPH_EDGE_RELATION] = make_ink (scene->ink, ties[ATLAS_GRAPH_EDGE_RELATION].alpha),
+    [ATLAS_GRAPH_EDGE_COUNTRY] = make_ink (scene->ink, ties[ATLAS_GRAPH_EDGE_COUNTRY].alpha),
+    [ATLAS_GRAPH_EDGE_COMENTION] = make_ink (scene->ink, ties[ATLAS_GRAPH_EDGE_COMENTION].alpha),
   };
 
   cairo_surface_flush (surface);
@@ -466,7 +478,7 @@ atlas_graph_scene_render (AtlasGraphScene         *scene,
       int kind = scene->edge_kind[e];
 
       draw_line (&canvas, PX (a[0], area->x), PX (a[1], area->y), PX (b[0], area->x), PX (b[1], area->y), &edge_inks[kind],
-                 kind == ATLAS_GRAPH_EDGE_COUNTRY ? 4 * scale : 0, 3 * scale);
+                 ties[kind].dash * scale, 0.75 * ties[kind].dash * scale);
     }
   for (guint i = 0; i < scene->n_nodes; i++)
     {
@@ -524,16 +536,18 @@ atlas_graph_scene_paint_legend (AtlasGraphScene *scene,
   for (int pass = cr == NULL ? 1 : 0; pass < 2; pass++)
     {
       x = LEGEND_PAD, y = LEGEND_PAD / 2, widest = 0, any = FALSE;
-      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+      for (guint k = 0; k < G_N_ELEMENTS (kinds) + G_N_ELEMENTS (ties); k++)
         {
+          gboolean is_tie = k >= G_N_ELEMENTS (kinds);
+          guint t = k - G_N_ELEMENTS (kinds);
           int text_width, text_height;
-          double entry;
+          double entry, sample = is_tie ? 22 : 10;
 
-          if (!(scene->kinds_present & (1u << k)))
+          if (is_tie ? !(scene->ties_present & (1u << t)) : !(scene->kinds_present & (1u << k)))
             continue;
-          pango_layout_set_text (layout, _(kinds[k].label), -1);
+          pango_layout_set_text (layout, is_tie ? _(ties[t].label) : _(kinds[k].label), -1);
           pango_layout_get_pixel_size (layout, &text_width, &text_height);
-          entry = 16 + text_width + LEGEND_PAD;
+          entry = sample + 6 + text_width + LEGEND_PAD;
           if (any && x + entry > max_width)
             {
               x = LEGEND_PAD;
@@ -541,10 +555,25 @@ atlas_graph_scene_paint_legend (AtlasGraphScene *scene,
             }
           if (pass == 1 && cr != NULL)
             {
-              cairo_arc (cr, x + 5, y + LEGEND_ROW / 2, 5, 0, 2 * G_PI);
-              cairo_set_source_rgb (cr, kinds[k].rgb[0], kinds[k].rgb[1], kinds[k].rgb[2]);
-              cairo_fill (cr);
-              cairo_move_to (cr, x + 14, y + (LEGEND_ROW - text_height) / 2);
+              if (is_tie)
+                {
+                  cairo_move_to (cr, x, y + LEGEND_ROW / 2);
+                  cairo_line_to (cr, x + sample, y + LEGEND_ROW / 2);
+                  /* Darker than on the graph, or the faintest would vanish. */
+                  atlas_graph_scene_set_ink (scene, cr, MIN (1, 2 * ties[t].alpha));
+                  cairo_set_line_width (cr, 1.5);
+                  if (ties[t].dash > 0)
+                    cairo_set_dash (cr, (double[]) { ties[t].dash, 0.75 * ties[t].dash }, 2, 0);
+                  cairo_stroke (cr);
+                  cairo_set_dash (cr, NULL, 0, 0);
+                }
+              else
+                {
+                  cairo_arc (cr, x + 5, y + LEGEND_ROW / 2, 5, 0, 2 * G_PI);
+                  cairo_set_source_rgb (cr, kinds[k].rgb[0], kinds[k].rgb[1], kinds[k].rgb[2]);
+                  cairo_fill (cr);
+                }
+              cairo_move_to (cr, x + sample + 4, y + (LEGEND_ROW - text_height) / 2);
               atlas_graph_scene_set_ink (scene, cr, 0.85);
               pango_cairo_show_layout (cr, layout);
             }
