@@ -211,6 +211,47 @@ test_pan_and_zoom (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+press (AtlasGraphView *view,
+       guint           keyval)
+{
+  GtkEventController *keys = atlas_test_find_controller (GTK_WIDGET (view), GTK_TYPE_EVENT_CONTROLLER_KEY);
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (keys, "key-pressed", keyval, 0, 0, &handled);
+  return handled;
+}
+
+/* Tab reaches the graph and then its options; the arrows go from the
+ * focused node to the neighbour that lies that way. */
+static void
+test_keyboard (void)
+{
+  AtlasGraphView *view;
+  GtkWidget *window = show_view (&view, WIDTH, HEIGHT);
+  GtkWidget *focus;
+
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  g_assert_true (gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+  g_assert_cmpstr (atlas_graph_view_get_focused (view), ==, "GB");
+
+  g_assert_true (press (view, GDK_KEY_Right));
+  g_assert_cmpstr (atlas_graph_view_get_focused (view), ==, "nvidia");
+  g_assert_true (press (view, GDK_KEY_Right));
+  g_assert_cmpstr (atlas_graph_view_get_focused (view), ==, "h200");
+  g_assert_true (press (view, GDK_KEY_Left));
+  g_assert_cmpstr (atlas_graph_view_get_focused (view), ==, "nvidia");
+  g_assert_true (press (view, GDK_KEY_Down));
+  g_assert_cmpstr (atlas_graph_view_get_focused (view), ==, "GB");
+
+  g_assert_true (gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (GTK_IS_MENU_BUTTON (focus) || GTK_IS_MENU_BUTTON (gtk_widget_get_ancestor (focus, GTK_TYPE_MENU_BUTTON)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -223,5 +264,6 @@ main (int   argc,
   g_test_add_func ("/graph-view/light-and-dark", test_light_and_dark);
   g_test_add_func ("/graph-view/narrow-window", test_narrow_window);
   g_test_add_func ("/graph-view/pan-and-zoom", test_pan_and_zoom);
+  g_test_add_func ("/graph-view/keyboard", test_keyboard);
   return g_test_run ();
 }

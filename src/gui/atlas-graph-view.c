@@ -101,6 +101,7 @@ struct _AtlasGraphView
   char             *ego;
   GtkWidget        *options_button;
   GtkWidget        *whole_button;
+  GtkWidget        *notice;
 };
 
 static const char *const toggled_kinds[] = { "country", "company", "site", "organization", "product", "person" };
@@ -976,6 +977,7 @@ atlas_graph_view_snapshot (GtkWidget   *widget,
   draw_labels (self, snapshot);
   draw_legend (self, snapshot);
   gtk_widget_snapshot_child (widget, self->whole_button, snapshot);
+  gtk_widget_snapshot_child (widget, self->notice, snapshot);
   gtk_widget_snapshot_child (widget, self->options_button, snapshot);
 }
 
@@ -1295,6 +1297,8 @@ take_graph (AtlasGraphView *self,
   if (self->view_state != NULL)
     on_selected_entity (self);
   update_description (self);
+  /* Asked for, but left out: say why rather than do nothing. */
+  gtk_widget_set_visible (self->notice, graph != NULL && self->comentions && atlas_graph_get_comentions_dropped (graph));
   if (!self->fitted)
     fit (self);
   invalidate (self);
@@ -1854,7 +1858,7 @@ atlas_graph_view_size_allocate (GtkWidget *widget,
                                 int        baseline)
 {
   AtlasGraphView *self = ATLAS_GRAPH_VIEW (widget);
-  int button_width, button_height;
+  int button_width, button_height, top;
 
   if (!self->fitted)
     fit (self);
@@ -1865,13 +1869,23 @@ atlas_graph_view_size_allocate (GtkWidget *widget,
   gtk_widget_measure (self->options_button, GTK_ORIENTATION_VERTICAL, -1, NULL, &button_height, NULL, NULL);
   gtk_widget_allocate (self->options_button, button_width, button_height, -1,
                        gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (width - button_width - 8, 8)));
+  top = 8;
   if (gtk_widget_get_visible (self->whole_button))
     {
       gtk_widget_measure (self->whole_button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &button_width, NULL, NULL);
       gtk_widget_measure (self->whole_button, GTK_ORIENTATION_VERTICAL, -1, NULL, &button_height, NULL, NULL);
       button_width = MIN (button_width, MAX (0, width - 2 * 48));
       gtk_widget_allocate (self->whole_button, button_width, button_height, -1,
-                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT ((width - button_width) / 2.0, 8)));
+                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT ((width - button_width) / 2.0, top)));
+      top += button_height + 8;
+    }
+  if (gtk_widget_get_visible (self->notice))
+    {
+      int notice_width = MAX (0, width - 2 * 48), notice_height;
+
+      gtk_widget_measure (self->notice, GTK_ORIENTATION_VERTICAL, notice_width, NULL, &notice_height, NULL, NULL);
+      gtk_widget_allocate (self->notice, notice_width, notice_height, -1,
+                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (48, top)));
     }
 }
 
@@ -1909,6 +1923,7 @@ atlas_graph_view_dispose (GObject *object)
   g_clear_object (&self->view_state);
   g_clear_pointer (&self->options_button, gtk_widget_unparent);
   g_clear_pointer (&self->whole_button, gtk_widget_unparent);
+  g_clear_pointer (&self->notice, gtk_widget_unparent);
   g_clear_pointer (&self->ego, g_free);
 
   G_OBJECT_CLASS (atlas_graph_view_parent_class)->dispose (object);
@@ -2128,6 +2143,19 @@ atlas_graph_view_init (AtlasGraphView *self)
   gtk_widget_add_css_class (self->whole_button, "suggested-action");
   gtk_widget_set_visible (self->whole_button, FALSE);
   gtk_widget_set_parent (self->whole_button, GTK_WIDGET (self));
+
+  {
+    g_autofree char *text = g_strdup_printf (_("Entities mentioned together are tied only in graphs of up to %u entities: "
+                                               "filter the articles to see those ties"),
+                                             ATLAS_GRAPH_DEFAULT_MAX_COMENTION_NODES);
+
+    self->notice = gtk_label_new (text);
+    gtk_label_set_wrap (GTK_LABEL (self->notice), TRUE);
+    gtk_label_set_justify (GTK_LABEL (self->notice), GTK_JUSTIFY_CENTER);
+    gtk_widget_add_css_class (self->notice, "dim-label");
+    gtk_widget_set_visible (self->notice, FALSE);
+    gtk_widget_set_parent (self->notice, GTK_WIDGET (self));
+  }
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
