@@ -256,7 +256,7 @@ main (int   argc,
     for (guint i = 0; i < 30; i++)
       {
         cairo_rectangle_t area = { -WIDTH / 2.0 + 8 * i, -HEIGHT / 2.0, WIDTH, HEIGHT };
-        double size = atlas_graph_node_size (atlas_graph_typical_edge (graph), zoom);
+        double size = atlas_graph_node_size (atlas_graph_median_edge (graph, 1000), zoom);
         cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
         cairo_t *cr = cairo_create (surface);
         double start = now_ms ();

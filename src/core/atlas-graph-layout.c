@@ -161,15 +161,6 @@ place_nodes (AtlasGraphLayout *self,
 
 #define PIVOTS 50
 
-static int
-compare_floats (const void *a,
-                const void *b)
-{
-  float x = *(const float *) a, y = *(const float *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 /* Hop distances from `source`, -1 where it does not reach. */
 static void
 breadth_first (const guint *offsets,
@@ -257,7 +248,6 @@ pivot_start (AtlasGraphLayout *self,
   g_autofree double *square = g_new0 (double, (gsize) k * k);
   g_autofree double *first = g_new (double, k);
   g_autofree double *second = g_new (double, k);
-  g_autofree float *lengths = g_new (float, MAX (n_edges, 1));
   double grand = 0, scale;
   guint pivot;
 
@@ -349,17 +339,7 @@ pivot_start (AtlasGraphLayout *self,
   /* To the length the forces give an edge, with a little noise so that
    * nodes the pivots cannot tell apart (leaves of one hub) do not sit on
    * each other. */
-  for (guint e = 0; e < n_edges; e++)
-    {
-      const AtlasGraphEdge *edge = atlas_graph_get_edge (graph, e);
-      const AtlasGraphNode *a = atlas_graph_get_node (graph, edge->source);
-      const AtlasGraphNode *b = atlas_graph_get_node (graph, edge->target);
-      lengths[e] = hypotf (a->x - b->x, a->y - b->y);
-    }
-  qsort (lengths, n_edges, sizeof (float), compare_floats);
-  if (lengths[n_edges / 2] <= 0)
-    return FALSE;
-  scale = EDGE_LENGTH * sqrt (n) / lengths[n_edges / 2];
+  scale = EDGE_LENGTH * sqrt (n) / atlas_graph_median_edge (graph, 0);
   for (guint i = 0; i < n; i++)
     {
       AtlasGraphNode *node = atlas_graph_get_node (graph, i);
@@ -663,15 +643,6 @@ atlas_graph_layout_step (AtlasGraphLayout *self)
   return largest;
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 static guint
 find_root (guint *parent,
            guint  i)
@@ -702,27 +673,6 @@ compare_components (gconstpointer a,
   if (x->size != y->size)
     return x->size > y->size ? -1 : 1;
   return g_strcmp0 (x->first_id, y->first_id);
-}
-
-static double
-median_edge (AtlasGraph *graph)
-{
-  guint n_edges = atlas_graph_get_n_edges (graph);
-  g_autofree double *lengths = g_new (double, MAX (n_edges, 1));
-  double median;
-
-  if (n_edges == 0)
-    return 1;
-  for (guint e = 0; e < n_edges; e++)
-    {
-      const AtlasGraphEdge *edge = atlas_graph_get_edge (graph, e);
-      const AtlasGraphNode *a = atlas_graph_get_node (graph, edge->source);
-      const AtlasGraphNode *b = atlas_graph_get_node (graph, edge->target);
-      lengths[e] = hypot (a->x - b->x, a->y - b->y);
-    }
-  qsort (lengths, n_edges, sizeof (double), compare_doubles);
-  median = lengths[n_edges / 2];
-  return median > 0 ? median : 1;
 }
 
 /* Pieces of the graph that are not tied to the largest one drift apart, as
@@ -799,7 +749,7 @@ gather_components (AtlasGraphLayout *self)
   for (guint c = 0; c < components->len; c++)
     slot[g_array_index (components, Component, c).root] = c;
 
-  gap = median_edge (self->graph);
+  gap = atlas_graph_median_edge (self->graph, 0);
   main_piece = &g_array_index (components, Component, 0);
 
   for (guint c = 1; c < components->len; c++)

@@ -9,6 +9,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "atlas-graph.h"
@@ -183,6 +185,42 @@ atlas_graph_add_edge (AtlasGraph         *graph,
   g_array_append_val (graph->edges, edge);
   atlas_graph_get_node (graph, source)->degree++;
   atlas_graph_get_node (graph, target)->degree++;
+}
+
+static int
+compare_floats (const void *a,
+                const void *b)
+{
+  float x = *(const float *) a, y = *(const float *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The median length of an edge as laid out, from every edge or from
+ * `max_samples` spread over them (0: every edge); 1 when there is none. */
+double
+atlas_graph_median_edge (AtlasGraph *graph,
+                         guint       max_samples)
+{
+  guint n_edges = graph->edges->len;
+  guint stride = max_samples > 0 ? MAX (1, n_edges / max_samples) : 1;
+  g_autofree float *lengths = g_new (float, n_edges / stride + 1);
+  guint count = 0;
+  float median;
+
+  for (guint e = 0; e < n_edges; e += stride)
+    {
+      const AtlasGraphEdge *edge = atlas_graph_get_edge (graph, e);
+      const AtlasGraphNode *a = atlas_graph_get_node (graph, edge->source);
+      const AtlasGraphNode *b = atlas_graph_get_node (graph, edge->target);
+
+      lengths[count++] = hypotf (a->x - b->x, a->y - b->y);
+    }
+  if (count == 0)
+    return 1;
+  qsort (lengths, count, sizeof (float), compare_floats);
+  median = lengths[count / 2];
+  return median > 0 ? median : 1;
 }
 
 /* The nodes marked in `keep` and the edges between them, positions and

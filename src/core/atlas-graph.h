@@ -71,6 +71,8 @@ AtlasGraph     *atlas_graph_build        (AtlasStore              *store,
                                           const AtlasGraphOptions *options,
                                           GError                 **error);
 AtlasGraph     *atlas_graph_copy         (AtlasGraph              *graph);
+double          atlas_graph_median_edge  (AtlasGraph              *graph,
+                                          guint                    max_samples);
 AtlasGraph     *atlas_graph_neighbourhood (AtlasGraph             *graph,
                                           guint                    center,
                                           guint                    hops);

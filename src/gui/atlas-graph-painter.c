@@ -79,38 +79,6 @@ atlas_graph_kind_color (const char *kind,
   rgb[2] = kinds[k].rgb[2];
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* The median length of an edge in the layout's units, from a sample. */
-double
-atlas_graph_typical_edge (AtlasGraph *graph)
-{
-  guint n_edges = atlas_graph_get_n_edges (graph);
-  guint stride = MAX (1, n_edges / 1000);
-  g_autoptr(GArray) lengths = g_array_new (FALSE, FALSE, sizeof (double));
-
-  for (guint e = 0; e < n_edges; e += stride)
-    {
-      const AtlasGraphEdge *edge = atlas_graph_get_edge (graph, e);
-      const AtlasGraphNode *a = atlas_graph_get_node (graph, edge->source);
-      const AtlasGraphNode *b = atlas_graph_get_node (graph, edge->target);
-      double length = hypot (a->x - b->x, a->y - b->y);
-
-      g_array_append_val (lengths, length);
-    }
-  if (lengths->len == 0)
-    return 0;
-  g_array_sort (lengths, compare_doubles);
-  return g_array_index (lengths, double, lengths->len / 2);
-}
-
 /* Less detail when zoomed out: once a typical edge is drawn shorter than
  * 30 pixels, discs shrink with it (to a third at most), or a large graph
  * would be one blot of overlapping discs. */

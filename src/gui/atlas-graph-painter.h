@@ -43,7 +43,6 @@ void             atlas_graph_paint_background   (cairo_t           *cr,
                                                  gboolean           dark,
                                                  double             alpha);
 
-double           atlas_graph_typical_edge       (AtlasGraph        *graph);
 double           atlas_graph_node_size          (double             typical_edge,
                                                  double             zoom);
 double           atlas_graph_node_radius        (const AtlasGraphNode *node,

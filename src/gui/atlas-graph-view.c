@@ -211,7 +211,9 @@ static void
 index_nodes (AtlasGraphView *self)
 {
   sort_nodes (self->graph, self->by_x, compare_by_x);
-  self->typical_edge = self->graph ? atlas_graph_typical_edge (self->graph) : 0;
+  /* Without edges, no length to go by: nodes keep their size. */
+  self->typical_edge = self->graph && atlas_graph_get_n_edges (self->graph) > 0
+                       ? atlas_graph_median_edge (self->graph, 1000) : 0;
 }
 
 /* The node under a point of the view, or -1: a binary search on x narrows
