@@ -245,6 +245,17 @@ test_keyboard (void)
   g_assert_true (press (view, GDK_KEY_Down));
   g_assert_cmpstr (atlas_graph_view_get_focused (view), ==, "GB");
 
+  /* The tooltip tells about the node under the pointer, or the focused one
+   * from the keyboard. */
+  {
+    g_autofree char *country = atlas_graph_view_describe (view, "GB");
+    g_autofree char *site = atlas_graph_view_describe (view, "loughton");
+
+    g_assert_cmpstr (country, ==, "United Kingdom\ncountry · 2 articles");
+    g_assert_cmpstr (site, ==, "Loughton\nsite · 1 article");
+    g_assert_null (atlas_graph_view_describe (view, "nowhere"));
+  }
+
   g_assert_true (gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD));
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_nonnull (focus);

@@ -1664,6 +1664,31 @@ on_motion (GtkEventControllerMotion *controller,
     }
 }
 
+/* What the tooltip says of a node: name, kind, country, articles. */
+static char *
+describe_node (const AtlasGraphNode *node)
+{
+  g_autofree char *articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", node->weight),
+                                               node->weight);
+  gboolean with_country = node->country != NULL && g_strcmp0 (node->kind, "country") != 0;
+
+  return g_strdup_printf ("%s\n%s%s%s · %s", node->name, atlas_entity_kind_label (node->kind),
+                          with_country ? " · " : "", with_country ? node->country : "", articles);
+}
+
+/* The tooltip's text for an entity of the graph, or NULL. */
+char *
+atlas_graph_view_describe (AtlasGraphView *self,
+                           const char     *entity_id)
+{
+  guint index;
+
+  g_return_val_if_fail (ATLAS_IS_GRAPH_VIEW (self), NULL);
+  if (self->graph == NULL || !atlas_graph_find (self->graph, entity_id, &index))
+    return NULL;
+  return describe_node (atlas_graph_get_node (self->graph, index));
+}
+
 static gboolean
 on_query_tooltip (GtkWidget  *widget,
                   int         x,
@@ -1674,17 +1699,11 @@ on_query_tooltip (GtkWidget  *widget,
 {
   AtlasGraphView *self = ATLAS_GRAPH_VIEW (widget);
   int index = keyboard ? self->focus : hit_test (self, x, y);
-  const AtlasGraphNode *node;
   g_autofree char *text = NULL;
-  g_autofree char *articles = NULL;
 
   if (index < 0)
     return FALSE;
-  node = atlas_graph_get_node (self->graph, index);
-  articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", node->weight), node->weight);
-  text = g_strdup_printf ("%s\n%s%s%s · %s", node->name, atlas_entity_kind_label (node->kind),
-                          node->country && g_strcmp0 (node->kind, "country") != 0 ? " · " : "",
-                          node->country && g_strcmp0 (node->kind, "country") != 0 ? node->country : "", articles);
+  text = describe_node (atlas_graph_get_node (self->graph, index));
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
