@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "atlas-query.h"
 #include "atlas-countries.h"
@@ -407,4 +408,172 @@ atlas_query_entity (AtlasStore  *store,
       return NULL;
     }
   return entity_info_from_row (stmt);
+}
+
+/* ---- the timeline ------------------------------------------------------- */
+
+void
+atlas_event_info_free (AtlasEventInfo *event)
+{
+  if (event == NULL)
+    return;
+  g_free (event->kind);
+  g_free (event->title);
+  g_free (event->currency);
+  g_free (event->quantity_unit);
+  g_free (event->quantity_product);
+  g_ptr_array_unref (event->entities);
+  g_free (event);
+}
+
+static char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static double
+column_number (sqlite3_stmt *stmt,
+               int           column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, column);
+}
+
+/* The events whose date (a span, for a partial one) overlaps [since, until)
+ * and whose article passes the filter, its date range aside: the timeline
+ * shows the range chosen on it among the rest. An event of a feed rather
+ * than of an item has no article: it shows only while nothing is chosen. */
+GPtrArray *
+atlas_query_events (AtlasStore         *store,
+                    const AtlasFilter  *filter,
+                    gint64              since,
+                    gint64              until,
+                    GError            **error)
+{
+  g_autoptr(AtlasFilter) undated = atlas_filter_copy (filter);
+  g_auto(Statement) statement = { 0 };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) entities = NULL;
+  g_autofree char *fts_query = NULL;
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_event_info_free);
+  int rc;
+
+  undated->since = G_MININT64;
+  undated->until = G_MAXINT64;
+  fts_query = atlas_filter_fts_query (undated);
+
+  statement_init (&statement,
+                  "SELECT e.id, e.date, e.date_precision, e.starts, e.ends, e.kind, e.title, e.amount_value, "
+                  "e.amount_currency, e.quantity_value, e.quantity_unit, e.quantity_product, e.article_id "
+                  "FROM events e WHERE ");
+  g_string_append_printf (statement.sql, "e.ends > %" G_GINT64_FORMAT " AND e.starts < %" G_GINT64_FORMAT,
+                          since, until);
+  g_string_append (statement.sql, " AND (e.article_id IN (SELECT a.id FROM articles a WHERE 1");
+  append_conditions (&statement, undated, ATLAS_FILTER_GROUP_NONE, fts_query);
+  g_string_append (statement.sql, ")");
+  if (atlas_filter_is_empty (undated))
+    g_string_append (statement.sql, " OR e.article_id IS NULL");
+  g_string_append (statement.sql, ") ORDER BY e.starts, e.id");
+
+  stmt = prepare_statement (store, &statement, error);
+  entities = atlas_store_prepare (store, "SELECT entity_id FROM event_entities WHERE event_id = ?1 ORDER BY entity_id",
+                                  error);
+  if (stmt == NULL || entities == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AtlasEventInfo *event = g_new0 (AtlasEventInfo, 1);
+
+      event->id = sqlite3_column_int64 (stmt, 0);
+      atlas_partial_date_parse ((const char *) sqlite3_column_text (stmt, 1), &event->date);
+      event->starts = sqlite3_column_int64 (stmt, 3);
+      event->ends = sqlite3_column_int64 (stmt, 4);
+      event->kind = column_text (stmt, 5);
+      event->title = column_text (stmt, 6);
+      event->amount = column_number (stmt, 7);
+      event->currency = column_text (stmt, 8);
+      event->quantity = column_number (stmt, 9);
+      event->quantity_unit = column_text (stmt, 10);
+      event->quantity_product = column_text (stmt, 11);
+      event->article_id = sqlite3_column_int64 (stmt, 12);
+      event->entities = g_ptr_array_new_with_free_func (g_free);
+
+      sqlite3_bind_int64 (entities, 1, event->id);
+      while (sqlite3_step (entities) == SQLITE_ROW)
+        g_ptr_array_add (event->entities, column_text (entities, 0));
+      sqlite3_reset (entities);
+      g_ptr_array_add (events, event);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      atlas_store_set_error (store, error, _("could not read the store"));
+      return NULL;
+    }
+  return g_steal_pointer (&events);
+}
+
+/* How many articles under the filter (its date range aside) were published
+ * in each bucket [edges[i], edges[i + 1]): SQL counts, one range of the
+ * date index per bucket, so no article is read into memory. */
+GArray *
+atlas_query_article_histogram (AtlasStore         *store,
+                               const AtlasFilter  *filter,
+                               GArray             *edges,
+                               GError            **error)
+{
+  g_autoptr(AtlasFilter) undated = atlas_filter_copy (filter);
+  g_auto(Statement) statement = { 0 };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autofree char *fts_query = NULL;
+  g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  int rc;
+
+  g_return_val_if_fail (edges != NULL, NULL);
+
+  g_array_set_size (counts, edges->len > 0 ? edges->len - 1 : 0);
+  if (counts->len == 0)
+    return g_steal_pointer (&counts);
+
+  undated->since = G_MININT64;
+  undated->until = G_MAXINT64;
+  fts_query = atlas_filter_fts_query (undated);
+
+  if (!atlas_store_exec (store,
+                         "CREATE TEMP TABLE IF NOT EXISTS timeline_buckets (i INTEGER PRIMARY KEY, starts INTEGER, ends INTEGER);"
+                         "DELETE FROM timeline_buckets;", error))
+    return NULL;
+  insert = atlas_store_prepare (store, "INSERT INTO timeline_buckets (i, starts, ends) VALUES (?1, ?2, ?3)", error);
+  if (insert == NULL || !atlas_store_exec (store, "SAVEPOINT buckets", error))
+    return NULL;
+  for (guint i = 0; i < counts->len; i++)
+    {
+      sqlite3_bind_int (insert, 1, i);
+      sqlite3_bind_int64 (insert, 2, g_array_index (edges, gint64, i));
+      sqlite3_bind_int64 (insert, 3, g_array_index (edges, gint64, i + 1));
+      sqlite3_step (insert);
+      sqlite3_reset (insert);
+    }
+  if (!atlas_store_exec (store, "RELEASE buckets", error))
+    return NULL;
+
+  statement_init (&statement,
+                  "SELECT b.i, count(a.id) FROM timeline_buckets b JOIN articles a "
+                  "ON a.published >= b.starts AND a.published < b.ends WHERE 1");
+  append_conditions (&statement, undated, ATLAS_FILTER_GROUP_NONE, fts_query);
+  g_string_append (statement.sql, " GROUP BY b.i");
+
+  stmt = prepare_statement (store, &statement, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_array_index (counts, guint, sqlite3_column_int (stmt, 0)) = sqlite3_column_int (stmt, 1);
+  if (rc != SQLITE_DONE)
+    {
+      atlas_store_set_error (store, error, _("could not read the store"));
+      return NULL;
+    }
+  return g_steal_pointer (&counts);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "atlas-article.h"
+#include "atlas-date.h"
 #include "atlas-filter.h"
 #include "atlas-store.h"
 
@@ -29,6 +30,24 @@ typedef struct
   GPtrArray *aliases;
 } AtlasEntityInfo;
 
+/* An event on the timeline; amounts and quantities are NAN when unknown. */
+typedef struct
+{
+  gint64            id;
+  AtlasPartialDate  date;
+  gint64            starts;
+  gint64            ends;
+  char             *kind;
+  char             *title;
+  double            amount;
+  char             *currency;
+  double            quantity;
+  char             *quantity_unit;
+  char             *quantity_product;
+  gint64            article_id;   /* 0 for an event of the feed, not of an item */
+  GPtrArray        *entities;     /* ids */
+} AtlasEventInfo;
+
 GArray       *atlas_query_article_ids (AtlasStore         *store,
                                        const AtlasFilter  *filter,
                                        GError            **error);
@@ -48,9 +67,21 @@ AtlasEntityInfo *atlas_query_entity   (AtlasStore         *store,
                                        const char         *id,
                                        GError            **error);
 
+GPtrArray    *atlas_query_events      (AtlasStore         *store,
+                                       const AtlasFilter  *filter,
+                                       gint64              since,
+                                       gint64              until,
+                                       GError            **error);
+GArray       *atlas_query_article_histogram (AtlasStore   *store,
+                                       const AtlasFilter  *filter,
+                                       GArray             *edges,
+                                       GError            **error);
+
 void          atlas_facet_entry_free  (AtlasFacetEntry    *entry);
+void          atlas_event_info_free   (AtlasEventInfo     *event);
 void          atlas_entity_info_free  (AtlasEntityInfo    *info);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasEntityInfo, atlas_entity_info_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasEventInfo, atlas_event_info_free)
 
 G_END_DECLS
