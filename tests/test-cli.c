@@ -133,6 +133,58 @@ test_entities_and_facets (void)
   g_assert_nonnull (strstr (out, "United Kingdom"));
 }
 
+/* The events under the article filters, in time order, with their dates'
+ * precision; --since and --until keep those whose span overlaps. */
+static void
+test_timeline (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *events;
+  JsonObject *first, *investment = NULL;
+
+  g_assert_cmpint (run (&out, &err, "timeline", "--country", "NO", "--json", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  events = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (events), ==, 6);
+  first = json_array_get_object_element (events, 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "date"), ==, "2017");
+  g_assert_cmpstr (json_object_get_string_member (first, "precision"), ==, "year");
+  g_assert_cmpstr (json_object_get_string_member (first, "kind"), ==, "other");
+  g_assert_true (json_object_get_null_member (first, "amount"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* September 2025: the eight events of that month, the £11bn among them. */
+  g_assert_cmpint (run (&out, &err, "timeline", "--since", "2025-09", "--until", "2025-09", "--json", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  events = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (events), ==, 8);
+  for (guint i = 0; i < json_array_get_length (events) && investment == NULL; i++)
+    {
+      JsonObject *event = json_array_get_object_element (events, i);
+      if (g_strcmp0 (json_object_get_string_member (event, "kind"), "investment") == 0)
+        investment = event;
+    }
+  g_assert_nonnull (investment);
+  g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (investment, "amount"), "value"), ==, 11e9);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (investment, "amount"), "currency"), ==, "GBP");
+  g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (investment, "quantity"), "value"), ==, 120000);
+  g_assert_cmpint (json_object_get_int_member (investment, "article"), >, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* May 2024 overlaps the events known only to the year 2024. */
+  g_assert_cmpint (run (&out, &err, "timeline", "--since", "2024-05", "--until", "2024-05", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "5 events"));
+  g_assert_nonnull (strstr (out, "2024-05"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (&out, &err, "timeline", "--since", "May 2024", NULL), !=, 0);
+}
+
 static void
 test_hostile_import (void)
 {
@@ -316,6 +368,7 @@ main (int   argc,
 
   g_test_add_func ("/cli/import-and-list", test_import_and_list);
   g_test_add_func ("/cli/entities-and-facets", test_entities_and_facets);
+  g_test_add_func ("/cli/timeline", test_timeline);
   g_test_add_func ("/cli/hostile-import", test_hostile_import);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/refuses-foreign-store", test_refuses_foreign_store);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -152,6 +153,20 @@ build_filter (const FilterOptions *options)
   return g_steal_pointer (&filter);
 }
 
+/* The filter the options describe; NULL, with the message printed, on a
+ * usage error. */
+static AtlasFilter *
+parse_filter (GOptionContext  *context,
+              FilterOptions   *options,
+              int              argc,
+              char           **argv)
+{
+  add_filter_entries (context, options);
+  if (!parse_options (context, &argc, &argv))
+    return NULL;
+  return build_filter (options);
+}
+
 /* The shared start of `articles` and `facets`: read the filter options and
  * select the articles. NULL, with the message printed, on a usage error. */
 static GArray *
@@ -162,12 +177,11 @@ query_filtered_ids (AtlasStore      *store,
                     char           **argv,
                     AtlasFilter    **filter_out)
 {
-  g_autoptr(AtlasFilter) filter = NULL;
+  g_autoptr(AtlasFilter) filter = parse_filter (context, options, argc, argv);
   g_autoptr(GError) error = NULL;
   GArray *ids;
 
-  add_filter_entries (context, options);
-  if (!parse_options (context, &argc, &argv) || (filter = build_filter (options)) == NULL)
+  if (filter == NULL)
     return NULL;
 
   ids = atlas_query_article_ids (store, filter, &error);
@@ -787,6 +801,141 @@ command_graph (AtlasStore  *store,
   return EXIT_SUCCESS;
 }
 
+/* ---- timeline ----------------------------------------------------------- */
+
+static const char *
+precision_name (AtlasDatePrecision precision)
+{
+  switch (precision)
+    {
+    case ATLAS_DATE_PRECISION_YEAR:
+      return "year";
+    case ATLAS_DATE_PRECISION_MONTH:
+      return "month";
+    case ATLAS_DATE_PRECISION_DAY:
+    case ATLAS_DATE_PRECISION_NONE:
+    default:
+      return "day";
+    }
+}
+
+static void
+build_event_json (JsonBuilder          *builder,
+                  const AtlasEventInfo *event)
+{
+  g_autofree char *date = atlas_partial_date_to_string (&event->date);
+  g_autofree char *starts = atlas_timestamp_to_iso8601 (event->starts);
+  g_autofree char *ends = atlas_timestamp_to_iso8601 (event->ends);
+
+  json_builder_begin_object (builder);
+  atlas_json_add_string_member (builder, "date", date);
+  atlas_json_add_string_member (builder, "precision", precision_name (event->date.precision));
+  atlas_json_add_string_member (builder, "starts", starts);
+  atlas_json_add_string_member (builder, "ends", ends);
+  atlas_json_add_string_member (builder, "kind", event->kind);
+  atlas_json_add_string_member (builder, "title", event->title);
+  json_builder_set_member_name (builder, "amount");
+  if (isnan (event->amount))
+    json_builder_add_null_value (builder);
+  else
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "value");
+      json_builder_add_double_value (builder, event->amount);
+      atlas_json_add_string_member (builder, "currency", event->currency);
+      json_builder_end_object (builder);
+    }
+  json_builder_set_member_name (builder, "quantity");
+  if (isnan (event->quantity))
+    json_builder_add_null_value (builder);
+  else
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "value");
+      json_builder_add_double_value (builder, event->quantity);
+      atlas_json_add_string_member (builder, "unit", event->quantity_unit);
+      atlas_json_add_string_member (builder, "product", event->quantity_product);
+      json_builder_end_object (builder);
+    }
+  json_builder_set_member_name (builder, "entities");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < event->entities->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (event->entities, i));
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "article");
+  if (event->article_id > 0)
+    json_builder_add_int_value (builder, event->article_id);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+print_event_line (const AtlasEventInfo *event)
+{
+  g_autofree char *date = atlas_partial_date_to_string (&event->date);
+  g_autoptr(GString) details = g_string_new (NULL);
+
+  if (!isnan (event->amount))
+    g_string_append_printf (details, "%.15g %s · ", event->amount, event->currency ? event->currency : "");
+  if (!isnan (event->quantity))
+    g_string_append_printf (details, "%.15g %s%s%s · ", event->quantity, event->quantity_unit ? event->quantity_unit : "",
+                            event->quantity_product ? " " : "", event->quantity_product ? event->quantity_product : "");
+  for (guint i = 0; i < event->entities->len; i++)
+    g_string_append_printf (details, "%s%s", i > 0 ? ", " : "", (const char *) g_ptr_array_index (event->entities, i));
+  if (event->article_id > 0)
+    {
+      g_autofree char *article = g_strdup_printf ("%" G_GINT64_FORMAT, event->article_id);
+      g_string_append_printf (details, _(" · article %s"), article);
+    }
+
+  /* Plain text: titles come from feeds. */
+  g_print ("%-10s  %-12s  %s\n            %s\n", date, event->kind, event->title ? event->title : _("Untitled"),
+           details->str);
+}
+
+/* The events under the article filters; --since and --until keep those whose
+ * date, or span for a partial date, overlaps the range. */
+static int
+command_timeline (AtlasStore  *store,
+                  int          argc,
+                  char       **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— the events of the filtered articles, in time order"));
+  g_auto(FilterOptions) options = { 0 };
+  g_autoptr(AtlasFilter) filter = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (context, _("Here --since and --until keep the events whose date overlaps the range: "
+                                           "an event known only to its month or year is that whole month or year."));
+  filter = parse_filter (context, &options, argc, argv);
+  if (filter == NULL)
+    return EXIT_USAGE;
+  events = atlas_query_events (store, filter, filter->since, filter->until, &error);
+  if (events == NULL)
+    {
+      print_error (error->message);
+      return EXIT_USAGE;
+    }
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < events->len; i++)
+    {
+      if (options.json)
+        build_event_json (builder, g_ptr_array_index (events, i));
+      else
+        print_event_line (g_ptr_array_index (events, i));
+    }
+  json_builder_end_array (builder);
+
+  print_json (builder, options.json);
+  if (!options.json)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u event\n", "%u events\n", events->len), events->len);
+  return EXIT_SUCCESS;
+}
+
 /* ---- dispatch ----------------------------------------------------------- */
 
 typedef int (*CommandFunc) (AtlasStore *store,
@@ -804,6 +953,7 @@ static const struct
   { "facets", command_facets },
   { "feeds", command_feeds },
   { "graph", command_graph },
+  { "timeline", command_timeline },
 };
 
 static void
@@ -820,6 +970,7 @@ print_usage (FILE *out)
              "  compute-atlas-cli [--db FILE] feeds refresh [URL] [--force] | import-opml FILE | export-opml [FILE]\n"
              "  compute-atlas-cli [--db FILE] graph [the articles filters] [--format json|gexf|graphml|dot]\n"
              "                                      [--comentions] [--hide KIND]… [--seed N]\n"
+             "  compute-atlas-cli [--db FILE] timeline [the articles filters] [--json]\n"
              "\n"
              "Run a command with --help for its options.\n"));
 }
