@@ -15,6 +15,7 @@
 #include "atlas-test-gtk.h"
 #include "atlas-test-server.h"
 #include "atlas-test-util.h"
+#include "atlas-timeline-view.h"
 #include "atlas-window.h"
 
 static void
@@ -736,6 +737,58 @@ test_graph_beside_the_list (void)
   atlas_test_remove_dir (dir);
 }
 
+static void
+wait_for_timeline (AtlasTimelineView *timeline)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  atlas_test_drain ();
+  while (atlas_timeline_view_get_busy (timeline) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (atlas_timeline_view_get_busy (timeline));
+}
+
+/* The timeline under the list and graph: the corpus's events from 2017 to
+ * today, ticks that follow the zoom, and the filter followed. */
+static void
+test_timeline_follows_filter (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
+  AtlasWindow *window = NULL;
+  AtlasTimelineView *timeline;
+  gint64 start, end;
+
+  open_window (store, &window);
+  timeline = ATLAS_TIMELINE_VIEW (find_by_type (GTK_WIDGET (window), ATLAS_TYPE_TIMELINE_VIEW));
+  g_assert_nonnull (timeline);
+  wait_for_timeline (timeline);
+  g_assert_cmpuint (atlas_timeline_view_get_events (timeline)->len, ==, 15);
+
+  /* It opens on everything: from the 2017 event to today, by years. */
+  atlas_timeline_view_get_range (timeline, &start, &end);
+  g_assert_cmpint (start, <, 1483228800);                     /* 2017-01-01 */
+  g_assert_cmpint (end, >, g_get_real_time () / G_USEC_PER_SEC);
+  g_assert_cmpint (atlas_timeline_view_get_tick_unit (timeline), ==, ATLAS_TIME_YEAR);
+  save_png (GTK_WIDGET (window), "test-window-timeline.png");
+
+  /* Zooming in steps down the tick ladder. */
+  for (guint i = 0; i < 12; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.zoom", "d", 1.5));
+  g_assert_cmpint (atlas_timeline_view_get_tick_unit (timeline), <, ATLAS_TIME_YEAR);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.fit", NULL));
+  g_assert_cmpint (atlas_timeline_view_get_tick_unit (timeline), ==, ATLAS_TIME_YEAR);
+
+  /* Norway keeps the CoreWeave article's six events. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-country", "s", "NO"));
+  wait_for_timeline (timeline);
+  g_assert_cmpuint (atlas_timeline_view_get_events (timeline)->len, ==, 6);
+
+  close_window (&window);
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
 /* A store with feeds but no article is not "no match": it says how to add
  * articles instead of offering to clear filters that are not there. */
 static void
@@ -771,6 +824,7 @@ main (int   argc,
   g_test_add_func ("/window/first-run-imports-corpus", test_first_run_imports_corpus);
   g_test_add_func ("/window/store-without-articles", test_store_without_articles);
   g_test_add_func ("/window/graph-beside-the-list", test_graph_beside_the_list);
+  g_test_add_func ("/window/timeline-follows-filter", test_timeline_follows_filter);
   g_test_add_func ("/window/refresh-while-reading", test_refresh_while_reading);
   g_test_add_func ("/window/refresh-when-due", test_refresh_when_due);
   g_test_add_func ("/window/preferences-subscribe", test_preferences_subscribe);

@@ -1,0 +1,912 @@
+/* atlas-timeline-view.c: when things happened, under the articles and graph
+ *
+ * Events of the filtered articles, one lane per kind, over a time axis whose
+ * ticks follow the zoom (decades down to days) on the user's calendar, with
+ * the number of articles per bucket in a strip below. A date known only to
+ * its month or year is drawn as a span over that month or year. Markers that
+ * would overlap are merged into one with a count. Events and counts are read
+ * by SQL in workers, each with its own connection.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "atlas-timeline-view.h"
+#include "atlas-compat.h"
+#include "atlas-query.h"
+
+#define AXIS_HEIGHT     26.0
+#define LANE_HEIGHT     24.0
+#define DENSITY_HEIGHT  34.0
+#define LABELS_WIDTH    128.0
+#define MIN_TICK_PIXELS 72.0
+#define MIN_BAR_PIXELS  5.0
+#define MIN_SPAN        (2 * 86400.0)
+#define MAX_SPAN        (200 * 365.25 * 86400.0)
+
+/* The lanes, in the order of the feed contract's kinds. */
+static const struct {
+  const char *kind;
+  const char *label;
+  double      rgb[3];
+} lane_kinds[] = {
+  { "investment", N_("Investments"), { 0.21, 0.42, 0.85 } },
+  { "funding", N_("Funding"), { 0.15, 0.60, 0.62 } },
+  { "opening", N_("Openings"), { 0.18, 0.63, 0.33 } },
+  { "announcement", N_("Announcements"), { 0.90, 0.58, 0.08 } },
+  { "partnership", N_("Partnerships"), { 0.57, 0.25, 0.67 } },
+  { "acquisition", N_("Acquisitions"), { 0.80, 0.24, 0.24 } },
+  { "launch", N_("Launches"), { 0.75, 0.35, 0.55 } },
+  { "other", N_("Other"), { 0.47, 0.47, 0.50 } },
+};
+
+struct _AtlasTimelineView
+{
+  GtkWidget       parent_instance;
+
+  AtlasStore     *store;
+  AtlasViewState *view_state;
+  GCancellable   *cancellable;
+  gboolean        busy;
+  gboolean        fitted;
+  GTimeZone      *tz;
+
+  GPtrArray      *events;        /* AtlasEventInfo, by start */
+  guint           lanes;         /* bit per entry of lane_kinds present */
+
+  /* Article counts per bucket, for the edges they were asked for. */
+  GArray         *edges;
+  GArray         *counts;
+  guint           counts_generation;
+  guint           generation;    /* bumped when the filter changes */
+  gboolean        counting;
+  GCancellable   *count_cancellable;
+
+  double          start;         /* the visible range, seconds since the epoch */
+  double          end;
+  double          drag_start;
+  double          pointer_x;
+};
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (AtlasTimelineView, atlas_timeline_view, GTK_TYPE_WIDGET)
+
+static guint
+lane_of (const char *kind)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (lane_kinds); k++)
+    if (g_strcmp0 (kind, lane_kinds[k].kind) == 0)
+      return k;
+  return G_N_ELEMENTS (lane_kinds) - 1;
+}
+
+/* The row a lane is drawn in: lanes without events take no room. */
+static int
+lane_row (AtlasTimelineView *self,
+          guint              lane)
+{
+  int row = 0;
+
+  for (guint k = 0; k < lane; k++)
+    row += (self->lanes >> k) & 1;
+  return row;
+}
+
+static guint
+n_lanes (AtlasTimelineView *self)
+{
+  return lane_row (self, G_N_ELEMENTS (lane_kinds));
+}
+
+/* ---- coordinates -------------------------------------------------------- */
+
+static double
+plot_width (AtlasTimelineView *self)
+{
+  return MAX (1, gtk_widget_get_width (GTK_WIDGET (self)) - LABELS_WIDTH);
+}
+
+static double
+x_of (AtlasTimelineView *self,
+      double             time)
+{
+  return LABELS_WIDTH + (time - self->start) / (self->end - self->start) * plot_width (self);
+}
+
+static double
+time_at (AtlasTimelineView *self,
+         double             x)
+{
+  return self->start + (x - LABELS_WIDTH) / plot_width (self) * (self->end - self->start);
+}
+
+static double
+seconds_per_pixel (AtlasTimelineView *self)
+{
+  return (self->end - self->start) / plot_width (self);
+}
+
+/* ---- amounts ------------------------------------------------------------ */
+
+static const char *
+currency_symbol (const char *currency)
+{
+  if (g_strcmp0 (currency, "GBP") == 0)
+    return "£";
+  if (g_strcmp0 (currency, "USD") == 0)
+    return "$";
+  if (g_strcmp0 (currency, "EUR") == 0)
+    return "€";
+  return currency ? currency : "";
+}
+
+/* "£11bn", "$1.25bn", "€300m", in the user's language. */
+static char *
+format_amount (double      value,
+               const char *currency)
+{
+  const char *symbol = currency_symbol (currency);
+  g_autofree char *number = NULL;
+
+  if (value >= 1e9)
+    {
+      number = g_strdup_printf ("%.3g", value / 1e9);
+      /* TRANSLATORS: an amount in billions: the currency symbol, then the number */
+      return g_strdup_printf (_("%s%sbn"), symbol, number);
+    }
+  if (value >= 1e6)
+    {
+      number = g_strdup_printf ("%.3g", value / 1e6);
+      /* TRANSLATORS: an amount in millions: the currency symbol, then the number */
+      return g_strdup_printf (_("%s%sm"), symbol, number);
+    }
+  number = g_strdup_printf ("%.0f", value);
+  return g_strdup_printf ("%s%s", symbol, number);
+}
+
+/* What a marker's label says: the title, and the amount when known. */
+static char *
+event_label (const AtlasEventInfo *event)
+{
+  g_autofree char *amount = isnan (event->amount) ? NULL : format_amount (event->amount, event->currency);
+
+  if (amount != NULL)
+    return g_strdup_printf ("%s · %s", amount, event->title ? event->title : "");
+  return g_strdup (event->title ? event->title : "");
+}
+
+/* ---- loading ------------------------------------------------------------ */
+
+static void
+set_busy (AtlasTimelineView *self,
+          gboolean           busy)
+{
+  self->busy = busy;
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_BUSY, busy, -1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+typedef struct
+{
+  char        *db_path;
+  AtlasFilter *filter;
+  GArray      *edges;
+  guint        generation;
+} LoadJob;
+
+static void
+load_job_free (gpointer data)
+{
+  LoadJob *job = data;
+
+  g_free (job->db_path);
+  atlas_filter_free (job->filter);
+  g_clear_pointer (&job->edges, g_array_unref);
+  g_free (job);
+}
+
+static LoadJob *
+load_job_new (AtlasTimelineView *self)
+{
+  LoadJob *job = g_new0 (LoadJob, 1);
+
+  job->db_path = g_strdup (atlas_store_get_path (self->store));
+  job->filter = atlas_filter_copy (atlas_view_state_get_filter (self->view_state));
+  job->generation = self->generation;
+  return job;
+}
+
+static void
+events_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  LoadJob *job = task_data;
+  g_autoptr(AtlasStore) store = NULL;
+  GPtrArray *events = NULL;
+  GError *error = NULL;
+
+  store = atlas_store_open (job->db_path, &error);
+  if (store != NULL)
+    events = atlas_query_events (store, job->filter, G_MININT64, G_MAXINT64, &error);
+  if (events == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, events, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void update_description (AtlasTimelineView *self);
+static void fit (AtlasTimelineView *self);
+
+static void
+on_events (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  AtlasTimelineView *self = ATLAS_TIMELINE_VIEW (source);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *events = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_pointer (&self->events, g_ptr_array_unref);
+  self->events = events ? events : g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_event_info_free);
+  self->lanes = 0;
+  for (guint i = 0; i < self->events->len; i++)
+    self->lanes |= 1u << lane_of (((AtlasEventInfo *) g_ptr_array_index (self->events, i))->kind);
+  if (!self->fitted)
+    fit (self);
+  set_busy (self, FALSE);
+  update_description (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
+reload (AtlasTimelineView *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->generation++;
+
+  set_busy (self, TRUE);
+  task = g_task_new (self, self->cancellable, on_events, NULL);
+  g_task_set_check_cancellable (task, TRUE);
+  g_task_set_task_data (task, load_job_new (self), load_job_free);
+  g_task_run_in_thread (task, events_thread);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+counts_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  LoadJob *job = task_data;
+  g_autoptr(AtlasStore) store = NULL;
+  GArray *counts = NULL;
+  GError *error = NULL;
+
+  store = atlas_store_open (job->db_path, &error);
+  if (store != NULL)
+    counts = atlas_query_article_histogram (store, job->filter, job->edges, &error);
+  if (counts == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, counts, (GDestroyNotify) g_array_unref);
+}
+
+static void
+on_counts (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  AtlasTimelineView *self = ATLAS_TIMELINE_VIEW (source);
+  LoadJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  GArray *counts = g_task_propagate_pointer (G_TASK (result), &error);
+
+  self->counting = FALSE;
+  if (counts == NULL)
+    return;
+  g_clear_pointer (&self->edges, g_array_unref);
+  g_clear_pointer (&self->counts, g_array_unref);
+  self->edges = g_array_ref (job->edges);
+  self->counts = counts;
+  self->counts_generation = job->generation;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The buckets for the current zoom: a unit a few pixels wide at least,
+ * over the visible range and as much again on each side. */
+static AtlasTimeUnit
+bucket_unit (AtlasTimelineView *self)
+{
+  return atlas_time_unit_for_scale (seconds_per_pixel (self), MIN_BAR_PIXELS);
+}
+
+static gboolean
+counts_are_current (AtlasTimelineView *self)
+{
+  gint64 first, last;
+
+  if (self->counts == NULL || self->counts_generation != self->generation || self->edges->len < 2)
+    return FALSE;
+  first = g_array_index (self->edges, gint64, 0);
+  last = g_array_index (self->edges, gint64, self->edges->len - 1);
+  /* The right unit: two neighbouring edges are one unit apart. */
+  return atlas_time_unit_next (bucket_unit (self), first, self->tz) == g_array_index (self->edges, gint64, 1) &&
+         first <= self->start && last >= self->end;
+}
+
+static void
+count_articles (AtlasTimelineView *self)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadJob *job;
+  double span = self->end - self->start;
+  AtlasTimeUnit unit = bucket_unit (self);
+  gint64 first, last;
+
+  if (self->counting || self->store == NULL)
+    return;
+
+  job = load_job_new (self);
+  first = atlas_time_unit_floor (unit, (gint64) (self->start - span), self->tz);
+  last = (gint64) (self->end + span);
+  job->edges = atlas_time_unit_ticks (unit, first, last, self->tz);
+  g_array_prepend_val (job->edges, first);
+  g_array_append_val (job->edges, (gint64) { atlas_time_unit_next (unit, g_array_index (job->edges, gint64, job->edges->len - 1), self->tz) });
+
+  self->counting = TRUE;
+  task = g_task_new (self, self->count_cancellable, on_counts, NULL);
+  g_task_set_task_data (task, job, load_job_free);
+  g_task_run_in_thread (task, counts_thread);
+}
+
+/* ---- view changes ------------------------------------------------------- */
+
+static void
+set_range (AtlasTimelineView *self,
+           double             start,
+           double             end)
+{
+  double span = CLAMP (end - start, MIN_SPAN, MAX_SPAN);
+  double middle = (start + end) / 2;
+
+  self->start = middle - span / 2;
+  self->end = middle + span / 2;
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Everything from the first event to today, with a margin. */
+static void
+fit (AtlasTimelineView *self)
+{
+  double now = g_get_real_time () / (double) G_USEC_PER_SEC;
+  double first = now - 2 * 365.25 * 86400, last = now;
+
+  for (guint i = 0; self->events != NULL && i < self->events->len; i++)
+    {
+      const AtlasEventInfo *event = g_ptr_array_index (self->events, i);
+      first = MIN (first, event->starts);
+      last = MAX (last, event->ends);
+    }
+  set_range (self, first - (last - first) * 0.04, last + (last - first) * 0.04);
+  self->fitted = TRUE;
+}
+
+static void
+zoom_around (AtlasTimelineView *self,
+             double             factor,
+             double             x)
+{
+  double pivot = time_at (self, x);
+
+  set_range (self, pivot - (pivot - self->start) * factor, pivot + (self->end - pivot) * factor);
+}
+
+static void
+update_description (AtlasTimelineView *self)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *description = NULL;
+  AtlasTimeUnit unit = atlas_time_unit_for_scale (seconds_per_pixel (self), MIN_TICK_PIXELS);
+
+  if (self->events == NULL)
+    return;
+  first = atlas_time_unit_format (unit, (gint64) self->start, self->tz);
+  last = atlas_time_unit_format (unit, (gint64) self->end, self->tz);
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event; showing %s to %s",
+                                              "%u events; showing %s to %s", self->events->len),
+                                 self->events->len, first, last);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+}
+
+/* ---- drawing ------------------------------------------------------------ */
+
+static void
+ink (AtlasTimelineView *self,
+     GdkRGBA           *color)
+{
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), color);
+G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+static void
+draw_text (AtlasTimelineView *self,
+           GtkSnapshot       *snapshot,
+           const char        *text,
+           double             x,
+           double             y,
+           double             max_width,
+           double             alpha)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  GdkRGBA color;
+
+  /* Plain text: titles come from feeds. */
+  pango_layout_set_text (layout, text, -1);
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  ink (self, &color);
+  color.alpha *= alpha;
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, &color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+draw_axis (AtlasTimelineView *self,
+           GtkSnapshot       *snapshot,
+           double             bottom)
+{
+  AtlasTimeUnit unit = atlas_time_unit_for_scale (seconds_per_pixel (self), MIN_TICK_PIXELS);
+  g_autoptr(GArray) ticks = atlas_time_unit_ticks (unit, (gint64) self->start, (gint64) self->end + 1, self->tz);
+  double now = g_get_real_time () / (double) G_USEC_PER_SEC;
+  GdkRGBA rule;
+
+  ink (self, &rule);
+  rule.alpha = 0.12;
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      gint64 tick = g_array_index (ticks, gint64, i);
+      g_autofree char *label = atlas_time_unit_format (unit, tick, self->tz);
+      double x = x_of (self, tick);
+
+      gtk_snapshot_append_color (snapshot, &rule, &GRAPHENE_RECT_INIT (x, 4, 1, bottom - 4));
+      draw_text (self, snapshot, label, x + 4, 4, MIN_TICK_PIXELS - 8, 0.7);
+    }
+
+  /* Today. */
+  if (now >= self->start && now <= self->end)
+    {
+      double x = x_of (self, now);
+
+      gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.88, 0.11, 0.14, 0.8 }, &GRAPHENE_RECT_INIT (x - 1, 0, 2, bottom));
+      draw_text (self, snapshot, _("Today"), x - 44, 4, 40, 0.9);
+    }
+}
+
+/* One lane: its name, then its markers, merged where they would touch. */
+static void
+draw_lane (AtlasTimelineView *self,
+           GtkSnapshot       *snapshot,
+           guint              lane,
+           double             top)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double middle = top + LANE_HEIGHT / 2;
+  const double *rgb = lane_kinds[lane].rgb;
+  GdkRGBA color = { rgb[0], rgb[1], rgb[2], 1 };
+  GdkRGBA span_color = { rgb[0], rgb[1], rgb[2], 0.35 };
+  double group_left = -G_MAXDOUBLE, group_right = -G_MAXDOUBLE;
+  guint group_count = 0, group_first = 0;
+
+  draw_text (self, snapshot, _(lane_kinds[lane].label), 8, top + 3, LABELS_WIDTH - 12, 0.75);
+
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (LABELS_WIDTH, top, width - LABELS_WIDTH, LANE_HEIGHT));
+  for (guint i = 0; i <= self->events->len; i++)
+    {
+      const AtlasEventInfo *event = i < self->events->len ? g_ptr_array_index (self->events, i) : NULL;
+      double x0 = 0, x1 = 0;
+
+      if (event != NULL)
+        {
+          if (lane_of (event->kind) != lane)
+            continue;
+          x0 = x_of (self, event->starts);
+          x1 = x_of (self, event->ends);
+          if (x1 < LABELS_WIDTH - 200 || x0 > width)
+            continue;
+          /* Touching the group being gathered: it joins it. */
+          if (group_count > 0 && x0 <= group_right + 6)
+            {
+              group_right = MAX (group_right, event->date.precision == ATLAS_DATE_PRECISION_DAY ? x0 : x1);
+              group_count++;
+              continue;
+            }
+        }
+
+      /* Draw the group that just ended. */
+      if (group_count > 0)
+        {
+          const AtlasEventInfo *first = g_ptr_array_index (self->events, group_first);
+          double label_left;
+
+          if (group_right - group_left >= 6)
+            {
+              GskRoundedRect bar;
+
+              gsk_rounded_rect_init_from_rect (&bar, &GRAPHENE_RECT_INIT (group_left, middle - 5, group_right - group_left, 10), 5);
+              gtk_snapshot_push_rounded_clip (snapshot, &bar);
+              gtk_snapshot_append_color (snapshot, &span_color, &bar.bounds);
+              gtk_snapshot_pop (snapshot);
+            }
+          /* A diamond at the start: the day, or the beginning of the span. */
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (group_left, middle));
+          gtk_snapshot_rotate (snapshot, 45);
+          gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (-4, -4, 8, 8));
+          gtk_snapshot_restore (snapshot);
+
+          label_left = MAX (group_left, group_right) + 8;
+          if (group_count > 1)
+            {
+              g_autofree char *count = g_strdup_printf ("%u", group_count);
+              draw_text (self, snapshot, count, label_left, top + 3, 0, 0.9);
+            }
+          else
+            {
+              g_autofree char *label = event_label (first);
+              double room = (event != NULL ? x0 : width) - label_left - 6;
+
+              if (room >= 40)
+                draw_text (self, snapshot, label, label_left, top + 3, room, 0.9);
+            }
+        }
+      if (event == NULL)
+        break;
+      group_first = i;
+      group_count = 1;
+      group_left = x0;
+      group_right = event->date.precision == ATLAS_DATE_PRECISION_DAY ? x0 : x1;
+    }
+  gtk_snapshot_pop (snapshot);
+}
+
+/* How many articles per bucket, as bars under the lanes. */
+static void
+draw_density (AtlasTimelineView *self,
+              GtkSnapshot       *snapshot,
+              double             top)
+{
+  guint most = 1;
+  GdkRGBA bar;
+
+  draw_text (self, snapshot, _("Articles"), 8, top + 8, LABELS_WIDTH - 12, 0.75);
+  if (!counts_are_current (self))
+    count_articles (self);
+  if (self->counts == NULL)
+    return;
+
+  ink (self, &bar);
+  bar.alpha = 0.45;
+  for (guint i = 0; i < self->counts->len; i++)
+    most = MAX (most, g_array_index (self->counts, guint, i));
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (LABELS_WIDTH, top, plot_width (self), DENSITY_HEIGHT));
+  for (guint i = 0; i < self->counts->len; i++)
+    {
+      guint count = g_array_index (self->counts, guint, i);
+      double x0 = x_of (self, g_array_index (self->edges, gint64, i));
+      double x1 = x_of (self, g_array_index (self->edges, gint64, i + 1));
+      double height = count == 0 ? 0 : MAX (2, (DENSITY_HEIGHT - 6) * count / most);
+
+      if (count > 0)
+        gtk_snapshot_append_color (snapshot, &bar,
+                                   &GRAPHENE_RECT_INIT (x0 + 0.5, top + DENSITY_HEIGHT - height, MAX (1, x1 - x0 - 1), height));
+    }
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+atlas_timeline_view_snapshot (GtkWidget   *widget,
+                              GtkSnapshot *snapshot)
+{
+  AtlasTimelineView *self = ATLAS_TIMELINE_VIEW (widget);
+  double lanes_bottom = AXIS_HEIGHT + n_lanes (self) * LANE_HEIGHT;
+
+  if (self->events == NULL || gtk_widget_get_width (widget) <= LABELS_WIDTH)
+    return;
+
+  draw_axis (self, snapshot, lanes_bottom + DENSITY_HEIGHT);
+  for (guint lane = 0; lane < G_N_ELEMENTS (lane_kinds); lane++)
+    if (self->lanes & (1u << lane))
+      draw_lane (self, snapshot, lane, AXIS_HEIGHT + lane_row (self, lane) * LANE_HEIGHT);
+  draw_density (self, snapshot, lanes_bottom);
+}
+
+static void
+atlas_timeline_view_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  AtlasTimelineView *self = ATLAS_TIMELINE_VIEW (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *minimum = *natural = (int) LABELS_WIDTH + 100;
+  else
+    *minimum = *natural = (int) (AXIS_HEIGHT + MAX (1, n_lanes (self)) * LANE_HEIGHT + DENSITY_HEIGHT + 6);
+}
+
+/* ---- input -------------------------------------------------------------- */
+
+static void
+on_drag_begin (GtkGestureDrag    *gesture,
+               double             x,
+               double             y,
+               AtlasTimelineView *self)
+{
+  self->drag_start = self->start;
+}
+
+static void
+on_drag_update (GtkGestureDrag    *gesture,
+                double             dx,
+                double             dy,
+                AtlasTimelineView *self)
+{
+  double span = self->end - self->start;
+  double start = self->drag_start - dx * seconds_per_pixel (self);
+
+  set_range (self, start, start + span);
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           AtlasTimelineView        *self)
+{
+  self->pointer_x = x;
+}
+
+/* Scrolling zooms around the time under the pointer. */
+static gboolean
+on_scroll (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           AtlasTimelineView        *self)
+{
+  zoom_around (self, pow (1.2, dy), MAX (self->pointer_x, LABELS_WIDTH));
+  return TRUE;
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AtlasTimelineView *self = ATLAS_TIMELINE_VIEW (widget);
+
+  zoom_around (self, 1 / g_variant_get_double (parameter), LABELS_WIDTH + plot_width (self) / 2);
+}
+
+/* Moves the view by a share of its width: negative to the past. */
+static void
+pan_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  AtlasTimelineView *self = ATLAS_TIMELINE_VIEW (widget);
+  double shift = g_variant_get_double (parameter) * (self->end - self->start);
+
+  set_range (self, self->start + shift, self->end + shift);
+}
+
+static void
+fit_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  fit (ATLAS_TIMELINE_VIEW (widget));
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                AtlasTimelineView     *self)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+      return gtk_widget_activate_action (GTK_WIDGET (self), "timeline.pan", "d", -0.1);
+    case GDK_KEY_Right:
+      return gtk_widget_activate_action (GTK_WIDGET (self), "timeline.pan", "d", 0.1);
+    case GDK_KEY_plus:
+    case GDK_KEY_KP_Add:
+    case GDK_KEY_equal:
+      return gtk_widget_activate_action (GTK_WIDGET (self), "timeline.zoom", "d", 1.25);
+    case GDK_KEY_minus:
+    case GDK_KEY_KP_Subtract:
+      return gtk_widget_activate_action (GTK_WIDGET (self), "timeline.zoom", "d", 0.8);
+    case GDK_KEY_Home:
+      return gtk_widget_activate_action (GTK_WIDGET (self), "timeline.fit", NULL);
+    default:
+      return FALSE;
+    }
+}
+
+/* ---- public ------------------------------------------------------------- */
+
+void
+atlas_timeline_view_bind (AtlasTimelineView *self,
+                          AtlasStore        *store,
+                          AtlasViewState    *view_state)
+{
+  g_return_if_fail (ATLAS_IS_TIMELINE_VIEW (self));
+
+  self->store = g_object_ref (store);
+  self->view_state = g_object_ref (view_state);
+  g_signal_connect_object (view_state, "filter-changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  reload (self);
+}
+
+gboolean
+atlas_timeline_view_get_busy (AtlasTimelineView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_TIMELINE_VIEW (self), FALSE);
+  return self->busy || self->counting;
+}
+
+GPtrArray *
+atlas_timeline_view_get_events (AtlasTimelineView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_TIMELINE_VIEW (self), NULL);
+  return self->events;
+}
+
+void
+atlas_timeline_view_get_range (AtlasTimelineView *self,
+                               gint64            *start,
+                               gint64            *end)
+{
+  g_return_if_fail (ATLAS_IS_TIMELINE_VIEW (self));
+  *start = (gint64) self->start;
+  *end = (gint64) self->end;
+}
+
+AtlasTimeUnit
+atlas_timeline_view_get_tick_unit (AtlasTimelineView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_TIMELINE_VIEW (self), ATLAS_TIME_YEAR);
+  return atlas_time_unit_for_scale (seconds_per_pixel (self), MIN_TICK_PIXELS);
+}
+
+/* ---- GObject ------------------------------------------------------------ */
+
+static void
+atlas_timeline_view_dispose (GObject *object)
+{
+  AtlasTimelineView *self = ATLAS_TIMELINE_VIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->count_cancellable);
+  g_clear_object (&self->store);
+  g_clear_object (&self->view_state);
+  g_clear_pointer (&self->events, g_ptr_array_unref);
+  g_clear_pointer (&self->edges, g_array_unref);
+  g_clear_pointer (&self->counts, g_array_unref);
+
+  G_OBJECT_CLASS (atlas_timeline_view_parent_class)->dispose (object);
+}
+
+static void
+atlas_timeline_view_finalize (GObject *object)
+{
+  AtlasTimelineView *self = ATLAS_TIMELINE_VIEW (object);
+
+  g_time_zone_unref (self->tz);
+  g_object_unref (self->count_cancellable);
+
+  G_OBJECT_CLASS (atlas_timeline_view_parent_class)->finalize (object);
+}
+
+static void
+atlas_timeline_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, atlas_timeline_view_get_busy (ATLAS_TIMELINE_VIEW (object)));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_timeline_view_class_init (AtlasTimelineViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_timeline_view_dispose;
+  object_class->finalize = atlas_timeline_view_finalize;
+  object_class->get_property = atlas_timeline_view_get_property;
+  widget_class->snapshot = atlas_timeline_view_snapshot;
+  widget_class->measure = atlas_timeline_view_measure;
+
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "timeline.zoom", "d", zoom_action);
+  gtk_widget_class_install_action (widget_class, "timeline.pan", "d", pan_action);
+  gtk_widget_class_install_action (widget_class, "timeline.fit", NULL, fit_action);
+
+  gtk_widget_class_set_css_name (widget_class, "timelineview");
+  gtk_widget_class_set_accessible_role (widget_class, atlas_compat_canvas_role ());
+}
+
+static void
+atlas_timeline_view_init (AtlasTimelineView *self)
+{
+  GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  double now = g_get_real_time () / (double) G_USEC_PER_SEC;
+
+  self->tz = g_time_zone_new_local ();
+  self->count_cancellable = g_cancellable_new ();
+  self->start = now - 2 * 365.25 * 86400;
+  self->end = now;
+
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"), -1);
+}

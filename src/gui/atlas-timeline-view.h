@@ -1,0 +1,25 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "atlas-store.h"
+#include "atlas-timeline.h"
+#include "atlas-view-state.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_TIMELINE_VIEW (atlas_timeline_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasTimelineView, atlas_timeline_view, ATLAS, TIMELINE_VIEW, GtkWidget)
+
+void       atlas_timeline_view_bind          (AtlasTimelineView *self,
+                                              AtlasStore        *store,
+                                              AtlasViewState    *view_state);
+gboolean   atlas_timeline_view_get_busy      (AtlasTimelineView *self);
+GPtrArray *atlas_timeline_view_get_events    (AtlasTimelineView *self);
+void       atlas_timeline_view_get_range     (AtlasTimelineView *self,
+                                              gint64            *start,
+                                              gint64            *end);
+AtlasTimeUnit atlas_timeline_view_get_tick_unit (AtlasTimelineView *self);
+
+G_END_DECLS
