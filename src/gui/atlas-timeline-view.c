@@ -504,8 +504,13 @@ draw_axis (AtlasTimelineView *self,
     {
       double x = x_of (self, now);
 
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), _("Today"));
+      int text_width;
+
+      /* Left of the line, where the year after today has no tick yet. */
+      pango_layout_get_pixel_size (layout, &text_width, NULL);
       gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.88, 0.11, 0.14, 0.8 }, &GRAPHENE_RECT_INIT (x - 1, 0, 2, bottom));
-      draw_text (self, snapshot, _("Today"), x - 44, 4, 40, 0.9);
+      draw_text (self, snapshot, _("Today"), x - text_width - 6, 4, 0, 0.9);
     }
 }
 
