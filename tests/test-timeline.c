@@ -117,6 +117,26 @@ test_labels (void)
     }
 }
 
+static void
+test_range_labels (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  static const struct { const char *since, *until, *label; } cases[] = {
+    { "2025-09-01T00:00:00Z", "2025-10-01T00:00:00Z", "Sep 2025" },
+    { "2024-01-01T00:00:00Z", "2025-01-01T00:00:00Z", "2024" },
+    { "2025-09-16T00:00:00Z", "2025-10-03T00:00:00Z", "16 Sep 2025 – 2 Oct 2025" },
+    { "2025-09-16T00:00:00Z", NULL, "From 16 Sep 2025" },
+    { NULL, "2025-01-01T00:00:00Z", "Up to 31 Dec 2024" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *label = atlas_time_range_format (cases[i].since ? at (cases[i].since) : G_MININT64,
+                                                        cases[i].until ? at (cases[i].until) : G_MAXINT64, utc);
+      g_assert_cmpstr (label, ==, cases[i].label);
+    }
+}
+
 /* A date known to the month is that whole month, to the year that whole
  * year: never a made-up first day. */
 static void
@@ -255,6 +275,7 @@ main (int   argc,
   g_test_add_func ("/timeline/local-calendar", test_local_calendar);
   g_test_add_func ("/timeline/ticks", test_ticks);
   g_test_add_func ("/timeline/labels", test_labels);
+  g_test_add_func ("/timeline/range-labels", test_range_labels);
   g_test_add_func ("/timeline/partial-date-spans", test_partial_date_spans);
   g_test_add_func ("/timeline/events-under-filter", test_events_under_filter);
   g_test_add_func ("/timeline/article-histogram", test_article_histogram);

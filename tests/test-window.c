@@ -783,6 +783,46 @@ test_timeline_follows_filter (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-country", "s", "NO"));
   wait_for_timeline (timeline);
   g_assert_cmpuint (atlas_timeline_view_get_events (timeline)->len, ==, 6);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL));
+  wait_for_timeline (timeline);
+
+  /* Dragging over September 2025 on the article strip chooses that month:
+   * the list keeps the UK AI-factories article, the sidebar shows the
+   * range, and the graph follows. */
+  {
+    GtkEventController *drag = atlas_test_find_controller (GTK_WIDGET (timeline), GTK_TYPE_GESTURE_DRAG);
+    AtlasGraphView *graph = ATLAS_GRAPH_VIEW (find_by_type (GTK_WIDGET (window), ATLAS_TYPE_GRAPH_VIEW));
+    g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+    const AtlasFilter *filter;
+    double from = atlas_timeline_view_get_x (timeline, 1756771200);   /* 2 Sep 2025 */
+    double to = atlas_timeline_view_get_x (timeline, 1758931200);     /* 27 Sep 2025 */
+    double y = atlas_timeline_view_get_strip_y (timeline);
+
+    g_signal_emit_by_name (drag, "drag-begin", from, y);
+    g_signal_emit_by_name (drag, "drag-update", to - from, 0.0);
+    g_signal_emit_by_name (drag, "drag-end", to - from, 0.0);
+    atlas_test_drain ();
+
+    filter = atlas_view_state_get_filter (atlas_window_get_view_state (window));
+    g_assert_cmpint (filter->since, ==, atlas_time_unit_floor (ATLAS_TIME_MONTH, 1756771200, tz));
+    g_assert_cmpint (filter->until, ==, atlas_time_unit_floor (ATLAS_TIME_MONTH, 1759622400, tz));
+    g_assert_cmpuint (n_articles (window), ==, 1);
+    g_assert_nonnull (find_label (GTK_WIDGET (window), "Sep 2025"));
+    atlas_test_wait_for_graph (graph);
+    g_assert_false (atlas_graph_find (atlas_graph_view_get_graph (graph), "flexai", NULL));
+    g_assert_true (atlas_graph_find (atlas_graph_view_get_graph (graph), "nscale", NULL));
+    save_png (GTK_WIDGET (window), "test-window-timeline-range.png");
+
+    /* The timeline keeps every event: the range is shown among the rest. */
+    wait_for_timeline (timeline);
+    g_assert_cmpuint (atlas_timeline_view_get_events (timeline)->len, ==, 15);
+
+    /* Cleared from the sidebar. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-date-range", NULL));
+    atlas_test_drain ();
+    g_assert_cmpuint (n_articles (window), ==, 2);
+    g_assert_null (find_label (GTK_WIDGET (window), "Sep 2025"));
+  }
 
   close_window (&window);
   g_clear_object (&store);

@@ -177,3 +177,52 @@ atlas_time_unit_format (AtlasTimeUnit  unit,
       return g_date_time_format (local, "%Y");
     }
 }
+
+static gboolean
+is_whole (AtlasTimeUnit  unit,
+          gint64         since,
+          gint64         until,
+          GTimeZone     *tz)
+{
+  return atlas_time_unit_floor (unit, since, tz) == since && atlas_time_unit_next (unit, since, tz) == until;
+}
+
+/* A date range as a person says it: "Sep 2025" for a whole month, "2025" for
+ * a whole year, else its first and last days; `until` is excluded, and
+ * either end may be open (G_MININT64, G_MAXINT64). */
+char *
+atlas_time_range_format (gint64     since,
+                         gint64     until,
+                         GTimeZone *tz)
+{
+  g_autoptr(GDateTime) first = NULL;
+  g_autoptr(GDateTime) last = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  if (since != G_MININT64 && until != G_MAXINT64)
+    {
+      if (is_whole (ATLAS_TIME_MONTH, since, until, tz))
+        return atlas_time_unit_format (ATLAS_TIME_MONTH, since, tz);
+      if (is_whole (ATLAS_TIME_YEAR, since, until, tz))
+        return atlas_time_unit_format (ATLAS_TIME_YEAR, since, tz);
+    }
+
+  if (since != G_MININT64)
+    {
+      first = local_time (since, tz);
+      /* TRANSLATORS: a day in a date range, as strftime formats it */
+      from = g_date_time_format (first, C_("date range", "%-d %b %Y"));
+    }
+  if (until != G_MAXINT64)
+    {
+      last = local_time (until - 1, tz);
+      to = g_date_time_format (last, C_("date range", "%-d %b %Y"));
+    }
+  if (from != NULL && to != NULL)
+    /* TRANSLATORS: a date range, from the first day to the last */
+    return g_strdup_printf (_("%s – %s"), from, to);
+  if (from != NULL)
+    return g_strdup_printf (_("From %s"), from);
+  return g_strdup_printf (_("Up to %s"), to);
+}

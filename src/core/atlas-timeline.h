@@ -33,4 +33,8 @@ char         *atlas_time_unit_format    (AtlasTimeUnit  unit,
                                          gint64         start,
                                          GTimeZone     *tz);
 
+char         *atlas_time_range_format   (gint64         since,
+                                         gint64         until,
+                                         GTimeZone     *tz);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "atlas-filter-sidebar.h"
+#include "atlas-timeline.h"
 #include "atlas-query.h"
 
 /* Enough to see the leaders; the rest is one click away. */
@@ -41,6 +42,9 @@ struct _AtlasFilterSidebar
   GtkWidget      *entities_heading;
   GtkButton      *countries_more;
   GtkButton      *companies_more;
+  GtkWidget      *dates_heading;
+  GtkWidget      *dates_row;
+  GtkLabel       *dates_label;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasFilterSidebar, atlas_filter_sidebar, GTK_TYPE_WIDGET)
@@ -182,6 +186,24 @@ refresh_section (AtlasFilterSidebar *self,
     }
 }
 
+/* The date range chosen on the timeline, with a way to clear it. */
+static void
+refresh_dates (AtlasFilterSidebar *self)
+{
+  const AtlasFilter *filter = atlas_view_state_get_filter (self->view_state);
+  gboolean dated = filter->since != G_MININT64 || filter->until != G_MAXINT64;
+
+  if (dated)
+    {
+      g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+      g_autofree char *range = atlas_time_range_format (filter->since, filter->until, tz);
+
+      gtk_label_set_text (self->dates_label, range);
+    }
+  gtk_widget_set_visible (self->dates_heading, dated);
+  gtk_widget_set_visible (self->dates_row, dated);
+}
+
 static void
 refresh (AtlasFilterSidebar *self)
 {
@@ -189,6 +211,7 @@ refresh (AtlasFilterSidebar *self)
     return;
   for (guint i = 0; i < G_N_ELEMENTS (self->sections); i++)
     refresh_section (self, &self->sections[i]);
+  refresh_dates (self);
 }
 
 static void
@@ -252,6 +275,9 @@ atlas_filter_sidebar_class_init (AtlasFilterSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, companies_heading);
   gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, entities_heading);
   gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, countries_more);
+  gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, dates_heading);
+  gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, dates_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, dates_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, companies_more);
   gtk_widget_class_bind_template_callback (widget_class, on_more_clicked);
 

@@ -67,7 +67,12 @@ struct _AtlasTimelineView
   double          start;         /* the visible range, seconds since the epoch */
   double          end;
   double          drag_start;
+  double          drag_x;
   double          pointer_x;
+  /* A range being chosen by dragging on the article strip or with Shift. */
+  gboolean        brushing;
+  double          brush_from;
+  double          brush_to;
 };
 
 enum {
@@ -635,6 +640,26 @@ draw_density (AtlasTimelineView *self,
   gtk_snapshot_pop (snapshot);
 }
 
+/* The filter's date range, or the one being chosen, as a band. */
+static void
+draw_range (AtlasTimelineView *self,
+            GtkSnapshot       *snapshot,
+            double             from,
+            double             to,
+            double             bottom)
+{
+  double x0 = MAX (LABELS_WIDTH, x_of (self, MIN (from, to)));
+  double x1 = MIN (gtk_widget_get_width (GTK_WIDGET (self)), x_of (self, MAX (from, to)));
+  GdkRGBA band = { 0.21, 0.52, 0.89, 0.16 };
+  GdkRGBA edge = { 0.21, 0.52, 0.89, 0.9 };
+
+  if (x1 <= x0)
+    return;
+  gtk_snapshot_append_color (snapshot, &band, &GRAPHENE_RECT_INIT (x0, AXIS_HEIGHT - 4, x1 - x0, bottom - AXIS_HEIGHT + 4));
+  gtk_snapshot_append_color (snapshot, &edge, &GRAPHENE_RECT_INIT (x0, AXIS_HEIGHT - 4, 1.5, bottom - AXIS_HEIGHT + 4));
+  gtk_snapshot_append_color (snapshot, &edge, &GRAPHENE_RECT_INIT (x1 - 1.5, AXIS_HEIGHT - 4, 1.5, bottom - AXIS_HEIGHT + 4));
+}
+
 static void
 atlas_timeline_view_snapshot (GtkWidget   *widget,
                               GtkSnapshot *snapshot)
@@ -646,6 +671,16 @@ atlas_timeline_view_snapshot (GtkWidget   *widget,
     return;
 
   draw_axis (self, snapshot, lanes_bottom + DENSITY_HEIGHT);
+  if (self->brushing)
+    draw_range (self, snapshot, self->brush_from, self->brush_to, lanes_bottom + DENSITY_HEIGHT);
+  else if (self->view_state != NULL)
+    {
+      const AtlasFilter *filter = atlas_view_state_get_filter (self->view_state);
+
+      if (filter->since != G_MININT64 || filter->until != G_MAXINT64)
+        draw_range (self, snapshot, filter->since != G_MININT64 ? filter->since : self->start - 1,
+                    filter->until != G_MAXINT64 ? filter->until : self->end + 1, lanes_bottom + DENSITY_HEIGHT);
+    }
   for (guint lane = 0; lane < G_N_ELEMENTS (lane_kinds); lane++)
     if (self->lanes & (1u << lane))
       draw_lane (self, snapshot, lane, AXIS_HEIGHT + lane_row (self, lane) * LANE_HEIGHT);
@@ -671,13 +706,26 @@ atlas_timeline_view_measure (GtkWidget      *widget,
 
 /* ---- input -------------------------------------------------------------- */
 
+static double
+lanes_bottom (AtlasTimelineView *self)
+{
+  return AXIS_HEIGHT + n_lanes (self) * LANE_HEIGHT;
+}
+
+/* A drag on the article strip, or with Shift anywhere, chooses a range; any
+ * other drag pans. */
 static void
 on_drag_begin (GtkGestureDrag    *gesture,
                double             x,
                double             y,
                AtlasTimelineView *self)
 {
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
   self->drag_start = self->start;
+  self->drag_x = x;
+  self->brushing = x >= LABELS_WIDTH && (y >= lanes_bottom (self) || (state & GDK_SHIFT_MASK));
+  self->brush_from = self->brush_to = time_at (self, x);
 }
 
 static void
@@ -689,7 +737,35 @@ on_drag_update (GtkGestureDrag    *gesture,
   double span = self->end - self->start;
   double start = self->drag_start - dx * seconds_per_pixel (self);
 
+  if (self->brushing)
+    {
+      self->brush_to = time_at (self, self->drag_x + dx);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
   set_range (self, start, start + span);
+}
+
+/* The range chosen becomes the filter's, on whole buckets. */
+static void
+on_drag_end (GtkGestureDrag    *gesture,
+             double             dx,
+             double             dy,
+             AtlasTimelineView *self)
+{
+  AtlasTimeUnit unit = bucket_unit (self);
+  gint64 since, until;
+
+  if (!self->brushing)
+    return;
+  self->brushing = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (fabs (dx) < 3)
+    return;
+  since = atlas_time_unit_floor (unit, (gint64) MIN (self->brush_from, self->brush_to), self->tz);
+  until = atlas_time_unit_next (unit, atlas_time_unit_floor (unit, (gint64) MAX (self->brush_from, self->brush_to),
+                                                             self->tz), self->tz);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.set-date-range", "(xx)", since, until);
 }
 
 static void
@@ -809,6 +885,23 @@ atlas_timeline_view_get_range (AtlasTimelineView *self,
   *end = (gint64) self->end;
 }
 
+/* Where a time is drawn, and where the article strip is, in the view's
+ * coordinates. */
+double
+atlas_timeline_view_get_x (AtlasTimelineView *self,
+                           gint64             time)
+{
+  g_return_val_if_fail (ATLAS_IS_TIMELINE_VIEW (self), 0);
+  return x_of (self, time);
+}
+
+double
+atlas_timeline_view_get_strip_y (AtlasTimelineView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_TIMELINE_VIEW (self), 0);
+  return lanes_bottom (self) + DENSITY_HEIGHT / 2;
+}
+
 AtlasTimeUnit
 atlas_timeline_view_get_tick_unit (AtlasTimelineView *self)
 {
@@ -903,6 +996,7 @@ atlas_timeline_view_init (AtlasTimelineView *self)
 
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
   g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);

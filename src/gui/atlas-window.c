@@ -549,6 +549,30 @@ clear_filters_action (GtkWidget  *widget,
   atlas_view_state_clear_filter (self->view_state);
 }
 
+/* The timeline's range, in seconds since the epoch, end excluded. */
+static void
+set_date_range_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  gint64 since, until;
+
+  g_variant_get (parameter, "(xx)", &since, &until);
+  if (since < until)
+    atlas_view_state_set_date_range (self->view_state, since, until);
+}
+
+static void
+clear_date_range_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  atlas_view_state_set_date_range (self->view_state, G_MININT64, G_MAXINT64);
+}
+
 static void
 focus_search_action (GtkWidget  *widget,
                      const char *action_name,
@@ -795,6 +819,8 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-company", "s", toggle_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-entity", "s", toggle_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "win.set-date-range", "(xx)", set_date_range_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-date-range", NULL, clear_date_range_action);
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
