@@ -11,6 +11,7 @@
 #include "atlas-graph-view.h"
 #include "atlas-importer.h"
 #include "atlas-preferences-window.h"
+#include "atlas-query.h"
 #include "atlas-subscriptions.h"
 #include "atlas-test-gtk.h"
 #include "atlas-test-server.h"
@@ -771,6 +772,29 @@ test_timeline_follows_filter (void)
   g_assert_cmpint (end, >, g_get_real_time () / G_USEC_PER_SEC);
   g_assert_cmpint (atlas_timeline_view_get_tick_unit (timeline), ==, ATLAS_TIME_YEAR);
   save_png (GTK_WIDGET (window), "test-window-timeline.png");
+
+  /* An event's tooltip tells it; a click on it opens its article, and the
+   * graph rings that article's entities. */
+  {
+    GtkEventController *click = atlas_test_find_controller (GTK_WIDGET (timeline), GTK_TYPE_GESTURE_CLICK);
+    const AtlasEventInfo *founding = g_ptr_array_index (atlas_timeline_view_get_events (timeline), 0);
+    g_autofree char *tooltip = NULL;
+    graphene_point_t point;
+
+    g_assert_cmpstr (founding->title, ==, "Fondation de CoreWeave");
+    g_assert_true (atlas_timeline_view_get_event_point (timeline, founding->id, &point));
+    tooltip = atlas_timeline_view_describe_at (timeline, point.x, point.y);
+    g_assert_nonnull (strstr (tooltip, "2017"));
+    g_assert_nonnull (strstr (tooltip, "Fondation de CoreWeave"));
+    g_assert_nonnull (strstr (tooltip, "CoreWeave"));
+
+    g_signal_emit_by_name (click, "released", 1, (double) point.x, (double) point.y);
+    atlas_test_drain ();
+    g_assert_cmpint (atlas_view_state_get_selected_article (atlas_window_get_view_state (window)), ==,
+                     founding->article_id);
+    atlas_view_state_set_selected_article (atlas_window_get_view_state (window), 0);
+    atlas_test_drain ();
+  }
 
   /* Zooming in steps down the tick ladder. */
   for (guint i = 0; i < 12; i++)

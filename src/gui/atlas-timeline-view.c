@@ -69,6 +69,8 @@ struct _AtlasTimelineView
   double          drag_start;
   double          drag_x;
   double          pointer_x;
+  /* The markers of the last frame, for clicks and tooltips. */
+  GArray         *markers;
   /* A range being chosen by dragging on the article strip or with Shift. */
   gboolean        brushing;
   double          brush_from;
@@ -84,6 +86,15 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (AtlasTimelineView, atlas_timeline_view, GTK_TYPE_WIDGET)
+
+/* A marker as drawn: one event, or several merged. */
+typedef struct
+{
+  graphene_rect_t box;
+  guint           first;
+  guint           count;
+  guint           lane;
+} Marker;
 
 static guint
 lane_of (const char *kind)
@@ -519,6 +530,35 @@ draw_axis (AtlasTimelineView *self,
     }
 }
 
+/* Whether a group of markers holds an event of the article being read or
+ * of the entity selected in the graph or table. */
+static gboolean
+group_is_selected (AtlasTimelineView *self,
+                   guint              lane,
+                   guint              first,
+                   guint              count)
+{
+  gint64 article;
+  const char *entity;
+
+  if (self->view_state == NULL)
+    return FALSE;
+  article = atlas_view_state_get_selected_article (self->view_state);
+  entity = atlas_view_state_get_selected_entity (self->view_state);
+  for (guint i = first, seen = 0; i < self->events->len && seen < count; i++)
+    {
+      const AtlasEventInfo *event = g_ptr_array_index (self->events, i);
+
+      if (lane_of (event->kind) != lane)
+        continue;
+      seen++;
+      if ((article > 0 && event->article_id == article) ||
+          (entity != NULL && g_ptr_array_find_with_equal_func (event->entities, entity, g_str_equal, NULL)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* One lane: its name, then its markers, merged where they would touch. */
 static void
 draw_lane (AtlasTimelineView *self,
@@ -574,12 +614,22 @@ draw_lane (AtlasTimelineView *self,
               gtk_snapshot_append_color (snapshot, &span_color, &bar.bounds);
               gtk_snapshot_pop (snapshot);
             }
-          /* A diamond at the start: the day, or the beginning of the span. */
+          /* A diamond at the start: the day, or the beginning of the span;
+           * ringed when the article or entity selected elsewhere is in it. */
           gtk_snapshot_save (snapshot);
           gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (group_left, middle));
           gtk_snapshot_rotate (snapshot, 45);
+          if (group_is_selected (self, lane, group_first, group_count))
+            gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.98, 0.75, 0.1, 1 }, &GRAPHENE_RECT_INIT (-7, -7, 14, 14));
           gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (-4, -4, 8, 8));
           gtk_snapshot_restore (snapshot);
+          {
+            Marker marker = {
+              GRAPHENE_RECT_INIT (group_left - 7, top, MAX (group_right, group_left) - group_left + 14, LANE_HEIGHT),
+              group_first, group_count, lane,
+            };
+            g_array_append_val (self->markers, marker);
+          }
 
           label_left = MAX (group_left, group_right) + 8;
           if (group_count > 1)
@@ -667,6 +717,7 @@ atlas_timeline_view_snapshot (GtkWidget   *widget,
   AtlasTimelineView *self = ATLAS_TIMELINE_VIEW (widget);
   double lanes_bottom = AXIS_HEIGHT + n_lanes (self) * LANE_HEIGHT;
 
+  g_array_set_size (self->markers, 0);
   if (self->events == NULL || gtk_widget_get_width (widget) <= LABELS_WIDTH)
     return;
 
@@ -768,6 +819,137 @@ on_drag_end (GtkGestureDrag    *gesture,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.set-date-range", "(xx)", since, until);
 }
 
+static const Marker *
+marker_at (AtlasTimelineView *self,
+           double             x,
+           double             y)
+{
+  for (guint i = 0; i < self->markers->len; i++)
+    {
+      const Marker *marker = &g_array_index (self->markers, Marker, i);
+
+      if (graphene_rect_contains_point (&marker->box, &GRAPHENE_POINT_INIT (x, y)))
+        return marker;
+    }
+  return NULL;
+}
+
+/* The events of a marker, in order. */
+static GPtrArray *
+marker_events (AtlasTimelineView *self,
+               const Marker      *marker)
+{
+  GPtrArray *events = g_ptr_array_new ();
+
+  for (guint i = marker->first; i < self->events->len && events->len < marker->count; i++)
+    if (lane_of (((AtlasEventInfo *) g_ptr_array_index (self->events, i))->kind) == marker->lane)
+      g_ptr_array_add (events, g_ptr_array_index (self->events, i));
+  return events;
+}
+
+/* What an event's tooltip says: date with its precision, kind, title,
+ * amount and quantity, and the entities by name. */
+static void
+describe_event (AtlasTimelineView    *self,
+                GString              *text,
+                const AtlasEventInfo *event)
+{
+  g_autofree char *date = atlas_partial_date_format (&event->date);
+
+  g_string_append_printf (text, "%s · %s\n%s", date, _(lane_kinds[lane_of (event->kind)].label),
+                          event->title ? event->title : _("Untitled"));
+  if (!isnan (event->amount))
+    {
+      g_autofree char *amount = format_amount (event->amount, event->currency);
+      g_string_append_printf (text, "\n%s", amount);
+    }
+  if (!isnan (event->quantity))
+    g_string_append_printf (text, "\n%.15g %s", event->quantity, event->quantity_unit ? event->quantity_unit : "");
+  for (guint i = 0; i < event->entities->len; i++)
+    {
+      const char *id = g_ptr_array_index (event->entities, i);
+      g_autoptr(AtlasEntityInfo) entity = self->store ? atlas_query_entity (self->store, id, NULL) : NULL;
+
+      g_string_append (text, i == 0 ? "\n" : ", ");
+      g_string_append (text, entity ? entity->name : id);
+    }
+}
+
+/* The tooltip's text for the marker at a point, or NULL. */
+char *
+atlas_timeline_view_describe_at (AtlasTimelineView *self,
+                                 double             x,
+                                 double             y)
+{
+  const Marker *marker;
+  g_autoptr(GPtrArray) events = NULL;
+  GString *text;
+
+  g_return_val_if_fail (ATLAS_IS_TIMELINE_VIEW (self), NULL);
+  marker = marker_at (self, x, y);
+  if (marker == NULL)
+    return NULL;
+  events = marker_events (self, marker);
+  text = g_string_new (NULL);
+  if (events->len == 1)
+    describe_event (self, text, g_ptr_array_index (events, 0));
+  else
+    {
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u event; click to zoom in", "%u events; click to zoom in",
+                                                 events->len), events->len);
+      for (guint i = 0; i < events->len && i < 6; i++)
+        g_string_append_printf (text, "\n• %s", ((AtlasEventInfo *) g_ptr_array_index (events, i))->title);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+on_query_tooltip (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  g_autofree char *text = atlas_timeline_view_describe_at (ATLAS_TIMELINE_VIEW (widget), x, y);
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* A click on an event selects its article (the reader opens it and the
+ * graph rings its entities); on merged markers, zooms in on them. */
+static void
+on_released (GtkGestureClick   *gesture,
+             int                n_press,
+             double             x,
+             double             y,
+             AtlasTimelineView *self)
+{
+  const Marker *marker = marker_at (self, x, y);
+  g_autoptr(GPtrArray) events = NULL;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (marker == NULL)
+    return;
+  events = marker_events (self, marker);
+  if (events->len > 1)
+    {
+      const AtlasEventInfo *first = g_ptr_array_index (events, 0);
+      double start = first->starts, end = first->ends;
+
+      for (guint i = 1; i < events->len; i++)
+        end = MAX (end, ((AtlasEventInfo *) g_ptr_array_index (events, i))->ends);
+      set_range (self, start - (end - start) * 0.5, end + (end - start) * 0.5);
+      return;
+    }
+  if (self->view_state != NULL && ((AtlasEventInfo *) g_ptr_array_index (events, 0))->article_id > 0)
+    atlas_view_state_set_selected_article (self->view_state,
+                                           ((AtlasEventInfo *) g_ptr_array_index (events, 0))->article_id);
+}
+
 static void
 on_motion (GtkEventControllerMotion *controller,
            double                    x,
@@ -858,6 +1040,10 @@ atlas_timeline_view_bind (AtlasTimelineView *self,
   self->view_state = g_object_ref (view_state);
   g_signal_connect_object (view_state, "filter-changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (view_state, "notify::selected-article", G_CALLBACK (gtk_widget_queue_draw), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (view_state, "notify::selected-entity", G_CALLBACK (gtk_widget_queue_draw), self,
+                           G_CONNECT_SWAPPED);
   reload (self);
 }
 
@@ -902,6 +1088,29 @@ atlas_timeline_view_get_strip_y (AtlasTimelineView *self)
   return lanes_bottom (self) + DENSITY_HEIGHT / 2;
 }
 
+/* Where the marker holding an event was drawn in the last frame. */
+gboolean
+atlas_timeline_view_get_event_point (AtlasTimelineView *self,
+                                     gint64             event_id,
+                                     graphene_point_t  *point)
+{
+  g_return_val_if_fail (ATLAS_IS_TIMELINE_VIEW (self), FALSE);
+
+  for (guint m = 0; m < self->markers->len; m++)
+    {
+      const Marker *marker = &g_array_index (self->markers, Marker, m);
+      g_autoptr(GPtrArray) events = marker_events (self, marker);
+
+      for (guint i = 0; i < events->len; i++)
+        if (((AtlasEventInfo *) g_ptr_array_index (events, i))->id == event_id)
+          {
+            graphene_point_init (point, marker->box.origin.x + 7, marker->box.origin.y + LANE_HEIGHT / 2);
+            return TRUE;
+          }
+    }
+  return FALSE;
+}
+
 AtlasTimeUnit
 atlas_timeline_view_get_tick_unit (AtlasTimelineView *self)
 {
@@ -934,6 +1143,7 @@ atlas_timeline_view_finalize (GObject *object)
   AtlasTimelineView *self = ATLAS_TIMELINE_VIEW (object);
 
   g_time_zone_unref (self->tz);
+  g_array_unref (self->markers);
   g_object_unref (self->count_cancellable);
 
   G_OBJECT_CLASS (atlas_timeline_view_parent_class)->finalize (object);
@@ -987,9 +1197,11 @@ atlas_timeline_view_init (AtlasTimelineView *self)
   GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
   GtkEventController *keys = gtk_event_controller_key_new ();
   GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
   double now = g_get_real_time () / (double) G_USEC_PER_SEC;
 
   self->tz = g_time_zone_new_local ();
+  self->markers = g_array_new (FALSE, FALSE, sizeof (Marker));
   self->count_cancellable = g_cancellable_new ();
   self->start = now - 2 * 365.25 * 86400;
   self->end = now;
@@ -1000,12 +1212,16 @@ atlas_timeline_view_init (AtlasTimelineView *self)
   g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  g_signal_connect (click, "released", G_CALLBACK (on_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
   gtk_widget_add_controller (GTK_WIDGET (self), scroll);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"), -1);
 }

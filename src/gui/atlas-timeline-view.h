@@ -24,5 +24,11 @@ AtlasTimeUnit atlas_timeline_view_get_tick_unit (AtlasTimelineView *self);
 double     atlas_timeline_view_get_x         (AtlasTimelineView *self,
                                               gint64             time);
 double     atlas_timeline_view_get_strip_y   (AtlasTimelineView *self);
+gboolean   atlas_timeline_view_get_event_point (AtlasTimelineView *self,
+                                              gint64             event_id,
+                                              graphene_point_t  *point);
+char      *atlas_timeline_view_describe_at   (AtlasTimelineView *self,
+                                              double             x,
+                                              double             y);
 
 G_END_DECLS
