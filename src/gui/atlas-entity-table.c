@@ -11,6 +11,7 @@
 
 #include "atlas-entity-table.h"
 #include "atlas-entity-item.h"
+#include "atlas-table.h"
 
 struct _AtlasEntityTable
 {
@@ -27,62 +28,13 @@ struct _AtlasEntityTable
 
 G_DEFINE_FINAL_TYPE (AtlasEntityTable, atlas_entity_table, GTK_TYPE_WIDGET)
 
-static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  property)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  property)
-{
-  GObject *row = gtk_list_item_get_item (item);
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (row), property);
-  g_autofree char *text = NULL;
-
-  if (pspec->value_type == G_TYPE_UINT)
-    {
-      guint value;
-      g_object_get (row, property, &value, NULL);
-      text = g_strdup_printf ("%u", value);
-    }
-  else
-    g_object_get (row, property, &text, NULL);
-
-  /* Plain text: names come from feeds. */
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text ? text : "");
-}
-
 static GtkColumnViewColumn *
 add_column (AtlasEntityTable *self,
             const char       *title,
             const char       *property,
             gboolean          numeric)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  GtkExpression *expression = gtk_property_expression_new (ATLAS_TYPE_ENTITY_ITEM, NULL, property);
-  g_autoptr(GtkSorter) sorter = numeric ? GTK_SORTER (gtk_numeric_sorter_new (expression))
-                                        : GTK_SORTER (gtk_string_sorter_new (expression));
-  GtkColumnViewColumn *column;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), (gpointer) property);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) property);
-
-  column = gtk_column_view_column_new (title, g_object_ref (factory));
-  gtk_column_view_column_set_sorter (column, sorter);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_append_column (self->view, column);
-  /* The view holds the column; the caller only tunes it. */
-  g_object_unref (column);
-  return column;
+  return atlas_table_add_column (self->view, ATLAS_TYPE_ENTITY_ITEM, title, property, property, numeric);
 }
 
 static void

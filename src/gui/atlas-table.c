@@ -1,0 +1,67 @@
+/* atlas-table.c: columns of text for the tables that stand beside the
+ * graph and the timeline */
+#include "config.h"
+
+#include "atlas-table.h"
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  property)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  property)
+{
+  GObject *row = gtk_list_item_get_item (item);
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (row), property);
+  g_autofree char *text = NULL;
+
+  if (pspec->value_type == G_TYPE_UINT)
+    {
+      guint value;
+      g_object_get (row, property, &value, NULL);
+      text = g_strdup_printf ("%u", value);
+    }
+  else
+    g_object_get (row, property, &text, NULL);
+
+  /* Plain text: names and titles come from feeds. */
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text ? text : "");
+}
+
+/* A resizable column showing `property` (a string, or a number written
+ * out), sorted by `sort_property`: the same, or a number behind a label. */
+GtkColumnViewColumn *
+atlas_table_add_column (GtkColumnView *view,
+                        GType          item_type,
+                        const char    *title,
+                        const char    *property,
+                        const char    *sort_property,
+                        gboolean       numeric)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkExpression *expression = gtk_property_expression_new (item_type, NULL, sort_property);
+  g_autoptr(GtkSorter) sorter = numeric ? GTK_SORTER (gtk_numeric_sorter_new (expression))
+                                        : GTK_SORTER (gtk_string_sorter_new (expression));
+  GtkColumnViewColumn *column;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), (gpointer) property);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) property);
+
+  column = gtk_column_view_column_new (title, g_object_ref (factory));
+  gtk_column_view_column_set_sorter (column, sorter);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_append_column (view, column);
+  /* The view holds the column; the caller only tunes it. */
+  g_object_unref (column);
+  return column;
+}

@@ -1,0 +1,14 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+GtkColumnViewColumn *atlas_table_add_column (GtkColumnView *view,
+                                             GType          item_type,
+                                             const char    *title,
+                                             const char    *property,
+                                             const char    *sort_property,
+                                             gboolean       numeric);
+
+G_END_DECLS
