@@ -8,6 +8,8 @@
 #include "atlas-article.h"
 #include "atlas-entity-item.h"
 #include "atlas-entity-table.h"
+#include "atlas-event-item.h"
+#include "atlas-event-table.h"
 #include "atlas-graph-view.h"
 #include "atlas-importer.h"
 #include "atlas-preferences-window.h"
@@ -792,6 +794,35 @@ test_timeline_follows_filter (void)
     atlas_test_drain ();
     g_assert_cmpint (atlas_view_state_get_selected_article (atlas_window_get_view_state (window)), ==,
                      founding->article_id);
+    atlas_view_state_set_selected_article (atlas_window_get_view_state (window), 0);
+    atlas_test_drain ();
+  }
+
+  /* The Events table lists the same events, oldest first; its selection
+   * and the open article are one. */
+  {
+    AtlasEventTable *table = ATLAS_EVENT_TABLE (find_by_type (GTK_WIDGET (window), ATLAS_TYPE_EVENT_TABLE));
+    GListModel *rows = atlas_event_table_get_rows (table);
+    GtkColumnView *view = GTK_COLUMN_VIEW (find_by_type (GTK_WIDGET (table), GTK_TYPE_COLUMN_VIEW));
+    g_autoptr(AtlasEventItem) first = NULL;
+    g_autoptr(AtlasEventItem) last = NULL;
+    g_autofree char *date = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 15);
+    first = g_list_model_get_item (rows, 0);
+    g_object_get (first, "date-label", &date, NULL);
+    g_assert_cmpstr (date, ==, "2017");
+
+    last = g_list_model_get_item (rows, 14);
+    gtk_selection_model_select_item (gtk_column_view_get_model (view), 14, TRUE);
+    atlas_test_drain ();
+    g_assert_cmpint (atlas_view_state_get_selected_article (atlas_window_get_view_state (window)), ==,
+                     atlas_event_item_get_article_id (last));
+
+    /* Opening the other article selects its first event. */
+    atlas_view_state_set_selected_article (atlas_window_get_view_state (window), atlas_event_item_get_article_id (first));
+    atlas_test_drain ();
+    g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view))), ==, 0);
     atlas_view_state_set_selected_article (atlas_window_get_view_state (window), 0);
     atlas_test_drain ();
   }

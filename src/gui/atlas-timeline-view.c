@@ -105,6 +105,13 @@ lane_of (const char *kind)
   return G_N_ELEMENTS (lane_kinds) - 1;
 }
 
+/* An event's kind as the timeline's lanes name it. */
+const char *
+atlas_event_kind_label (const char *kind)
+{
+  return _(lane_kinds[lane_of (kind)].label);
+}
+
 /* The row a lane is drawn in: lanes without events take no room. */
 static int
 lane_row (AtlasTimelineView *self,
@@ -166,9 +173,9 @@ currency_symbol (const char *currency)
 }
 
 /* "£11bn", "$1.25bn", "€300m", in the user's language. */
-static char *
-format_amount (double      value,
-               const char *currency)
+char *
+atlas_format_amount (double      value,
+                     const char *currency)
 {
   const char *symbol = currency_symbol (currency);
   g_autofree char *number = NULL;
@@ -193,7 +200,7 @@ format_amount (double      value,
 static char *
 event_label (const AtlasEventInfo *event)
 {
-  g_autofree char *amount = isnan (event->amount) ? NULL : format_amount (event->amount, event->currency);
+  g_autofree char *amount = isnan (event->amount) ? NULL : atlas_format_amount (event->amount, event->currency);
 
   if (amount != NULL)
     return g_strdup_printf ("%s · %s", amount, event->title ? event->title : "");
@@ -856,23 +863,40 @@ describe_event (AtlasTimelineView    *self,
 {
   g_autofree char *date = atlas_partial_date_format (&event->date);
 
-  g_string_append_printf (text, "%s · %s\n%s", date, _(lane_kinds[lane_of (event->kind)].label),
+  g_string_append_printf (text, "%s · %s\n%s", date, atlas_event_kind_label (event->kind),
                           event->title ? event->title : _("Untitled"));
   if (!isnan (event->amount))
     {
-      g_autofree char *amount = format_amount (event->amount, event->currency);
+      g_autofree char *amount = atlas_format_amount (event->amount, event->currency);
       g_string_append_printf (text, "\n%s", amount);
     }
   if (!isnan (event->quantity))
     g_string_append_printf (text, "\n%.15g %s", event->quantity, event->quantity_unit ? event->quantity_unit : "");
+  if (event->entities->len > 0)
+    {
+      g_autofree char *names = atlas_timeline_view_entity_names (self, event);
+      g_string_append_printf (text, "\n%s", names);
+    }
+}
+
+/* An event's entities by name, as a list: "NVIDIA, Nscale, United Kingdom". */
+char *
+atlas_timeline_view_entity_names (AtlasTimelineView    *self,
+                                  const AtlasEventInfo *event)
+{
+  GString *names = g_string_new (NULL);
+
+  g_return_val_if_fail (ATLAS_IS_TIMELINE_VIEW (self), NULL);
   for (guint i = 0; i < event->entities->len; i++)
     {
       const char *id = g_ptr_array_index (event->entities, i);
       g_autoptr(AtlasEntityInfo) entity = self->store ? atlas_query_entity (self->store, id, NULL) : NULL;
 
-      g_string_append (text, i == 0 ? "\n" : ", ");
-      g_string_append (text, entity ? entity->name : id);
+      if (i > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, entity ? entity->name : id);
     }
+  return g_string_free (names, FALSE);
 }
 
 /* The tooltip's text for the marker at a point, or NULL. */

@@ -2,6 +2,7 @@
 
 #include <gtk/gtk.h>
 
+#include "atlas-query.h"
 #include "atlas-store.h"
 #include "atlas-timeline.h"
 #include "atlas-view-state.h"
@@ -30,5 +31,11 @@ gboolean   atlas_timeline_view_get_event_point (AtlasTimelineView *self,
 char      *atlas_timeline_view_describe_at   (AtlasTimelineView *self,
                                               double             x,
                                               double             y);
+char      *atlas_timeline_view_entity_names  (AtlasTimelineView    *self,
+                                              const AtlasEventInfo *event);
+
+const char *atlas_event_kind_label           (const char        *kind);
+char       *atlas_format_amount              (double             value,
+                                              const char        *currency);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "atlas-entity-table.h"
 #include "atlas-graph-view.h"
 #include "atlas-timeline-view.h"
+#include "atlas-event-table.h"
 #include "atlas-importer.h"
 #include "atlas-query.h"
 #include "atlas-reader.h"
@@ -56,6 +57,7 @@ struct _AtlasWindow
   AtlasReader          *reader;
   AtlasGraphView       *graph_view;
   AtlasTimelineView    *timeline_view;
+  AtlasEventTable      *event_table;
   AtlasEntityTable     *entity_table;
   GtkWidget            *graph_switcher;
   GtkStack             *right_stack;
@@ -665,6 +667,7 @@ atlas_window_constructed (GObject *object)
   atlas_filter_sidebar_bind (self->sidebar, self->store, self->view_state);
   atlas_graph_view_bind (self->graph_view, self->store, self->view_state);
   atlas_timeline_view_bind (self->timeline_view, self->store, self->view_state);
+  atlas_event_table_bind (self->event_table, self->timeline_view, self->view_state);
   atlas_entity_table_bind (self->entity_table, self->graph_view, self->view_state);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 
@@ -789,6 +792,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   g_type_ensure (ATLAS_TYPE_GRAPH_VIEW);
   g_type_ensure (ATLAS_TYPE_ENTITY_TABLE);
   g_type_ensure (ATLAS_TYPE_TIMELINE_VIEW);
+  g_type_ensure (ATLAS_TYPE_EVENT_TABLE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/computeatlas/ComputeAtlas/ui/atlas-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
@@ -805,6 +809,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, reader);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, graph_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, timeline_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, event_table);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, right_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, entity_table);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, graph_switcher);

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <glib-object.h>
+
+#include "atlas-query.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_EVENT_ITEM (atlas_event_item_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasEventItem, atlas_event_item, ATLAS, EVENT_ITEM, GObject)
+
+AtlasEventItem *atlas_event_item_new            (const AtlasEventInfo *event,
+                                                 const char           *kind_label,
+                                                 const char           *amount_label,
+                                                 const char           *entities_label);
+gint64          atlas_event_item_get_id         (AtlasEventItem       *self);
+gint64          atlas_event_item_get_article_id (AtlasEventItem       *self);
+
+G_END_DECLS

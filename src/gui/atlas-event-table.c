@@ -1,0 +1,159 @@
+/* atlas-event-table.c: the timeline as a table
+ *
+ * The textual alternative to the timeline, for the keyboard and screen
+ * readers: the same events with their date (at its precision), kind, title,
+ * amount and entities, sortable by any column. Selecting a row opens the
+ * event's article, as a click on its marker does; opening an article
+ * elsewhere selects its first event here.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "atlas-event-item.h"
+#include "atlas-event-table.h"
+#include "atlas-table.h"
+
+struct _AtlasEventTable
+{
+  GtkWidget           parent_instance;
+
+  AtlasTimelineView  *timeline_view;
+  AtlasViewState     *view_state;
+  GListStore         *items;
+  GtkSortListModel   *sorted;
+  GtkSingleSelection *selection;
+  GtkWidget          *scroller;
+  GtkColumnView      *view;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasEventTable, atlas_event_table, GTK_TYPE_WIDGET)
+
+static void
+fill (AtlasEventTable *self)
+{
+  GPtrArray *events = atlas_timeline_view_get_events (self->timeline_view);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (atlas_timeline_view_get_busy (self->timeline_view) || events == NULL)
+    return;
+  for (guint i = 0; i < events->len; i++)
+    {
+      const AtlasEventInfo *event = g_ptr_array_index (events, i);
+      g_autofree char *amount = isnan (event->amount) ? NULL : atlas_format_amount (event->amount, event->currency);
+      g_autofree char *names = atlas_timeline_view_entity_names (self->timeline_view, event);
+
+      g_ptr_array_add (rows, atlas_event_item_new (event, atlas_event_kind_label (event->kind), amount, names));
+    }
+  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                       rows->pdata, rows->len);
+}
+
+static void
+on_selection_changed (AtlasEventTable *self)
+{
+  AtlasEventItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (item != NULL && atlas_event_item_get_article_id (item) > 0)
+    atlas_view_state_set_selected_article (self->view_state, atlas_event_item_get_article_id (item));
+}
+
+static void
+on_selected_article (AtlasEventTable *self)
+{
+  gint64 article = atlas_view_state_get_selected_article (self->view_state);
+  AtlasEventItem *selected = gtk_single_selection_get_selected_item (self->selection);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+
+  /* A row of that article is selected already: it stays. */
+  if (article <= 0 || (selected != NULL && atlas_event_item_get_article_id (selected) == article))
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtlasEventItem) item = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
+
+      if (atlas_event_item_get_article_id (item) == article)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return;
+        }
+    }
+}
+
+void
+atlas_event_table_bind (AtlasEventTable   *self,
+                        AtlasTimelineView *timeline_view,
+                        AtlasViewState    *view_state)
+{
+  self->timeline_view = g_object_ref (timeline_view);
+  self->view_state = g_object_ref (view_state);
+  g_signal_connect_object (timeline_view, "notify::busy", G_CALLBACK (fill), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (view_state, "notify::selected-article", G_CALLBACK (on_selected_article), self,
+                           G_CONNECT_SWAPPED);
+  fill (self);
+}
+
+GListModel *
+atlas_event_table_get_rows (AtlasEventTable *self)
+{
+  return G_LIST_MODEL (self->sorted);
+}
+
+static void
+atlas_event_table_dispose (GObject *object)
+{
+  AtlasEventTable *self = ATLAS_EVENT_TABLE (object);
+
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->timeline_view);
+  g_clear_object (&self->view_state);
+
+  G_OBJECT_CLASS (atlas_event_table_parent_class)->dispose (object);
+}
+
+static void
+atlas_event_table_class_init (AtlasEventTableClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_event_table_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+atlas_event_table_init (AtlasEventTable *self)
+{
+  GtkColumnViewColumn *date;
+
+  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  gtk_column_view_set_show_column_separators (self->view, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Events"), -1);
+  gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
+
+  date = atlas_table_add_column (self->view, ATLAS_TYPE_EVENT_ITEM, _("Date"), "date-label", "starts", TRUE);
+  atlas_table_add_column (self->view, ATLAS_TYPE_EVENT_ITEM, _("Kind"), "kind-label", "kind-label", FALSE);
+  gtk_column_view_column_set_expand (atlas_table_add_column (self->view, ATLAS_TYPE_EVENT_ITEM, _("Title"), "title",
+                                                             "title", FALSE), TRUE);
+  atlas_table_add_column (self->view, ATLAS_TYPE_EVENT_ITEM, _("Amount"), "amount-label", "amount", TRUE);
+  atlas_table_add_column (self->view, ATLAS_TYPE_EVENT_ITEM, _("Entities"), "entities-label", "entities-label", FALSE);
+
+  self->items = g_list_store_new (ATLAS_TYPE_EVENT_ITEM);
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->items),
+                                          g_object_ref (gtk_column_view_get_sorter (self->view)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
+  gtk_column_view_sort_by_column (self->view, date, GTK_SORT_ASCENDING);
+
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self,
+                           G_CONNECT_SWAPPED);
+
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->view));
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+}
