@@ -344,8 +344,12 @@ on_counts (GObject      *source,
   GArray *counts = g_task_propagate_pointer (G_TASK (result), &error);
 
   self->counting = FALSE;
-  if (counts == NULL)
-    return;
+  /* Counts for a view being torn down: nobody will show them. */
+  if (counts == NULL || g_cancellable_is_cancelled (self->count_cancellable))
+    {
+      g_clear_pointer (&counts, g_array_unref);
+      return;
+    }
   g_clear_pointer (&self->edges, g_array_unref);
   g_clear_pointer (&self->counts, g_array_unref);
   self->edges = g_array_ref (job->edges);
