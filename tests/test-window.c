@@ -794,6 +794,22 @@ test_timeline_follows_filter (void)
     atlas_test_drain ();
     g_assert_cmpint (atlas_view_state_get_selected_article (atlas_window_get_view_state (window)), ==,
                      founding->article_id);
+
+    /* Quantities are spelt out: the Crawley and Docklands opening is two
+     * sites. */
+    for (guint i = 0; i < atlas_timeline_view_get_events (timeline)->len; i++)
+      {
+        const AtlasEventInfo *event = g_ptr_array_index (atlas_timeline_view_get_events (timeline), i);
+
+        if (g_strcmp0 (event->kind, "opening") == 0)
+          {
+            g_autofree char *opening = NULL;
+
+            g_assert_true (atlas_timeline_view_get_event_point (timeline, event->id, &point));
+            opening = atlas_timeline_view_describe_at (timeline, point.x, point.y);
+            g_assert_nonnull (strstr (opening, "2 sites"));
+          }
+      }
     atlas_view_state_set_selected_article (atlas_window_get_view_state (window), 0);
     atlas_test_drain ();
   }

@@ -196,15 +196,43 @@ atlas_format_amount (double      value,
   return g_strdup_printf ("%s%s", symbol, number);
 }
 
-/* What a marker's label says: the title, and the amount when known. */
+/* "120,000 GPUs", "500 MW", "3 sites", with the digits grouped as the
+ * user's language groups them. */
+static char *
+format_quantity (double      value,
+                 const char *unit)
+{
+  g_autofree char *number = g_strdup_printf ("%'.0f", value);
+  gulong n = value >= 0 && value < G_MAXULONG ? (gulong) value : G_MAXULONG;
+
+  if (g_strcmp0 (unit, "gpu") == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s GPU", "%s GPUs", n), number);
+  if (g_strcmp0 (unit, "sites") == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s site", "%s sites", n), number);
+  if (g_strcmp0 (unit, "mw") == 0)
+    return g_strdup_printf (_("%s MW"), number);
+  return g_strdup_printf ("%s %s", number, unit ? unit : "");
+}
+
+/* What a marker's label says: the amount and quantity when known, then the
+ * title. */
 static char *
 event_label (const AtlasEventInfo *event)
 {
-  g_autofree char *amount = isnan (event->amount) ? NULL : atlas_format_amount (event->amount, event->currency);
+  GString *label = g_string_new (NULL);
 
-  if (amount != NULL)
-    return g_strdup_printf ("%s · %s", amount, event->title ? event->title : "");
-  return g_strdup (event->title ? event->title : "");
+  if (!isnan (event->amount))
+    {
+      g_autofree char *amount = atlas_format_amount (event->amount, event->currency);
+      g_string_append_printf (label, "%s · ", amount);
+    }
+  if (!isnan (event->quantity))
+    {
+      g_autofree char *quantity = format_quantity (event->quantity, event->quantity_unit);
+      g_string_append_printf (label, "%s · ", quantity);
+    }
+  g_string_append (label, event->title ? event->title : "");
+  return g_string_free (label, FALSE);
 }
 
 /* ---- loading ------------------------------------------------------------ */
@@ -875,7 +903,10 @@ describe_event (AtlasTimelineView    *self,
       g_string_append_printf (text, "\n%s", amount);
     }
   if (!isnan (event->quantity))
-    g_string_append_printf (text, "\n%.15g %s", event->quantity, event->quantity_unit ? event->quantity_unit : "");
+    {
+      g_autofree char *quantity = format_quantity (event->quantity, event->quantity_unit);
+      g_string_append_printf (text, "\n%s", quantity);
+    }
   if (event->entities->len > 0)
     {
       g_autofree char *names = atlas_timeline_view_entity_names (self, event);
