@@ -843,6 +843,22 @@ test_timeline_follows_filter (void)
     atlas_test_drain ();
   }
 
+  /* Lanes by company: one for each company the events name most, an event
+   * in the lane of every such company it names. */
+  {
+    g_auto(GStrv) by_kind = atlas_timeline_view_get_lane_names (timeline);
+    g_auto(GStrv) by_company = NULL;
+
+    g_assert_cmpstr (by_kind[0], ==, "Investments");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.lanes", "s", "company"));
+    by_company = atlas_timeline_view_get_lane_names (timeline);
+    g_assert_true (g_strv_contains ((const char * const *) by_company, "CoreWeave"));
+    g_assert_true (g_strv_contains ((const char * const *) by_company, "NVIDIA"));
+    g_assert_false (g_strv_contains ((const char * const *) by_company, "United Kingdom"));
+    save_png (GTK_WIDGET (window), "test-window-timeline-companies.png");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.lanes", "s", "kind"));
+  }
+
   /* Zooming in steps down the tick ladder. */
   for (guint i = 0; i < 12; i++)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.zoom", "d", 1.5));

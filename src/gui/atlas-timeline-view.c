@@ -12,12 +12,14 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "atlas-timeline-view.h"
 #include "atlas-compat.h"
 #include "atlas-query.h"
 
-#define AXIS_HEIGHT     26.0
+#define AXIS_HEIGHT     34.0
+#define COMPANY_LANES   10
 #define LANE_HEIGHT     24.0
 #define DENSITY_HEIGHT  34.0
 #define LABELS_WIDTH    128.0
@@ -54,7 +56,9 @@ struct _AtlasTimelineView
   GTimeZone      *tz;
 
   GPtrArray      *events;        /* AtlasEventInfo, by start */
-  guint           lanes;         /* bit per entry of lane_kinds present */
+  GPtrArray      *lanes;         /* Lane, top to bottom */
+  gboolean        by_company;
+  GtkWidget      *lanes_button;
 
   /* Article counts per bucket, for the edges they were asked for. */
   GArray         *edges;
@@ -80,6 +84,7 @@ struct _AtlasTimelineView
 enum {
   PROP_0,
   PROP_BUSY,
+  PROP_LANES,
   N_PROPS
 };
 
@@ -87,13 +92,43 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (AtlasTimelineView, atlas_timeline_view, GTK_TYPE_WIDGET)
 
+/* A row of the timeline: the events of one kind, or naming one company. */
+typedef struct
+{
+  char   *label;
+  double  rgb[3];
+  GArray *members;   /* indices into the events, by start */
+} Lane;
+
+static void
+lane_free (gpointer data)
+{
+  Lane *lane = data;
+
+  g_free (lane->label);
+  g_array_unref (lane->members);
+  g_free (lane);
+}
+
+static Lane *
+lane_new (const char   *label,
+          const double  rgb[3])
+{
+  Lane *lane = g_new0 (Lane, 1);
+
+  lane->label = g_strdup (label);
+  memcpy (lane->rgb, rgb, sizeof lane->rgb);
+  lane->members = g_array_new (FALSE, FALSE, sizeof (guint));
+  return lane;
+}
+
 /* A marker as drawn: one event, or several merged. */
 typedef struct
 {
   graphene_rect_t box;
-  guint           first;
-  guint           count;
   guint           lane;
+  guint           first;    /* position in the lane's members */
+  guint           count;
 } Marker;
 
 static guint
@@ -112,22 +147,10 @@ atlas_event_kind_label (const char *kind)
   return _(lane_kinds[lane_of (kind)].label);
 }
 
-/* The row a lane is drawn in: lanes without events take no room. */
-static int
-lane_row (AtlasTimelineView *self,
-          guint              lane)
-{
-  int row = 0;
-
-  for (guint k = 0; k < lane; k++)
-    row += (self->lanes >> k) & 1;
-  return row;
-}
-
 static guint
 n_lanes (AtlasTimelineView *self)
 {
-  return lane_row (self, G_N_ELEMENTS (lane_kinds));
+  return self->lanes->len;
 }
 
 /* ---- coordinates -------------------------------------------------------- */
@@ -300,6 +323,138 @@ static void update_description (AtlasTimelineView *self);
 static void fit (AtlasTimelineView *self);
 
 static void
+lanes_by_kind (AtlasTimelineView *self)
+{
+  Lane *kinds[G_N_ELEMENTS (lane_kinds)] = { NULL };
+
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      guint k = lane_of (((AtlasEventInfo *) g_ptr_array_index (self->events, i))->kind);
+
+      if (kinds[k] == NULL)
+        kinds[k] = lane_new (_(lane_kinds[k].label), lane_kinds[k].rgb);
+      g_array_append_val (kinds[k]->members, i);
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (lane_kinds); k++)
+    if (kinds[k] != NULL)
+      g_ptr_array_add (self->lanes, kinds[k]);
+}
+
+typedef struct
+{
+  char  *id;
+  char  *name;
+  guint  events;
+} CompanyCount;
+
+static void
+company_count_free (gpointer data)
+{
+  CompanyCount *count = data;
+
+  g_free (count->id);
+  g_free (count->name);
+  g_free (count);
+}
+
+static int
+compare_company_counts (gconstpointer a,
+                        gconstpointer b)
+{
+  const CompanyCount *x = *(CompanyCount * const *) a, *y = *(CompanyCount * const *) b;
+
+  if (x->events != y->events)
+    return x->events > y->events ? -1 : 1;
+  return g_utf8_collate (x->name, y->name);
+}
+
+/* One lane for each of the companies named by most events, an event in the
+ * lane of every such company it names; the rest share a last lane. */
+static void
+lanes_by_company (AtlasTimelineView *self)
+{
+  static const double company_rgb[3] = { 0.21, 0.42, 0.85 };
+  static const double other_rgb[3] = { 0.47, 0.47, 0.50 };
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) lane_of_company = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) ranked = g_ptr_array_new_with_free_func (company_count_free);
+  Lane *rest = NULL;
+
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      const AtlasEventInfo *event = g_ptr_array_index (self->events, i);
+
+      for (guint e = 0; e < event->entities->len; e++)
+        {
+          const char *id = g_ptr_array_index (event->entities, e);
+          CompanyCount *count = g_hash_table_lookup (counts, id);
+
+          if (count == NULL)
+            {
+              g_autoptr(AtlasEntityInfo) entity = atlas_query_entity (self->store, id, NULL);
+
+              count = g_new0 (CompanyCount, 1);
+              count->id = g_strdup (id);
+              count->name = g_strdup (entity ? entity->name : id);
+              /* Only companies count; others are remembered as none. */
+              count->events = entity && g_strcmp0 (entity->kind, "company") == 0 ? 0 : G_MAXUINT;
+              g_ptr_array_add (ranked, count);
+              g_hash_table_insert (counts, count->id, count);
+            }
+          if (count->events != G_MAXUINT)
+            count->events++;
+        }
+    }
+  g_ptr_array_sort (ranked, compare_company_counts);
+  for (guint c = 0; c < ranked->len && self->lanes->len < COMPANY_LANES; c++)
+    {
+      CompanyCount *count = g_ptr_array_index (ranked, c);
+
+      if (count->events == G_MAXUINT || count->events == 0)
+        continue;
+      g_hash_table_insert (lane_of_company, count->id, GUINT_TO_POINTER (self->lanes->len + 1));
+      g_ptr_array_add (self->lanes, lane_new (count->name, company_rgb));
+    }
+
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      const AtlasEventInfo *event = g_ptr_array_index (self->events, i);
+      gboolean placed = FALSE;
+
+      for (guint e = 0; e < event->entities->len; e++)
+        {
+          guint lane = GPOINTER_TO_UINT (g_hash_table_lookup (lane_of_company, g_ptr_array_index (event->entities, e)));
+
+          if (lane > 0)
+            {
+              g_array_append_val (((Lane *) g_ptr_array_index (self->lanes, lane - 1))->members, i);
+              placed = TRUE;
+            }
+        }
+      if (!placed)
+        {
+          if (rest == NULL)
+            rest = lane_new (_("Others"), other_rgb);
+          g_array_append_val (rest->members, i);
+        }
+    }
+  if (rest != NULL)
+    g_ptr_array_add (self->lanes, rest);
+}
+
+static void
+build_lanes (AtlasTimelineView *self)
+{
+  g_ptr_array_set_size (self->lanes, 0);
+  if (self->events == NULL)
+    return;
+  if (self->by_company && self->store != NULL)
+    lanes_by_company (self);
+  else
+    lanes_by_kind (self);
+}
+
+static void
 on_events (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
@@ -313,9 +468,7 @@ on_events (GObject      *source,
 
   g_clear_pointer (&self->events, g_ptr_array_unref);
   self->events = events ? events : g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_event_info_free);
-  self->lanes = 0;
-  for (guint i = 0; i < self->events->len; i++)
-    self->lanes |= 1u << lane_of (((AtlasEventInfo *) g_ptr_array_index (self->events, i))->kind);
+  build_lanes (self);
   if (!self->fitted)
     fit (self);
   set_busy (self, FALSE);
@@ -573,7 +726,7 @@ draw_axis (AtlasTimelineView *self,
  * of the entity selected in the graph or table. */
 static gboolean
 group_is_selected (AtlasTimelineView *self,
-                   guint              lane,
+                   const Lane        *lane,
                    guint              first,
                    guint              count)
 {
@@ -584,13 +737,10 @@ group_is_selected (AtlasTimelineView *self,
     return FALSE;
   article = atlas_view_state_get_selected_article (self->view_state);
   entity = atlas_view_state_get_selected_entity (self->view_state);
-  for (guint i = first, seen = 0; i < self->events->len && seen < count; i++)
+  for (guint m = first; m < first + count; m++)
     {
-      const AtlasEventInfo *event = g_ptr_array_index (self->events, i);
+      const AtlasEventInfo *event = g_ptr_array_index (self->events, g_array_index (lane->members, guint, m));
 
-      if (lane_of (event->kind) != lane)
-        continue;
-      seen++;
       if ((article > 0 && event->article_id == article) ||
           (entity != NULL && g_ptr_array_find_with_equal_func (event->entities, entity, g_str_equal, NULL)))
         return TRUE;
@@ -602,29 +752,29 @@ group_is_selected (AtlasTimelineView *self,
 static void
 draw_lane (AtlasTimelineView *self,
            GtkSnapshot       *snapshot,
-           guint              lane,
+           guint              index,
            double             top)
 {
+  const Lane *lane = g_ptr_array_index (self->lanes, index);
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double middle = top + LANE_HEIGHT / 2;
-  const double *rgb = lane_kinds[lane].rgb;
+  const double *rgb = lane->rgb;
   GdkRGBA color = { rgb[0], rgb[1], rgb[2], 1 };
   GdkRGBA span_color = { rgb[0], rgb[1], rgb[2], 0.35 };
   double group_left = -G_MAXDOUBLE, group_right = -G_MAXDOUBLE;
   guint group_count = 0, group_first = 0;
 
-  draw_text (self, snapshot, _(lane_kinds[lane].label), 8, top + 3, LABELS_WIDTH - 12, 0.75);
+  draw_text (self, snapshot, lane->label, 8, top + 3, LABELS_WIDTH - 12, 0.75);
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (LABELS_WIDTH, top, width - LABELS_WIDTH, LANE_HEIGHT));
-  for (guint i = 0; i <= self->events->len; i++)
+  for (guint m = 0; m <= lane->members->len; m++)
     {
-      const AtlasEventInfo *event = i < self->events->len ? g_ptr_array_index (self->events, i) : NULL;
+      const AtlasEventInfo *event = m < lane->members->len
+                                    ? g_ptr_array_index (self->events, g_array_index (lane->members, guint, m)) : NULL;
       double x0 = 0, x1 = 0;
 
       if (event != NULL)
         {
-          if (lane_of (event->kind) != lane)
-            continue;
           x0 = x_of (self, event->starts);
           x1 = x_of (self, event->ends);
           if (x1 < LABELS_WIDTH - 200 || x0 > width)
@@ -641,7 +791,7 @@ draw_lane (AtlasTimelineView *self,
       /* Draw the group that just ended. */
       if (group_count > 0)
         {
-          const AtlasEventInfo *first = g_ptr_array_index (self->events, group_first);
+          const AtlasEventInfo *first = g_ptr_array_index (self->events, g_array_index (lane->members, guint, group_first));
           double label_left;
 
           if (group_right - group_left >= 6)
@@ -665,7 +815,7 @@ draw_lane (AtlasTimelineView *self,
           {
             Marker marker = {
               GRAPHENE_RECT_INIT (group_left - 7, top, MAX (group_right, group_left) - group_left + 14, LANE_HEIGHT),
-              group_first, group_count, lane,
+              index, group_first, group_count,
             };
             g_array_append_val (self->markers, marker);
           }
@@ -687,7 +837,7 @@ draw_lane (AtlasTimelineView *self,
         }
       if (event == NULL)
         break;
-      group_first = i;
+      group_first = m;
       group_count = 1;
       group_left = x0;
       group_right = event->date.precision == ATLAS_DATE_PRECISION_DAY ? x0 : x1;
@@ -757,6 +907,7 @@ atlas_timeline_view_snapshot (GtkWidget   *widget,
   double lanes_bottom = AXIS_HEIGHT + n_lanes (self) * LANE_HEIGHT;
 
   g_array_set_size (self->markers, 0);
+  gtk_widget_snapshot_child (widget, self->lanes_button, snapshot);
   if (self->events == NULL || gtk_widget_get_width (widget) <= LABELS_WIDTH)
     return;
 
@@ -771,9 +922,8 @@ atlas_timeline_view_snapshot (GtkWidget   *widget,
         draw_range (self, snapshot, filter->since != G_MININT64 ? filter->since : self->start - 1,
                     filter->until != G_MAXINT64 ? filter->until : self->end + 1, lanes_bottom + DENSITY_HEIGHT);
     }
-  for (guint lane = 0; lane < G_N_ELEMENTS (lane_kinds); lane++)
-    if (self->lanes & (1u << lane))
-      draw_lane (self, snapshot, lane, AXIS_HEIGHT + lane_row (self, lane) * LANE_HEIGHT);
+  for (guint lane = 0; lane < self->lanes->len; lane++)
+    draw_lane (self, snapshot, lane, AXIS_HEIGHT + lane * LANE_HEIGHT);
   draw_density (self, snapshot, lanes_bottom);
 }
 
@@ -878,11 +1028,11 @@ static GPtrArray *
 marker_events (AtlasTimelineView *self,
                const Marker      *marker)
 {
+  const Lane *lane = g_ptr_array_index (self->lanes, marker->lane);
   GPtrArray *events = g_ptr_array_new ();
 
-  for (guint i = marker->first; i < self->events->len && events->len < marker->count; i++)
-    if (lane_of (((AtlasEventInfo *) g_ptr_array_index (self->events, i))->kind) == marker->lane)
-      g_ptr_array_add (events, g_ptr_array_index (self->events, i));
+  for (guint m = marker->first; m < marker->first + marker->count; m++)
+    g_ptr_array_add (events, g_ptr_array_index (self->events, g_array_index (lane->members, guint, m)));
   return events;
 }
 
@@ -1170,6 +1320,21 @@ atlas_timeline_view_get_event_point (AtlasTimelineView *self,
   return FALSE;
 }
 
+/* The lanes' names, top to bottom. */
+GStrv
+atlas_timeline_view_get_lane_names (AtlasTimelineView *self)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  GStrv names;
+
+  g_return_val_if_fail (ATLAS_IS_TIMELINE_VIEW (self), NULL);
+  for (guint i = 0; i < self->lanes->len; i++)
+    g_strv_builder_add (builder, ((Lane *) g_ptr_array_index (self->lanes, i))->label);
+  names = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return names;
+}
+
 AtlasTimeUnit
 atlas_timeline_view_get_tick_unit (AtlasTimelineView *self)
 {
@@ -1187,6 +1352,7 @@ atlas_timeline_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->count_cancellable);
+  g_clear_pointer (&self->lanes_button, gtk_widget_unparent);
   g_clear_object (&self->store);
   g_clear_object (&self->view_state);
   g_clear_pointer (&self->events, g_ptr_array_unref);
@@ -1203,6 +1369,7 @@ atlas_timeline_view_finalize (GObject *object)
 
   g_time_zone_unref (self->tz);
   g_array_unref (self->markers);
+  g_ptr_array_unref (self->lanes);
   g_object_unref (self->count_cancellable);
 
   G_OBJECT_CLASS (atlas_timeline_view_parent_class)->finalize (object);
@@ -1220,9 +1387,77 @@ atlas_timeline_view_get_property (GObject    *object,
       g_value_set_boolean (value, atlas_timeline_view_get_busy (ATLAS_TIMELINE_VIEW (object)));
       break;
 
+    case PROP_LANES:
+      g_value_set_string (value, ATLAS_TIMELINE_VIEW (object)->by_company ? "company" : "kind");
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+atlas_timeline_view_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  AtlasTimelineView *self = ATLAS_TIMELINE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LANES:
+      {
+        gboolean by_company = g_strcmp0 (g_value_get_string (value), "company") == 0;
+
+        if (by_company == self->by_company)
+          return;
+        self->by_company = by_company;
+        build_lanes (self);
+        g_object_notify_by_pspec (object, pspec);
+        gtk_widget_queue_resize (GTK_WIDGET (self));
+      }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* Lanes by kind of event or by company, from the corner above the lanes'
+ * names. */
+static GtkWidget *
+make_lanes_button (void)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+  g_autoptr(GMenuItem) kind = g_menu_item_new (_("Lanes by _Kind"), NULL);
+  g_autoptr(GMenuItem) company = g_menu_item_new (_("Lanes by _Company"), NULL);
+
+  g_menu_item_set_action_and_target (kind, "timeline.lanes", "s", "kind");
+  g_menu_item_set_action_and_target (company, "timeline.lanes", "s", "company");
+  g_menu_append_item (menu, kind);
+  g_menu_append_item (menu, company);
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Lanes"));
+  gtk_widget_set_tooltip_text (button, _("Lanes by kind of event or by company"));
+  gtk_widget_add_css_class (button, "flat");
+  return button;
+}
+
+static void
+atlas_timeline_view_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  AtlasTimelineView *self = ATLAS_TIMELINE_VIEW (widget);
+  int button_width, button_height;
+
+  gtk_widget_measure (self->lanes_button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &button_width, NULL, NULL);
+  gtk_widget_measure (self->lanes_button, GTK_ORIENTATION_VERTICAL, -1, NULL, &button_height, NULL, NULL);
+  gtk_widget_allocate (self->lanes_button, MIN (button_width, (int) LABELS_WIDTH - 8), button_height, -1,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (4, 0)));
 }
 
 static void
@@ -1234,16 +1469,22 @@ atlas_timeline_view_class_init (AtlasTimelineViewClass *klass)
   object_class->dispose = atlas_timeline_view_dispose;
   object_class->finalize = atlas_timeline_view_finalize;
   object_class->get_property = atlas_timeline_view_get_property;
+  object_class->set_property = atlas_timeline_view_set_property;
   widget_class->snapshot = atlas_timeline_view_snapshot;
   widget_class->measure = atlas_timeline_view_measure;
+  widget_class->size_allocate = atlas_timeline_view_size_allocate;
 
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* "kind": a lane per kind of event; "company": a lane per company. */
+  properties[PROP_LANES] =
+    g_param_spec_string ("lanes", NULL, NULL, "kind", G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "timeline.zoom", "d", zoom_action);
   gtk_widget_class_install_action (widget_class, "timeline.pan", "d", pan_action);
   gtk_widget_class_install_action (widget_class, "timeline.fit", NULL, fit_action);
+  gtk_widget_class_install_property_action (widget_class, "timeline.lanes", "lanes");
 
   gtk_widget_class_set_css_name (widget_class, "timelineview");
   gtk_widget_class_set_accessible_role (widget_class, atlas_compat_canvas_role ());
@@ -1261,6 +1502,7 @@ atlas_timeline_view_init (AtlasTimelineView *self)
 
   self->tz = g_time_zone_new_local ();
   self->markers = g_array_new (FALSE, FALSE, sizeof (Marker));
+  self->lanes = g_ptr_array_new_with_free_func (lane_free);
   self->count_cancellable = g_cancellable_new ();
   self->start = now - 2 * 365.25 * 86400;
   self->end = now;
@@ -1277,6 +1519,9 @@ atlas_timeline_view_init (AtlasTimelineView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
   gtk_widget_add_controller (GTK_WIDGET (self), scroll);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  self->lanes_button = make_lanes_button ();
+  gtk_widget_set_parent (self->lanes_button, GTK_WIDGET (self));
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);

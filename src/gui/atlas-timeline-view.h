@@ -22,6 +22,7 @@ void       atlas_timeline_view_get_range     (AtlasTimelineView *self,
                                               gint64            *start,
                                               gint64            *end);
 AtlasTimeUnit atlas_timeline_view_get_tick_unit (AtlasTimelineView *self);
+GStrv      atlas_timeline_view_get_lane_names (AtlasTimelineView *self);
 double     atlas_timeline_view_get_x         (AtlasTimelineView *self,
                                               gint64             time);
 double     atlas_timeline_view_get_strip_y   (AtlasTimelineView *self);
