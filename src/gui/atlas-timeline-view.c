@@ -576,8 +576,9 @@ count_articles (AtlasTimelineView *self)
   job = load_job_new (self);
   first = atlas_time_unit_floor (unit, (gint64) (self->start - span), self->tz);
   last = (gint64) (self->end + span);
+  /* `first` is a boundary, so the ticks start with it; one more edge closes
+   * the last bucket. */
   job->edges = atlas_time_unit_ticks (unit, first, last, self->tz);
-  g_array_prepend_val (job->edges, first);
   g_array_append_val (job->edges, (gint64) { atlas_time_unit_next (unit, g_array_index (job->edges, gint64, job->edges->len - 1), self->tz) });
 
   self->counting = TRUE;
