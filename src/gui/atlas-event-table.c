@@ -142,18 +142,10 @@ atlas_event_table_init (AtlasEventTable *self)
   atlas_table_add_column (self->view, ATLAS_TYPE_EVENT_ITEM, _("Entities"), "entities-label", "entities-label", FALSE);
 
   self->items = g_list_store_new (ATLAS_TYPE_EVENT_ITEM);
-  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->items),
-                                          g_object_ref (gtk_column_view_get_sorter (self->view)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
+  self->scroller = atlas_table_attach (GTK_WIDGET (self), self->view, G_LIST_MODEL (self->items), &self->sorted,
+                                       &self->selection);
   gtk_column_view_sort_by_column (self->view, date, GTK_SORT_ASCENDING);
 
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self,
                            G_CONNECT_SWAPPED);
-
-  self->scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->view));
-  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
 }

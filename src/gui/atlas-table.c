@@ -65,3 +65,26 @@ atlas_table_add_column (GtkColumnView *view,
   g_object_unref (column);
   return column;
 }
+
+/* The rows of a table: `items` (taken) sorted by the view's columns, at
+ * most one selected and none at first; the view scrolls inside `parent`.
+ * Returns the scrolled window, for the parent to unparent. */
+GtkWidget *
+atlas_table_attach (GtkWidget           *parent,
+                    GtkColumnView       *view,
+                    GListModel          *items,
+                    GtkSortListModel   **sorted,
+                    GtkSingleSelection **selection)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  *sorted = gtk_sort_list_model_new (items, g_object_ref (gtk_column_view_get_sorter (view)));
+  *selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (*sorted)));
+  gtk_single_selection_set_autoselect (*selection, FALSE);
+  gtk_single_selection_set_can_unselect (*selection, TRUE);
+  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (*selection));
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (view));
+  gtk_widget_set_parent (scroller, parent);
+  return scroller;
+}

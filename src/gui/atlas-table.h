@@ -11,4 +11,10 @@ GtkColumnViewColumn *atlas_table_add_column (GtkColumnView *view,
                                              const char    *sort_property,
                                              gboolean       numeric);
 
+GtkWidget           *atlas_table_attach     (GtkWidget           *parent,
+                                             GtkColumnView       *view,
+                                             GListModel          *items,
+                                             GtkSortListModel   **sorted,
+                                             GtkSingleSelection **selection);
+
 G_END_DECLS
