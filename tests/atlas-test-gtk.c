@@ -118,3 +118,45 @@ atlas_test_has_color (GdkTexture *texture,
       }
   return FALSE;
 }
+
+/* Antialiasing may differ by a shade from one machine to another: a picture
+ * matches when at most 0.2% of its pixels differ by more than a tenth of the
+ * scale in some channel. Leaving out the edges alone changes 0.5%. */
+void
+atlas_test_assert_golden (GdkTexture *texture,
+                       const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autofree char *actual_path = g_build_filename (g_get_tmp_dir (), name, NULL);
+  g_autoptr(GdkTexture) golden = NULL;
+  g_autofree guchar *a = NULL;
+  g_autofree guchar *b = NULL;
+  g_autoptr(GError) error = NULL;
+  guint differ = 0, total;
+
+  if (g_getenv ("ATLAS_UPDATE_GOLDEN") != NULL)
+    {
+      g_assert_true (gdk_texture_save_to_png (texture, path));
+      g_test_message ("wrote %s", path);
+      return;
+    }
+
+  gdk_texture_save_to_png (texture, actual_path);
+  golden = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (golden), ==, gdk_texture_get_width (texture));
+  g_assert_cmpint (gdk_texture_get_height (golden), ==, gdk_texture_get_height (texture));
+
+  a = atlas_test_pixels (texture);
+  b = atlas_test_pixels (golden);
+  total = gdk_texture_get_width (texture) * gdk_texture_get_height (texture);
+  for (guint i = 0; i < total; i++)
+    for (guint c = 0; c < 4; c++)
+      if (ABS (a[4 * i + c] - b[4 * i + c]) > 24)
+        {
+          differ++;
+          break;
+        }
+  g_test_message ("%s: %u of %u pixels differ (this run's picture: %s)", name, differ, total, actual_path);
+  g_assert_cmpuint (differ, <=, total / 500);
+}

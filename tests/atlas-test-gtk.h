@@ -17,5 +17,7 @@ gboolean    atlas_test_has_color       (GdkTexture     *texture,
                                         double          red,
                                         double          green,
                                         double          blue);
+void        atlas_test_assert_golden   (GdkTexture     *texture,
+                                        const char     *name);
 GtkEventController *atlas_test_find_controller (GtkWidget *widget,
                                                 GType      type);

@@ -71,48 +71,6 @@ show_view (AtlasGraphView **view,
   return window;
 }
 
-/* Antialiasing may differ by a shade from one machine to another: a picture
- * matches when at most 0.2% of its pixels differ by more than a tenth of the
- * scale in some channel. Leaving out the edges alone changes 0.5%. */
-static void
-assert_matches_golden (GdkTexture *texture,
-                       const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autofree char *actual_path = g_build_filename (g_get_tmp_dir (), name, NULL);
-  g_autoptr(GdkTexture) golden = NULL;
-  g_autofree guchar *a = NULL;
-  g_autofree guchar *b = NULL;
-  g_autoptr(GError) error = NULL;
-  guint differ = 0, total;
-
-  if (g_getenv ("ATLAS_UPDATE_GOLDEN") != NULL)
-    {
-      g_assert_true (gdk_texture_save_to_png (texture, path));
-      g_test_message ("wrote %s", path);
-      return;
-    }
-
-  gdk_texture_save_to_png (texture, actual_path);
-  golden = gdk_texture_new_from_filename (path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (gdk_texture_get_width (golden), ==, gdk_texture_get_width (texture));
-  g_assert_cmpint (gdk_texture_get_height (golden), ==, gdk_texture_get_height (texture));
-
-  a = atlas_test_pixels (texture);
-  b = atlas_test_pixels (golden);
-  total = gdk_texture_get_width (texture) * gdk_texture_get_height (texture);
-  for (guint i = 0; i < total; i++)
-    for (guint c = 0; c < 4; c++)
-      if (ABS (a[4 * i + c] - b[4 * i + c]) > 24)
-        {
-          differ++;
-          break;
-        }
-  g_test_message ("%s: %u of %u pixels differ (this run's picture: %s)", name, differ, total, actual_path);
-  g_assert_cmpuint (differ, <=, total / 500);
-}
-
 static void
 test_light_and_dark (void)
 {
@@ -125,7 +83,7 @@ test_light_and_dark (void)
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
   window = show_view (&view, WIDTH, HEIGHT);
   light = atlas_test_render (window);
-  assert_matches_golden (light, "graph-light.png");
+  atlas_test_assert_golden (light, "graph-light.png");
 
   /* The legend, along the bottom: a disc of each kind's colour. Only the
    * legend has them there: the fit keeps nodes above it. */
@@ -137,7 +95,7 @@ test_light_and_dark (void)
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   atlas_test_wait_for_graph (view);
   dark = atlas_test_render (window);
-  assert_matches_golden (dark, "graph-dark.png");
+  atlas_test_assert_golden (dark, "graph-dark.png");
   /* The same legend, on the dark background. */
   g_assert_true (atlas_test_has_color (dark, 0, view_height (view) - 70, 400, 70, 0.18, 0.63, 0.33));
   g_assert_true (atlas_test_has_color (dark, 0, 0, 400, view_height (view), 0.14, 0.14, 0.14));

@@ -70,6 +70,7 @@ struct _AtlasTimelineView
 
   double          start;         /* the visible range, seconds since the epoch */
   double          end;
+  gint64          today;         /* 0: the clock's */
   double          drag_start;
   double          drag_x;
   double          pointer_x;
@@ -85,6 +86,7 @@ enum {
   PROP_0,
   PROP_BUSY,
   PROP_LANES,
+  PROP_TODAY,
   N_PROPS
 };
 
@@ -154,6 +156,12 @@ n_lanes (AtlasTimelineView *self)
 }
 
 /* ---- coordinates -------------------------------------------------------- */
+
+static double
+today (AtlasTimelineView *self)
+{
+  return self->today != 0 ? (double) self->today : g_get_real_time () / (double) G_USEC_PER_SEC;
+}
 
 static double
 plot_width (AtlasTimelineView *self)
@@ -607,7 +615,7 @@ set_range (AtlasTimelineView *self,
 static void
 fit (AtlasTimelineView *self)
 {
-  double now = g_get_real_time () / (double) G_USEC_PER_SEC;
+  double now = today (self);
   double first = now - 2 * 365.25 * 86400, last = now;
 
   for (guint i = 0; self->events != NULL && i < self->events->len; i++)
@@ -693,8 +701,18 @@ draw_axis (AtlasTimelineView *self,
 {
   AtlasTimeUnit unit = atlas_time_unit_for_scale (seconds_per_pixel (self), MIN_TICK_PIXELS);
   g_autoptr(GArray) ticks = atlas_time_unit_ticks (unit, (gint64) self->start, (gint64) self->end + 1, self->tz);
-  double now = g_get_real_time () / (double) G_USEC_PER_SEC;
+  double now = today (self);
+  gboolean shows_today = now >= self->start && now <= self->end;
+  g_autoptr(PangoLayout) today_layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), _("Today"));
+  double today_left = G_MAXDOUBLE, today_x = x_of (self, now);
+  int today_width;
   GdkRGBA rule;
+
+  /* Today's label goes left of its line, and tick labels it would cover
+   * make way for it. */
+  pango_layout_get_pixel_size (today_layout, &today_width, NULL);
+  if (shows_today)
+    today_left = today_x - today_width - 6;
 
   ink (self, &rule);
   rule.alpha = 0.12;
@@ -705,21 +723,15 @@ draw_axis (AtlasTimelineView *self,
       double x = x_of (self, tick);
 
       gtk_snapshot_append_color (snapshot, &rule, &GRAPHENE_RECT_INIT (x, 4, 1, bottom - 4));
-      draw_text (self, snapshot, label, x + 4, 4, MIN_TICK_PIXELS - 8, 0.7);
+      if (x + 4 + MIN_TICK_PIXELS - 8 <= today_left || x + 4 >= today_x)
+        draw_text (self, snapshot, label, x + 4, 4, MIN_TICK_PIXELS - 8, 0.7);
     }
 
-  /* Today. */
-  if (now >= self->start && now <= self->end)
+  if (shows_today)
     {
-      double x = x_of (self, now);
-
-      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), _("Today"));
-      int text_width;
-
-      /* Left of the line, where the year after today has no tick yet. */
-      pango_layout_get_pixel_size (layout, &text_width, NULL);
-      gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.88, 0.11, 0.14, 0.8 }, &GRAPHENE_RECT_INIT (x - 1, 0, 2, bottom));
-      draw_text (self, snapshot, _("Today"), x - text_width - 6, 4, 0, 0.9);
+      gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.88, 0.11, 0.14, 0.8 },
+                                 &GRAPHENE_RECT_INIT (today_x - 1, 0, 2, bottom));
+      draw_text (self, snapshot, _("Today"), today_left, 4, 0, 0.9);
     }
 }
 
@@ -1392,6 +1404,10 @@ atlas_timeline_view_get_property (GObject    *object,
       g_value_set_string (value, ATLAS_TIMELINE_VIEW (object)->by_company ? "company" : "kind");
       break;
 
+    case PROP_TODAY:
+      g_value_set_int64 (value, ATLAS_TIMELINE_VIEW (object)->today);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1407,6 +1423,11 @@ atlas_timeline_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_TODAY:
+      self->today = g_value_get_int64 (value);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      break;
+
     case PROP_LANES:
       {
         gboolean by_company = g_strcmp0 (g_value_get_string (value), "company") == 0;
@@ -1480,6 +1501,10 @@ atlas_timeline_view_class_init (AtlasTimelineViewClass *klass)
   /* "kind": a lane per kind of event; "company": a lane per company. */
   properties[PROP_LANES] =
     g_param_spec_string ("lanes", NULL, NULL, "kind", G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Where the today marker stands and fitting ends, in seconds since the
+   * epoch; 0 for the clock's time. Pictures of a known day set it. */
+  properties[PROP_TODAY] =
+    g_param_spec_int64 ("today", NULL, NULL, 0, G_MAXINT64, 0, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "timeline.zoom", "d", zoom_action);
