@@ -227,6 +227,44 @@ test_events_under_filter (void)
   atlas_test_remove_dir (dir);
 }
 
+/* A range chosen in a time zone west of UTC starts a few hours into the
+ * first day in UTC: an article known only to that month is still in it,
+ * and one known to the month before is not. */
+static void
+test_partial_article_dates_overlap (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
+  g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+  g_autoptr(GArray) ids = NULL;
+
+  filter->since = at ("2025-09-01T05:00:00Z");
+  filter->until = at ("2025-10-01T05:00:00Z");
+  ids = atlas_query_article_ids (store, filter, NULL);
+  g_assert_cmpuint (ids->len, ==, 1);
+
+  /* The 2024 article overlaps any part of 2024, and nothing after it. */
+  g_clear_pointer (&ids, g_array_unref);
+  filter->since = at ("2024-12-31T12:00:00Z");
+  filter->until = at ("2025-01-10T00:00:00Z");
+  ids = atlas_query_article_ids (store, filter, NULL);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+  filter->since = at ("2025-01-01T00:00:00Z");
+  ids = atlas_query_article_ids (store, filter, NULL);
+  g_assert_cmpuint (ids->len, ==, 0);
+
+  /* September 2025 ends where October begins. */
+  g_clear_pointer (&ids, g_array_unref);
+  filter->since = at ("2025-10-01T00:00:00Z");
+  filter->until = at ("2025-11-01T00:00:00Z");
+  ids = atlas_query_article_ids (store, filter, NULL);
+  g_assert_cmpuint (ids->len, ==, 0);
+
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
 /* Article counts per bucket, by SQL: one in January 2024 (the article known
  * only to the year), one in September 2025. */
 static void
@@ -279,5 +317,6 @@ main (int   argc,
   g_test_add_func ("/timeline/partial-date-spans", test_partial_date_spans);
   g_test_add_func ("/timeline/events-under-filter", test_events_under_filter);
   g_test_add_func ("/timeline/article-histogram", test_article_histogram);
+  g_test_add_func ("/timeline/partial-article-dates-overlap", test_partial_article_dates_overlap);
   return g_test_run ();
 }

@@ -61,8 +61,16 @@ append_conditions (Statement         *statement,
       g_string_append (statement->sql, " AND a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
       g_ptr_array_add (statement->binds, (gpointer) fts_query);
     }
+  /* An article dated only to its month or year is that whole month or year,
+   * as events are: it passes when that span overlaps the range. The first
+   * bound (a span lasts at most a year) lets the date index do the work. */
   if (filter->since != G_MININT64)
-    g_string_append_printf (statement->sql, " AND a.published >= %" G_GINT64_FORMAT, filter->since);
+    g_string_append_printf (statement->sql,
+                            " AND a.published >= %" G_GINT64_FORMAT " AND CASE a.published_precision"
+                            " WHEN 1 THEN CAST (strftime ('%%s', a.published, 'unixepoch', '+1 year') AS INTEGER)"
+                            " WHEN 2 THEN CAST (strftime ('%%s', a.published, 'unixepoch', '+1 month') AS INTEGER)"
+                            " ELSE a.published + 1 END > %" G_GINT64_FORMAT,
+                            filter->since - G_GINT64_CONSTANT (366 * 86400), filter->since);
   if (filter->until != G_MAXINT64)
     g_string_append_printf (statement->sql, " AND a.published < %" G_GINT64_FORMAT, filter->until);
 }
