@@ -74,6 +74,7 @@ struct _AtlasTimelineView
   double          drag_start;
   double          drag_x;
   double          pointer_x;
+  double          pinch_scale;
   /* The markers of the last frame, for clicks and tooltips. */
   GArray         *markers;
   /* A range being chosen by dragging on the article strip or with Shift. */
@@ -1174,6 +1175,28 @@ on_released (GtkGestureClick   *gesture,
                                            ((AtlasEventInfo *) g_ptr_array_index (events, 0))->article_id);
 }
 
+/* Pinching zooms around the middle of the fingers, by the change since the
+ * last report: the gesture gives its scale since it began. */
+static void
+on_pinch (GtkGestureZoom    *gesture,
+          double             scale,
+          AtlasTimelineView *self)
+{
+  double x, y;
+
+  if (gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y) && scale > 0)
+    zoom_around (self, self->pinch_scale / scale, MAX (x, LABELS_WIDTH));
+  self->pinch_scale = scale;
+}
+
+static void
+on_pinch_begin (GtkGesture        *gesture,
+                GdkEventSequence  *sequence,
+                AtlasTimelineView *self)
+{
+  self->pinch_scale = 1;
+}
+
 static void
 on_motion (GtkEventControllerMotion *controller,
            double                    x,
@@ -1526,9 +1549,11 @@ atlas_timeline_view_init (AtlasTimelineView *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *pinch = gtk_gesture_zoom_new ();
   double now = g_get_real_time () / (double) G_USEC_PER_SEC;
 
   self->tz = g_time_zone_new_local ();
+  self->pinch_scale = 1;
   self->markers = g_array_new (FALSE, FALSE, sizeof (Marker));
   self->lanes = g_ptr_array_new_with_free_func (lane_free);
   self->count_cancellable = g_cancellable_new ();
@@ -1542,6 +1567,9 @@ atlas_timeline_view_init (AtlasTimelineView *self)
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
   g_signal_connect (click, "released", G_CALLBACK (on_released), self);
+  g_signal_connect (pinch, "begin", G_CALLBACK (on_pinch_begin), self);
+  g_signal_connect (pinch, "scale-changed", G_CALLBACK (on_pinch), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (pinch));
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
