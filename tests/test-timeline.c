@@ -137,6 +137,28 @@ test_range_labels (void)
     }
 }
 
+/* Under a French locale the months are French. */
+static void
+test_french_labels (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autofree char *saved = g_strdup (setlocale (LC_TIME, NULL));
+  g_autofree char *month = NULL;
+  g_autofree char *day = NULL;
+
+  if (setlocale (LC_TIME, "fr_FR.UTF-8") == NULL)
+    {
+      g_test_skip ("no fr_FR.UTF-8 locale on this machine");
+      return;
+    }
+  month = atlas_time_unit_format (ATLAS_TIME_MONTH, at ("2025-09-01T00:00:00Z"), utc);
+  day = atlas_time_unit_format (ATLAS_TIME_DAY, at ("2025-02-06T00:00:00Z"), utc);
+  setlocale (LC_TIME, saved);
+
+  g_assert_cmpstr (month, ==, "sept. 2025");
+  g_assert_cmpstr (day, ==, "6 févr.");
+}
+
 /* A date known to the month is that whole month, to the year that whole
  * year: never a made-up first day. */
 static void
@@ -314,6 +336,7 @@ main (int   argc,
   g_test_add_func ("/timeline/ticks", test_ticks);
   g_test_add_func ("/timeline/labels", test_labels);
   g_test_add_func ("/timeline/range-labels", test_range_labels);
+  g_test_add_func ("/timeline/french-labels", test_french_labels);
   g_test_add_func ("/timeline/partial-date-spans", test_partial_date_spans);
   g_test_add_func ("/timeline/events-under-filter", test_events_under_filter);
   g_test_add_func ("/timeline/article-histogram", test_article_histogram);
