@@ -21,8 +21,8 @@
 #define COOLING        0.95f
 #define MIN_DISTANCE   0.01f
 #define MAX_TREE_DEPTH 48
-/* Below this largest move (edges are about 1 long) the picture no longer
- * changes visibly. */
+/* Below this largest move, in layout units (a typical edge is tens of
+ * them), the picture no longer changes visibly. */
 #define SETTLED        0.05f
 /* The median length the forces give an edge, over the square root of the
  * number of nodes (measured: 1.80–1.86 from 1,000 to 20,000 nodes). */
