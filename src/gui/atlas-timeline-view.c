@@ -454,6 +454,8 @@ lanes_by_company (AtlasTimelineView *self)
 static void
 build_lanes (AtlasTimelineView *self)
 {
+  /* Markers point into the lanes: none stand until the next frame. */
+  g_array_set_size (self->markers, 0);
   g_ptr_array_set_size (self->lanes, 0);
   if (self->events == NULL)
     return;
