@@ -185,6 +185,41 @@ test_timeline (void)
   g_assert_cmpint (run (&out, &err, "timeline", "--since", "May 2024", NULL), !=, 0);
 }
 
+/* A synthetic corpus: files that import, the same for the same seed. */
+static void
+test_generate (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *corpus = g_build_filename (dir, "synthetic", NULL);
+  g_autofree char *again = g_build_filename (dir, "synthetic-again", NULL);
+  g_autofree char *articles = g_build_filename (corpus, "01-articles.json", NULL);
+  g_autofree char *articles_again = g_build_filename (again, "01-articles.json", NULL);
+  g_autofree char *entities = g_build_filename (corpus, "00-entities.json", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  g_assert_cmpint (run (&out, &err, "generate", "--out", corpus, "--articles", "40", "--entities", "30",
+                        "--seed", "9", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "2 feeds written"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "generate", "--out", again, "--articles", "40", "--entities", "30",
+                        "--seed", "9", NULL), ==, 0);
+  g_assert_true (g_file_get_contents (articles, &first, NULL, NULL));
+  g_assert_true (g_file_get_contents (articles_again, &second, NULL, NULL));
+  g_assert_cmpstr (first, ==, second);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (&out, &err, "import", entities, articles, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "40 articles added"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (&out, &err, "generate", "--articles", "4", NULL), !=, 0);
+}
+
 static void
 test_hostile_import (void)
 {
@@ -369,6 +404,7 @@ main (int   argc,
   g_test_add_func ("/cli/import-and-list", test_import_and_list);
   g_test_add_func ("/cli/entities-and-facets", test_entities_and_facets);
   g_test_add_func ("/cli/timeline", test_timeline);
+  g_test_add_func ("/cli/generate", test_generate);
   g_test_add_func ("/cli/hostile-import", test_hostile_import);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/refuses-foreign-store", test_refuses_foreign_store);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 #include "atlas-countries.h"
 #include "atlas-feed-reader.h"
 #include "atlas-graph-export.h"
+#include "atlas-generator.h"
 #include "atlas-graph-layout.h"
 #include "atlas-importer.h"
 #include "atlas-json.h"
@@ -936,6 +938,71 @@ command_timeline (AtlasStore  *store,
   return EXIT_SUCCESS;
 }
 
+/* ---- generate ----------------------------------------------------------- */
+
+static gboolean
+write_feed (guint     index,
+            GBytes   *feed,
+            gpointer  user_data,
+            GError  **error)
+{
+  const char *dir = user_data;
+  g_autofree char *name = index == 0 ? g_strdup ("00-entities.json") : g_strdup_printf ("%02u-articles.json", index);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  gsize length;
+  const char *data = g_bytes_get_data (feed, &length);
+
+  return g_file_set_contents (path, data, length, error);
+}
+
+/* A synthetic corpus for benchmarks: JSON Feed files in a directory, the
+ * entities first, a few thousand articles to a file (the reader caps a feed
+ * at 10 MB). */
+static int
+command_generate (AtlasStore  *store,
+                  int          argc,
+                  char       **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— write a synthetic corpus of JSON Feed files"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  AtlasGeneratorOptions options;
+  int articles, entities, seed;
+  const GOptionEntry entries[] = {
+    { "articles", 0, 0, G_OPTION_ARG_INT, &articles, N_("How many articles (default 1000)"), "N" },
+    { "entities", 0, 0, G_OPTION_ARG_INT, &entities, N_("How many companies and sites (default 200)"), "M" },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Seed (the same seed gives the same files)"), "S" },
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, N_("Directory to write the feeds into"), "DIR" },
+    { NULL }
+  };
+
+  atlas_generator_options_init (&options);
+  articles = options.articles, entities = options.entities, seed = options.seed;
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv))
+    return EXIT_USAGE;
+  if (out == NULL || articles < 0 || entities < 1)
+    {
+      print_error (_("generate needs --out DIR, a number of articles of 0 or more and at least one entity"));
+      return EXIT_USAGE;
+    }
+  options.articles = articles;
+  options.entities = entities;
+  options.seed = (guint32) seed;
+  /* About 3 KB an article: a few thousand stay under the 10 MB cap. */
+  options.items_per_feed = 2500;
+
+  if (g_mkdir_with_parents (out, 0755) != 0 || !atlas_generate (&options, write_feed, out, &error))
+    {
+      print_error (error ? error->message : g_strerror (errno));
+      return EXIT_USAGE;
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u feed written to %s\n", "%u feeds written to %s\n",
+                        atlas_generator_count_feeds (&options)),
+           atlas_generator_count_feeds (&options), out);
+  return EXIT_SUCCESS;
+}
+
 /* ---- dispatch ----------------------------------------------------------- */
 
 typedef int (*CommandFunc) (AtlasStore *store,
@@ -954,6 +1021,7 @@ static const struct
   { "feeds", command_feeds },
   { "graph", command_graph },
   { "timeline", command_timeline },
+  { "generate", command_generate },
 };
 
 static void
@@ -971,6 +1039,7 @@ print_usage (FILE *out)
              "  compute-atlas-cli [--db FILE] graph [the articles filters] [--format json|gexf|graphml|dot]\n"
              "                                      [--comentions] [--hide KIND]… [--seed N]\n"
              "  compute-atlas-cli [--db FILE] timeline [the articles filters] [--json]\n"
+             "  compute-atlas-cli generate --out DIR [--articles N] [--entities M] [--seed S]\n"
              "\n"
              "Run a command with --help for its options.\n"));
 }
@@ -1029,6 +1098,9 @@ atlas_cli_run (int    argc,
       if (!g_str_equal (argv[first], commands[i].name))
         continue;
 
+      /* Writing a synthetic corpus needs no store: none is opened or made. */
+      if (commands[i].func == command_generate)
+        return command_generate (NULL, argc - first, argv + first);
       if (db_path == NULL)
         db_path = atlas_store_default_path ();
       store = atlas_store_open (db_path, &error);

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint   articles;
+  guint   entities;      /* companies and sites; countries come on top */
+  guint32 seed;
+  /* Items per feed: a feed stays under the reader's size limit. */
+  guint   items_per_feed;
+} AtlasGeneratorOptions;
+
+/* Receives each feed as it is made: the first one holds the entities. */
+typedef gboolean (*AtlasGeneratorSink) (guint    index,
+                                        GBytes  *feed,
+                                        gpointer user_data,
+                                        GError **error);
+
+void     atlas_generator_options_init (AtlasGeneratorOptions       *options);
+guint    atlas_generator_count_feeds  (const AtlasGeneratorOptions *options);
+gboolean atlas_generate               (const AtlasGeneratorOptions *options,
+                                       AtlasGeneratorSink           sink,
+                                       gpointer                     user_data,
+                                       GError                     **error);
+
+G_END_DECLS
