@@ -95,7 +95,9 @@ double
 atlas_graph_node_radius (const AtlasGraphNode *node,
                          double                size)
 {
-  return (4 + 2.5 * sqrt (node->weight)) * size;
+  /* Past a hundred articles a disc grows no more: in a large store the
+   * busiest entities would otherwise cover the graph. */
+  return (4 + 2.5 * sqrt (MIN (node->weight, ATLAS_GRAPH_MAX_WEIGHT_SHOWN))) * size;
 }
 
 AtlasGraphScene *

@@ -7,6 +7,9 @@
 
 G_BEGIN_DECLS
 
+/* Discs grow with the articles that mention their entity up to this many. */
+#define ATLAS_GRAPH_MAX_WEIGHT_SHOWN 100
+
 /* A frozen copy of what the graph view draws: positions, sizes, colours and
  * edges. It is immutable, so a worker can paint it while the main thread
  * moves on; everything here is cairo and pango, nothing of GTK's. */

@@ -223,7 +223,7 @@ hit_test (AtlasGraphView *self,
           double          x,
           double          y)
 {
-  double reach = 4 + 2.5 * sqrt (1000.0);
+  double reach = 4 + 2.5 * sqrt (ATLAS_GRAPH_MAX_WEIGHT_SHOWN) + 2;
   double gx_low, gx_high;
   guint low = 0, high;
   int best = -1;
