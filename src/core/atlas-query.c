@@ -183,15 +183,19 @@ atlas_query_facet (AtlasStore         *store,
     statement_init (&statement,
                     "SELECT x.country, x.country, count(*) FROM article_countries x WHERE x.article_id IN "
                     "(SELECT a.id FROM articles a WHERE 1");
+  /* The unary plus keeps SQLite from probing the mentions index once per
+   * entity and per selected article (1,800 companies × 100,000 articles took
+   * 34 s); it walks each entity's mentions and checks them against the set
+   * instead (0.3 s). */
   else
     statement_init (&statement,
                     group == ATLAS_FILTER_GROUP_COMPANIES
                     ? "SELECT x.entity_id, e.name, count(*) FROM mentions x "
                       "JOIN entities e ON e.id = x.entity_id AND e.kind = 'company' "
-                      "WHERE x.article_id IN (SELECT a.id FROM articles a WHERE 1"
+                      "WHERE +x.article_id IN (SELECT a.id FROM articles a WHERE 1"
                     : "SELECT x.entity_id, e.name, count(*) FROM mentions x "
                       "JOIN entities e ON e.id = x.entity_id AND e.kind NOT IN ('company', 'country') "
-                      "WHERE x.article_id IN (SELECT a.id FROM articles a WHERE 1");
+                      "WHERE +x.article_id IN (SELECT a.id FROM articles a WHERE 1");
   append_conditions (&statement, filter, group, fts_query);
   g_string_append (statement.sql, group == ATLAS_FILTER_GROUP_COUNTRIES
                                   ? ") GROUP BY x.country" : ") GROUP BY x.entity_id");
