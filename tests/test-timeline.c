@@ -2,6 +2,7 @@
  * buckets on the local calendar (clock changes, leap years), labels, and
  * the spans of partial dates. */
 #include <locale.h>
+#include <string.h>
 
 #include "atlas-date.h"
 #include "atlas-query.h"
@@ -243,6 +244,16 @@ test_events_under_filter (void)
   g_assert_cmpfloat (first_investment->amount, ==, 11e9);
   g_assert_cmpstr (first_investment->currency, ==, "GBP");
   g_assert_true (g_ptr_array_find_with_equal_func (first_investment->entities, "nvidia", g_str_equal, NULL));
+  /* Names and kinds come with the ids, in the same order. */
+  {
+    guint at_nvidia;
+    g_autofree char *list = atlas_event_info_entity_list (first_investment);
+
+    g_assert_true (g_ptr_array_find_with_equal_func (first_investment->entities, "nvidia", g_str_equal, &at_nvidia));
+    g_assert_cmpstr (g_ptr_array_index (first_investment->entity_names, at_nvidia), ==, "NVIDIA");
+    g_assert_cmpstr (g_ptr_array_index (first_investment->entity_kinds, at_nvidia), ==, "company");
+    g_assert_nonnull (strstr (list, "NVIDIA"));
+  }
   g_assert_cmpint (first_investment->article_id, >, 0);
 
   g_clear_object (&store);

@@ -435,7 +435,24 @@ atlas_event_info_free (AtlasEventInfo *event)
   g_free (event->quantity_unit);
   g_free (event->quantity_product);
   g_ptr_array_unref (event->entities);
+  g_ptr_array_unref (event->entity_names);
+  g_ptr_array_unref (event->entity_kinds);
   g_free (event);
+}
+
+/* An event's entities by name, as a list: "NVIDIA, Nscale, GB". */
+char *
+atlas_event_info_entity_list (const AtlasEventInfo *event)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < event->entity_names->len; i++)
+    {
+      if (i > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, g_ptr_array_index (event->entity_names, i));
+    }
+  return g_string_free (names, FALSE);
 }
 
 static char *
@@ -489,7 +506,11 @@ atlas_query_events (AtlasStore         *store,
   g_string_append (statement.sql, ") ORDER BY e.starts, e.id");
 
   stmt = prepare_statement (store, &statement, error);
-  entities = atlas_store_prepare (store, "SELECT entity_id FROM event_entities WHERE event_id = ?1 ORDER BY entity_id",
+  /* Names and kinds come along, so that no view asks the store for them
+   * one entity at a time. */
+  entities = atlas_store_prepare (store,
+                                  "SELECT x.entity_id, coalesce (n.name, x.entity_id), n.kind FROM event_entities x "
+                                  "LEFT JOIN entities n ON n.id = x.entity_id WHERE x.event_id = ?1 ORDER BY x.entity_id",
                                   error);
   if (stmt == NULL || entities == NULL)
     return NULL;
@@ -511,10 +532,16 @@ atlas_query_events (AtlasStore         *store,
       event->quantity_product = column_text (stmt, 11);
       event->article_id = sqlite3_column_int64 (stmt, 12);
       event->entities = g_ptr_array_new_with_free_func (g_free);
+      event->entity_names = g_ptr_array_new_with_free_func (g_free);
+      event->entity_kinds = g_ptr_array_new_with_free_func (g_free);
 
       sqlite3_bind_int64 (entities, 1, event->id);
       while (sqlite3_step (entities) == SQLITE_ROW)
-        g_ptr_array_add (event->entities, column_text (entities, 0));
+        {
+          g_ptr_array_add (event->entities, column_text (entities, 0));
+          g_ptr_array_add (event->entity_names, column_text (entities, 1));
+          g_ptr_array_add (event->entity_kinds, column_text (entities, 2));
+        }
       sqlite3_reset (entities);
       g_ptr_array_add (events, event);
     }

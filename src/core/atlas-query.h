@@ -46,6 +46,8 @@ typedef struct
   char             *quantity_product;
   gint64            article_id;   /* 0 for an event of the feed, not of an item */
   GPtrArray        *entities;     /* ids */
+  GPtrArray        *entity_names; /* the same order; the id where the store has no name */
+  GPtrArray        *entity_kinds; /* the same order; NULL where the store has no entity */
 } AtlasEventInfo;
 
 GArray       *atlas_query_article_ids (AtlasStore         *store,
@@ -79,6 +81,7 @@ GArray       *atlas_query_article_histogram (AtlasStore   *store,
 
 void          atlas_facet_entry_free  (AtlasFacetEntry    *entry);
 void          atlas_event_info_free   (AtlasEventInfo     *event);
+char         *atlas_event_info_entity_list (const AtlasEventInfo *event);
 void          atlas_entity_info_free  (AtlasEntityInfo    *info);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasEntityInfo, atlas_entity_info_free)

@@ -42,7 +42,7 @@ fill (AtlasEventTable *self)
     {
       const AtlasEventInfo *event = g_ptr_array_index (events, i);
       g_autofree char *amount = isnan (event->amount) ? NULL : atlas_format_amount (event->amount, event->currency);
-      g_autofree char *names = atlas_timeline_view_entity_names (self->timeline_view, event);
+      g_autofree char *names = atlas_event_info_entity_list (event);
 
       g_ptr_array_add (rows, atlas_event_item_new (event, atlas_event_kind_label (event->kind), amount, names));
     }

@@ -400,13 +400,11 @@ lanes_by_company (AtlasTimelineView *self)
 
           if (count == NULL)
             {
-              g_autoptr(AtlasEntityInfo) entity = atlas_query_entity (self->store, id, NULL);
-
               count = g_new0 (CompanyCount, 1);
               count->id = g_strdup (id);
-              count->name = g_strdup (entity ? entity->name : id);
+              count->name = g_strdup (g_ptr_array_index (event->entity_names, e));
               /* Only companies count; others are remembered as none. */
-              count->events = entity && g_strcmp0 (entity->kind, "company") == 0 ? 0 : G_MAXUINT;
+              count->events = g_strcmp0 (g_ptr_array_index (event->entity_kinds, e), "company") == 0 ? 0 : G_MAXUINT;
               g_ptr_array_add (ranked, count);
               g_hash_table_insert (counts, count->id, count);
             }
@@ -459,7 +457,7 @@ build_lanes (AtlasTimelineView *self)
   g_ptr_array_set_size (self->lanes, 0);
   if (self->events == NULL)
     return;
-  if (self->by_company && self->store != NULL)
+  if (self->by_company)
     lanes_by_company (self);
   else
     lanes_by_kind (self);
@@ -1077,29 +1075,9 @@ describe_event (AtlasTimelineView    *self,
     }
   if (event->entities->len > 0)
     {
-      g_autofree char *names = atlas_timeline_view_entity_names (self, event);
+      g_autofree char *names = atlas_event_info_entity_list (event);
       g_string_append_printf (text, "\n%s", names);
     }
-}
-
-/* An event's entities by name, as a list: "NVIDIA, Nscale, United Kingdom". */
-char *
-atlas_timeline_view_entity_names (AtlasTimelineView    *self,
-                                  const AtlasEventInfo *event)
-{
-  GString *names = g_string_new (NULL);
-
-  g_return_val_if_fail (ATLAS_IS_TIMELINE_VIEW (self), NULL);
-  for (guint i = 0; i < event->entities->len; i++)
-    {
-      const char *id = g_ptr_array_index (event->entities, i);
-      g_autoptr(AtlasEntityInfo) entity = self->store ? atlas_query_entity (self->store, id, NULL) : NULL;
-
-      if (i > 0)
-        g_string_append (names, ", ");
-      g_string_append (names, entity ? entity->name : id);
-    }
-  return g_string_free (names, FALSE);
 }
 
 /* The tooltip's text for the marker at a point, or NULL. */

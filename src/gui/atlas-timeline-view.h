@@ -32,8 +32,6 @@ gboolean   atlas_timeline_view_get_event_point (AtlasTimelineView *self,
 char      *atlas_timeline_view_describe_at   (AtlasTimelineView *self,
                                               double             x,
                                               double             y);
-char      *atlas_timeline_view_entity_names  (AtlasTimelineView    *self,
-                                              const AtlasEventInfo *event);
 
 const char *atlas_event_kind_label           (const char        *kind);
 char       *atlas_format_amount              (double             value,
