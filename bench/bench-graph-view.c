@@ -22,32 +22,10 @@
 #include "atlas-graph-painter.h"
 #include "atlas-graph-view.h"
 #include "bench-graphs.h"
+#include "bench-view.h"
 
 #define WIDTH  900
 #define HEIGHT 700
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *values,
-            double  p)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, MIN (values->len - 1, (guint) (p * values->len)));
-}
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
 
 static void
 wait_painted (AtlasGraphView *view)
@@ -95,23 +73,6 @@ on_update (GdkFrameClock *clock,
   apply_step (drive->view, drive->step);
   if (!atlas_graph_view_get_painted (drive->view))
     drive->stale++;
-}
-
-/* The view's own part of a frame, offscreen: its snapshot, then its
- * rendering by the window's renderer. */
-static double
-offscreen_frame (GtkWidget *widget)
-{
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  double start = now_ms ();
-
-  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, WIDTH, HEIGHT));
-  return now_ms () - start;
 }
 
 static void
@@ -208,8 +169,8 @@ main (int   argc,
     g_signal_handler_disconnect (clock, update);
     g_signal_handler_disconnect (clock, after_paint);
     g_signal_handlers_disconnect_by_func (clock, start_frame, &floor);
-    floor_p50 = percentile (floor.times, 0.5);
-    floor_p95 = percentile (floor.times, 0.95);
+    floor_p50 = bench_percentile (floor.times, 0.5);
+    floor_p95 = bench_percentile (floor.times, 0.95);
     g_array_unref (floor.times);
     gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
     g_object_unref (view);
@@ -224,9 +185,9 @@ main (int   argc,
   wait_painted (view);
 
   run_frames (&drive);
-  settle_start = now_ms ();
+  settle_start = bench_now_ms ();
   wait_painted (view);
-  settle_ms = now_ms () - settle_start;
+  settle_ms = bench_now_ms () - settle_start;
 
   /* The same steps again, the view's own work alone: the window hidden so
    * that its real frames do not compete. The steps end where they began. */
@@ -237,7 +198,7 @@ main (int   argc,
       while (g_main_context_iteration (NULL, FALSE))
         ;
       apply_step (view, i);
-      g_array_append_val (offscreen, (double) { offscreen_frame (GTK_WIDGET (view)) });
+      g_array_append_val (offscreen, (double) { bench_offscreen_frame (GTK_WIDGET (view)) });
     }
 
   /* The reference: the same graph drawn straight, each frame. */
@@ -259,31 +220,31 @@ main (int   argc,
         double size = atlas_graph_node_size (atlas_graph_median_edge (graph, 1000), zoom);
         cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
         cairo_t *cr = cairo_create (surface);
-        double start = now_ms ();
+        double start = bench_now_ms ();
 
         cairo_translate (cr, -area.x, -area.y);
         atlas_graph_scene_draw (scene, cr, zoom, size, &area);
         cairo_surface_flush (surface);
-        g_array_append_val (reference, (double) { now_ms () - start });
+        g_array_append_val (reference, (double) { bench_now_ms () - start });
         cairo_destroy (cr);
         cairo_surface_destroy (surface);
 
-        start = now_ms ();
+        start = bench_now_ms ();
         area = (cairo_rectangle_t) { -WIDTH * 0.75, -HEIGHT * 0.75, WIDTH * 1.5, HEIGHT * 1.5 };
         surface = atlas_graph_scene_render (scene, zoom, size, &area, 1);
-        g_array_append_val (paints, (double) { now_ms () - start });
+        g_array_append_val (paints, (double) { bench_now_ms () - start });
         cairo_surface_destroy (surface);
       }
   }
 
-  reference_p95 = percentile (reference, 0.95);
+  reference_p95 = bench_percentile (reference, 0.95);
   printf ("graph: %u nodes, %u edges; view %d x %d, renderer %s\n", n, atlas_graph_get_n_edges (graph), WIDTH, HEIGHT,
           G_OBJECT_TYPE_NAME (gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (view)))));
   printf ("real frames, from the frame clock's update to its after-paint (%u frames: %u pan, %u zoom): "
           "p50 %.2f ms, p95 %.2f ms\n", drive.times->len, PAN_STEPS, ZOOM_STEPS,
-          percentile (drive.times, 0.5), percentile (drive.times, 0.95));
+          bench_percentile (drive.times, 0.5), bench_percentile (drive.times, 0.95));
   printf ("floor, the same window repainted whole with a flat colour each frame: p50 %.2f ms, p95 %.2f ms; "
-          "ratio of the p95s %.2f\n", floor_p50, floor_p95, percentile (drive.times, 0.95) / floor_p95);
+          "ratio of the p95s %.2f\n", floor_p50, floor_p95, bench_percentile (drive.times, 0.95) / floor_p95);
   {
     g_autoptr(GArray) pans = g_array_new (FALSE, FALSE, sizeof (double));
     g_autoptr(GArray) zooms = g_array_new (FALSE, FALSE, sizeof (double));
@@ -291,18 +252,18 @@ main (int   argc,
     g_array_append_vals (pans, offscreen->data, PAN_STEPS);
     g_array_append_vals (zooms, &g_array_index (offscreen, double, PAN_STEPS), ZOOM_STEPS);
     printf ("the view's own work per frame, offscreen: panning p50 %.2f ms, p95 %.2f ms; zooming p50 %.2f ms, "
-            "p95 %.2f ms\n", percentile (pans, 0.5), percentile (pans, 0.95), percentile (zooms, 0.5),
-            percentile (zooms, 0.95));
+            "p95 %.2f ms\n", bench_percentile (pans, 0.5), bench_percentile (pans, 0.95), bench_percentile (zooms, 0.5),
+            bench_percentile (zooms, 0.95));
   }
-  p95 = percentile (offscreen, 0.95);
+  p95 = bench_percentile (offscreen, 0.95);
   printf ("the view's own work, all %u frames: p50 %.2f ms, p95 %.2f ms, max %.2f ms\n", offscreen->len,
-          percentile (offscreen, 0.5), p95, percentile (offscreen, 1.0));
+          bench_percentile (offscreen, 0.5), p95, bench_percentile (offscreen, 1.0));
   printf ("reference, drawing the view's part of the graph with cairo for each frame: p50 %.2f ms, p95 %.2f ms; "
-          "ratio of the p95s %.3f\n", percentile (reference, 0.5), reference_p95, p95 / reference_p95);
+          "ratio of the p95s %.3f\n", bench_percentile (reference, 0.5), reference_p95, p95 / reference_p95);
   printf ("real frames showing a moved or scaled image: %u of %u; sharp again %.0f ms after the last step\n",
           drive.stale, drive.times->len, settle_ms);
   printf ("painting one image (the view and its margins, 2.25 times its area) in the worker: p50 %.1f ms\n",
-          percentile (paints, 0.5));
+          bench_percentile (paints, 0.5));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_array_unref (drive.times);

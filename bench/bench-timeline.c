@@ -21,33 +21,11 @@
 #include "atlas-query.h"
 #include "atlas-store.h"
 #include "atlas-timeline-view.h"
+#include "bench-view.h"
 
 #define WIDTH  1200
 #define HEIGHT 320
 #define YEARS  10
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *values,
-            double  p)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, MIN (values->len - 1, (guint) (p * values->len)));
-}
 
 static const char *const kinds[] = {
   "investment", "funding", "opening", "announcement", "partnership", "acquisition", "launch", "other",
@@ -109,29 +87,12 @@ fill_store (AtlasStore *store,
   g_assert (atlas_store_exec (store, "COMMIT", NULL));
 }
 
-/* The view's own part of a frame: its snapshot, then its rendering. */
-static double
-frame (GtkWidget *widget)
-{
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  double start = now_ms ();
-
-  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node != NULL)
-    texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                           &GRAPHENE_RECT_INIT (0, 0, WIDTH, HEIGHT));
-  return now_ms () - start;
-}
-
 static void
 wait_idle (AtlasTimelineView *view)
 {
   do
     {
-      frame (GTK_WIDGET (view));
+      bench_offscreen_frame (GTK_WIDGET (view));
       while (g_main_context_iteration (NULL, FALSE))
         ;
     }
@@ -170,48 +131,48 @@ main (int   argc,
   while (gtk_widget_get_width (GTK_WIDGET (view)) != WIDTH)
     g_main_context_iteration (NULL, TRUE);
 
-  load_start = now_ms ();
+  load_start = bench_now_ms ();
   atlas_timeline_view_bind (view, store, state);
   wait_idle (view);
-  load_ms = now_ms () - load_start;
+  load_ms = bench_now_ms () - load_start;
   gtk_widget_set_visible (window, FALSE);
 
   for (guint i = 0; i < 30; i++)
     {
-      double ms = frame (GTK_WIDGET (view));
+      double ms = bench_offscreen_frame (GTK_WIDGET (view));
       g_array_append_val (renders, ms);
     }
 
   /* Zoom steps in and out: the counts for the new buckets, then a frame. */
   for (guint i = 0; i < 30; i++)
     {
-      double start = now_ms ();
+      double start = bench_now_ms ();
 
       gtk_widget_activate_action (GTK_WIDGET (view), "timeline.zoom", "d", i < 15 ? 1.25 : 0.8);
       wait_idle (view);
-      g_array_append_val (zooms, (double) { now_ms () - start });
+      g_array_append_val (zooms, (double) { bench_now_ms () - start });
     }
 
   for (guint i = 0; i < 10; i++)
     {
       g_autoptr(sqlite3_stmt) stmt = atlas_store_prepare (store, "SELECT count(*) FROM articles WHERE published >= ?1", NULL);
-      double start = now_ms ();
+      double start = bench_now_ms ();
 
       sqlite3_bind_int64 (stmt, 1, first);
       sqlite3_step (stmt);
-      g_array_append_val (counts, (double) { now_ms () - start });
+      g_array_append_val (counts, (double) { bench_now_ms () - start });
     }
 
   printf ("timeline: %u events and %u articles over %d years; view %d x %d, renderer %s\n", n, n, YEARS, WIDTH, HEIGHT,
           G_OBJECT_TYPE_NAME (gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (view)))));
   printf ("loading the events and the first counts (worker): %.0f ms\n", load_ms);
-  printf ("one snapshot and render of all ten years: p50 %.2f ms, p95 %.2f ms\n", percentile (renders, 0.5),
-          percentile (renders, 0.95));
-  printf ("a zoom step (new counts per bucket, then the frame): p50 %.2f ms, p95 %.2f ms\n", percentile (zooms, 0.5),
-          percentile (zooms, 0.95));
-  printf ("reference, one SQL COUNT over the articles: p50 %.2f ms\n", percentile (counts, 0.5));
+  printf ("one snapshot and render of all ten years: p50 %.2f ms, p95 %.2f ms\n", bench_percentile (renders, 0.5),
+          bench_percentile (renders, 0.95));
+  printf ("a zoom step (new counts per bucket, then the frame): p50 %.2f ms, p95 %.2f ms\n", bench_percentile (zooms, 0.5),
+          bench_percentile (zooms, 0.95));
+  printf ("reference, one SQL COUNT over the articles: p50 %.2f ms\n", bench_percentile (counts, 0.5));
   printf ("ratios to the reference (p50): render %.2f, zoom step %.2f\n",
-          percentile (renders, 0.5) / percentile (counts, 0.5), percentile (zooms, 0.5) / percentile (counts, 0.5));
+          bench_percentile (renders, 0.5) / bench_percentile (counts, 0.5), bench_percentile (zooms, 0.5) / bench_percentile (counts, 0.5));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);
@@ -221,5 +182,5 @@ main (int   argc,
   g_unlink (wal);
   g_unlink (shm);
   g_rmdir (dir);
-  return percentile (renders, 0.5) <= 8 && percentile (zooms, 0.5) <= 16 ? 0 : 1;
+  return bench_percentile (renders, 0.5) <= 8 && bench_percentile (zooms, 0.5) <= 16 ? 0 : 1;
 }
