@@ -141,10 +141,7 @@ atlas_entity_table_init (AtlasEntityTable *self)
 {
   GtkColumnViewColumn *articles;
 
-  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
-  gtk_column_view_set_show_column_separators (self->view, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Entities"), -1);
-  gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
+  self->view = atlas_table_new_view (_("Entities"));
 
   gtk_column_view_column_set_expand (add_column (self, _("Name"), "name", FALSE), TRUE);
   add_column (self, _("Kind"), "kind-label", FALSE);

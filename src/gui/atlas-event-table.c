@@ -129,10 +129,7 @@ atlas_event_table_init (AtlasEventTable *self)
 {
   GtkColumnViewColumn *date;
 
-  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
-  gtk_column_view_set_show_column_separators (self->view, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Events"), -1);
-  gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
+  self->view = atlas_table_new_view (_("Events"));
 
   date = atlas_table_add_column (self->view, ATLAS_TYPE_EVENT_ITEM, _("Date"), "date-label", "starts", TRUE);
   atlas_table_add_column (self->view, ATLAS_TYPE_EVENT_ITEM, _("Kind"), "kind-label", "kind-label", FALSE);

@@ -38,6 +38,18 @@ bind_cell (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text ? text : "");
 }
 
+/* A table's view, named for screen readers. */
+GtkColumnView *
+atlas_table_new_view (const char *label)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+
+  gtk_column_view_set_show_column_separators (view, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_add_css_class (GTK_WIDGET (view), "data-table");
+  return view;
+}
+
 /* A resizable column showing `property` (a string, or a number written
  * out), sorted by `sort_property`: the same, or a number behind a label. */
 GtkColumnViewColumn *

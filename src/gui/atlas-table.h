@@ -4,6 +4,7 @@
 
 G_BEGIN_DECLS
 
+GtkColumnView       *atlas_table_new_view   (const char          *label);
 GtkColumnViewColumn *atlas_table_add_column (GtkColumnView *view,
                                              GType          item_type,
                                              const char    *title,
