@@ -9,7 +9,6 @@
 struct _AtlasEventItem
 {
   GObject  parent_instance;
-  gint64   id;
   gint64   article_id;
   gint64   starts;
   double   amount;
@@ -125,7 +124,6 @@ atlas_event_item_new (const AtlasEventInfo *event,
 {
   AtlasEventItem *self = g_object_new (ATLAS_TYPE_EVENT_ITEM, NULL);
 
-  self->id = event->id;
   self->article_id = event->article_id;
   self->starts = event->starts;
   self->amount = isnan (event->amount) ? -1 : event->amount;
@@ -135,13 +133,6 @@ atlas_event_item_new (const AtlasEventInfo *event,
   self->amount_label = g_strdup (amount_label);
   self->entities_label = g_strdup (entities_label);
   return self;
-}
-
-gint64
-atlas_event_item_get_id (AtlasEventItem *self)
-{
-  g_return_val_if_fail (ATLAS_IS_EVENT_ITEM (self), 0);
-  return self->id;
 }
 
 gint64

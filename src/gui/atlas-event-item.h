@@ -14,7 +14,6 @@ AtlasEventItem *atlas_event_item_new            (const AtlasEventInfo *event,
                                                  const char           *kind_label,
                                                  const char           *amount_label,
                                                  const char           *entities_label);
-gint64          atlas_event_item_get_id         (AtlasEventItem       *self);
 gint64          atlas_event_item_get_article_id (AtlasEventItem       *self);
 
 G_END_DECLS

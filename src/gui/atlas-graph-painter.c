@@ -68,17 +68,6 @@ kind_index (const char *kind)
   return OTHER_KIND;
 }
 
-void
-atlas_graph_kind_color (const char *kind,
-                        double      rgb[3])
-{
-  guint k = kind_index (kind);
-
-  rgb[0] = kinds[k].rgb[0];
-  rgb[1] = kinds[k].rgb[1];
-  rgb[2] = kinds[k].rgb[2];
-}
-
 /* Less detail when zoomed out: once a typical edge is drawn shorter than
  * 30 pixels, discs shrink with it (to a third at most), or a large graph
  * would be one blot of overlapping discs. */

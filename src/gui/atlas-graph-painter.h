@@ -50,8 +50,6 @@ double           atlas_graph_node_size          (double             typical_edge
                                                  double             zoom);
 double           atlas_graph_node_radius        (const AtlasGraphNode *node,
                                                  double             size);
-void             atlas_graph_kind_color         (const char        *kind,
-                                                 double             rgb[3]);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasGraphScene, atlas_graph_scene_unref)
 
