@@ -271,6 +271,20 @@ on_importing_changed (AtlasWindow *window,
     *done = TRUE;
 }
 
+static GtkWidget *find_by_type (GtkWidget *widget,
+                                GType      type);
+
+static void
+wait_for_timeline (AtlasTimelineView *timeline)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  atlas_test_drain ();
+  while (atlas_timeline_view_get_busy (timeline) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (atlas_timeline_view_get_busy (timeline));
+}
+
 static void
 test_first_run_imports_corpus (void)
 {
@@ -288,6 +302,17 @@ test_first_run_imports_corpus (void)
     g_main_context_iteration (NULL, TRUE);
   atlas_test_drain ();
   g_assert_cmpuint (n_articles (window), ==, 2);
+
+  /* The timeline opened on an empty store, and fits the corpus once it is
+   * there: from the 2017 event on. */
+  {
+    AtlasTimelineView *timeline = ATLAS_TIMELINE_VIEW (find_by_type (GTK_WIDGET (window), ATLAS_TYPE_TIMELINE_VIEW));
+    gint64 start, end;
+
+    wait_for_timeline (timeline);
+    atlas_timeline_view_get_range (timeline, &start, &end);
+    g_assert_cmpint (start, <, 1483228800);                   /* 2017-01-01 */
+  }
 
   close_window (&window);
 
@@ -740,16 +765,6 @@ test_graph_beside_the_list (void)
   atlas_test_remove_dir (dir);
 }
 
-static void
-wait_for_timeline (AtlasTimelineView *timeline)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  atlas_test_drain ();
-  while (atlas_timeline_view_get_busy (timeline) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (atlas_timeline_view_get_busy (timeline));
-}
 
 /* The timeline under the list and graph: the corpus's events from 2017 to
  * today, ticks that follow the zoom, and the filter followed. */

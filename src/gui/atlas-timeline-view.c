@@ -478,7 +478,9 @@ on_events (GObject      *source,
   g_clear_pointer (&self->events, g_ptr_array_unref);
   self->events = events ? events : g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_event_info_free);
   build_lanes (self);
-  if (!self->fitted)
+  /* An empty store fits nothing: the first events that arrive (the corpus
+   * imported on first run) are fitted then. */
+  if (!self->fitted && self->events->len > 0)
     fit (self);
   set_busy (self, FALSE);
   update_description (self);
