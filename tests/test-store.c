@@ -1,6 +1,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "atlas-query.h"
 #include "atlas-test-util.h"
 
 static gint64
@@ -128,6 +129,40 @@ test_migrates_empty_file (void)
   atlas_test_remove_dir (dir);
 }
 
+/* Version 3 rebuilt the text index with prefix indexes: what a version 2
+ * store held is found again, from its first letter. */
+static void
+test_migrates_search_index (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "atlas.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GArray) matches = NULL;
+  sqlite3 *db;
+
+  g_assert_true (atlas_store_create_at_version (path, 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO feeds (id, key) VALUES (1, 'f');"
+                                 "INSERT INTO articles (id, feed_id, item_id, title) VALUES (7, 1, 'a', 'Centre de données');"
+                                 "INSERT INTO articles_fts (rowid, title) VALUES (7, 'Centre de données');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = atlas_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma_int (store, "user_version"), ==, ATLAS_STORE_SCHEMA_VERSION);
+  matches = atlas_query_text_matches (store, "\"d\"*", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (matches->len, ==, 1);
+  g_assert_cmpint (g_array_index (matches, gint64, 0), ==, 7);
+
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
 static void
 test_creates_missing_folder (void)
 {
@@ -167,6 +202,7 @@ main (int   argc,
   g_test_add_func ("/store/reopen", test_reopen);
   g_test_add_func ("/store/refuses-foreign-files", test_refuses_foreign_files);
   g_test_add_func ("/store/migrates-empty-file", test_migrates_empty_file);
+  g_test_add_func ("/store/migrates-search-index", test_migrates_search_index);
   g_test_add_func ("/store/creates-missing-folder", test_creates_missing_folder);
   g_test_add_func ("/store/default-path", test_default_path);
 

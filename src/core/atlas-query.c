@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "atlas-query.h"
 #include "atlas-countries.h"
@@ -146,24 +147,97 @@ atlas_facet_entry_free (AtlasFacetEntry *entry)
     return;
   g_free (entry->id);
   g_free (entry->name);
+  g_free (entry->sort_key);
   g_free (entry);
 }
 
+/* `sort_key` may be NULL: it is then worked out from the name. */
+AtlasFacetEntry *
+atlas_facet_entry_new (const char *id,
+                       const char *name,
+                       const char *sort_key,
+                       guint       count,
+                       gboolean    selected)
+{
+  AtlasFacetEntry *entry = g_new0 (AtlasFacetEntry, 1);
+
+  entry->id = g_strdup (id);
+  entry->name = g_strdup (name);
+  entry->sort_key = sort_key != NULL ? g_strdup (sort_key) : g_utf8_collate_key (name, -1);
+  entry->count = count;
+  entry->selected = selected;
+  return entry;
+}
+
+/* Most articles first, then by name as the user's language sorts, then by
+ * id, so that two ways of counting give the same order to the letter. */
 static int
 compare_facet_entries (gconstpointer a,
                        gconstpointer b)
 {
   const AtlasFacetEntry *x = *(const AtlasFacetEntry * const *) a;
   const AtlasFacetEntry *y = *(const AtlasFacetEntry * const *) b;
+  int order;
 
   if (x->count != y->count)
     return x->count > y->count ? -1 : 1;
-  return g_utf8_collate (x->name, y->name);
+  order = strcmp (x->sort_key, y->sort_key);
+  return order != 0 ? order : strcmp (x->id, y->id);
+}
+
+/* Sorts the counted entries of a facet (`all`, taken) and keeps the largest
+ * `max_entries`, plus every selected one so that a choice never disappears. */
+GPtrArray *
+atlas_facet_entries_finish (GPtrArray         *all,
+                            AtlasStore        *store,
+                            const AtlasFilter *filter,
+                            AtlasFilterGroup   group,
+                            guint              max_entries)
+{
+  g_autoptr(GPtrArray) counted = all;
+  GPtrArray *selected_ids = atlas_filter_get_group (filter, group);
+  GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_facet_entry_free);
+
+  g_ptr_array_sort (counted, compare_facet_entries);
+  for (guint i = 0; i < counted->len; i++)
+    {
+      AtlasFacetEntry *entry = g_ptr_array_index (counted, i);
+
+      if (i < max_entries || entry->selected)
+        {
+          g_ptr_array_add (result, entry);
+          counted->pdata[i] = NULL;
+        }
+    }
+
+  /* A selected choice with no article under the rest of the filter still
+   * shows, with its zero, so it can be unticked. */
+  for (guint i = 0; i < selected_ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (selected_ids, i);
+      gboolean present = FALSE;
+
+      for (guint j = 0; j < result->len && !present; j++)
+        present = g_str_equal (((AtlasFacetEntry *) g_ptr_array_index (result, j))->id, id);
+      if (!present)
+        {
+          g_autoptr(AtlasEntityInfo) info = NULL;
+
+          if (group != ATLAS_FILTER_GROUP_COUNTRIES)
+            info = atlas_query_entity (store, id, NULL);
+          g_ptr_array_add (result,
+                           atlas_facet_entry_new (id,
+                                                  group == ATLAS_FILTER_GROUP_COUNTRIES ? atlas_country_display_name (id)
+                                                  : info != NULL ? info->name : id,
+                                                  NULL, 0, TRUE));
+        }
+    }
+
+  return result;
 }
 
 /* Counts per country, per company or per other entity among the articles the
- * rest of the filter selects. The largest `max_entries` are returned, sorted
- * by count, plus every selected one so that a choice never disappears. */
+ * rest of the filter selects. */
 GPtrArray *
 atlas_query_facet (AtlasStore         *store,
                    const AtlasFilter  *filter,
@@ -175,8 +249,6 @@ atlas_query_facet (AtlasStore         *store,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *fts_query = atlas_filter_fts_query (filter);
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_facet_entry_free);
-  GPtrArray *selected_ids = atlas_filter_get_group (filter, group);
-  GPtrArray *result;
   int rc;
 
   if (group == ATLAS_FILTER_GROUP_COUNTRIES)
@@ -206,14 +278,14 @@ atlas_query_facet (AtlasStore         *store,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      AtlasFacetEntry *entry = g_new0 (AtlasFacetEntry, 1);
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
       const char *name = (const char *) sqlite3_column_text (stmt, 1);
 
-      entry->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      entry->name = g_strdup (group == ATLAS_FILTER_GROUP_COUNTRIES ? atlas_country_display_name (name) : name);
-      entry->count = sqlite3_column_int (stmt, 2);
-      entry->selected = atlas_filter_contains (filter, group, entry->id);
-      g_ptr_array_add (all, entry);
+      g_ptr_array_add (all, atlas_facet_entry_new (id,
+                                                   group == ATLAS_FILTER_GROUP_COUNTRIES
+                                                   ? atlas_country_display_name (name) : name,
+                                                   NULL, sqlite3_column_int (stmt, 2),
+                                                   atlas_filter_contains (filter, group, id)));
     }
   if (rc != SQLITE_DONE)
     {
@@ -221,43 +293,35 @@ atlas_query_facet (AtlasStore         *store,
       return NULL;
     }
 
-  g_ptr_array_sort (all, compare_facet_entries);
+  return atlas_facet_entries_finish (g_steal_pointer (&all), store, filter, group, max_entries);
+}
 
-  result = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_facet_entry_free);
-  for (guint i = 0; i < all->len; i++)
+/* The ids of the articles whose text matches an FTS5 query, in ascending
+ * order: no rank is asked for, so FTS5 only walks its doclists. */
+GArray *
+atlas_query_text_matches (AtlasStore  *store,
+                          const char  *fts_query,
+                          GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  stmt = atlas_store_prepare (store, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, fts_query, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      AtlasFacetEntry *entry = g_ptr_array_index (all, i);
-
-      if (i < max_entries || entry->selected)
-        {
-          g_ptr_array_add (result, entry);
-          all->pdata[i] = NULL;
-        }
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
     }
-
-  /* A selected choice with no article under the rest of the filter still
-   * shows, with its zero, so it can be unticked. */
-  for (guint i = 0; i < selected_ids->len; i++)
+  if (rc != SQLITE_DONE)
     {
-      const char *id = g_ptr_array_index (selected_ids, i);
-      gboolean present = FALSE;
-
-      for (guint j = 0; j < result->len && !present; j++)
-        present = g_str_equal (((AtlasFacetEntry *) g_ptr_array_index (result, j))->id, id);
-      if (!present)
-        {
-          g_autoptr(AtlasEntityInfo) info = atlas_query_entity (store, id, NULL);
-          AtlasFacetEntry *entry = g_new0 (AtlasFacetEntry, 1);
-
-          entry->id = g_strdup (id);
-          entry->name = g_strdup (group == ATLAS_FILTER_GROUP_COUNTRIES ? atlas_country_display_name (id)
-                                  : info != NULL ? info->name : id);
-          entry->selected = TRUE;
-          g_ptr_array_add (result, entry);
-        }
+      atlas_store_set_error (store, error, _("could not read the store"));
+      return NULL;
     }
-
-  return result;
+  return g_steal_pointer (&ids);
 }
 
 AtlasArticle *

@@ -11,6 +11,7 @@ typedef struct
 {
   char  *id;
   char  *name;
+  char  *sort_key;  /* the name's collation key: strcmp orders as the user's language does */
   guint  count;
   guint  selected : 1;
 } AtlasFacetEntry;
@@ -79,6 +80,20 @@ GArray       *atlas_query_article_histogram (AtlasStore   *store,
                                        GArray             *edges,
                                        GError            **error);
 
+GArray       *atlas_query_text_matches (AtlasStore        *store,
+                                       const char        *fts_query,
+                                       GError           **error);
+
+AtlasFacetEntry *atlas_facet_entry_new (const char        *id,
+                                       const char        *name,
+                                       const char        *sort_key,
+                                       guint              count,
+                                       gboolean           selected);
+GPtrArray    *atlas_facet_entries_finish (GPtrArray       *all,
+                                       AtlasStore        *store,
+                                       const AtlasFilter *filter,
+                                       AtlasFilterGroup   group,
+                                       guint              max_entries);
 void          atlas_facet_entry_free  (AtlasFacetEntry    *entry);
 void          atlas_event_info_free   (AtlasEventInfo     *event);
 char         *atlas_event_info_entity_list (const AtlasEventInfo *event);

@@ -17,7 +17,7 @@ typedef enum
 
 /* 'ATLS': tells a Compute Atlas store from any other SQLite file. */
 #define ATLAS_STORE_APPLICATION_ID 0x41544C53
-#define ATLAS_STORE_SCHEMA_VERSION 2
+#define ATLAS_STORE_SCHEMA_VERSION 3
 
 #define ATLAS_TYPE_STORE (atlas_store_get_type ())
 

@@ -1,0 +1,641 @@
+/* atlas-article-index.c: the filter's list and facet counts from memory
+ *
+ * SQLite answers one facet of 100,000 articles in tens of milliseconds, and a
+ * filter change needs the list and three facets: several frames. The index
+ * keeps what a filter looks at (dates, countries, mentions) as flat arrays in
+ * list order, so one pass over the articles gives the ids and every count.
+ * Only the text search still asks SQLite, for the ids FTS5 matches.
+ *
+ * The counting follows atlas-query.c to the letter (a test compares the two
+ * on generated stores): within a group the choices OR, the groups AND, and a
+ * facet counts the articles that pass every condition but its own group.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "atlas-article-index.h"
+#include "atlas-countries.h"
+#include "atlas-query.h"
+
+typedef enum
+{
+  KIND_COUNTRY,
+  KIND_COMPANY,
+  KIND_OTHER,
+} EntityKind;
+
+typedef struct
+{
+  char  *id;
+  char  *name;
+  char  *sort_key;
+  guint8 kind;
+} Entity;
+
+typedef struct
+{
+  gint64 id;
+  guint  position;
+} IdPosition;
+
+struct _AtlasArticleIndex
+{
+  gatomicrefcount  ref_count;
+
+  guint            n_articles;
+  gint64          *ids;          /* list order: newest first */
+  gint64          *starts;       /* publication, or G_MAXINT64 for none */
+  gint64          *ends;         /* end of the span an article's date stands for */
+  IdPosition      *by_id;        /* sorted by id, to meet FTS5's ascending ids */
+
+  /* Per article, in list order: offsets into the flat arrays below. */
+  guint           *country_offsets;
+  guint16         *countries;
+  guint           *mention_offsets;
+  guint32         *mentions;
+
+  GPtrArray       *country_codes;
+  GHashTable      *country_by_code;  /* code → index + 1 */
+  Entity          *entities;
+  guint            n_entities;
+  GHashTable      *entity_by_id;     /* id → index + 1 */
+};
+
+G_DEFINE_BOXED_TYPE (AtlasArticleIndex, atlas_article_index, atlas_article_index_ref, atlas_article_index_unref)
+
+AtlasArticleIndex *
+atlas_article_index_ref (AtlasArticleIndex *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+atlas_article_index_unref (AtlasArticleIndex *self)
+{
+  g_return_if_fail (self != NULL);
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_free (self->ids);
+  g_free (self->starts);
+  g_free (self->ends);
+  g_free (self->by_id);
+  g_free (self->country_offsets);
+  g_free (self->countries);
+  g_free (self->mention_offsets);
+  g_free (self->mentions);
+  g_clear_pointer (&self->country_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->country_by_code, g_hash_table_unref);
+  for (guint i = 0; i < self->n_entities; i++)
+    {
+      g_free (self->entities[i].id);
+      g_free (self->entities[i].name);
+      g_free (self->entities[i].sort_key);
+    }
+  g_free (self->entities);
+  g_clear_pointer (&self->entity_by_id, g_hash_table_unref);
+  g_free (self);
+}
+
+guint
+atlas_article_index_get_n_articles (AtlasArticleIndex *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_articles;
+}
+
+static int
+compare_id_positions (gconstpointer a,
+                      gconstpointer b)
+{
+  gint64 x = ((const IdPosition *) a)->id, y = ((const IdPosition *) b)->id;
+
+  return x < y ? -1 : x > y;
+}
+
+static gboolean
+position_of_id (AtlasArticleIndex *self,
+                gint64             id,
+                guint             *position)
+{
+  IdPosition key = { id, 0 };
+  IdPosition *found = bsearch (&key, self->by_id, self->n_articles, sizeof (IdPosition), compare_id_positions);
+
+  if (found == NULL)
+    return FALSE;
+  *position = found->position;
+  return TRUE;
+}
+
+static gboolean
+read_failed (AtlasStore  *store,
+             int          rc,
+             GError     **error)
+{
+  if (rc == SQLITE_DONE)
+    return FALSE;
+  atlas_store_set_error (store, error, _("could not read the store"));
+  return TRUE;
+}
+
+static gboolean
+load_articles (AtlasArticleIndex  *self,
+               AtlasStore         *store,
+               GError            **error)
+{
+  g_autoptr(sqlite3_stmt) count = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint capacity, n = 0;
+  int rc;
+
+  count = atlas_store_prepare (store, "SELECT count(*) FROM articles", error);
+  if (count == NULL || sqlite3_step (count) != SQLITE_ROW)
+    return count == NULL ? FALSE : !read_failed (store, SQLITE_ERROR, error);
+  capacity = sqlite3_column_int (count, 0);
+
+  /* The span's end is SQLite's own arithmetic, the one the SQL filter uses. */
+  stmt = atlas_store_prepare (store,
+                              "SELECT id, published, CASE published_precision"
+                              " WHEN 1 THEN CAST (strftime ('%s', published, 'unixepoch', '+1 year') AS INTEGER)"
+                              " WHEN 2 THEN CAST (strftime ('%s', published, 'unixepoch', '+1 month') AS INTEGER)"
+                              " ELSE published + 1 END "
+                              "FROM articles ORDER BY published DESC, id DESC",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+
+  self->ids = g_new (gint64, capacity);
+  self->starts = g_new (gint64, capacity);
+  self->ends = g_new (gint64, capacity);
+  self->by_id = g_new (IdPosition, capacity);
+  while (n < capacity && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gboolean dated = sqlite3_column_type (stmt, 1) != SQLITE_NULL;
+
+      self->ids[n] = sqlite3_column_int64 (stmt, 0);
+      self->starts[n] = dated ? sqlite3_column_int64 (stmt, 1) : G_MAXINT64;
+      self->ends[n] = dated ? sqlite3_column_int64 (stmt, 2) : G_MININT64;
+      self->by_id[n] = (IdPosition) { self->ids[n], n };
+      n++;
+    }
+  /* Both statements read the same snapshot: the caller holds a transaction. */
+  if (n == capacity)
+    rc = sqlite3_step (stmt);
+  if (read_failed (store, rc, error))
+    return FALSE;
+
+  self->n_articles = n;
+  qsort (self->by_id, n, sizeof (IdPosition), compare_id_positions);
+  return TRUE;
+}
+
+static gboolean
+load_entities (AtlasArticleIndex  *self,
+               AtlasStore         *store,
+               GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) entities = g_array_new (FALSE, FALSE, sizeof (Entity));
+  int rc;
+
+  stmt = atlas_store_prepare (store, "SELECT id, kind, name FROM entities", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *kind = (const char *) sqlite3_column_text (stmt, 1);
+      Entity entity;
+
+      entity.id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      entity.name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      entity.sort_key = g_utf8_collate_key (entity.name, -1);
+      entity.kind = g_strcmp0 (kind, "company") == 0 ? KIND_COMPANY
+                    : g_strcmp0 (kind, "country") == 0 ? KIND_COUNTRY : KIND_OTHER;
+      g_array_append_val (entities, entity);
+      g_hash_table_insert (self->entity_by_id, entity.id, GUINT_TO_POINTER (entities->len));
+    }
+  self->n_entities = entities->len;
+  self->entities = (Entity *) g_array_free (g_steal_pointer (&entities), FALSE);
+  return !read_failed (store, rc, error);
+}
+
+typedef struct
+{
+  guint   position;
+  guint32 value;
+} Pair;
+
+/* Turns (article position, value) pairs into per-article runs. */
+static void
+fill_runs (guint    n_articles,
+           GArray  *pairs,
+           guint  **offsets_out,
+           gsize    value_size,
+           gpointer *values_out)
+{
+  guint *offsets = g_new0 (guint, n_articles + 1);
+  guint *cursor;
+  guint8 *values = g_malloc (MAX (pairs->len, 1) * value_size);
+
+  for (guint i = 0; i < pairs->len; i++)
+    offsets[g_array_index (pairs, Pair, i).position + 1]++;
+  for (guint i = 0; i < n_articles; i++)
+    offsets[i + 1] += offsets[i];
+
+  cursor = g_memdup2 (offsets, n_articles * sizeof (guint) + sizeof (guint));
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      const Pair *pair = &g_array_index (pairs, Pair, i);
+      guint slot = cursor[pair->position]++;
+
+      if (value_size == sizeof (guint16))
+        ((guint16 *) values)[slot] = pair->value;
+      else
+        ((guint32 *) values)[slot] = pair->value;
+    }
+  g_free (cursor);
+
+  *offsets_out = offsets;
+  *values_out = values;
+}
+
+static gboolean
+load_mentions (AtlasArticleIndex  *self,
+               AtlasStore         *store,
+               GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
+  int rc;
+
+  stmt = atlas_store_prepare (store, "SELECT article_id, entity_id FROM mentions", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gpointer entity = g_hash_table_lookup (self->entity_by_id, sqlite3_column_text (stmt, 1));
+      Pair pair;
+
+      if (entity != NULL && position_of_id (self, sqlite3_column_int64 (stmt, 0), &pair.position))
+        {
+          pair.value = GPOINTER_TO_UINT (entity) - 1;
+          g_array_append_val (pairs, pair);
+        }
+    }
+  if (read_failed (store, rc, error))
+    return FALSE;
+  fill_runs (self->n_articles, pairs, &self->mention_offsets, sizeof (guint32), (gpointer *) &self->mentions);
+  return TRUE;
+}
+
+static gboolean
+load_countries (AtlasArticleIndex  *self,
+                AtlasStore         *store,
+                GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
+  int rc;
+
+  stmt = atlas_store_prepare (store, "SELECT article_id, country FROM article_countries", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *code = (const char *) sqlite3_column_text (stmt, 1);
+      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->country_by_code, code));
+      Pair pair;
+
+      if (!position_of_id (self, sqlite3_column_int64 (stmt, 0), &pair.position))
+        continue;
+      if (index == 0)
+        {
+          if (self->country_codes->len == G_MAXUINT16)
+            continue;
+          g_ptr_array_add (self->country_codes, g_strdup (code));
+          index = self->country_codes->len;
+          g_hash_table_insert (self->country_by_code, g_ptr_array_index (self->country_codes, index - 1),
+                               GUINT_TO_POINTER (index));
+        }
+      pair.value = index - 1;
+      g_array_append_val (pairs, pair);
+    }
+  if (read_failed (store, rc, error))
+    return FALSE;
+  fill_runs (self->n_articles, pairs, &self->country_offsets, sizeof (guint16), (gpointer *) &self->countries);
+  return TRUE;
+}
+
+/* Reads the whole store once, in one read transaction so that the articles,
+ * mentions and countries are of the same moment. */
+AtlasArticleIndex *
+atlas_article_index_new (AtlasStore    *store,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(AtlasArticleIndex) self = g_new0 (AtlasArticleIndex, 1);
+  gboolean ok;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->country_codes = g_ptr_array_new_with_free_func (g_free);
+  self->country_by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  self->entity_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (!atlas_store_exec (store, "BEGIN", error))
+    return NULL;
+  ok = load_articles (self, store, error) &&
+       !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+       load_entities (self, store, error) &&
+       load_mentions (self, store, error) &&
+       !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+       load_countries (self, store, error);
+  atlas_store_exec (store, "COMMIT", NULL);
+  return ok ? g_steal_pointer (&self) : NULL;
+}
+
+static void
+build_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  g_autoptr(AtlasStore) store = NULL;
+  AtlasArticleIndex *index = NULL;
+  GError *error = NULL;
+
+  store = atlas_store_open (task_data, &error);
+  if (store != NULL)
+    index = atlas_article_index_new (store, cancellable, &error);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, index, (GDestroyNotify) atlas_article_index_unref);
+}
+
+/* Builds the index in a worker, through a connection of its own. */
+void
+atlas_article_index_new_async (const char          *db_path,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_return_if_fail (db_path != NULL);
+
+  g_task_set_source_tag (task, atlas_article_index_new_async);
+  g_task_set_task_data (task, g_strdup (db_path), g_free);
+  g_task_run_in_thread (task, build_thread);
+}
+
+AtlasArticleIndex *
+atlas_article_index_new_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- selecting ---------------------------------------------------------- */
+
+enum {
+  FAILS_COUNTRIES = 1 << 0,
+  FAILS_COMPANIES = 1 << 1,
+  FAILS_ENTITIES  = 1 << 2,
+  FAILS_OTHER     = 1 << 3,  /* text or dates: no facet counts it */
+};
+
+/* Marks the chosen entities of a group; an id the store does not know
+ * matches nothing, as in SQL. NULL when the group is empty. */
+static guint8 *
+entity_choices (AtlasArticleIndex *self,
+                GPtrArray         *ids)
+{
+  guint8 *chosen;
+
+  if (ids->len == 0)
+    return NULL;
+  chosen = g_malloc0 (MAX (self->n_entities, 1));
+  for (guint i = 0; i < ids->len; i++)
+    {
+      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->entity_by_id, g_ptr_array_index (ids, i)));
+      if (index > 0)
+        chosen[index - 1] = 1;
+    }
+  return chosen;
+}
+
+static gboolean
+any_chosen (const guint8  *chosen,
+            const guint32 *values,
+            guint          from,
+            guint          to)
+{
+  for (guint i = from; i < to; i++)
+    if (chosen[values[i]])
+      return TRUE;
+  return FALSE;
+}
+
+/* Which articles the text search keeps: FTS5's ids come in ascending order,
+ * and so does by_id, so one walk of both marks them. */
+static guint8 *
+text_matches (AtlasArticleIndex  *self,
+              AtlasStore         *store,
+              const char         *fts_query,
+              GError            **error)
+{
+  g_autoptr(GArray) ids = atlas_query_text_matches (store, fts_query, error);
+  guint8 *matches;
+  guint j = 0;
+
+  if (ids == NULL)
+    return NULL;
+  matches = g_malloc0 (MAX (self->n_articles, 1));
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+
+      while (j < self->n_articles && self->by_id[j].id < id)
+        j++;
+      if (j < self->n_articles && self->by_id[j].id == id)
+        matches[self->by_id[j].position] = 1;
+    }
+  return matches;
+}
+
+static GPtrArray *
+facet_from_counts (AtlasArticleIndex *self,
+                   AtlasStore        *store,
+                   const AtlasFilter *filter,
+                   AtlasFilterGroup   group,
+                   const guint       *counts)
+{
+  GPtrArray *all = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_facet_entry_free);
+
+  if (group == ATLAS_FILTER_GROUP_COUNTRIES)
+    {
+      for (guint i = 0; i < self->country_codes->len; i++)
+        if (counts[i] > 0)
+          {
+            const char *code = g_ptr_array_index (self->country_codes, i);
+
+            g_ptr_array_add (all, atlas_facet_entry_new (code, atlas_country_display_name (code), NULL, counts[i],
+                                                         atlas_filter_contains (filter, group, code)));
+          }
+    }
+  else
+    {
+      for (guint i = 0; i < self->n_entities; i++)
+        if (counts[i] > 0)
+          {
+            const Entity *entity = &self->entities[i];
+
+            g_ptr_array_add (all, atlas_facet_entry_new (entity->id, entity->name, entity->sort_key, counts[i],
+                                                         atlas_filter_contains (filter, group, entity->id)));
+          }
+    }
+  return atlas_facet_entries_finish (all, store, filter, group, G_MAXUINT);
+}
+
+/* The list and the three facets for `filter`. `store` answers the text
+ * search, the one part that is not in memory. */
+AtlasSelection *
+atlas_article_index_select (AtlasArticleIndex  *self,
+                            AtlasStore         *store,
+                            const AtlasFilter  *filter,
+                            GError            **error)
+{
+  g_autofree char *fts_query = atlas_filter_fts_query (filter);
+  g_autofree guint8 *chosen_countries = NULL;
+  g_autofree guint8 *chosen_companies = entity_choices (self, filter->companies);
+  g_autofree guint8 *chosen_entities = entity_choices (self, filter->entities);
+  g_autofree guint8 *text = NULL;
+  g_autofree guint *country_counts = g_new0 (guint, MAX (self->country_codes->len, 1));
+  g_autofree guint *company_counts = g_new0 (guint, MAX (self->n_entities, 1));
+  g_autofree guint *entity_counts = g_new0 (guint, MAX (self->n_entities, 1));
+  gboolean dated = filter->since != G_MININT64 || filter->until != G_MAXINT64;
+  AtlasSelection *selection;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
+
+  if (filter->countries->len > 0)
+    {
+      chosen_countries = g_malloc0 (MAX (self->country_codes->len, 1));
+      for (guint i = 0; i < filter->countries->len; i++)
+        {
+          guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->country_by_code,
+                                                               g_ptr_array_index (filter->countries, i)));
+          if (index > 0)
+            chosen_countries[index - 1] = 1;
+        }
+    }
+  if (fts_query != NULL && (text = text_matches (self, store, fts_query, error)) == NULL)
+    return NULL;
+
+  selection = g_new0 (AtlasSelection, 1);
+  selection->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint a = 0; a < self->n_articles; a++)
+    {
+      guint c_from = self->country_offsets[a], c_to = self->country_offsets[a + 1];
+      guint m_from = self->mention_offsets[a], m_to = self->mention_offsets[a + 1];
+      guint fails = 0;
+
+      if (text != NULL && !text[a])
+        continue;
+      if (dated && !(self->ends[a] > filter->since && self->starts[a] < filter->until))
+        continue;
+
+      if (chosen_countries != NULL)
+        {
+          gboolean found = FALSE;
+          for (guint i = c_from; i < c_to && !found; i++)
+            found = chosen_countries[self->countries[i]];
+          if (!found)
+            fails |= FAILS_COUNTRIES;
+        }
+      if (chosen_companies != NULL && !any_chosen (chosen_companies, self->mentions, m_from, m_to))
+        fails |= FAILS_COMPANIES;
+      if (chosen_entities != NULL && !any_chosen (chosen_entities, self->mentions, m_from, m_to))
+        fails |= FAILS_ENTITIES;
+
+      /* An article failing one group is still counted by that group's
+       * facet: ticking one of its entries would bring it in. */
+      if (fails == 0)
+        g_array_append_val (selection->ids, self->ids[a]);
+      if ((fails & ~FAILS_COUNTRIES) == 0)
+        for (guint i = c_from; i < c_to; i++)
+          country_counts[self->countries[i]]++;
+      if ((fails & ~(FAILS_COMPANIES | FAILS_ENTITIES)) == 0)
+        for (guint i = m_from; i < m_to; i++)
+          {
+            guint entity = self->mentions[i];
+            guint8 kind = self->entities[entity].kind;
+
+            if (kind == KIND_COMPANY && (fails & ~FAILS_COMPANIES) == 0)
+              company_counts[entity]++;
+            else if (kind == KIND_OTHER && (fails & ~FAILS_ENTITIES) == 0)
+              entity_counts[entity]++;
+          }
+    }
+
+  selection->countries = facet_from_counts (self, store, filter, ATLAS_FILTER_GROUP_COUNTRIES, country_counts);
+  selection->companies = facet_from_counts (self, store, filter, ATLAS_FILTER_GROUP_COMPANIES, company_counts);
+  selection->entities = facet_from_counts (self, store, filter, ATLAS_FILTER_GROUP_ENTITIES, entity_counts);
+  return selection;
+}
+
+/* The same through SQL alone, for a store without an index (the CLI) and as
+ * the reference the index is tested against. */
+AtlasSelection *
+atlas_selection_new_from_store (AtlasStore         *store,
+                                const AtlasFilter  *filter,
+                                GError            **error)
+{
+  g_autoptr(AtlasSelection) selection = g_new0 (AtlasSelection, 1);
+
+  if ((selection->ids = atlas_query_article_ids (store, filter, error)) == NULL ||
+      (selection->countries = atlas_query_facet (store, filter, ATLAS_FILTER_GROUP_COUNTRIES, G_MAXUINT, error)) == NULL ||
+      (selection->companies = atlas_query_facet (store, filter, ATLAS_FILTER_GROUP_COMPANIES, G_MAXUINT, error)) == NULL ||
+      (selection->entities = atlas_query_facet (store, filter, ATLAS_FILTER_GROUP_ENTITIES, G_MAXUINT, error)) == NULL)
+    return NULL;
+  return g_steal_pointer (&selection);
+}
+
+GPtrArray *
+atlas_selection_get_facet (AtlasSelection   *selection,
+                           AtlasFilterGroup  group)
+{
+  switch (group)
+    {
+    case ATLAS_FILTER_GROUP_COUNTRIES:
+      return selection->countries;
+    case ATLAS_FILTER_GROUP_COMPANIES:
+      return selection->companies;
+    case ATLAS_FILTER_GROUP_ENTITIES:
+      return selection->entities;
+    case ATLAS_FILTER_GROUP_NONE:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+void
+atlas_selection_free (AtlasSelection *selection)
+{
+  if (selection == NULL)
+    return;
+  g_clear_pointer (&selection->ids, g_array_unref);
+  g_clear_pointer (&selection->countries, g_ptr_array_unref);
+  g_clear_pointer (&selection->companies, g_ptr_array_unref);
+  g_clear_pointer (&selection->entities, g_ptr_array_unref);
+  g_free (selection);
+}
