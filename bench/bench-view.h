@@ -2,7 +2,6 @@
 
 #include <gtk/gtk.h>
 
-double bench_now_ms          (void);
-double bench_percentile      (GArray    *values,
-                              double     p);
+#include "bench-stats.h"
+
 double bench_offscreen_frame (GtkWidget *widget);

@@ -168,26 +168,23 @@ atlas_article_list_new (AtlasStore *store)
   return self;
 }
 
-gboolean
-atlas_article_list_reload (AtlasArticleList  *self,
-                           GError           **error)
+/* Shows `ids` (taken), reporting only the span that differs from what was
+ * shown: new articles arriving at the top are an insertion, so the list view
+ * keeps the reader's place and selection. */
+void
+atlas_article_list_set_ids (AtlasArticleList *self,
+                            GArray           *ids)
 {
-  g_autoptr(GArray) ids = NULL;
   g_autoptr(GArray) old = NULL;
   guint prefix = 0, suffix = 0;
 
-  g_return_val_if_fail (ATLAS_IS_ARTICLE_LIST (self), FALSE);
-
-  ids = atlas_query_article_ids (self->store, self->filter, error);
-  if (ids == NULL)
-    return FALSE;
+  g_return_if_fail (ATLAS_IS_ARTICLE_LIST (self));
+  g_return_if_fail (ids != NULL);
 
   old = g_steal_pointer (&self->ids);
-  self->ids = g_steal_pointer (&ids);
+  self->ids = ids;
   clear_cache (self);
 
-  /* Report only the span that differs: new articles arriving at the top are
-   * an insertion, so the list view keeps the reader's place and selection. */
   while (prefix < old->len && prefix < self->ids->len &&
          g_array_index (old, gint64, prefix) == g_array_index (self->ids, gint64, prefix))
     prefix++;
@@ -201,6 +198,20 @@ atlas_article_list_reload (AtlasArticleList  *self,
                                 old->len - prefix - suffix, self->ids->len - prefix - suffix);
   if (old->len != self->ids->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+gboolean
+atlas_article_list_reload (AtlasArticleList  *self,
+                           GError           **error)
+{
+  GArray *ids;
+
+  g_return_val_if_fail (ATLAS_IS_ARTICLE_LIST (self), FALSE);
+
+  ids = atlas_query_article_ids (self->store, self->filter, error);
+  if (ids == NULL)
+    return FALSE;
+  atlas_article_list_set_ids (self, ids);
   return TRUE;
 }
 

@@ -17,6 +17,8 @@ gboolean          atlas_article_list_set_filter (AtlasArticleList  *self,
                                                  GError           **error);
 gboolean          atlas_article_list_reload     (AtlasArticleList  *self,
                                                  GError           **error);
+void              atlas_article_list_set_ids    (AtlasArticleList  *self,
+                                                 GArray            *ids);
 gint64            atlas_article_list_get_id     (AtlasArticleList  *self,
                                                  guint              position);
 gboolean          atlas_article_list_find       (AtlasArticleList  *self,
