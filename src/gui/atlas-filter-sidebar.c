@@ -1,8 +1,9 @@
 /* atlas-filter-sidebar.c: countries and companies with live counts
  *
- * Counts come from SQL on every filter change. Rows are reused when the same
- * choices come back in the same order, so ticking a box does not rebuild the
- * list under the pointer or take the keyboard focus away.
+ * The window hands over the counts it selected for each filter change (see
+ * atlas-article-index.c). Rows are reused when the same choices come back in
+ * the same order, so ticking a box does not rebuild the list under the
+ * pointer or take the keyboard focus away.
  */
 #include "config.h"
 
@@ -24,13 +25,13 @@ typedef struct
   GtkButton        *more_button;
   gboolean          show_all;
   GPtrArray        *ids;
+  GPtrArray        *entries;  /* the last counts, AtlasFacetEntry */
 } FacetSection;
 
 struct _AtlasFilterSidebar
 {
   GtkWidget       parent_instance;
 
-  AtlasStore     *store;
   AtlasViewState *view_state;
   FacetSection    sections[3];
 
@@ -127,15 +128,10 @@ static void
 refresh_section (AtlasFilterSidebar *self,
                  FacetSection       *section)
 {
-  const AtlasFilter *filter = atlas_view_state_get_filter (self->view_state);
   g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GPtrArray) all = NULL;
+  GPtrArray *all = section->entries;
   gboolean only_selected = section->group == ATLAS_FILTER_GROUP_ENTITIES;
   guint limit = section->show_all || only_selected ? G_MAXUINT : COLLAPSED_ENTRIES;
-
-  all = atlas_query_facet (self->store, filter, section->group, G_MAXUINT, NULL);
-  if (all == NULL)
-    all = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_facet_entry_free);
 
   /* Sites, products and the like are too many to list; they show here once
    * chosen (from a chip), so they can be removed. */
@@ -204,14 +200,23 @@ refresh_dates (AtlasFilterSidebar *self)
   gtk_widget_set_visible (self->dates_row, dated);
 }
 
-static void
-refresh (AtlasFilterSidebar *self)
+/* Shows the counts of `selection`; none (NULL) while there are none yet. */
+void
+atlas_filter_sidebar_show_selection (AtlasFilterSidebar *self,
+                                     AtlasSelection     *selection)
 {
-  if (self->store == NULL)
-    return;
+  g_return_if_fail (ATLAS_IS_FILTER_SIDEBAR (self));
+
   for (guint i = 0; i < G_N_ELEMENTS (self->sections); i++)
-    refresh_section (self, &self->sections[i]);
-  refresh_dates (self);
+    {
+      FacetSection *section = &self->sections[i];
+
+      g_clear_pointer (&section->entries, g_ptr_array_unref);
+      section->entries = selection != NULL
+                         ? g_ptr_array_ref (atlas_selection_get_facet (selection, section->group))
+                         : g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_facet_entry_free);
+      refresh_section (self, section);
+    }
 }
 
 static void
@@ -228,17 +233,14 @@ on_more_clicked (AtlasFilterSidebar *self,
 
 void
 atlas_filter_sidebar_bind (AtlasFilterSidebar *self,
-                           AtlasStore         *store,
                            AtlasViewState     *view_state)
 {
   g_return_if_fail (ATLAS_IS_FILTER_SIDEBAR (self));
-  g_return_if_fail (self->store == NULL);
+  g_return_if_fail (self->view_state == NULL);
 
-  self->store = g_object_ref (store);
   self->view_state = g_object_ref (view_state);
-  g_signal_connect_object (view_state, "filter-changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
-  refresh (self);
+  g_signal_connect_object (view_state, "filter-changed", G_CALLBACK (refresh_dates), self, G_CONNECT_SWAPPED);
+  refresh_dates (self);
 }
 
 static void
@@ -252,8 +254,10 @@ atlas_filter_sidebar_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   for (guint i = 0; i < G_N_ELEMENTS (self->sections); i++)
-    g_clear_pointer (&self->sections[i].ids, g_ptr_array_unref);
-  g_clear_object (&self->store);
+    {
+      g_clear_pointer (&self->sections[i].ids, g_ptr_array_unref);
+      g_clear_pointer (&self->sections[i].entries, g_ptr_array_unref);
+    }
   g_clear_object (&self->view_state);
 
   G_OBJECT_CLASS (atlas_filter_sidebar_parent_class)->dispose (object);
@@ -309,5 +313,6 @@ atlas_filter_sidebar_init (AtlasFilterSidebar *self)
       self->sections[i].heading = headings[i];
       self->sections[i].more_button = more[i];
       self->sections[i].ids = g_ptr_array_new_with_free_func (g_free);
+      self->sections[i].entries = g_ptr_array_new ();
     }
 }

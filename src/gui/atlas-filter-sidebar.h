@@ -2,7 +2,7 @@
 
 #include <gtk/gtk.h>
 
-#include "atlas-store.h"
+#include "atlas-article-index.h"
 #include "atlas-view-state.h"
 
 G_BEGIN_DECLS
@@ -11,8 +11,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AtlasFilterSidebar, atlas_filter_sidebar, ATLAS, FILTER_SIDEBAR, GtkWidget)
 
-void atlas_filter_sidebar_bind (AtlasFilterSidebar *self,
-                                AtlasStore         *store,
-                                AtlasViewState     *view_state);
+void atlas_filter_sidebar_bind           (AtlasFilterSidebar *self,
+                                          AtlasViewState     *view_state);
+void atlas_filter_sidebar_show_selection (AtlasFilterSidebar *self,
+                                          AtlasSelection     *selection);
 
 G_END_DECLS

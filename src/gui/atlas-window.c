@@ -11,6 +11,7 @@
 
 #include "atlas-window.h"
 #include "atlas-article.h"
+#include "atlas-article-index.h"
 #include "atlas-article-list.h"
 #include "atlas-article-row.h"
 #include "atlas-filter-sidebar.h"
@@ -26,6 +27,10 @@
 
 #define CORPUS_RESOURCE_PATH "/io/github/computeatlas/ComputeAtlas/corpus/"
 
+/* Up to this many articles the index is built at once on the main thread
+ * (about 10 ms); above, in a worker, while the last one serves. */
+#define INDEX_IN_PLACE_ARTICLES 2000
+
 struct _AtlasWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -33,6 +38,9 @@ struct _AtlasWindow
   AtlasStore           *store;
   AtlasViewState       *view_state;
   AtlasArticleList     *articles;
+  AtlasArticleIndex    *index;
+  gboolean              index_building;
+  gboolean              index_outdated;
   GtkSingleSelection   *selection;
   GCancellable         *cancellable;
   gboolean              importing;
@@ -119,7 +127,7 @@ update_list_state (AtlasWindow *self)
     page = "error";
   else if (n > 0)
     page = "list";
-  else if (self->importing)
+  else if (self->importing || self->index == NULL)
     page = "loading";
   else if (atlas_filter_is_empty (atlas_view_state_get_filter (self->view_state)))
     page = "no-articles";
@@ -141,21 +149,32 @@ show_selected_article (AtlasWindow *self)
   atlas_window_update_actions (self);
 }
 
-/* Re-reads the list for the current filter, keeping the selected article
- * selected when it is still there. */
+/* Selects the list and the facet counts for the current filter, keeping the
+ * selected article selected when it is still there. Until the first index
+ * of a large store is built, the list says it is loading. */
 static void
 reload (AtlasWindow *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasSelection) selection = NULL;
   gint64 selected = atlas_view_state_get_selected_article (self->view_state);
   guint position;
 
   g_clear_pointer (&self->load_error, g_free);
-  if (!atlas_article_list_set_filter (self->articles, atlas_view_state_get_filter (self->view_state), &error))
+  if (self->index != NULL)
     {
-      self->load_error = g_strdup (error->message);
-      adw_status_page_set_description (self->error_page, error->message);
+      selection = atlas_article_index_select (self->index, self->store,
+                                              atlas_view_state_get_filter (self->view_state), &error);
+      if (selection == NULL)
+        {
+          self->load_error = g_strdup (error->message);
+          adw_status_page_set_description (self->error_page, error->message);
+        }
     }
+  atlas_article_list_set_ids (self->articles,
+                              selection != NULL ? g_steal_pointer (&selection->ids)
+                                                : g_array_new (FALSE, FALSE, sizeof (gint64)));
+  atlas_filter_sidebar_show_selection (self->sidebar, selection);
 
   if (selected > 0 && atlas_article_list_find (self->articles, selected, &position))
     gtk_single_selection_set_selected (self->selection, position);
@@ -164,6 +183,80 @@ reload (AtlasWindow *self)
 
   update_list_state (self);
   atlas_window_update_actions (self);
+}
+
+static void update_index (AtlasWindow *self);
+
+static void
+index_built (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(AtlasWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasArticleIndex) index = atlas_article_index_new_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->index_building = FALSE;
+  if (index != NULL)
+    {
+      g_clear_pointer (&self->index, atlas_article_index_unref);
+      self->index = g_steal_pointer (&index);
+      reload (self);
+    }
+  else
+    {
+      self->load_error = g_strdup (error->message);
+      adw_status_page_set_description (self->error_page, error->message);
+      update_list_state (self);
+    }
+  if (self->index_outdated)
+    update_index (self);
+}
+
+static gint64
+largest_article_id (AtlasStore *store)
+{
+  g_autoptr(sqlite3_stmt) stmt = atlas_store_prepare (store, "SELECT max(id) FROM articles", NULL);
+
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+/* Builds the index again after the store changed. A small store is read at
+ * once so the views never show it out of date; a large one in a worker,
+ * while the previous index keeps serving. */
+static void
+update_index (AtlasWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  AtlasArticleIndex *index;
+
+  if (self->index_building)
+    {
+      self->index_outdated = TRUE;
+      return;
+    }
+  self->index_outdated = FALSE;
+
+  if (largest_article_id (self->store) > INDEX_IN_PLACE_ARTICLES)
+    {
+      self->index_building = TRUE;
+      atlas_article_index_new_async (atlas_store_get_path (self->store), self->cancellable,
+                                     index_built, g_object_ref (self));
+      return;
+    }
+
+  index = atlas_article_index_new (self->store, NULL, &error);
+  if (index == NULL)
+    {
+      self->load_error = g_strdup (error->message);
+      adw_status_page_set_description (self->error_page, error->message);
+      return;
+    }
+  g_clear_pointer (&self->index, atlas_article_index_unref);
+  self->index = index;
+  reload (self);
 }
 
 static void
@@ -184,7 +277,7 @@ static void
 on_store_changed (AtlasWindow *self,
                   AtlasStore  *store)
 {
-  reload (self);
+  update_index (self);
   show_selected_article (self);
 }
 
@@ -664,7 +757,7 @@ atlas_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "changed",
                            G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
 
-  atlas_filter_sidebar_bind (self->sidebar, self->store, self->view_state);
+  atlas_filter_sidebar_bind (self->sidebar, self->view_state);
   atlas_graph_view_bind (self->graph_view, self->store, self->view_state);
   atlas_timeline_view_bind (self->timeline_view, self->store, self->view_state);
   atlas_event_table_bind (self->event_table, self->timeline_view, self->view_state);
@@ -676,7 +769,9 @@ atlas_window_constructed (GObject *object)
   g_signal_connect_object (click, "released", G_CALLBACK (on_list_clicked), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (click));
 
-  reload (self);
+  update_index (self);
+  if (self->index == NULL)
+    reload (self);
   if (atlas_store_is_empty (self->store))
     import_bundled_corpus (self);
 
@@ -702,6 +797,7 @@ atlas_window_dispose (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->articles);
+  g_clear_pointer (&self->index, atlas_article_index_unref);
   g_clear_object (&self->view_state);
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
