@@ -10,6 +10,7 @@
 #include "atlas-entity-table.h"
 #include "atlas-event-item.h"
 #include "atlas-event-table.h"
+#include "atlas-generator.h"
 #include "atlas-graph-view.h"
 #include "atlas-importer.h"
 #include "atlas-preferences-window.h"
@@ -957,6 +958,83 @@ test_store_without_articles (void)
   atlas_test_remove_dir (dir);
 }
 
+static gboolean
+import_generated (guint     index,
+                  GBytes   *feed,
+                  gpointer  user_data,
+                  GError  **error)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (feed, &length);
+  g_autofree char *key = g_strdup_printf ("generated-%u", index);
+  g_autoptr(AtlasImportReport) report = atlas_import_data (user_data, data, length, key, NULL);
+
+  g_assert_null (report->error);
+  return TRUE;
+}
+
+static void
+wait_for_articles (AtlasWindow *window,
+                   guint        expected)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (n_articles (window) != expected && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (n_articles (window), ==, expected);
+}
+
+/* Above a couple of thousand articles the window reads the store in a
+ * worker: it says so, then lists and counts them; after an import the last
+ * index serves until the next one is built. */
+static void
+test_large_store_read_in_a_worker (void)
+{
+  static const char *extra =
+    "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"Late\", \"items\": ["
+    "{\"id\": \"late\", \"title\": \"A late article\", \"content_text\": \"Nothing to see.\","
+    " \"date_published\": \"2030-01-01T00:00:00Z\"}]}";
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_open_store (dir);
+  g_autoptr(AtlasImportReport) report = NULL;
+  g_autoptr(AtlasFilter) norway = atlas_filter_new ();
+  g_autoptr(GArray) expected = NULL;
+  AtlasGeneratorOptions options;
+  AtlasWindow *window = NULL;
+
+  atlas_generator_options_init (&options);
+  options.articles = 2400;
+  options.entities = 200;
+  options.items_per_feed = 1200;
+  g_assert_true (atlas_generate (&options, import_generated, store, NULL));
+
+  window = atlas_window_new (NULL, store);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpuint (n_articles (window), ==, 0);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Reading the Store…"));
+  wait_for_articles (window, 2400);
+  g_assert_null (find_label (GTK_WIDGET (window), "Reading the Store…"));
+
+  atlas_filter_add (norway, ATLAS_FILTER_GROUP_COUNTRIES, "NO");
+  expected = atlas_query_article_ids (store, norway, NULL);
+  g_assert_cmpuint (expected->len, >, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-country", "s", "NO"));
+  g_assert_cmpuint (n_articles (window), ==, expected->len);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL));
+  g_assert_cmpuint (n_articles (window), ==, 2400);
+
+  report = atlas_import_data (store, extra, strlen (extra), "late.json", NULL);
+  g_assert_null (report->error);
+  atlas_store_emit_changed (store);
+  g_assert_cmpuint (n_articles (window), ==, 2400);
+  wait_for_articles (window, 2401);
+
+  close_window (&window);
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -968,6 +1046,7 @@ main (int   argc,
   g_test_add_func ("/window/hostile-text-is-plain", test_hostile_text_is_plain);
   g_test_add_func ("/window/first-run-imports-corpus", test_first_run_imports_corpus);
   g_test_add_func ("/window/store-without-articles", test_store_without_articles);
+  g_test_add_func ("/window/large-store-read-in-a-worker", test_large_store_read_in_a_worker);
   g_test_add_func ("/window/graph-beside-the-list", test_graph_beside_the_list);
   g_test_add_func ("/window/timeline-follows-filter", test_timeline_follows_filter);
   g_test_add_func ("/window/refresh-while-reading", test_refresh_while_reading);

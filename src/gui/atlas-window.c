@@ -61,6 +61,7 @@ struct _AtlasWindow
   GtkStack             *list_stack;
   GtkListView          *list_view;
   AdwStatusPage        *error_page;
+  AdwStatusPage        *loading_page;
   AtlasFilterSidebar   *sidebar;
   AtlasReader          *reader;
   AtlasGraphView       *graph_view;
@@ -128,7 +129,11 @@ update_list_state (AtlasWindow *self)
   else if (n > 0)
     page = "list";
   else if (self->importing || self->index == NULL)
-    page = "loading";
+    {
+      page = "loading";
+      adw_status_page_set_title (self->loading_page,
+                                 self->importing ? _("Importing Articles…") : _("Reading the Store…"));
+    }
   else if (atlas_filter_is_empty (atlas_view_state_get_filter (self->view_state)))
     page = "no-articles";
   else
@@ -901,6 +906,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, list_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, reader);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, graph_view);
