@@ -22,6 +22,7 @@ typedef struct
   AtlasImportReport *report;
   GHashTable        *statements;  /* SQL text → sqlite3_stmt */
   AtlasTagger       *tagger;
+  GHashTable        *known_entities;  /* ids found in the store during this import */
   gint64             feed_id;
   char              *stored_relations_fingerprint;
 } Importer;
@@ -193,14 +194,26 @@ resolve_reference (Importer   *importer,
 {
   sqlite3_stmt *stmt;
 
+  /* Entities are never removed during an import, so a name found once is
+   * found again: the many mentions of the same companies cost one lookup. */
+  if (g_hash_table_contains (importer->known_entities, id))
+    return TRUE;
   if (atlas_country_code_is_valid (id))
-    return ensure_country (importer, id);
-
-  stmt = prepare (importer, "SELECT 1 FROM entities WHERE id = ?1");
-  if (stmt == NULL)
-    return FALSE;
-  bind_text (stmt, 1, id);
-  return sqlite3_step (stmt) == SQLITE_ROW;
+    {
+      if (!ensure_country (importer, id))
+        return FALSE;
+    }
+  else
+    {
+      stmt = prepare (importer, "SELECT 1 FROM entities WHERE id = ?1");
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, id);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        return FALSE;
+    }
+  g_hash_table_add (importer->known_entities, g_strdup (id));
+  return TRUE;
 }
 
 static gboolean
@@ -486,18 +499,34 @@ insert_mention (Importer   *importer,
   return step_done (importer, stmt);
 }
 
+/* Deletes what an article had in `table` before it changed; a new article
+ * has nothing yet. */
 static gboolean
-write_mentions (Importer        *importer,
-                const AtlasItem *item,
-                gint64           article_id)
+delete_article_rows (Importer   *importer,
+                     const char *sql,
+                     gint64      article_id,
+                     gboolean    is_new)
 {
   sqlite3_stmt *stmt;
 
-  stmt = prepare (importer, "DELETE FROM mentions WHERE article_id = ?1");
+  if (is_new)
+    return TRUE;
+  stmt = prepare (importer, sql);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, article_id);
-  if (!step_done (importer, stmt))
+  return step_done (importer, stmt);
+}
+
+static gboolean
+write_mentions (Importer        *importer,
+                const AtlasItem *item,
+                gint64           article_id,
+                gboolean         is_new)
+{
+  sqlite3_stmt *stmt;
+
+  if (!delete_article_rows (importer, "DELETE FROM mentions WHERE article_id = ?1", article_id, is_new))
     return FALSE;
 
   if (item->has_mentions)
@@ -536,11 +565,7 @@ write_mentions (Importer        *importer,
         }
     }
 
-  stmt = prepare (importer, "DELETE FROM article_countries WHERE article_id = ?1");
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, article_id);
-  if (!step_done (importer, stmt))
+  if (!delete_article_rows (importer, "DELETE FROM article_countries WHERE article_id = ?1", article_id, is_new))
     return FALSE;
 
   stmt = prepare (importer,
@@ -556,22 +581,11 @@ write_mentions (Importer        *importer,
 static gboolean
 replace_item_pieces (Importer        *importer,
                      const AtlasItem *item,
-                     gint64           article_id)
+                     gint64           article_id,
+                     gboolean         is_new)
 {
-  sqlite3_stmt *stmt;
-
-  stmt = prepare (importer, "DELETE FROM events WHERE article_id = ?1");
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, article_id);
-  if (!step_done (importer, stmt))
-    return FALSE;
-
-  stmt = prepare (importer, "DELETE FROM relations WHERE article_id = ?1");
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, article_id);
-  if (!step_done (importer, stmt))
+  if (!delete_article_rows (importer, "DELETE FROM events WHERE article_id = ?1", article_id, is_new) ||
+      !delete_article_rows (importer, "DELETE FROM relations WHERE article_id = ?1", article_id, is_new))
     return FALSE;
 
   for (guint i = 0; i < item->events->len; i++)
@@ -616,6 +630,7 @@ write_item (Importer        *importer,
 {
   sqlite3_stmt *stmt;
   gint64 article_id = 0;
+  gboolean is_new;
 
   stmt = prepare (importer,
                   "SELECT id, fingerprint, title, summary, content FROM articles WHERE feed_id = ?1 AND item_id = ?2");
@@ -679,12 +694,13 @@ write_item (Importer        *importer,
   bind_text (stmt, 9, item->fingerprint);
   if (!step_done (importer, stmt))
     return FALSE;
-  if (article_id == 0)
+  is_new = article_id == 0;
+  if (is_new)
     article_id = sqlite3_last_insert_rowid (importer->db);
 
   return fts_write (importer, FALSE, article_id, item->title, item->summary, item->text) &&
-         write_mentions (importer, item, article_id) &&
-         replace_item_pieces (importer, item, article_id);
+         write_mentions (importer, item, article_id, is_new) &&
+         replace_item_pieces (importer, item, article_id, is_new);
 }
 
 static gboolean
@@ -767,10 +783,12 @@ atlas_import_feed (AtlasStore       *store,
   importer.feed = feed;
   importer.report = report;
   importer.statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+  importer.known_entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (!atlas_store_begin_write (store, error))
     {
       g_hash_table_unref (importer.statements);
+      g_hash_table_unref (importer.known_entities);
       return NULL;
     }
 
@@ -783,6 +801,7 @@ atlas_import_feed (AtlasStore       *store,
   /* Statements must be finished before COMMIT can release the write lock. */
   g_clear_pointer (&importer.statements, g_hash_table_unref);
   g_clear_pointer (&importer.tagger, atlas_tagger_free);
+  g_clear_pointer (&importer.known_entities, g_hash_table_unref);
   g_clear_pointer (&importer.stored_relations_fingerprint, g_free);
 
   if (!ok || !atlas_store_commit (store, &local_error))

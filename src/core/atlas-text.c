@@ -8,32 +8,66 @@
 
 #include <string.h>
 
-/* Diacritics are dropped by decomposing and skipping the combining marks, then
- * case is folded: the same rule FTS5's `remove_diacritics 2` applies. */
-char *
-atlas_text_fold (const char *text)
+static void
+append_folded_slowly (GString    *out,
+                      const char *text,
+                      gssize      length)
 {
-  g_autofree char *decomposed = NULL;
-  g_autoptr(GString) stripped = NULL;
+  g_autofree char *decomposed = g_utf8_normalize (text, length, G_NORMALIZE_NFD);
+  g_autoptr(GString) stripped = g_string_new (NULL);
+  g_autofree char *folded = NULL;
 
-  if (text == NULL)
-    return g_strdup ("");
-
-  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
-  if (decomposed == NULL)
-    return g_strdup ("");
-
-  stripped = g_string_sized_new (strlen (decomposed));
   for (const char *p = decomposed; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
-        continue;
-      g_string_append_unichar (stripped, c);
+      if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
+        g_string_append_unichar (stripped, c);
     }
+  folded = g_utf8_casefold (stripped->str, stripped->len);
+  g_string_append (out, folded);
+}
 
-  return g_utf8_casefold (stripped->str, stripped->len);
+/* Diacritics are dropped by decomposing and skipping the combining marks, then
+ * case is folded: the same rule FTS5's `remove_diacritics 2` applies. ASCII
+ * is its own decomposition and folds by lowering, so only the runs of other
+ * characters take the Unicode path; a combining mark is never ASCII, so it
+ * stays in the run of the marks around it. */
+char *
+atlas_text_fold (const char *text)
+{
+  GString *out;
+  const guchar *p = (const guchar *) text;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return g_strdup ("");
+
+  out = g_string_sized_new (strlen (text));
+  while (*p)
+    {
+      const guchar *start = p;
+
+      if (*p < 0x80)
+        {
+          for (; *p && *p < 0x80; p++)
+            g_string_append_c (out, g_ascii_tolower (*p));
+        }
+      else
+        {
+          while (*p >= 0x80)
+            p++;
+          append_folded_slowly (out, (const char *) start, p - start);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+is_word_char (const char *p)
+{
+  guchar byte = *(const guchar *) p;
+
+  return byte < 0x80 ? g_ascii_isalnum (byte) : g_unichar_isalnum (g_utf8_get_char (p));
 }
 
 void
@@ -47,13 +81,13 @@ atlas_text_foreach_word (const char    *folded,
     {
       const char *start;
 
-      while (*p && !g_unichar_isalnum (g_utf8_get_char (p)))
+      while (*p && !is_word_char (p))
         p = g_utf8_next_char (p);
       if (*p == '\0')
         break;
 
       start = p;
-      while (*p && g_unichar_isalnum (g_utf8_get_char (p)))
+      while (*p && is_word_char (p))
         p = g_utf8_next_char (p);
 
       if (!func (start, p - start, user_data))
@@ -79,23 +113,31 @@ atlas_text_clean (const char *text,
   valid = g_utf8_make_valid (text, -1);
   out = g_string_sized_new (MIN (strlen (valid), max_bytes));
 
-  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+  /* Byte by byte: a character is copied as it is, but for carriage returns
+   * (dropped) and control characters other than newline and tab (a space).
+   * Past ASCII, the controls are U+0080 to U+009F, written C2 80 to C2 9F. */
+  for (const guchar *p = (const guchar *) valid; *p;)
     {
-      gunichar c = g_utf8_get_char (p);
-      gsize len = g_utf8_next_char (p) - p;
+      gsize len = g_utf8_skip[*p];
+      gboolean control = *p < 0x20 || *p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f);
+      const char *copy = (const char *) p;
+      gsize copy_len = len;
 
-      if (c == '\r')
-        continue;
-      if (g_unichar_iscntrl (c) && c != '\n' && c != '\t')
-        c = ' ', len = 1;
-
-      if (out->len + len > max_bytes)
+      if (*p == '\r')
+        {
+          p++;
+          continue;
+        }
+      if (control && *p != '\n' && *p != '\t')
+        copy = " ", copy_len = 1;
+      if (out->len + copy_len > max_bytes)
         {
           if (truncated)
             *truncated = TRUE;
           break;
         }
-      g_string_append_unichar (out, c);
+      g_string_append_len (out, copy, copy_len);
+      p += len;
     }
 
   return g_string_free (g_steal_pointer (&out), FALSE);
