@@ -110,6 +110,19 @@ test_clean_keeps_text (void)
       g_autofree char *cleaned = atlas_text_clean (cases[i][0], 100, NULL);
       g_assert_cmpstr (cleaned, ==, cases[i][1]);
     }
+
+  /* At the limit: a dropped carriage return costs nothing, a space does. */
+  {
+    gboolean truncated;
+    g_autofree char *returned = atlas_text_clean ("a\rb", 2, &truncated);
+    g_autofree char *spaced = atlas_text_clean ("ab\x01", 2, NULL);
+    g_autofree char *cut = atlas_text_clean ("a\x01\xc3\xa9", 3, NULL);
+
+    g_assert_cmpstr (returned, ==, "ab");
+    g_assert_false (truncated);
+    g_assert_cmpstr (spaced, ==, "ab");
+    g_assert_cmpstr (cut, ==, "a ");
+  }
 }
 
 static void

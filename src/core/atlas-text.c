@@ -113,31 +113,33 @@ atlas_text_clean (const char *text,
   valid = g_utf8_make_valid (text, -1);
   out = g_string_sized_new (MIN (strlen (valid), max_bytes));
 
-  /* Byte by byte: a character is copied as it is, but for carriage returns
-   * (dropped) and control characters other than newline and tab (a space).
-   * Past ASCII, the controls are U+0080 to U+009F, written C2 80 to C2 9F. */
-  for (const guchar *p = (const guchar *) valid; *p;)
+  /* Runs of characters are copied as they are; a carriage return is dropped
+   * and another control character but newline and tab becomes a space. Past
+   * ASCII, the controls are U+0080 to U+009F, written C2 80 to C2 9F. */
+  for (const guchar *p = (const guchar *) valid, *run = p;; )
     {
-      gsize len = g_utf8_skip[*p];
+      gsize len = *p == '\0' ? 0 : g_utf8_skip[*p];
       gboolean control = *p < 0x20 || *p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f);
-      const char *copy = (const char *) p;
-      gsize copy_len = len;
+      gboolean kept = *p != '\0' && (!control || *p == '\n' || *p == '\t');
 
-      if (*p == '\r')
+      if (kept && out->len + (p - run) + len <= max_bytes)
         {
-          p++;
+          p += len;
           continue;
         }
-      if (control && *p != '\n' && *p != '\t')
-        copy = " ", copy_len = 1;
-      if (out->len + copy_len > max_bytes)
+      g_string_append_len (out, (const char *) run, p - run);
+      if (*p == '\0')
+        break;
+      if (kept || (*p != '\r' && out->len + 1 > max_bytes))
         {
           if (truncated)
             *truncated = TRUE;
           break;
         }
-      g_string_append_len (out, copy, copy_len);
+      if (*p != '\r')
+        g_string_append_c (out, ' ');
       p += len;
+      run = p;
     }
 
   return g_string_free (g_steal_pointer (&out), FALSE);
