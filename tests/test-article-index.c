@@ -152,21 +152,6 @@ test_corpus (void)
   atlas_test_remove_dir (dir);
 }
 
-static gboolean
-import_feed (guint     index,
-             GBytes   *feed,
-             gpointer  user_data,
-             GError  **error)
-{
-  gsize length;
-  const char *data = g_bytes_get_data (feed, &length);
-  g_autofree char *key = g_strdup_printf ("generated-%u", index);
-  g_autoptr(AtlasImportReport) report = atlas_import_data (user_data, data, length, key, NULL);
-
-  g_assert_null (report->error);
-  return TRUE;
-}
-
 static void
 generate_into (AtlasStore *store,
                guint       articles,
@@ -179,7 +164,7 @@ generate_into (AtlasStore *store,
   options.entities = 120;
   options.items_per_feed = 300;
   options.seed = seed;
-  g_assert_true (atlas_generate (&options, import_feed, store, NULL));
+  g_assert_true (atlas_generate_into_store (&options, store, NULL));
 }
 
 static void

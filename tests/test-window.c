@@ -958,21 +958,6 @@ test_store_without_articles (void)
   atlas_test_remove_dir (dir);
 }
 
-static gboolean
-import_generated (guint     index,
-                  GBytes   *feed,
-                  gpointer  user_data,
-                  GError  **error)
-{
-  gsize length;
-  const char *data = g_bytes_get_data (feed, &length);
-  g_autofree char *key = g_strdup_printf ("generated-%u", index);
-  g_autoptr(AtlasImportReport) report = atlas_import_data (user_data, data, length, key, NULL);
-
-  g_assert_null (report->error);
-  return TRUE;
-}
-
 static void
 wait_for_articles (AtlasWindow *window,
                    guint        expected)
@@ -1006,7 +991,7 @@ test_large_store_read_in_a_worker (void)
   options.articles = 2400;
   options.entities = 200;
   options.items_per_feed = 1200;
-  g_assert_true (atlas_generate (&options, import_generated, store, NULL));
+  g_assert_true (atlas_generate_into_store (&options, store, NULL));
 
   window = atlas_window_new (NULL, store);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);

@@ -123,8 +123,11 @@ position_of_id (AtlasArticleIndex *self,
                 guint             *position)
 {
   IdPosition key = { id, 0 };
-  IdPosition *found = bsearch (&key, self->by_id, self->n_articles, sizeof (IdPosition), compare_id_positions);
+  IdPosition *found;
 
+  if (self->n_articles == 0)
+    return FALSE;
+  found = bsearch (&key, self->by_id, self->n_articles, sizeof (IdPosition), compare_id_positions);
   if (found == NULL)
     return FALSE;
   *position = found->position;
@@ -189,7 +192,8 @@ load_articles (AtlasArticleIndex  *self,
     return FALSE;
 
   self->n_articles = n;
-  qsort (self->by_id, n, sizeof (IdPosition), compare_id_positions);
+  if (n > 1)
+    qsort (self->by_id, n, sizeof (IdPosition), compare_id_positions);
   return TRUE;
 }
 

@@ -14,6 +14,7 @@
 
 #include "atlas-countries.h"
 #include "atlas-generator.h"
+#include "atlas-importer.h"
 #include "atlas-json.h"
 
 #define N_COUNTRIES   60
@@ -359,4 +360,33 @@ atlas_generate (const AtlasGeneratorOptions *options,
         return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+import_generated_feed (guint     index,
+                       GBytes   *feed,
+                       gpointer  user_data,
+                       GError  **error)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (feed, &length);
+  g_autofree char *key = g_strdup_printf ("generated-%u", index);
+  g_autoptr(AtlasImportReport) report = atlas_import_data (user_data, data, length, key, NULL);
+
+  if (report->error != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", report->error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Generates a corpus straight into a store, feed by feed, as benchmarks and
+ * tests want it. */
+gboolean
+atlas_generate_into_store (const AtlasGeneratorOptions  *options,
+                           AtlasStore                   *store,
+                           GError                      **error)
+{
+  return atlas_generate (options, import_generated_feed, store, error);
 }

@@ -2,6 +2,8 @@
 
 #include <gio/gio.h>
 
+#include "atlas-store.h"
+
 G_BEGIN_DECLS
 
 typedef struct
@@ -24,6 +26,10 @@ guint    atlas_generator_count_feeds  (const AtlasGeneratorOptions *options);
 gboolean atlas_generate               (const AtlasGeneratorOptions *options,
                                        AtlasGeneratorSink           sink,
                                        gpointer                     user_data,
+                                       GError                     **error);
+
+gboolean atlas_generate_into_store    (const AtlasGeneratorOptions *options,
+                                       AtlasStore                  *store,
                                        GError                     **error);
 
 G_END_DECLS
