@@ -1,7 +1,8 @@
 /* atlas-article-list.c: the filtered articles as a lazy GListModel
  *
- * Only the ordered ids are fetched when the filter changes; a row's article is
- * read when the list view asks for that position, and a small ring of recent
+ * Only the ordered ids are given when the filter changes (the window selects
+ * them from the article index); a row's article is read when the list view
+ * asks for that position, and a small ring of recent
  * rows is kept so that scrolling a long list holds memory flat.
  */
 #include "atlas-article-list.h"
@@ -20,7 +21,6 @@ struct _AtlasArticleList
 {
   GObject      parent_instance;
   AtlasStore  *store;
-  AtlasFilter *filter;
   GArray      *ids;
   CacheSlot    cache[CACHE_SIZE];
 };
@@ -108,7 +108,6 @@ atlas_article_list_finalize (GObject *object)
 {
   AtlasArticleList *self = ATLAS_ARTICLE_LIST (object);
 
-  g_clear_pointer (&self->filter, atlas_filter_free);
   g_clear_pointer (&self->ids, g_array_unref);
 
   G_OBJECT_CLASS (atlas_article_list_parent_class)->finalize (object);
@@ -153,7 +152,6 @@ static void
 atlas_article_list_init (AtlasArticleList *self)
 {
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->filter = atlas_filter_new ();
 }
 
 AtlasArticleList *
@@ -198,34 +196,6 @@ atlas_article_list_set_ids (AtlasArticleList *self,
                                 old->len - prefix - suffix, self->ids->len - prefix - suffix);
   if (old->len != self->ids->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-}
-
-gboolean
-atlas_article_list_reload (AtlasArticleList  *self,
-                           GError           **error)
-{
-  GArray *ids;
-
-  g_return_val_if_fail (ATLAS_IS_ARTICLE_LIST (self), FALSE);
-
-  ids = atlas_query_article_ids (self->store, self->filter, error);
-  if (ids == NULL)
-    return FALSE;
-  atlas_article_list_set_ids (self, ids);
-  return TRUE;
-}
-
-gboolean
-atlas_article_list_set_filter (AtlasArticleList  *self,
-                               const AtlasFilter *filter,
-                               GError           **error)
-{
-  g_return_val_if_fail (ATLAS_IS_ARTICLE_LIST (self), FALSE);
-  g_return_val_if_fail (filter != NULL, FALSE);
-
-  atlas_filter_free (self->filter);
-  self->filter = atlas_filter_copy (filter);
-  return atlas_article_list_reload (self, error);
 }
 
 gint64

@@ -2,7 +2,6 @@
 
 #include <gio/gio.h>
 
-#include "atlas-filter.h"
 #include "atlas-store.h"
 
 G_BEGIN_DECLS
@@ -12,11 +11,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AtlasArticleList, atlas_article_list, ATLAS, ARTICLE_LIST, GObject)
 
 AtlasArticleList *atlas_article_list_new        (AtlasStore        *store);
-gboolean          atlas_article_list_set_filter (AtlasArticleList  *self,
-                                                 const AtlasFilter *filter,
-                                                 GError           **error);
-gboolean          atlas_article_list_reload     (AtlasArticleList  *self,
-                                                 GError           **error);
 void              atlas_article_list_set_ids    (AtlasArticleList  *self,
                                                  GArray            *ids);
 gint64            atlas_article_list_get_id     (AtlasArticleList  *self,

@@ -212,6 +212,7 @@ index_built (GObject      *source,
     }
   else
     {
+      g_free (self->load_error);
       self->load_error = g_strdup (error->message);
       adw_status_page_set_description (self->error_page, error->message);
       update_list_state (self);
@@ -255,8 +256,10 @@ update_index (AtlasWindow *self)
   index = atlas_article_index_new (self->store, NULL, &error);
   if (index == NULL)
     {
+      g_free (self->load_error);
       self->load_error = g_strdup (error->message);
       adw_status_page_set_description (self->error_page, error->message);
+      update_list_state (self);
       return;
     }
   g_clear_pointer (&self->index, atlas_article_index_unref);
