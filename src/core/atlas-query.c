@@ -107,24 +107,14 @@ statement_init (Statement  *statement,
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Statement, statement_clear)
 
-GArray *
-atlas_query_article_ids (AtlasStore         *store,
-                         const AtlasFilter  *filter,
-                         GError            **error)
+/* The ids in the first column of every row `stmt` gives. */
+static GArray *
+collect_ids (AtlasStore    *store,
+             sqlite3_stmt  *stmt,
+             GError       **error)
 {
-  g_auto(Statement) statement = { 0 };
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *fts_query = atlas_filter_fts_query (filter);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
-
-  statement_init (&statement, "SELECT a.id FROM articles a WHERE 1");
-  append_conditions (&statement, filter, ATLAS_FILTER_GROUP_NONE, fts_query);
-  g_string_append (statement.sql, " ORDER BY a.published DESC, a.id DESC");
-
-  stmt = prepare_statement (store, &statement, error);
-  if (stmt == NULL)
-    return NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -136,8 +126,27 @@ atlas_query_article_ids (AtlasStore         *store,
       atlas_store_set_error (store, error, _("could not read the store"));
       return NULL;
     }
-
   return g_steal_pointer (&ids);
+}
+
+GArray *
+atlas_query_article_ids (AtlasStore         *store,
+                         const AtlasFilter  *filter,
+                         GError            **error)
+{
+  g_auto(Statement) statement = { 0 };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *fts_query = atlas_filter_fts_query (filter);
+
+  statement_init (&statement, "SELECT a.id FROM articles a WHERE 1");
+  append_conditions (&statement, filter, ATLAS_FILTER_GROUP_NONE, fts_query);
+  g_string_append (statement.sql, " ORDER BY a.published DESC, a.id DESC");
+
+  stmt = prepare_statement (store, &statement, error);
+  if (stmt == NULL)
+    return NULL;
+
+  return collect_ids (store, stmt, error);
 }
 
 void
@@ -304,24 +313,12 @@ atlas_query_text_matches (AtlasStore  *store,
                           GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
 
   stmt = atlas_store_prepare (store, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, fts_query, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      atlas_store_set_error (store, error, _("could not read the store"));
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return collect_ids (store, stmt, error);
 }
 
 AtlasArticle *
