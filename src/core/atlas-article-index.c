@@ -117,20 +117,27 @@ compare_id_positions (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-static gboolean
-position_of_id (AtlasArticleIndex *self,
-                gint64             id,
-                guint             *position)
+/* Finds ids given in ascending order, as the store's primary keys and FTS5
+ * give them: one walk of by_id for all of them, not a search each. */
+typedef struct
 {
-  IdPosition key = { id, 0 };
-  IdPosition *found;
+  AtlasArticleIndex *index;
+  guint              next;
+} IdCursor;
 
-  if (self->n_articles == 0)
+static gboolean
+id_cursor_find (IdCursor *cursor,
+                gint64    id,
+                guint    *position)
+{
+  const IdPosition *by_id = cursor->index->by_id;
+  guint n = cursor->index->n_articles;
+
+  while (cursor->next < n && by_id[cursor->next].id < id)
+    cursor->next++;
+  if (cursor->next == n || by_id[cursor->next].id != id)
     return FALSE;
-  found = bsearch (&key, self->by_id, self->n_articles, sizeof (IdPosition), compare_id_positions);
-  if (found == NULL)
-    return FALSE;
-  *position = found->position;
+  *position = by_id[cursor->next].position;
   return TRUE;
 }
 
@@ -150,15 +157,12 @@ load_articles (AtlasArticleIndex  *self,
                AtlasStore         *store,
                GError            **error)
 {
-  g_autoptr(sqlite3_stmt) count = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  guint capacity, n = 0;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) by_id = g_array_new (FALSE, FALSE, sizeof (IdPosition));
   int rc;
-
-  count = atlas_store_prepare (store, "SELECT count(*) FROM articles", error);
-  if (count == NULL || sqlite3_step (count) != SQLITE_ROW)
-    return count == NULL ? FALSE : !read_failed (store, SQLITE_ERROR, error);
-  capacity = sqlite3_column_int (count, 0);
 
   /* The span's end is SQLite's own arithmetic, the one the SQL filter uses. */
   stmt = atlas_store_prepare (store,
@@ -171,29 +175,28 @@ load_articles (AtlasArticleIndex  *self,
   if (stmt == NULL)
     return FALSE;
 
-  self->ids = g_new (gint64, capacity);
-  self->starts = g_new (gint64, capacity);
-  self->ends = g_new (gint64, capacity);
-  self->by_id = g_new (IdPosition, capacity);
-  while (n < capacity && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gboolean dated = sqlite3_column_type (stmt, 1) != SQLITE_NULL;
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 published = dated ? sqlite3_column_int64 (stmt, 1) : G_MAXINT64;
+      gint64 end = dated ? sqlite3_column_int64 (stmt, 2) : G_MININT64;
+      IdPosition entry = { id, ids->len };
 
-      self->ids[n] = sqlite3_column_int64 (stmt, 0);
-      self->starts[n] = dated ? sqlite3_column_int64 (stmt, 1) : G_MAXINT64;
-      self->ends[n] = dated ? sqlite3_column_int64 (stmt, 2) : G_MININT64;
-      self->by_id[n] = (IdPosition) { self->ids[n], n };
-      n++;
+      g_array_append_val (ids, id);
+      g_array_append_val (starts, published);
+      g_array_append_val (ends, end);
+      g_array_append_val (by_id, entry);
     }
-  /* Both statements read the same snapshot: the caller holds a transaction. */
-  if (n == capacity)
-    rc = sqlite3_step (stmt);
   if (read_failed (store, rc, error))
     return FALSE;
 
-  self->n_articles = n;
-  if (n > 1)
-    qsort (self->by_id, n, sizeof (IdPosition), compare_id_positions);
+  g_array_sort (by_id, compare_id_positions);
+  self->n_articles = ids->len;
+  self->ids = (gint64 *) g_array_free (g_steal_pointer (&ids), FALSE);
+  self->starts = (gint64 *) g_array_free (g_steal_pointer (&starts), FALSE);
+  self->ends = (gint64 *) g_array_free (g_steal_pointer (&ends), FALSE);
+  self->by_id = (IdPosition *) g_array_free (g_steal_pointer (&by_id), FALSE);
   return TRUE;
 }
 
@@ -276,7 +279,9 @@ load_mentions (AtlasArticleIndex  *self,
   g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
   int rc;
 
-  stmt = atlas_store_prepare (store, "SELECT article_id, entity_id FROM mentions", error);
+  IdCursor cursor = { self, 0 };
+
+  stmt = atlas_store_prepare (store, "SELECT article_id, entity_id FROM mentions ORDER BY article_id", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -284,7 +289,7 @@ load_mentions (AtlasArticleIndex  *self,
       gpointer entity = g_hash_table_lookup (self->entity_by_id, sqlite3_column_text (stmt, 1));
       Pair pair;
 
-      if (entity != NULL && position_of_id (self, sqlite3_column_int64 (stmt, 0), &pair.position))
+      if (entity != NULL && id_cursor_find (&cursor, sqlite3_column_int64 (stmt, 0), &pair.position))
         {
           pair.value = GPOINTER_TO_UINT (entity) - 1;
           g_array_append_val (pairs, pair);
@@ -305,7 +310,9 @@ load_countries (AtlasArticleIndex  *self,
   g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
   int rc;
 
-  stmt = atlas_store_prepare (store, "SELECT article_id, country FROM article_countries", error);
+  IdCursor cursor = { self, 0 };
+
+  stmt = atlas_store_prepare (store, "SELECT article_id, country FROM article_countries ORDER BY article_id", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -314,7 +321,7 @@ load_countries (AtlasArticleIndex  *self,
       guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->country_by_code, code));
       Pair pair;
 
-      if (!position_of_id (self, sqlite3_column_int64 (stmt, 0), &pair.position))
+      if (!id_cursor_find (&cursor, sqlite3_column_int64 (stmt, 0), &pair.position))
         continue;
       if (index == 0)
         {
@@ -415,20 +422,22 @@ enum {
   FAILS_OTHER     = 1 << 3,  /* text or dates: no facet counts it */
 };
 
-/* Marks the chosen entities of a group; an id the store does not know
- * matches nothing, as in SQL. NULL when the group is empty. */
+/* Marks the chosen ids of a group among `n` known ones (`known` maps an id
+ * to its index + 1); an id the store does not know matches nothing, as in
+ * SQL. NULL when the group is empty. */
 static guint8 *
-entity_choices (AtlasArticleIndex *self,
-                GPtrArray         *ids)
+choices (GHashTable *known,
+         guint       n,
+         GPtrArray  *ids)
 {
   guint8 *chosen;
 
   if (ids->len == 0)
     return NULL;
-  chosen = g_malloc0 (MAX (self->n_entities, 1));
+  chosen = g_malloc0 (MAX (n, 1));
   for (guint i = 0; i < ids->len; i++)
     {
-      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->entity_by_id, g_ptr_array_index (ids, i)));
+      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (known, g_ptr_array_index (ids, i)));
       if (index > 0)
         chosen[index - 1] = 1;
     }
@@ -447,8 +456,7 @@ any_chosen (const guint8  *chosen,
   return FALSE;
 }
 
-/* Which articles the text search keeps: FTS5's ids come in ascending order,
- * and so does by_id, so one walk of both marks them. */
+/* Which articles the text search keeps. */
 static guint8 *
 text_matches (AtlasArticleIndex  *self,
               AtlasStore         *store,
@@ -456,20 +464,18 @@ text_matches (AtlasArticleIndex  *self,
               GError            **error)
 {
   g_autoptr(GArray) ids = atlas_query_text_matches (store, fts_query, error);
+  IdCursor cursor = { self, 0 };
   guint8 *matches;
-  guint j = 0;
 
   if (ids == NULL)
     return NULL;
   matches = g_malloc0 (MAX (self->n_articles, 1));
   for (guint i = 0; i < ids->len; i++)
     {
-      gint64 id = g_array_index (ids, gint64, i);
+      guint position;
 
-      while (j < self->n_articles && self->by_id[j].id < id)
-        j++;
-      if (j < self->n_articles && self->by_id[j].id == id)
-        matches[self->by_id[j].position] = 1;
+      if (id_cursor_find (&cursor, g_array_index (ids, gint64, i), &position))
+        matches[position] = 1;
     }
   return matches;
 }
@@ -517,9 +523,9 @@ atlas_article_index_select (AtlasArticleIndex  *self,
                             GError            **error)
 {
   g_autofree char *fts_query = atlas_filter_fts_query (filter);
-  g_autofree guint8 *chosen_countries = NULL;
-  g_autofree guint8 *chosen_companies = entity_choices (self, filter->companies);
-  g_autofree guint8 *chosen_entities = entity_choices (self, filter->entities);
+  g_autofree guint8 *chosen_countries = choices (self->country_by_code, self->country_codes->len, filter->countries);
+  g_autofree guint8 *chosen_companies = choices (self->entity_by_id, self->n_entities, filter->companies);
+  g_autofree guint8 *chosen_entities = choices (self->entity_by_id, self->n_entities, filter->entities);
   g_autofree guint8 *text = NULL;
   g_autofree guint *country_counts = g_new0 (guint, MAX (self->country_codes->len, 1));
   g_autofree guint *company_counts = g_new0 (guint, MAX (self->n_entities, 1));
@@ -530,17 +536,6 @@ atlas_article_index_select (AtlasArticleIndex  *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
 
-  if (filter->countries->len > 0)
-    {
-      chosen_countries = g_malloc0 (MAX (self->country_codes->len, 1));
-      for (guint i = 0; i < filter->countries->len; i++)
-        {
-          guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->country_by_code,
-                                                               g_ptr_array_index (filter->countries, i)));
-          if (index > 0)
-            chosen_countries[index - 1] = 1;
-        }
-    }
   if (fts_query != NULL && (text = text_matches (self, store, fts_query, error)) == NULL)
     return NULL;
 

@@ -499,23 +499,29 @@ insert_mention (Importer   *importer,
   return step_done (importer, stmt);
 }
 
-/* Deletes what an article had in `table` before it changed; a new article
- * has nothing yet. */
+/* Runs `sql`, whose one parameter is the article. */
+static gboolean
+run_for_article (Importer   *importer,
+                 const char *sql,
+                 gint64      article_id)
+{
+  sqlite3_stmt *stmt = prepare (importer, sql);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  return step_done (importer, stmt);
+}
+
+/* Deletes what an article had before it changed (`sql` is the DELETE); a
+ * new article has nothing yet. */
 static gboolean
 delete_article_rows (Importer   *importer,
                      const char *sql,
                      gint64      article_id,
                      gboolean    is_new)
 {
-  sqlite3_stmt *stmt;
-
-  if (is_new)
-    return TRUE;
-  stmt = prepare (importer, sql);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, article_id);
-  return step_done (importer, stmt);
+  return is_new || run_for_article (importer, sql, article_id);
 }
 
 static gboolean
@@ -524,8 +530,6 @@ write_mentions (Importer        *importer,
                 gint64           article_id,
                 gboolean         is_new)
 {
-  sqlite3_stmt *stmt;
-
   if (!delete_article_rows (importer, "DELETE FROM mentions WHERE article_id = ?1", article_id, is_new))
     return FALSE;
 
@@ -568,14 +572,11 @@ write_mentions (Importer        *importer,
   if (!delete_article_rows (importer, "DELETE FROM article_countries WHERE article_id = ?1", article_id, is_new))
     return FALSE;
 
-  stmt = prepare (importer,
-                  "INSERT OR IGNORE INTO article_countries (article_id, country) "
-                  "SELECT m.article_id, e.country FROM mentions m JOIN entities e ON e.id = m.entity_id "
-                  "WHERE m.article_id = ?1 AND e.country IS NOT NULL");
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, article_id);
-  return step_done (importer, stmt);
+  return run_for_article (importer,
+                          "INSERT OR IGNORE INTO article_countries (article_id, country) "
+                          "SELECT m.article_id, e.country FROM mentions m JOIN entities e ON e.id = m.entity_id "
+                          "WHERE m.article_id = ?1 AND e.country IS NOT NULL",
+                          article_id);
 }
 
 static gboolean

@@ -214,7 +214,7 @@ atlas_filter_sidebar_show_selection (AtlasFilterSidebar *self,
       g_clear_pointer (&section->entries, g_ptr_array_unref);
       section->entries = selection != NULL
                          ? g_ptr_array_ref (atlas_selection_get_facet (selection, section->group))
-                         : g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_facet_entry_free);
+                         : g_ptr_array_new ();
       refresh_section (self, section);
     }
 }
