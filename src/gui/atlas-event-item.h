@@ -10,10 +10,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AtlasEventItem, atlas_event_item, ATLAS, EVENT_ITEM, GObject)
 
-AtlasEventItem *atlas_event_item_new            (const AtlasEventInfo *event,
-                                                 const char           *kind_label,
-                                                 const char           *amount_label,
-                                                 const char           *entities_label);
+AtlasEventItem *atlas_event_item_new            (GPtrArray            *events,
+                                                 guint                 index);
 gint64          atlas_event_item_get_article_id (AtlasEventItem       *self);
 
 G_END_DECLS

@@ -39,13 +39,7 @@ fill (AtlasEventTable *self)
   if (atlas_timeline_view_get_busy (self->timeline_view) || events == NULL)
     return;
   for (guint i = 0; i < events->len; i++)
-    {
-      const AtlasEventInfo *event = g_ptr_array_index (events, i);
-      g_autofree char *amount = isnan (event->amount) ? NULL : atlas_format_amount (event->amount, event->currency);
-      g_autofree char *names = atlas_event_info_entity_list (event);
-
-      g_ptr_array_add (rows, atlas_event_item_new (event, atlas_event_kind_label (event->kind), amount, names));
-    }
+    g_ptr_array_add (rows, atlas_event_item_new (events, i));
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
                        rows->pdata, rows->len);
 }
