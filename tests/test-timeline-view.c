@@ -4,6 +4,7 @@
  * and look at it before committing. */
 #include <adwaita.h>
 
+#include "atlas-importer.h"
 #include "atlas-test-gtk.h"
 #include "atlas-test-util.h"
 #include "atlas-timeline-view.h"
@@ -49,6 +50,61 @@ test_corpus_picture (void)
   atlas_test_remove_dir (dir);
 }
 
+static void
+import_corpus_file (AtlasStore *store,
+                    const char *name)
+{
+  g_autofree char *path = g_build_filename (CORPUS_DIR, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(AtlasImportReport) report = atlas_import_file (store, file, NULL, NULL);
+
+  g_assert_null (report->error);
+}
+
+/* A read made while the first-run import is under way sees its first feeds
+ * only; the view fits again when the rest arrives, as long as the user has
+ * not chosen a range, and keeps the user's range once they have. */
+static void
+test_fits_until_moved (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_open_store (dir);
+  g_autoptr(AtlasViewState) state = atlas_view_state_new ();
+  GtkWidget *window = adw_window_new ();
+  AtlasTimelineView *timeline = g_object_new (ATLAS_TYPE_TIMELINE_VIEW, NULL);
+  gint64 start, end, zoomed_start, zoomed_end;
+
+  g_object_set (timeline, "today", (gint64) 1795435200, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 300);
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (timeline));
+  gtk_window_present (GTK_WINDOW (window));
+
+  import_corpus_file (store, "00-entities.json");
+  import_corpus_file (store, "10-hyperai.json");
+  atlas_timeline_view_bind (timeline, store, state);
+  wait_idle (timeline);
+  atlas_timeline_view_get_range (timeline, &start, &end);
+  g_assert_cmpint (start, >, 1483228800);                   /* 2017-01-01: that event is not there yet */
+
+  import_corpus_file (store, "20-revue-de-presse.json");
+  atlas_store_emit_changed (store);
+  wait_idle (timeline);
+  atlas_timeline_view_get_range (timeline, &start, &end);
+  g_assert_cmpint (start, <, 1483228800);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.zoom", "d", 2.0));
+  atlas_timeline_view_get_range (timeline, &zoomed_start, &zoomed_end);
+  atlas_store_emit_changed (store);
+  wait_idle (timeline);
+  atlas_timeline_view_get_range (timeline, &start, &end);
+  g_assert_cmpint (start, ==, zoomed_start);
+  g_assert_cmpint (end, ==, zoomed_end);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -59,5 +115,6 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-font-name", "DejaVu Sans 10", NULL);
 
   g_test_add_func ("/timeline-view/corpus-picture", test_corpus_picture);
+  g_test_add_func ("/timeline-view/fits-until-moved", test_fits_until_moved);
   return g_test_run ();
 }

@@ -53,6 +53,7 @@ struct _AtlasTimelineView
   GCancellable   *cancellable;
   gboolean        busy;
   gboolean        fitted;
+  gboolean        moved;   /* the range was chosen by the user, not by fit() */
   GTimeZone      *tz;
 
   GPtrArray      *events;        /* AtlasEventInfo, by start */
@@ -479,7 +480,9 @@ on_events (GObject      *source,
   self->events = events ? events : g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_event_info_free);
   build_lanes (self);
   /* An empty store fits nothing: the first events that arrive (the corpus
-   * imported on first run) are fitted then. */
+   * imported on first run) are fitted then, and again after each import
+   * until the user moves the view, since a read during an import may have
+   * seen only its first feeds. */
   if (!self->fitted && self->events->len > 0)
     fit (self);
   set_busy (self, FALSE);
@@ -503,6 +506,14 @@ reload (AtlasTimelineView *self)
   g_task_set_task_data (task, load_job_new (self), load_job_free);
   g_task_run_in_thread (task, events_thread);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_store_changed (AtlasTimelineView *self)
+{
+  if (!self->moved)
+    self->fitted = FALSE;
+  reload (self);
 }
 
 static void
@@ -610,6 +621,7 @@ set_range (AtlasTimelineView *self,
 
   self->start = middle - span / 2;
   self->end = middle + span / 2;
+  self->moved = TRUE;
   update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -629,6 +641,7 @@ fit (AtlasTimelineView *self)
     }
   set_range (self, first - (last - first) * 0.04, last + (last - first) * 0.04);
   self->fitted = TRUE;
+  self->moved = FALSE;
 }
 
 static void
@@ -1268,7 +1281,7 @@ atlas_timeline_view_bind (AtlasTimelineView *self,
   self->store = g_object_ref (store);
   self->view_state = g_object_ref (view_state);
   g_signal_connect_object (view_state, "filter-changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (view_state, "notify::selected-article", G_CALLBACK (gtk_widget_queue_draw), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (view_state, "notify::selected-entity", G_CALLBACK (gtk_widget_queue_draw), self,
