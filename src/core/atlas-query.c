@@ -485,16 +485,31 @@ atlas_query_entity (AtlasStore  *store,
 
 /* ---- the timeline ------------------------------------------------------- */
 
+/* Kinds, currencies, units and entities repeat across tens of thousands of
+ * events: each is one shared, counted string (GRefString). */
+static char *
+shared_string (const char *text)
+{
+  return text != NULL ? g_ref_string_new_intern (text) : NULL;
+}
+
+static void
+release_shared_string (gpointer text)
+{
+  if (text != NULL)
+    g_ref_string_release (text);
+}
+
 void
 atlas_event_info_free (AtlasEventInfo *event)
 {
   if (event == NULL)
     return;
-  g_free (event->kind);
+  release_shared_string (event->kind);
   g_free (event->title);
-  g_free (event->currency);
-  g_free (event->quantity_unit);
-  g_free (event->quantity_product);
+  release_shared_string (event->currency);
+  release_shared_string (event->quantity_unit);
+  release_shared_string (event->quantity_product);
   g_ptr_array_unref (event->entities);
   g_ptr_array_unref (event->entity_names);
   g_ptr_array_unref (event->entity_kinds);
@@ -521,6 +536,13 @@ column_text (sqlite3_stmt *stmt,
              int           column)
 {
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static char *
+column_shared (sqlite3_stmt *stmt,
+               int           column)
+{
+  return shared_string ((const char *) sqlite3_column_text (stmt, column));
 }
 
 static double
@@ -584,24 +606,26 @@ atlas_query_events (AtlasStore         *store,
       atlas_partial_date_parse ((const char *) sqlite3_column_text (stmt, 1), &event->date);
       event->starts = sqlite3_column_int64 (stmt, 3);
       event->ends = sqlite3_column_int64 (stmt, 4);
-      event->kind = column_text (stmt, 5);
+      event->kind = column_shared (stmt, 5);
       event->title = column_text (stmt, 6);
       event->amount = column_number (stmt, 7);
-      event->currency = column_text (stmt, 8);
+      event->currency = column_shared (stmt, 8);
       event->quantity = column_number (stmt, 9);
-      event->quantity_unit = column_text (stmt, 10);
-      event->quantity_product = column_text (stmt, 11);
+      event->quantity_unit = column_shared (stmt, 10);
+      event->quantity_product = column_shared (stmt, 11);
       event->article_id = sqlite3_column_int64 (stmt, 12);
-      event->entities = g_ptr_array_new_with_free_func (g_free);
-      event->entity_names = g_ptr_array_new_with_free_func (g_free);
-      event->entity_kinds = g_ptr_array_new_with_free_func (g_free);
+      /* Most events name one to three entities: room for four, not the
+       * sixteen an array starts with. */
+      event->entities = g_ptr_array_new_full (4, release_shared_string);
+      event->entity_names = g_ptr_array_new_full (4, release_shared_string);
+      event->entity_kinds = g_ptr_array_new_full (4, release_shared_string);
 
       sqlite3_bind_int64 (entities, 1, event->id);
       while (sqlite3_step (entities) == SQLITE_ROW)
         {
-          g_ptr_array_add (event->entities, column_text (entities, 0));
-          g_ptr_array_add (event->entity_names, column_text (entities, 1));
-          g_ptr_array_add (event->entity_kinds, column_text (entities, 2));
+          g_ptr_array_add (event->entities, column_shared (entities, 0));
+          g_ptr_array_add (event->entity_names, column_shared (entities, 1));
+          g_ptr_array_add (event->entity_kinds, column_shared (entities, 2));
         }
       sqlite3_reset (entities);
       g_ptr_array_add (events, event);
