@@ -1009,6 +1009,31 @@ test_large_store_read_in_a_worker (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL));
   g_assert_cmpuint (n_articles (window), ==, 2400);
 
+  /* Filters changed faster than the workers read: the graph and the
+   * timeline end on the last one. */
+  {
+    AtlasTimelineView *timeline = ATLAS_TIMELINE_VIEW (find_by_type (GTK_WIDGET (window), ATLAS_TYPE_TIMELINE_VIEW));
+    AtlasGraphView *graph = ATLAS_GRAPH_VIEW (find_by_type (GTK_WIDGET (window), ATLAS_TYPE_GRAPH_VIEW));
+    g_autoptr(GPtrArray) events = NULL;
+    g_autoptr(AtlasGraph) expected_graph = NULL;
+    g_autoptr(AtlasFilter) last = atlas_filter_new ();
+    AtlasGraphOptions graph_options;
+
+    for (const char *const *code = (const char *const[]) { "GB", "US", "GB", "FR", NULL }; *code; code++)
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-country", "s", *code));
+    atlas_filter_add (last, ATLAS_FILTER_GROUP_COUNTRIES, "US");
+    atlas_filter_add (last, ATLAS_FILTER_GROUP_COUNTRIES, "FR");
+    wait_for_timeline (timeline);
+    atlas_test_wait_for_graph (graph);
+    events = atlas_query_events (store, last, G_MININT64, G_MAXINT64, NULL);
+    g_assert_cmpuint (atlas_timeline_view_get_events (timeline)->len, ==, events->len);
+    atlas_graph_options_init (&graph_options);
+    expected_graph = atlas_graph_build (store, last, &graph_options, NULL);
+    g_assert_cmpuint (atlas_graph_get_n_nodes (atlas_graph_view_get_graph (graph)), ==,
+                      atlas_graph_get_n_nodes (expected_graph));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL));
+  }
+
   report = atlas_import_data (store, extra, strlen (extra), "late.json", NULL);
   g_assert_null (report->error);
   atlas_store_emit_changed (store);

@@ -53,6 +53,8 @@ struct _AtlasGraphView
   GCancellable     *cancellable;
   guint             build_serial;
   gboolean          busy;
+  gboolean          building;       /* a build worker is running */
+  gboolean          rebuild_asked;  /* the filter or the options changed meanwhile */
   gboolean          fitted;
   gboolean          auto_fit;
 
@@ -1367,9 +1369,13 @@ on_built (GObject      *source,
   g_autoptr(GError) error = NULL;
   AtlasGraph *graph = g_task_propagate_pointer (G_TASK (result), &error);
 
+  self->building = FALSE;
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     {
       g_clear_pointer (&graph, atlas_graph_unref);
+      /* Stopped for a newer filter, not for the view going away. */
+      if (self->rebuild_asked && self->store != NULL)
+        rebuild (self);
       return;
     }
 
@@ -1389,7 +1395,19 @@ rebuild (AtlasGraphView *self)
   GTask *task;
   BuildJob *job;
 
+  /* One worker at a time: the running one is stopped (its layout gives up
+   * at the next step; its queries run to their end) and the latest filter
+   * is built after it, so quick changes never pile up workers, each with its
+   * connection and its graph. */
   g_cancellable_cancel (self->cancellable);
+  if (self->building)
+    {
+      self->rebuild_asked = TRUE;
+      set_busy (self, TRUE);
+      return;
+    }
+  self->rebuild_asked = FALSE;
+  self->building = TRUE;
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 

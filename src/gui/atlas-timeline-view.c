@@ -52,6 +52,8 @@ struct _AtlasTimelineView
   AtlasViewState *view_state;
   GCancellable   *cancellable;
   gboolean        busy;
+  gboolean        loading;       /* an events worker is running */
+  gboolean        reload_asked;  /* the filter or store changed meanwhile */
   gboolean        fitted;
   gboolean        moved;   /* the range was chosen by the user, not by fit() */
   GTimeZone      *tz;
@@ -330,6 +332,7 @@ events_thread (GTask        *task,
 }
 
 static void update_description (AtlasTimelineView *self);
+static void reload (AtlasTimelineView *self);
 static void fit (AtlasTimelineView *self);
 
 static void
@@ -473,8 +476,16 @@ on_events (GObject      *source,
   g_autoptr(GError) error = NULL;
   GPtrArray *events = g_task_propagate_pointer (G_TASK (result), &error);
 
+  self->loading = FALSE;
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  /* Events of a filter that has changed since: read the latest instead. */
+  if (self->reload_asked)
+    {
+      g_clear_pointer (&events, g_ptr_array_unref);
+      reload (self);
+      return;
+    }
 
   g_clear_pointer (&self->events, g_ptr_array_unref);
   self->events = events ? events : g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_event_info_free);
@@ -495,12 +506,22 @@ reload (AtlasTimelineView *self)
 {
   g_autoptr(GTask) task = NULL;
 
+  self->generation++;
+  set_busy (self, TRUE);
+  /* One worker at a time: a filter changed ten times while the events of a
+   * large store are read makes one more read, not ten at once, each with
+   * its own connection and its own copy of the events. */
+  if (self->loading)
+    {
+      self->reload_asked = TRUE;
+      return;
+    }
+  self->reload_asked = FALSE;
+  self->loading = TRUE;
+
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  self->generation++;
-
-  set_busy (self, TRUE);
   task = g_task_new (self, self->cancellable, on_events, NULL);
   g_task_set_check_cancellable (task, TRUE);
   g_task_set_task_data (task, load_job_new (self), load_job_free);
