@@ -862,7 +862,7 @@ build_event_json (JsonBuilder          *builder,
   json_builder_set_member_name (builder, "entities");
   json_builder_begin_array (builder);
   for (guint i = 0; i < event->entities->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (event->entities, i));
+    json_builder_add_string_value (builder, atlas_event_info_get_entity (event, i)->id);
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "article");
   if (event->article_id > 0)
@@ -884,7 +884,7 @@ print_event_line (const AtlasEventInfo *event)
     g_string_append_printf (details, "%.15g %s%s%s · ", event->quantity, event->quantity_unit ? event->quantity_unit : "",
                             event->quantity_product ? " " : "", event->quantity_product ? event->quantity_product : "");
   for (guint i = 0; i < event->entities->len; i++)
-    g_string_append_printf (details, "%s%s", i > 0 ? ", " : "", (const char *) g_ptr_array_index (event->entities, i));
+    g_string_append_printf (details, "%s%s", i > 0 ? ", " : "", atlas_event_info_get_entity (event, i)->id);
   if (event->article_id > 0)
     {
       g_autofree char *article = g_strdup_printf ("%" G_GINT64_FORMAT, event->article_id);

@@ -510,10 +510,37 @@ atlas_event_info_free (AtlasEventInfo *event)
   release_shared_string (event->currency);
   release_shared_string (event->quantity_unit);
   release_shared_string (event->quantity_product);
-  g_ptr_array_unref (event->entities);
-  g_ptr_array_unref (event->entity_names);
-  g_ptr_array_unref (event->entity_kinds);
+  g_array_unref (event->entities);
   g_free (event);
+}
+
+static void
+clear_event_entity (gpointer data)
+{
+  AtlasEventEntity *entity = data;
+
+  release_shared_string ((char *) entity->id);
+  release_shared_string ((char *) entity->name);
+  release_shared_string ((char *) entity->kind);
+}
+
+const AtlasEventEntity *
+atlas_event_info_get_entity (const AtlasEventInfo *event,
+                             guint                 index)
+{
+  g_return_val_if_fail (index < event->entities->len, NULL);
+  return &g_array_index (event->entities, AtlasEventEntity, index);
+}
+
+/* Whether the event names `entity_id`. */
+gboolean
+atlas_event_info_names (const AtlasEventInfo *event,
+                        const char           *entity_id)
+{
+  for (guint i = 0; i < event->entities->len; i++)
+    if (g_str_equal (atlas_event_info_get_entity (event, i)->id, entity_id))
+      return TRUE;
+  return FALSE;
 }
 
 /* An event's entities by name, as a list: "NVIDIA, Nscale, GB". */
@@ -522,11 +549,11 @@ atlas_event_info_entity_list (const AtlasEventInfo *event)
 {
   GString *names = g_string_new (NULL);
 
-  for (guint i = 0; i < event->entity_names->len; i++)
+  for (guint i = 0; i < event->entities->len; i++)
     {
       if (i > 0)
         g_string_append (names, ", ");
-      g_string_append (names, g_ptr_array_index (event->entity_names, i));
+      g_string_append (names, atlas_event_info_get_entity (event, i)->name);
     }
   return g_string_free (names, FALSE);
 }
@@ -616,16 +643,16 @@ atlas_query_events (AtlasStore         *store,
       event->article_id = sqlite3_column_int64 (stmt, 12);
       /* Most events name one to three entities: room for four, not the
        * sixteen an array starts with. */
-      event->entities = g_ptr_array_new_full (4, release_shared_string);
-      event->entity_names = g_ptr_array_new_full (4, release_shared_string);
-      event->entity_kinds = g_ptr_array_new_full (4, release_shared_string);
+      event->entities = g_array_sized_new (FALSE, FALSE, sizeof (AtlasEventEntity), 4);
+      g_array_set_clear_func (event->entities, clear_event_entity);
 
       sqlite3_bind_int64 (entities, 1, event->id);
       while (sqlite3_step (entities) == SQLITE_ROW)
         {
-          g_ptr_array_add (event->entities, column_shared (entities, 0));
-          g_ptr_array_add (event->entity_names, column_shared (entities, 1));
-          g_ptr_array_add (event->entity_kinds, column_shared (entities, 2));
+          AtlasEventEntity entity = {
+            column_shared (entities, 0), column_shared (entities, 1), column_shared (entities, 2),
+          };
+          g_array_append_val (event->entities, entity);
         }
       sqlite3_reset (entities);
       g_ptr_array_add (events, event);

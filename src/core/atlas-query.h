@@ -31,6 +31,15 @@ typedef struct
   GPtrArray *aliases;
 } AtlasEntityInfo;
 
+/* One entity an event names: id, name (the id where the store has none) and
+ * kind (NULL where the store has no such entity). */
+typedef struct
+{
+  const char *id;
+  const char *name;
+  const char *kind;
+} AtlasEventEntity;
+
 /* An event on the timeline; amounts and quantities are NAN when unknown. */
 typedef struct
 {
@@ -46,9 +55,7 @@ typedef struct
   char             *quantity_unit;
   char             *quantity_product;
   gint64            article_id;   /* 0 for an event of the feed, not of an item */
-  GPtrArray        *entities;     /* ids */
-  GPtrArray        *entity_names; /* the same order; the id where the store has no name */
-  GPtrArray        *entity_kinds; /* the same order; NULL where the store has no entity */
+  GArray           *entities;     /* AtlasEventEntity, by id */
 } AtlasEventInfo;
 
 GArray       *atlas_query_article_ids (AtlasStore         *store,
@@ -97,6 +104,10 @@ GPtrArray    *atlas_facet_entries_finish (GPtrArray       *all,
 void          atlas_facet_entry_free  (AtlasFacetEntry    *entry);
 void          atlas_event_info_free   (AtlasEventInfo     *event);
 char         *atlas_event_info_entity_list (const AtlasEventInfo *event);
+const AtlasEventEntity *atlas_event_info_get_entity  (const AtlasEventInfo *event,
+                                                      guint                 index);
+gboolean      atlas_event_info_names  (const AtlasEventInfo *event,
+                                       const char           *entity_id);
 void          atlas_entity_info_free  (AtlasEntityInfo    *info);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasEntityInfo, atlas_entity_info_free)

@@ -399,16 +399,16 @@ lanes_by_company (AtlasTimelineView *self)
 
       for (guint e = 0; e < event->entities->len; e++)
         {
-          const char *id = g_ptr_array_index (event->entities, e);
-          CompanyCount *count = g_hash_table_lookup (counts, id);
+          const AtlasEventEntity *entity = atlas_event_info_get_entity (event, e);
+          CompanyCount *count = g_hash_table_lookup (counts, entity->id);
 
           if (count == NULL)
             {
               count = g_new0 (CompanyCount, 1);
-              count->id = g_strdup (id);
-              count->name = g_strdup (g_ptr_array_index (event->entity_names, e));
+              count->id = g_strdup (entity->id);
+              count->name = g_strdup (entity->name);
               /* Only companies count; others are remembered as none. */
-              count->events = g_strcmp0 (g_ptr_array_index (event->entity_kinds, e), "company") == 0 ? 0 : G_MAXUINT;
+              count->events = g_strcmp0 (entity->kind, "company") == 0 ? 0 : G_MAXUINT;
               g_ptr_array_add (ranked, count);
               g_hash_table_insert (counts, count->id, count);
             }
@@ -434,7 +434,8 @@ lanes_by_company (AtlasTimelineView *self)
 
       for (guint e = 0; e < event->entities->len; e++)
         {
-          guint lane = GPOINTER_TO_UINT (g_hash_table_lookup (lane_of_company, g_ptr_array_index (event->entities, e)));
+          guint lane = GPOINTER_TO_UINT (g_hash_table_lookup (lane_of_company,
+                                                              atlas_event_info_get_entity (event, e)->id));
 
           if (lane > 0)
             {
@@ -792,7 +793,7 @@ group_is_selected (AtlasTimelineView *self,
       const AtlasEventInfo *event = g_ptr_array_index (self->events, g_array_index (lane->members, guint, m));
 
       if ((article > 0 && event->article_id == article) ||
-          (entity != NULL && g_ptr_array_find_with_equal_func (event->entities, entity, g_str_equal, NULL)))
+          (entity != NULL && atlas_event_info_names (event, entity)))
         return TRUE;
     }
   return FALSE;
