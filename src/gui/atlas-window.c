@@ -41,6 +41,7 @@ struct _AtlasWindow
   AtlasArticleIndex    *index;
   gboolean              index_building;
   gboolean              index_outdated;
+  gboolean              painted;
   GtkSingleSelection   *selection;
   GCancellable         *cancellable;
   gboolean              importing;
@@ -247,6 +248,12 @@ update_index (AtlasWindow *self)
 
   if (largest_article_id (self->store) > INDEX_IN_PLACE_ARTICLES)
     {
+      /* Workers wait for the first frame: on two cores they would slow it. */
+      if (!self->painted)
+        {
+          self->index_outdated = TRUE;
+          return;
+        }
       self->index_building = TRUE;
       atlas_article_index_new_async (atlas_store_get_path (self->store), self->cancellable,
                                      index_built, g_object_ref (self));
@@ -732,6 +739,34 @@ escape_pressed (GtkWidget *widget,
   return FALSE;
 }
 
+/* The graph and the timeline start their workers when bound, and a large
+ * store's index is built in one too: all wait until the window has shown
+ * its first frame, which 50 ms of competing work on two cores would delay
+ * by a third on a 100,000-article store. */
+static void
+on_first_frame (AtlasWindow   *self,
+                GdkFrameClock *clock)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
+  self->painted = TRUE;
+  atlas_graph_view_bind (self->graph_view, self->store, self->view_state);
+  atlas_timeline_view_bind (self->timeline_view, self->store, self->view_state);
+  atlas_event_table_bind (self->event_table, self->timeline_view, self->view_state);
+  atlas_entity_table_bind (self->entity_table, self->graph_view, self->view_state);
+  if (self->index_outdated)
+    update_index (self);
+}
+
+static void
+on_realize (GtkWidget *widget,
+            gpointer   user_data)
+{
+  if (ATLAS_WINDOW (widget)->painted)
+    return;
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (on_first_frame), widget, G_CONNECT_SWAPPED);
+}
+
 /* ---- GObject ------------------------------------------------------------ */
 
 static void
@@ -766,10 +801,7 @@ atlas_window_constructed (GObject *object)
                            G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
 
   atlas_filter_sidebar_bind (self->sidebar, self->view_state);
-  atlas_graph_view_bind (self->graph_view, self->store, self->view_state);
-  atlas_timeline_view_bind (self->timeline_view, self->store, self->view_state);
-  atlas_event_table_bind (self->event_table, self->timeline_view, self->view_state);
-  atlas_entity_table_bind (self->entity_table, self->graph_view, self->view_state);
+  g_signal_connect (self, "realize", G_CALLBACK (on_realize), NULL);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 
   click = gtk_gesture_click_new ();
