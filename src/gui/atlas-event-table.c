@@ -4,7 +4,9 @@
  * readers: the same events with their date (at its precision), kind, title,
  * amount and entities, sortable by any column. Selecting a row opens the
  * event's article, as a click on its marker does; opening an article
- * elsewhere selects its first event here.
+ * elsewhere selects its first event here. Its rows are made only while it is
+ * shown: 50,000 of them, sorted again at each filter change, are worth
+ * nothing behind the timeline's tab.
  */
 #include "config.h"
 
@@ -26,6 +28,7 @@ struct _AtlasEventTable
   GtkSingleSelection *selection;
   GtkWidget          *scroller;
   GtkColumnView      *view;
+  gboolean            stale;  /* the events changed while the table was hidden */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasEventTable, atlas_event_table, GTK_TYPE_WIDGET)
@@ -38,6 +41,14 @@ fill (AtlasEventTable *self)
 
   if (atlas_timeline_view_get_busy (self->timeline_view) || events == NULL)
     return;
+  /* Hidden: drop the rows, and the events they hold, until shown. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      g_list_store_remove_all (self->items);
+      return;
+    }
+  self->stale = FALSE;
   for (guint i = 0; i < events->len; i++)
     g_ptr_array_add (rows, atlas_event_item_new (events, i));
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
@@ -88,6 +99,19 @@ atlas_event_table_bind (AtlasEventTable   *self,
   fill (self);
 }
 
+static void
+atlas_event_table_map (GtkWidget *widget)
+{
+  AtlasEventTable *self = ATLAS_EVENT_TABLE (widget);
+
+  GTK_WIDGET_CLASS (atlas_event_table_parent_class)->map (widget);
+  if (self->stale && self->timeline_view != NULL)
+    {
+      fill (self);
+      on_selected_article (self);
+    }
+}
+
 GListModel *
 atlas_event_table_get_rows (AtlasEventTable *self)
 {
@@ -114,6 +138,7 @@ atlas_event_table_class_init (AtlasEventTableClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = atlas_event_table_dispose;
+  widget_class->map = atlas_event_table_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
