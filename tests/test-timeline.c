@@ -249,7 +249,7 @@ test_events_under_filter (void)
     const AtlasEventEntity *nvidia = NULL;
     g_autofree char *list = atlas_event_info_entity_list (first_investment);
 
-    for (guint i = 0; i < first_investment->entities->len; i++)
+    for (guint i = 0; i < first_investment->n_entities; i++)
       if (g_str_equal (atlas_event_info_get_entity (first_investment, i)->id, "nvidia"))
         nvidia = atlas_event_info_get_entity (first_investment, i);
     g_assert_nonnull (nvidia);

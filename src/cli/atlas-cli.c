@@ -861,7 +861,7 @@ build_event_json (JsonBuilder          *builder,
     }
   json_builder_set_member_name (builder, "entities");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < event->entities->len; i++)
+  for (guint i = 0; i < event->n_entities; i++)
     json_builder_add_string_value (builder, atlas_event_info_get_entity (event, i)->id);
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "article");
@@ -883,7 +883,7 @@ print_event_line (const AtlasEventInfo *event)
   if (!isnan (event->quantity))
     g_string_append_printf (details, "%.15g %s%s%s · ", event->quantity, event->quantity_unit ? event->quantity_unit : "",
                             event->quantity_product ? " " : "", event->quantity_product ? event->quantity_product : "");
-  for (guint i = 0; i < event->entities->len; i++)
+  for (guint i = 0; i < event->n_entities; i++)
     g_string_append_printf (details, "%s%s", i > 0 ? ", " : "", atlas_event_info_get_entity (event, i)->id);
   if (event->article_id > 0)
     {

@@ -510,26 +510,22 @@ atlas_event_info_free (AtlasEventInfo *event)
   release_shared_string (event->currency);
   release_shared_string (event->quantity_unit);
   release_shared_string (event->quantity_product);
-  g_array_unref (event->entities);
+  for (guint i = 0; i < event->n_entities; i++)
+    {
+      release_shared_string ((char *) event->entities[i].id);
+      release_shared_string ((char *) event->entities[i].name);
+      release_shared_string ((char *) event->entities[i].kind);
+    }
+  g_free (event->entities);
   g_free (event);
-}
-
-static void
-clear_event_entity (gpointer data)
-{
-  AtlasEventEntity *entity = data;
-
-  release_shared_string ((char *) entity->id);
-  release_shared_string ((char *) entity->name);
-  release_shared_string ((char *) entity->kind);
 }
 
 const AtlasEventEntity *
 atlas_event_info_get_entity (const AtlasEventInfo *event,
                              guint                 index)
 {
-  g_return_val_if_fail (index < event->entities->len, NULL);
-  return &g_array_index (event->entities, AtlasEventEntity, index);
+  g_return_val_if_fail (index < event->n_entities, NULL);
+  return &event->entities[index];
 }
 
 /* Whether the event names `entity_id`. */
@@ -537,8 +533,8 @@ gboolean
 atlas_event_info_names (const AtlasEventInfo *event,
                         const char           *entity_id)
 {
-  for (guint i = 0; i < event->entities->len; i++)
-    if (g_str_equal (atlas_event_info_get_entity (event, i)->id, entity_id))
+  for (guint i = 0; i < event->n_entities; i++)
+    if (g_str_equal (event->entities[i].id, entity_id))
       return TRUE;
   return FALSE;
 }
@@ -549,11 +545,11 @@ atlas_event_info_entity_list (const AtlasEventInfo *event)
 {
   GString *names = g_string_new (NULL);
 
-  for (guint i = 0; i < event->entities->len; i++)
+  for (guint i = 0; i < event->n_entities; i++)
     {
       if (i > 0)
         g_string_append (names, ", ");
-      g_string_append (names, atlas_event_info_get_entity (event, i)->name);
+      g_string_append (names, event->entities[i].name);
     }
   return g_string_free (names, FALSE);
 }
@@ -596,6 +592,7 @@ atlas_query_events (AtlasStore         *store,
   g_autoptr(sqlite3_stmt) entities = NULL;
   g_autofree char *fts_query = NULL;
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_event_info_free);
+  g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (AtlasEventEntity));
   int rc;
 
   undated->since = G_MININT64;
@@ -641,19 +638,19 @@ atlas_query_events (AtlasStore         *store,
       event->quantity_unit = column_shared (stmt, 10);
       event->quantity_product = column_shared (stmt, 11);
       event->article_id = sqlite3_column_int64 (stmt, 12);
-      /* Most events name one to three entities: room for four, not the
-       * sixteen an array starts with. */
-      event->entities = g_array_sized_new (FALSE, FALSE, sizeof (AtlasEventEntity), 4);
-      g_array_set_clear_func (event->entities, clear_event_entity);
-
+      /* Read into one scratch array, then kept at their exact size: a
+       * large store has tens of thousands of events. */
+      g_array_set_size (scratch, 0);
       sqlite3_bind_int64 (entities, 1, event->id);
       while (sqlite3_step (entities) == SQLITE_ROW)
         {
           AtlasEventEntity entity = {
             column_shared (entities, 0), column_shared (entities, 1), column_shared (entities, 2),
           };
-          g_array_append_val (event->entities, entity);
+          g_array_append_val (scratch, entity);
         }
+      event->n_entities = scratch->len;
+      event->entities = g_memdup2 (scratch->data, scratch->len * sizeof (AtlasEventEntity));
       sqlite3_reset (entities);
       g_ptr_array_add (events, event);
     }

@@ -55,7 +55,8 @@ typedef struct
   char             *quantity_unit;
   char             *quantity_product;
   gint64            article_id;   /* 0 for an event of the feed, not of an item */
-  GArray           *entities;     /* AtlasEventEntity, by id */
+  AtlasEventEntity *entities;     /* by id */
+  guint             n_entities;
 } AtlasEventInfo;
 
 GArray       *atlas_query_article_ids (AtlasStore         *store,

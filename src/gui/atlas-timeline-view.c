@@ -397,7 +397,7 @@ lanes_by_company (AtlasTimelineView *self)
     {
       const AtlasEventInfo *event = g_ptr_array_index (self->events, i);
 
-      for (guint e = 0; e < event->entities->len; e++)
+      for (guint e = 0; e < event->n_entities; e++)
         {
           const AtlasEventEntity *entity = atlas_event_info_get_entity (event, e);
           CompanyCount *count = g_hash_table_lookup (counts, entity->id);
@@ -432,7 +432,7 @@ lanes_by_company (AtlasTimelineView *self)
       const AtlasEventInfo *event = g_ptr_array_index (self->events, i);
       gboolean placed = FALSE;
 
-      for (guint e = 0; e < event->entities->len; e++)
+      for (guint e = 0; e < event->n_entities; e++)
         {
           guint lane = GPOINTER_TO_UINT (g_hash_table_lookup (lane_of_company,
                                                               atlas_event_info_get_entity (event, e)->id));
@@ -1110,7 +1110,7 @@ describe_event (AtlasTimelineView    *self,
       g_autofree char *quantity = format_quantity (event->quantity, event->quantity_unit);
       g_string_append_printf (text, "\n%s", quantity);
     }
-  if (event->entities->len > 0)
+  if (event->n_entities > 0)
     {
       g_autofree char *names = atlas_event_info_entity_list (event);
       g_string_append_printf (text, "\n%s", names);
