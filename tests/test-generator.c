@@ -98,11 +98,72 @@ test_generated_corpus (void)
   atlas_test_remove_dir (dir);
 }
 
+static void
+count_elements (GMarkupParseContext  *context,
+                const char           *element,
+                const char          **names,
+                const char          **values,
+                gpointer              user_data,
+                GError              **error)
+{
+  if (g_str_equal (element, "item"))
+    (*(guint *) user_data)++;
+}
+
+/* Linked feeds are the pages of one feed; the RSS twin has the same items
+ * and is well-formed XML whatever the texts hold. */
+static void
+test_linked_pages_and_rss (void)
+{
+  static const GMarkupParser parser = { count_elements, NULL, NULL, NULL, NULL };
+  AtlasGeneratorOptions options;
+  g_autoptr(GPtrArray) feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(GString) rss = g_string_new ("<rss><channel>");
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  guint items = 0;
+
+  atlas_generator_options_init (&options);
+  options.articles = 250;
+  options.entities = 40;
+  options.items_per_feed = 100;
+  options.linked = TRUE;
+  g_assert_true (atlas_generate (&options, keep_feed, feeds, NULL));
+  g_assert_cmpuint (feeds->len, ==, 4);
+
+  for (guint i = 0; i < feeds->len; i++)
+    {
+      gsize length;
+      const char *data = g_bytes_get_data (g_ptr_array_index (feeds, i), &length);
+      g_autoptr(AtlasFeed) feed = atlas_feed_read (data, length, "generated", NULL, &error);
+      g_autofree char *next = i + 1 < feeds->len ? atlas_generator_feed_name (i + 1) : NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (feed->next_url, ==, next);
+      g_assert_true (atlas_generator_append_rss (g_ptr_array_index (feeds, i), rss, &error));
+      g_assert_no_error (error);
+    }
+  {
+    g_autofree char *first = atlas_generator_feed_name (0);
+    g_assert_cmpstr (first, ==, "00-entities.json");
+  }
+  g_string_append (rss, "</channel></rss>");
+
+  context = g_markup_parse_context_new (&parser, 0, &items, NULL);
+  g_assert_true (g_markup_parse_context_parse (context, rss->str, rss->len, &error));
+  g_assert_true (g_markup_parse_context_end_parse (context, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (items, ==, 250);
+  g_assert_nonnull (strstr (rss->str, "<guid isPermaLink=\"false\">urn:synthetic:1</guid>"));
+  g_assert_nonnull (strstr (rss->str, "<pubDate>"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/generator/generated-corpus", test_generated_corpus);
+  g_test_add_func ("/generator/linked-pages-and-rss", test_linked_pages_and_rss);
   return g_test_run ();
 }

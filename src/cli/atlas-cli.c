@@ -940,19 +940,38 @@ command_timeline (AtlasStore  *store,
 
 /* ---- generate ----------------------------------------------------------- */
 
+typedef struct
+{
+  const char *dir;
+  FILE       *rss;  /* the RSS 2.0 twin, or NULL */
+} GenerateOutput;
+
 static gboolean
 write_feed (guint     index,
             GBytes   *feed,
             gpointer  user_data,
             GError  **error)
 {
-  const char *dir = user_data;
-  g_autofree char *name = index == 0 ? g_strdup ("00-entities.json") : g_strdup_printf ("%02u-articles.json", index);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
+  GenerateOutput *output = user_data;
+  g_autofree char *name = atlas_generator_feed_name (index);
+  g_autofree char *path = g_build_filename (output->dir, name, NULL);
+  g_autoptr(GString) items = NULL;
   gsize length;
   const char *data = g_bytes_get_data (feed, &length);
 
-  return g_file_set_contents (path, data, length, error);
+  if (!g_file_set_contents (path, data, length, error))
+    return FALSE;
+  if (output->rss == NULL)
+    return TRUE;
+  items = g_string_new (NULL);
+  if (!atlas_generator_append_rss (feed, items, error))
+    return FALSE;
+  if (fwrite (items->str, 1, items->len, output->rss) != items->len)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "%s", g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* A synthetic corpus for benchmarks: JSON Feed files in a directory, the
@@ -966,33 +985,59 @@ command_generate (AtlasStore  *store,
   g_autoptr(GOptionContext) context = g_option_context_new (_("— write a synthetic corpus of JSON Feed files"));
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
+  g_autofree char *rss_path = NULL;
   AtlasGeneratorOptions options;
-  int articles, entities, seed;
+  GenerateOutput output = { NULL, NULL };
+  int articles, entities, seed, per_feed;
+  gboolean linked = FALSE;
+  gboolean ok;
   const GOptionEntry entries[] = {
     { "articles", 0, 0, G_OPTION_ARG_INT, &articles, N_("How many articles (default 1000)"), "N" },
     { "entities", 0, 0, G_OPTION_ARG_INT, &entities, N_("How many companies and sites (default 200)"), "M" },
     { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Seed (the same seed gives the same files)"), "S" },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, N_("Directory to write the feeds into"), "DIR" },
+    { "per-feed", 0, 0, G_OPTION_ARG_INT, &per_feed, N_("Articles to a feed file (default 2500)"), "K" },
+    { "linked", 0, 0, G_OPTION_ARG_NONE, &linked, N_("Link each file to the next by next_url, as the pages of one feed"), NULL },
+    { "rss", 0, 0, G_OPTION_ARG_FILENAME, &rss_path, N_("Also write every article into one RSS 2.0 file"), "FILE" },
     { NULL }
   };
 
   atlas_generator_options_init (&options);
   articles = options.articles, entities = options.entities, seed = options.seed;
+  /* About 3 KB an article: a few thousand stay under the 10 MB cap. */
+  per_feed = 2500;
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!parse_options (context, &argc, &argv))
     return EXIT_USAGE;
-  if (out == NULL || articles < 0 || entities < 1)
+  if (out == NULL || articles < 0 || entities < 1 || per_feed < 1)
     {
-      print_error (_("generate needs --out DIR, a number of articles of 0 or more and at least one entity"));
+      print_error (_("generate needs --out DIR, a number of articles of 0 or more, at least one entity and at least one article to a feed"));
       return EXIT_USAGE;
     }
   options.articles = articles;
   options.entities = entities;
   options.seed = (guint32) seed;
-  /* About 3 KB an article: a few thousand stay under the 10 MB cap. */
-  options.items_per_feed = 2500;
+  options.items_per_feed = per_feed;
+  options.linked = linked;
 
-  if (g_mkdir_with_parents (out, 0755) != 0 || !atlas_generate (&options, write_feed, out, &error))
+  output.dir = out;
+  if (g_mkdir_with_parents (out, 0755) != 0 ||
+      (rss_path != NULL && (output.rss = fopen (rss_path, "w")) == NULL))
+    {
+      print_error (g_strerror (errno));
+      return EXIT_USAGE;
+    }
+  if (output.rss != NULL)
+    fputs ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\">\n  <channel>\n"
+           "    <title>Synthetic news</title>\n    <link>https://example.org/synthetic/</link>\n"
+           "    <description>A synthetic corpus for benchmarks</description>\n", output.rss);
+  ok = atlas_generate (&options, write_feed, &output, &error);
+  if (output.rss != NULL)
+    {
+      fputs ("  </channel>\n</rss>\n", output.rss);
+      ok = fclose (output.rss) == 0 && ok;
+    }
+  if (!ok)
     {
       print_error (error ? error->message : g_strerror (errno));
       return EXIT_USAGE;
@@ -1040,6 +1085,7 @@ print_usage (FILE *out)
              "                                      [--comentions] [--hide KIND]… [--seed N]\n"
              "  compute-atlas-cli [--db FILE] timeline [the articles filters] [--json]\n"
              "  compute-atlas-cli generate --out DIR [--articles N] [--entities M] [--seed S]\n"
+             "                                     [--per-feed K] [--linked] [--rss FILE]\n"
              "\n"
              "Run a command with --help for its options.\n"));
 }

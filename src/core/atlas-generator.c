@@ -127,9 +127,17 @@ make_entities (Generator *gen)
     }
 }
 
+/* The file a feed is written to: the entities first, then the articles. */
+char *
+atlas_generator_feed_name (guint index)
+{
+  return index == 0 ? g_strdup ("00-entities.json") : g_strdup_printf ("%02u-articles.json", index);
+}
+
 static void
-begin_feed (JsonBuilder *builder,
-            guint        index)
+begin_feed (const AtlasGeneratorOptions *options,
+            JsonBuilder                 *builder,
+            guint                        index)
 {
   g_autofree char *title = g_strdup_printf ("Synthetic news %u", index);
   g_autofree char *url = g_strdup_printf ("https://example.org/synthetic/%u/feed.json", index);
@@ -138,6 +146,11 @@ begin_feed (JsonBuilder *builder,
   atlas_json_add_string_member (builder, "version", "https://jsonfeed.org/version/1.1");
   atlas_json_add_string_member (builder, "title", title);
   atlas_json_add_string_member (builder, "feed_url", url);
+  if (options->linked && index + 1 < atlas_generator_count_feeds (options))
+    {
+      g_autofree char *next = atlas_generator_feed_name (index + 1);
+      atlas_json_add_string_member (builder, "next_url", next);
+    }
 }
 
 static gboolean
@@ -337,7 +350,7 @@ atlas_generate (const AtlasGeneratorOptions *options,
   {
     g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-    begin_feed (builder, 0);
+    begin_feed (options, builder, 0);
     json_builder_set_member_name (builder, "items");
     json_builder_begin_array (builder);
     json_builder_end_array (builder);
@@ -350,7 +363,7 @@ atlas_generate (const AtlasGeneratorOptions *options,
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-      begin_feed (builder, feed);
+      begin_feed (options, builder, feed);
       json_builder_set_member_name (builder, "items");
       json_builder_begin_array (builder);
       for (guint i = 0; i < options->items_per_feed && number < options->articles; i++)
@@ -389,4 +402,68 @@ atlas_generate_into_store (const AtlasGeneratorOptions  *options,
                            GError                      **error)
 {
   return atlas_generate (options, import_generated_feed, store, error);
+}
+
+/* RFC 822 dates, as RSS 2.0 has them: English names whatever the locale. */
+static char *
+rfc822_date (const char *iso8601)
+{
+  static const char *const days[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+  static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+  g_autoptr(GDateTime) date = iso8601 != NULL ? g_date_time_new_from_iso8601 (iso8601, NULL) : NULL;
+  g_autoptr(GDateTime) utc = date != NULL ? g_date_time_to_utc (date) : NULL;
+
+  if (utc == NULL)
+    return NULL;
+  return g_strdup_printf ("%s, %02d %s %04d %02d:%02d:%02d +0000",
+                          days[g_date_time_get_day_of_week (utc) - 1], g_date_time_get_day_of_month (utc),
+                          months[g_date_time_get_month (utc) - 1], g_date_time_get_year (utc),
+                          g_date_time_get_hour (utc), g_date_time_get_minute (utc), g_date_time_get_second (utc));
+}
+
+static void
+append_element (GString    *rss,
+                const char *name,
+                const char *text)
+{
+  g_autofree char *escaped = NULL;
+
+  if (text == NULL)
+    return;
+  escaped = g_markup_escape_text (text, -1);
+  g_string_append_printf (rss, "      <%s>%s</%s>\n", name, escaped, name);
+}
+
+/* Appends the items of one generated feed to `rss` as RSS 2.0 items (title,
+ * link, guid, date, text): the twin of the corpus for feed readers that read
+ * RSS only. The caller writes the channel around them. */
+gboolean
+atlas_generator_append_rss (GBytes   *feed,
+                            GString  *rss,
+                            GError  **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *items;
+  gsize length;
+  const char *data = g_bytes_get_data (feed, &length);
+
+  if (!json_parser_load_from_data (parser, data, length, error))
+    return FALSE;
+  items = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "items");
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      g_autofree char *date = rfc822_date (json_object_get_string_member_with_default (item, "date_published", NULL));
+      g_autofree char *guid = g_markup_escape_text (json_object_get_string_member (item, "id"), -1);
+
+      g_string_append (rss, "    <item>\n");
+      append_element (rss, "title", json_object_get_string_member_with_default (item, "title", NULL));
+      append_element (rss, "link", json_object_get_string_member_with_default (item, "url", NULL));
+      g_string_append_printf (rss, "      <guid isPermaLink=\"false\">%s</guid>\n", guid);
+      append_element (rss, "pubDate", date);
+      append_element (rss, "description", json_object_get_string_member_with_default (item, "content_text", NULL));
+      g_string_append (rss, "    </item>\n");
+    }
+  return TRUE;
 }

@@ -13,6 +13,9 @@ typedef struct
   guint32 seed;
   /* Items per feed: a feed stays under the reader's size limit. */
   guint   items_per_feed;
+  /* Each feed's next_url names the next file: served over HTTP, the files
+   * are the pages of one feed. */
+  gboolean linked;
 } AtlasGeneratorOptions;
 
 /* Receives each feed as it is made: the first one holds the entities. */
@@ -23,6 +26,10 @@ typedef gboolean (*AtlasGeneratorSink) (guint    index,
 
 void     atlas_generator_options_init (AtlasGeneratorOptions       *options);
 guint    atlas_generator_count_feeds  (const AtlasGeneratorOptions *options);
+char    *atlas_generator_feed_name    (guint                        index);
+gboolean atlas_generator_append_rss   (GBytes                      *feed,
+                                       GString                     *rss,
+                                       GError                     **error);
 gboolean atlas_generate               (const AtlasGeneratorOptions *options,
                                        AtlasGeneratorSink           sink,
                                        gpointer                     user_data,
