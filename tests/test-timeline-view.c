@@ -22,21 +22,30 @@ wait_idle (AtlasTimelineView *timeline)
   g_assert_false (atlas_timeline_view_get_busy (timeline));
 }
 
+/* A window of 1000 × 300 showing a timeline whose today is fixed:
+ * 23 November 2026, noon UTC. */
+static GtkWidget *
+present_timeline (AtlasTimelineView **timeline)
+{
+  GtkWidget *window = adw_window_new ();
+
+  *timeline = g_object_new (ATLAS_TYPE_TIMELINE_VIEW, "today", (gint64) 1795435200, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 300);
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (*timeline));
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
 static void
 test_corpus_picture (void)
 {
   g_autofree char *dir = atlas_test_make_dir ();
   g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
   g_autoptr(AtlasViewState) state = atlas_view_state_new ();
-  GtkWidget *window = adw_window_new ();
-  AtlasTimelineView *timeline = g_object_new (ATLAS_TYPE_TIMELINE_VIEW, NULL);
+  AtlasTimelineView *timeline;
+  GtkWidget *window = present_timeline (&timeline);
   g_autoptr(GdkTexture) picture = NULL;
 
-  /* 23 November 2026, noon UTC. */
-  g_object_set (timeline, "today", (gint64) 1795435200, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 300);
-  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (timeline));
-  gtk_window_present (GTK_WINDOW (window));
   atlas_timeline_view_bind (timeline, store, state);
   wait_idle (timeline);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.fit", NULL));
@@ -70,14 +79,9 @@ test_fits_until_moved (void)
   g_autofree char *dir = atlas_test_make_dir ();
   g_autoptr(AtlasStore) store = atlas_test_open_store (dir);
   g_autoptr(AtlasViewState) state = atlas_view_state_new ();
-  GtkWidget *window = adw_window_new ();
-  AtlasTimelineView *timeline = g_object_new (ATLAS_TYPE_TIMELINE_VIEW, NULL);
+  AtlasTimelineView *timeline;
+  GtkWidget *window = present_timeline (&timeline);
   gint64 start, end, zoomed_start, zoomed_end;
-
-  g_object_set (timeline, "today", (gint64) 1795435200, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 300);
-  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (timeline));
-  gtk_window_present (GTK_WINDOW (window));
 
   import_corpus_file (store, "00-entities.json");
   import_corpus_file (store, "10-hyperai.json");

@@ -270,32 +270,79 @@ fill_runs (guint    n_articles,
   *values_out = values;
 }
 
+/* What a row's second column stands for in the index; FALSE to skip it. */
+typedef gboolean (*ValueOf) (AtlasArticleIndex *self,
+                             const char        *text,
+                             guint32           *value);
+
+static gboolean
+entity_value (AtlasArticleIndex *self,
+              const char        *id,
+              guint32           *value)
+{
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->entity_by_id, id));
+
+  *value = index - 1;
+  return index > 0;
+}
+
+/* Countries are numbered as they first come. */
+static gboolean
+country_value (AtlasArticleIndex *self,
+               const char        *code,
+               guint32           *value)
+{
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->country_by_code, code));
+
+  if (index == 0)
+    {
+      if (self->country_codes->len == G_MAXUINT16)
+        return FALSE;
+      g_ptr_array_add (self->country_codes, g_strdup (code));
+      index = self->country_codes->len;
+      g_hash_table_insert (self->country_by_code, g_ptr_array_index (self->country_codes, index - 1),
+                           GUINT_TO_POINTER (index));
+    }
+  *value = index - 1;
+  return TRUE;
+}
+
+/* The (article position, value) pairs of `sql`, whose rows are an article
+ * id and a text, in article order. */
+static GArray *
+read_pairs (AtlasArticleIndex  *self,
+            AtlasStore         *store,
+            const char         *sql,
+            ValueOf             value_of,
+            GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = atlas_store_prepare (store, sql, error);
+  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
+  IdCursor cursor = { self, 0 };
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Pair pair;
+
+      if (id_cursor_find (&cursor, sqlite3_column_int64 (stmt, 0), &pair.position) &&
+          value_of (self, (const char *) sqlite3_column_text (stmt, 1), &pair.value))
+        g_array_append_val (pairs, pair);
+    }
+  return read_failed (store, rc, error) ? NULL : g_steal_pointer (&pairs);
+}
+
 static gboolean
 load_mentions (AtlasArticleIndex  *self,
                AtlasStore         *store,
                GError            **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
-  int rc;
+  g_autoptr(GArray) pairs = read_pairs (self, store, "SELECT article_id, entity_id FROM mentions ORDER BY article_id",
+                                        entity_value, error);
 
-  IdCursor cursor = { self, 0 };
-
-  stmt = atlas_store_prepare (store, "SELECT article_id, entity_id FROM mentions ORDER BY article_id", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gpointer entity = g_hash_table_lookup (self->entity_by_id, sqlite3_column_text (stmt, 1));
-      Pair pair;
-
-      if (entity != NULL && id_cursor_find (&cursor, sqlite3_column_int64 (stmt, 0), &pair.position))
-        {
-          pair.value = GPOINTER_TO_UINT (entity) - 1;
-          g_array_append_val (pairs, pair);
-        }
-    }
-  if (read_failed (store, rc, error))
+  if (pairs == NULL)
     return FALSE;
   fill_runs (self->n_articles, pairs, &self->mention_offsets, sizeof (guint32), (gpointer *) &self->mentions);
   return TRUE;
@@ -306,36 +353,11 @@ load_countries (AtlasArticleIndex  *self,
                 AtlasStore         *store,
                 GError            **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
-  int rc;
+  g_autoptr(GArray) pairs = read_pairs (self, store,
+                                        "SELECT article_id, country FROM article_countries ORDER BY article_id",
+                                        country_value, error);
 
-  IdCursor cursor = { self, 0 };
-
-  stmt = atlas_store_prepare (store, "SELECT article_id, country FROM article_countries ORDER BY article_id", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *code = (const char *) sqlite3_column_text (stmt, 1);
-      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->country_by_code, code));
-      Pair pair;
-
-      if (!id_cursor_find (&cursor, sqlite3_column_int64 (stmt, 0), &pair.position))
-        continue;
-      if (index == 0)
-        {
-          if (self->country_codes->len == G_MAXUINT16)
-            continue;
-          g_ptr_array_add (self->country_codes, g_strdup (code));
-          index = self->country_codes->len;
-          g_hash_table_insert (self->country_by_code, g_ptr_array_index (self->country_codes, index - 1),
-                               GUINT_TO_POINTER (index));
-        }
-      pair.value = index - 1;
-      g_array_append_val (pairs, pair);
-    }
-  if (read_failed (store, rc, error))
+  if (pairs == NULL)
     return FALSE;
   fill_runs (self->n_articles, pairs, &self->country_offsets, sizeof (guint16), (gpointer *) &self->countries);
   return TRUE;
