@@ -30,6 +30,7 @@
 
 #define RUNS 5
 #define ROWS_PER_STEP 25
+#define SIDEBAR_TOGGLES 21
 
 static gsize
 status_kb (const char *field)
@@ -55,6 +56,9 @@ typedef struct
   gboolean      timeline_shown;
   gboolean      scrolled;
   gint64        cleared;   /* when the filters were cleared after browsing */
+  guint         toggles;   /* of a country, with every company listed in the sidebar */
+  gint64        toggled;
+  GArray       *toggle_ms;
   gboolean      browse;
   guint         expected;  /* articles the list fills with before scrolling */
   gboolean      painted;
@@ -99,6 +103,17 @@ find_widget (GtkWidget *widget,
         return found;
     }
   return NULL;
+}
+
+/* The sidebar's "Show All" of the companies, the longest of its lists. */
+static gboolean
+is_show_all_companies (GtkWidget *widget,
+                       gpointer   unused)
+{
+  const char *label;
+
+  return GTK_IS_BUTTON (widget) && (label = gtk_button_get_label (GTK_BUTTON (widget))) != NULL &&
+         g_str_has_prefix (label, "Show All ") && g_ascii_strtoull (label + 9, NULL, 10) > 100;
 }
 
 static gboolean
@@ -147,6 +162,41 @@ browse_after_scrolling (Child *child)
     atlas_view_state_set_text (state, words[i]);
   gtk_widget_activate_action (GTK_WIDGET (child->window), "win.clear-filters", NULL);
   fflush (stdout);
+}
+
+/* Each toggle of a country reorders the companies' counts; timed from the
+ * action to the end of the frame that shows it. */
+static void
+toggle_with_all_companies (Child *child)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (child->toggles == 0)
+    {
+      GtkWidget *more = find_widget (GTK_WIDGET (child->window), is_show_all_companies, NULL);
+
+      if (more == NULL)  /* the empty store */
+        {
+          child->toggles = SIDEBAR_TOGGLES;
+          return;
+        }
+      g_signal_emit_by_name (more, "clicked");
+    }
+  else
+    {
+      double ms = (now - child->toggled) / 1000.0;
+
+      g_array_append_val (child->toggle_ms, ms);
+    }
+  if (++child->toggles == SIDEBAR_TOGGLES)
+    {
+      printf ("sidebar-toggle %.2f %.2f\n", bench_percentile (child->toggle_ms, 0.5),
+              bench_percentile (child->toggle_ms, 0.95));
+      return;
+    }
+  child->toggled = g_get_monotonic_time ();
+  gtk_widget_activate_action (GTK_WIDGET (child->window), "win.toggle-country", "s",
+                              (child->toggles - 1) / 2 % 2 == 0 ? "GB" : "US");
 }
 
 /* One step a frame: after the first frame, wait for the list to fill, then
@@ -223,6 +273,12 @@ on_after_paint (GdkFrameClock *clock,
           gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
           return;
         }
+      if (child->toggles < SIDEBAR_TOGGLES)
+        {
+          toggle_with_all_companies (child);
+          gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+          return;
+        }
       browse_after_scrolling (child);
       child->cleared = g_get_monotonic_time ();
       gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
@@ -261,6 +317,7 @@ run_child (const char *what,
   child.expected = expected;
   child.frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
   child.rss_kb = g_array_new (FALSE, FALSE, sizeof (gsize));
+  child.toggle_ms = g_array_new (FALSE, FALSE, sizeof (double));
 
   if (g_str_equal (what, "minimal"))
     {
@@ -288,6 +345,7 @@ run_child (const char *what,
   g_object_unref (child.articles);
   g_array_unref (child.frame_ms);
   g_array_unref (child.rss_kb);
+  g_array_unref (child.toggle_ms);
   g_main_loop_unref (child.loop);
   return 0;
 }
@@ -303,6 +361,8 @@ typedef struct
   double timeline_ready_ms;
   double rebuilt_ms;
   char  *scroll;
+  double sidebar_p50;
+  double sidebar_p95;
   gsize  peak_kb;
 } Outcome;
 
@@ -343,7 +403,8 @@ run (char       *self,
         outcome->graph_ready_ms = (when - spawned) / 1000.0;
       else if (sscanf (lines[i], "timeline-ready %" G_GINT64_FORMAT, &when) == 1)
         outcome->timeline_ready_ms = (when - spawned) / 1000.0;
-      else if (sscanf (lines[i], "rebuilt %lf", &outcome->rebuilt_ms) == 1)
+      else if (sscanf (lines[i], "rebuilt %lf", &outcome->rebuilt_ms) == 1 ||
+               sscanf (lines[i], "sidebar-toggle %lf %lf", &outcome->sidebar_p50, &outcome->sidebar_p95) == 2)
         ;
       else if (sscanf (lines[i], "peak %" G_GSIZE_FORMAT, &kb) == 1)
         outcome->peak_kb = kb;
@@ -432,7 +493,9 @@ main (int   argc,
   printf ("| list and counts filled | %.0f ms |\n", browsed.list_ready_ms);
   printf ("| graph of the whole store shown | %.0f ms |\n", browsed.graph_ready_ms);
   printf ("| timeline of the whole store shown | %.0f ms |\n", browsed.timeline_ready_ms);
-  printf ("| graph and timeline rebuilt after clearing the filters | %.0f ms |\n\n", browsed.rebuilt_ms);
+  printf ("| graph and timeline rebuilt after clearing the filters | %.0f ms |\n", browsed.rebuilt_ms);
+  printf ("| toggling a country with every company in the sidebar, p50 / p95 | %.1f / %.1f ms |\n\n",
+          browsed.sidebar_p50, browsed.sidebar_p95);
   printf ("scrolling %d rows a frame: frames, p50 ms, p95 ms, then resident kB every 40 frames: %s\n",
           ROWS_PER_STEP, browsed.scroll ? browsed.scroll : "(none)");
   printf ("\n| peak resident memory | first frame | after browsing |\n| --- | ---: | ---: |\n");

@@ -208,6 +208,7 @@ test_article_rows (void)
 typedef struct
 {
   guint calls;
+  guint n_items;
   guint position;
   guint removed;
   guint added;
@@ -220,6 +221,9 @@ on_items_changed (GListModel *model,
                   guint       added,
                   Change     *change)
 {
+  /* The model already has the new length while it says so. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, change->n_items - removed + added);
+  change->n_items = g_list_model_get_n_items (model);
   change->calls++;
   change->position = position;
   change->removed = removed;
@@ -271,8 +275,25 @@ test_article_list (void)
   atlas_filter_add (filter, ATLAS_FILTER_GROUP_COUNTRIES, "FR");
   show (list, store, filter);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
-  g_assert_cmpuint (change.calls, ==, 2);
+  g_assert_cmpuint (change.calls, ==, 3);
   g_assert_false (atlas_article_list_find (list, atlas_article_get_id (first), NULL));
+
+  /* A span replaced is said as a removal, then an insertion. */
+  {
+    g_autoptr(AtlasFilter) everything = atlas_filter_new ();
+    g_autoptr(GArray) reversed = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+    show (list, store, everything);
+    change.calls = 0;
+    for (guint i = 3; i-- > 0;)
+      {
+        gint64 id = atlas_article_list_get_id (list, i);
+        g_array_append_val (reversed, id);
+      }
+    atlas_article_list_set_ids (list, g_steal_pointer (&reversed));
+  }
+  g_assert_cmpuint (change.calls, ==, 2);
+  g_assert_cmpuint (change.n_items, ==, 3);
 }
 
 /* A newer article arriving is one insertion at the top. */
@@ -289,6 +310,7 @@ test_article_list_insertion (void)
   Change change = { 0 };
 
   show (list, own, everything);
+  change.n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
   g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &change);
   report = atlas_import_data (own, newer, strlen (newer), "newer.json", NULL);
   show (list, own, everything);

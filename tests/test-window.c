@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "atlas-article.h"
+#include "atlas-article-list.h"
 #include "atlas-entity-item.h"
 #include "atlas-entity-table.h"
 #include "atlas-event-item.h"
@@ -403,6 +404,26 @@ find_by_type (GtkWidget *widget,
               GType      type)
 {
   return find_widget (widget, is_of_type, &type);
+}
+
+static gboolean
+is_list_of (GtkWidget     *widget,
+            gconstpointer  articles)
+{
+  GtkSelectionModel *model;
+
+  return GTK_IS_LIST_VIEW (widget) && (model = gtk_list_view_get_model (GTK_LIST_VIEW (widget))) != NULL &&
+         GTK_IS_SINGLE_SELECTION (model) && gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)) == articles;
+}
+
+/* The article list's selection. */
+static GtkSingleSelection *
+find_article_selection (AtlasWindow *window)
+{
+  GtkWidget *list = find_widget (GTK_WIDGET (window), is_list_of, atlas_window_get_articles (window));
+
+  g_assert_nonnull (list);
+  return GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
 }
 
 /* A subscription last refreshed longer ago than the interval is refreshed
@@ -1011,10 +1032,29 @@ test_large_store_read_in_a_worker (void)
   atlas_filter_add (norway, ATLAS_FILTER_GROUP_COUNTRIES, "NO");
   expected = atlas_query_article_ids (store, norway, NULL);
   g_assert_cmpuint (expected->len, >, 0);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-country", "s", "NO"));
-  g_assert_cmpuint (n_articles (window), ==, expected->len);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL));
-  g_assert_cmpuint (n_articles (window), ==, 2400);
+  /* The selected article stays selected, and only the rows shown are read
+   * (GtkSingleSelection would read every new row to look for it). */
+  {
+    AtlasArticleList *articles = ATLAS_ARTICLE_LIST (atlas_window_get_articles (window));
+    AtlasViewState *state = atlas_window_get_view_state (window);
+    gint64 chosen = g_array_index (expected, gint64, expected->len / 2);
+    GtkSingleSelection *selection;
+    guint reads, position;
+
+    atlas_view_state_set_selected_article (state, chosen);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-country", "s", "NO"));
+    g_assert_cmpuint (n_articles (window), ==, expected->len);
+    g_assert_cmpint (atlas_view_state_get_selected_article (state), ==, chosen);
+    selection = find_article_selection (window);
+    g_assert_true (atlas_article_list_find (articles, chosen, &position));
+    g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, position);
+    reads = atlas_article_list_get_n_read (articles);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL));
+    g_assert_cmpuint (atlas_article_list_get_n_read (articles) - reads, <, 400);
+    g_assert_cmpuint (n_articles (window), ==, 2400);
+    g_assert_cmpint (atlas_view_state_get_selected_article (state), ==, chosen);
+    atlas_view_state_set_selected_article (state, 0);
+  }
 
   /* Filters changed faster than the workers read: the graph and the
    * timeline end on the last one. */

@@ -15,6 +15,7 @@ void              atlas_article_list_set_ids    (AtlasArticleList  *self,
                                                  GArray            *ids);
 gint64            atlas_article_list_get_id     (AtlasArticleList  *self,
                                                  guint              position);
+guint             atlas_article_list_get_n_read (AtlasArticleList  *self);
 gboolean          atlas_article_list_find       (AtlasArticleList  *self,
                                                  gint64             article_id,
                                                  guint             *position);

@@ -155,6 +155,17 @@ show_selected_article (AtlasWindow *self)
   atlas_window_update_actions (self);
 }
 
+static void
+on_selection_changed (AtlasWindow        *self,
+                      guint               position,
+                      guint               n_items,
+                      GtkSingleSelection *selection)
+{
+  AtlasArticle *article = gtk_single_selection_get_selected_item (selection);
+
+  atlas_view_state_set_selected_article (self->view_state, article ? atlas_article_get_id (article) : 0);
+}
+
 /* Selects the list and the facet counts for the current filter, keeping the
  * selected article selected when it is still there. Until the first index
  * of a large store is built, the list says it is loading. */
@@ -177,9 +188,14 @@ reload (AtlasWindow *self)
           adw_status_page_set_description (self->error_page, error->message);
         }
     }
+  /* The list may drop the selected row on the way (see
+   * atlas_article_list_set_ids()); the view state keeps the article, and it
+   * is selected again below. */
+  g_signal_handlers_block_by_func (self->selection, on_selection_changed, self);
   atlas_article_list_set_ids (self->articles,
                               selection != NULL ? g_steal_pointer (&selection->ids)
                                                 : g_array_new (FALSE, FALSE, sizeof (gint64)));
+  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed, self);
   atlas_filter_sidebar_show_selection (self->sidebar, selection);
 
   if (selected > 0 && atlas_article_list_find (self->articles, selected, &position))
@@ -294,17 +310,6 @@ on_store_changed (AtlasWindow *self,
 {
   update_index (self);
   show_selected_article (self);
-}
-
-static void
-on_selection_changed (AtlasWindow        *self,
-                      guint               position,
-                      guint               n_items,
-                      GtkSingleSelection *selection)
-{
-  AtlasArticle *article = gtk_single_selection_get_selected_item (selection);
-
-  atlas_view_state_set_selected_article (self->view_state, article ? atlas_article_get_id (article) : 0);
 }
 
 /* The selection lives in the view state, so any view can select an article;
