@@ -11,6 +11,8 @@
 #include "atlas-entity-table.h"
 #include "atlas-event-item.h"
 #include "atlas-event-table.h"
+#include "atlas-facet-chooser.h"
+#include "atlas-facet-item.h"
 #include "atlas-generator.h"
 #include "atlas-graph-view.h"
 #include "atlas-importer.h"
@@ -1092,6 +1094,139 @@ test_large_store_read_in_a_worker (void)
   atlas_test_remove_dir (dir);
 }
 
+/* The "Show All" button that follows the companies' heading. */
+static gboolean
+is_companies_more (GtkWidget     *widget,
+                   gconstpointer  unused)
+{
+  GtkWidget *before;
+
+  if (!GTK_IS_BUTTON (widget) || !g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (widget)) ?: "", "Show All "))
+    return FALSE;
+  for (before = gtk_widget_get_prev_sibling (widget); before; before = gtk_widget_get_prev_sibling (before))
+    if (GTK_IS_LABEL (before))
+      return g_strcmp0 (gtk_label_get_label (GTK_LABEL (before)), "Companies") == 0;
+  return FALSE;
+}
+
+static AtlasFacetChooser *
+find_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ATLAS_IS_FACET_CHOOSER (toplevel))
+        return ATLAS_FACET_CHOOSER (toplevel);
+    }
+  return NULL;
+}
+
+static guint
+facet_count (AtlasStore        *store,
+             const AtlasFilter *filter,
+             const char        *id)
+{
+  g_autoptr(GPtrArray) facet = atlas_query_facet (store, filter, ATLAS_FILTER_GROUP_COMPANIES, G_MAXUINT, NULL);
+
+  for (guint i = 0; i < facet->len; i++)
+    if (g_str_equal (((AtlasFacetEntry *) g_ptr_array_index (facet, i))->id, id))
+      return ((AtlasFacetEntry *) g_ptr_array_index (facet, i))->count;
+  return 0;
+}
+
+/* "Show All" opens every company in a window of its own, alphabetical,
+ * searchable without accents, ticking through the shared filter and
+ * following it. */
+static void
+test_all_companies (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_open_store (dir);
+  AtlasGeneratorOptions options;
+  AtlasWindow *window = NULL;
+  AtlasViewState *state;
+  AtlasFacetChooser *chooser;
+  GtkWidget *more;
+  GListModel *shown;
+  guint all;
+  g_autoptr(AtlasFacetItem) first = NULL;
+  g_autofree char *first_id = NULL;
+
+  atlas_generator_options_init (&options);
+  options.articles = 600;
+  options.entities = 300;
+  g_assert_true (atlas_generate_into_store (&options, store, NULL));
+  state = atlas_window_get_view_state (open_window (store, &window));
+
+  /* The companies' button, after the countries' one. */
+  more = find_widget (GTK_WIDGET (window), is_companies_more, NULL);
+  g_assert_nonnull (more);
+  all = (guint) g_ascii_strtoull (gtk_button_get_label (GTK_BUTTON (more)) + strlen ("Show All "), NULL, 10);
+  g_assert_cmpuint (all, >, 8);
+  g_signal_emit_by_name (more, "clicked");
+  chooser = find_chooser ();
+  g_assert_nonnull (chooser);
+  g_object_add_weak_pointer (G_OBJECT (chooser), (gpointer *) &chooser);
+  atlas_test_wait_for_frames (GTK_WIDGET (chooser));
+  shown = atlas_facet_chooser_get_shown (chooser);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, all);
+  save_png (GTK_WIDGET (chooser), "all-companies.png");
+  for (guint i = 1; i < all; i++)
+    {
+      g_autoptr(AtlasFacetItem) a = g_list_model_get_item (shown, i - 1);
+      g_autoptr(AtlasFacetItem) b = g_list_model_get_item (shown, i);
+
+      g_assert_cmpint (g_utf8_collate (atlas_facet_item_get_name (a), atlas_facet_item_get_name (b)), <=, 0);
+    }
+
+  /* A search keeps the names that contain it, whatever their case. */
+  first = g_list_model_get_item (shown, 0);
+  {
+    GtkWidget *entry = find_by_type (GTK_WIDGET (chooser), GTK_TYPE_SEARCH_ENTRY);
+    g_autofree char *upper = g_utf8_strup (atlas_facet_item_get_name (first), -1);
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), upper);
+    g_signal_emit_by_name (entry, "search-changed");
+    g_assert_cmpuint (g_list_model_get_n_items (shown), >=, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (shown), <, all);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "");
+    g_signal_emit_by_name (entry, "search-changed");
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, all);
+  }
+
+  /* Activating a row ticks that company, in every view. */
+  first_id = g_strdup (atlas_facet_item_get_id (first));
+  g_signal_emit_by_name (find_by_type (GTK_WIDGET (chooser), GTK_TYPE_LIST_VIEW), "activate", 0);
+  g_assert_true (atlas_filter_contains (atlas_view_state_get_filter (state), ATLAS_FILTER_GROUP_COMPANIES, first_id));
+  g_assert_true (atlas_facet_item_get_selected (first));
+
+  /* The counts follow the filter, and the order stays. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-company", "s", first_id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-country", "s", "US"));
+  g_assert_false (atlas_facet_item_get_selected (first));
+  g_assert_cmpuint (atlas_facet_item_get_count (first), ==,
+                    facet_count (store, atlas_view_state_get_filter (state), first_id));
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(AtlasFacetItem) item = g_list_model_get_item (shown, i);
+
+      g_assert_cmpuint (atlas_facet_item_get_count (item), ==,
+                        facet_count (store, atlas_view_state_get_filter (state), atlas_facet_item_get_id (item)));
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, all);
+
+  gtk_window_close (GTK_WINDOW (chooser));
+  atlas_test_drain ();
+  g_assert_null (chooser);
+  close_window (&window);
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1104,6 +1239,7 @@ main (int   argc,
   g_test_add_func ("/window/first-run-imports-corpus", test_first_run_imports_corpus);
   g_test_add_func ("/window/store-without-articles", test_store_without_articles);
   g_test_add_func ("/window/large-store-read-in-a-worker", test_large_store_read_in_a_worker);
+  g_test_add_func ("/window/all-companies", test_all_companies);
   g_test_add_func ("/window/graph-beside-the-list", test_graph_beside_the_list);
   g_test_add_func ("/window/timeline-follows-filter", test_timeline_follows_filter);
   g_test_add_func ("/window/refresh-while-reading", test_refresh_while_reading);

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "atlas-filter-sidebar.h"
+#include "atlas-facet-chooser.h"
 #include "atlas-timeline.h"
 #include "atlas-query.h"
 
@@ -23,7 +24,8 @@ typedef struct
   GtkListBox       *list;
   GtkWidget        *heading;
   GtkButton        *more_button;
-  gboolean          show_all;
+  const char       *chooser_title;
+  AtlasFacetChooser *chooser;  /* while open */
   GPtrArray        *ids;
   GPtrArray        *entries;  /* the last counts, AtlasFacetEntry */
 } FacetSection;
@@ -131,7 +133,7 @@ refresh_section (AtlasFilterSidebar *self,
   g_autoptr(GPtrArray) entries = NULL;
   GPtrArray *all = section->entries;
   gboolean only_selected = section->group == ATLAS_FILTER_GROUP_ENTITIES;
-  guint limit = section->show_all || only_selected ? G_MAXUINT : COLLAPSED_ENTRIES;
+  guint limit = only_selected ? G_MAXUINT : COLLAPSED_ENTRIES;
 
   /* Sites, products and the like are too many to list; they show here once
    * chosen (from a chip), so they can be removed. */
@@ -171,15 +173,14 @@ refresh_section (AtlasFilterSidebar *self,
 
   if (section->more_button != NULL)
     {
-      g_autofree char *label = NULL;
+      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show All %u", "Show All %u", all->len),
+                                                all->len);
 
-      if (section->show_all)
-        label = g_strdup (_("Show Fewer"));
-      else
-        label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show All %u", "Show All %u", all->len), all->len);
       gtk_button_set_label (section->more_button, label);
       gtk_widget_set_visible (GTK_WIDGET (section->more_button), all->len > COLLAPSED_ENTRIES);
     }
+  if (section->chooser != NULL)
+    atlas_facet_chooser_show_entries (section->chooser, all);
 }
 
 /* The date range chosen on the timeline, with a way to clear it. */
@@ -219,16 +220,27 @@ atlas_filter_sidebar_show_selection (AtlasFilterSidebar *self,
     }
 }
 
+/* Every choice, in a window of its own: thousands of companies are too
+ * many for the sidebar (see atlas-facet-chooser.c). */
 static void
 on_more_clicked (AtlasFilterSidebar *self,
                  GtkButton          *button)
 {
   for (guint i = 0; i < G_N_ELEMENTS (self->sections); i++)
-    if (self->sections[i].more_button == button)
-      {
-        self->sections[i].show_all = !self->sections[i].show_all;
-        refresh_section (self, &self->sections[i]);
-      }
+    {
+      FacetSection *section = &self->sections[i];
+
+      if (section->more_button != button)
+        continue;
+      if (section->chooser == NULL)
+        {
+          section->chooser = atlas_facet_chooser_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                      self->view_state, section->group, _(section->chooser_title));
+          g_object_add_weak_pointer (G_OBJECT (section->chooser), (gpointer *) &section->chooser);
+          atlas_facet_chooser_show_entries (section->chooser, section->entries);
+        }
+      gtk_window_present (GTK_WINDOW (section->chooser));
+    }
 }
 
 void
@@ -255,6 +267,8 @@ atlas_filter_sidebar_dispose (GObject *object)
     gtk_widget_unparent (child);
   for (guint i = 0; i < G_N_ELEMENTS (self->sections); i++)
     {
+      if (self->sections[i].chooser != NULL)
+        gtk_window_destroy (GTK_WINDOW (self->sections[i].chooser));
       g_clear_pointer (&self->sections[i].ids, g_ptr_array_unref);
       g_clear_pointer (&self->sections[i].entries, g_ptr_array_unref);
     }
@@ -297,6 +311,7 @@ atlas_filter_sidebar_init (AtlasFilterSidebar *self)
   GtkButton *more[3];
   const char *actions[3] = { "win.toggle-country", "win.toggle-company", "win.toggle-entity" };
   AtlasFilterGroup groups[3] = { ATLAS_FILTER_GROUP_COUNTRIES, ATLAS_FILTER_GROUP_COMPANIES, ATLAS_FILTER_GROUP_ENTITIES };
+  const char *chooser_titles[3] = { N_("All Countries"), N_("All Companies"), NULL };
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Filters"), -1);
@@ -312,6 +327,7 @@ atlas_filter_sidebar_init (AtlasFilterSidebar *self)
       self->sections[i].list = lists[i];
       self->sections[i].heading = headings[i];
       self->sections[i].more_button = more[i];
+      self->sections[i].chooser_title = chooser_titles[i];
       self->sections[i].ids = g_ptr_array_new_with_free_func (g_free);
       self->sections[i].entries = g_ptr_array_new ();
     }
