@@ -57,6 +57,47 @@ test_reopen (void)
   atlas_test_remove_dir (dir);
 }
 
+static gint64
+count_feeds_leased (AtlasStore *store)
+{
+  g_autoptr(AtlasStmtLease) stmt = atlas_store_lease (store, "SELECT count(*) FROM feeds", NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* A leased statement is prepared once, and its lease ending closes its
+ * read: a write made meanwhile by another connection is seen next time. */
+static void
+test_leased_statements (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_open_store (dir);
+  g_autoptr(AtlasStore) writer = atlas_test_open_store (dir);
+  sqlite3_stmt *first, *second;
+  gint64 before = count_feeds_leased (store);
+
+  {
+    g_autoptr(AtlasStmtLease) a = atlas_store_lease (store, "SELECT 1", NULL);
+    first = a;
+    g_assert_cmpint (sqlite3_step (a), ==, SQLITE_ROW);
+  }
+  g_assert_false (sqlite3_stmt_busy (first));
+  {
+    g_autoptr(AtlasStmtLease) b = atlas_store_lease (store, "SELECT 1", NULL);
+    second = b;
+  }
+  g_assert_true (first == second);
+
+  g_assert_true (atlas_store_exec (writer, "INSERT INTO feeds (key, title) VALUES ('leased', 'Leased')", NULL));
+  g_assert_cmpint (count_feeds_leased (store), ==, before + 1);
+
+  g_clear_object (&writer);
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
 static void
 make_foreign_db (const char *path,
                  const char *sql)
@@ -200,6 +241,7 @@ main (int   argc,
 
   g_test_add_func ("/store/connection-setup", test_connection_setup);
   g_test_add_func ("/store/reopen", test_reopen);
+  g_test_add_func ("/store/leased-statements", test_leased_statements);
   g_test_add_func ("/store/refuses-foreign-files", test_refuses_foreign_files);
   g_test_add_func ("/store/migrates-empty-file", test_migrates_empty_file);
   g_test_add_func ("/store/migrates-search-index", test_migrates_search_index);

@@ -327,18 +327,18 @@ atlas_query_article (AtlasStore  *store,
                      gboolean     with_text,
                      GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) entities = NULL;
+  g_autoptr(AtlasStmtLease) stmt = NULL;
+  g_autoptr(AtlasStmtLease) entities = NULL;
   g_autoptr(AtlasArticle) article = NULL;
   int rc;
 
-  stmt = atlas_store_prepare (store,
-                              with_text
-                              ? "SELECT a.item_id, f.title, a.url, a.title, a.summary, a.content, a.language, a.published, a.published_precision "
-                                "FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1"
-                              : "SELECT a.item_id, f.title, a.url, a.title, NULL, NULL, a.language, a.published, a.published_precision "
-                                "FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1",
-                              error);
+  stmt = atlas_store_lease (store,
+                            with_text
+                            ? "SELECT a.item_id, f.title, a.url, a.title, a.summary, a.content, a.language, a.published, a.published_precision "
+                              "FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1"
+                            : "SELECT a.item_id, f.title, a.url, a.title, NULL, NULL, a.language, a.published, a.published_precision "
+                              "FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1",
+                            error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, article_id);
@@ -368,12 +368,12 @@ atlas_query_article (AtlasStore  *store,
 
   /* Companies first, places and products next, countries last: the order a
    * reader scans the chips in. */
-  entities = atlas_store_prepare (store,
-                                  "SELECT e.id, e.kind, e.name, e.country FROM mentions m "
-                                  "JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ?1 "
-                                  "ORDER BY CASE e.kind WHEN 'company' THEN 0 WHEN 'country' THEN 2 ELSE 1 END, "
-                                  "  e.name COLLATE NOCASE",
-                                  error);
+  entities = atlas_store_lease (store,
+                                "SELECT e.id, e.kind, e.name, e.country FROM mentions m "
+                                "JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ?1 "
+                                "ORDER BY CASE e.kind WHEN 'company' THEN 0 WHEN 'country' THEN 2 ELSE 1 END, "
+                                "  e.name COLLATE NOCASE",
+                                error);
   if (entities == NULL)
     return NULL;
   sqlite3_bind_int64 (entities, 1, article_id);

@@ -45,6 +45,13 @@ gboolean    atlas_store_create_at_version (const char  *path,
 sqlite3_stmt *atlas_store_prepare       (AtlasStore  *self,
                                          const char  *sql,
                                          GError     **error);
+/* A statement the store keeps prepared, lent until the lease ends (reset,
+ * so that no read stays open). For the statements run once per row shown. */
+typedef sqlite3_stmt AtlasStmtLease;
+AtlasStmtLease *atlas_store_lease       (AtlasStore     *self,
+                                         const char     *sql,
+                                         GError        **error);
+void        atlas_stmt_lease_end        (AtlasStmtLease *stmt);
 gboolean    atlas_store_exec            (AtlasStore  *self,
                                          const char  *sql,
                                          GError     **error);
@@ -72,5 +79,6 @@ gpointer    atlas_store_run_finish      (AtlasStore          *self,
                                          GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasStmtLease, atlas_stmt_lease_end)
 
 G_END_DECLS
