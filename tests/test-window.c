@@ -7,6 +7,7 @@
 
 #include "atlas-article.h"
 #include "atlas-article-list.h"
+#include "atlas-chip-line.h"
 #include "atlas-entity-item.h"
 #include "atlas-entity-table.h"
 #include "atlas-event-item.h"
@@ -1227,6 +1228,48 @@ test_all_companies (void)
   atlas_test_remove_dir (dir);
 }
 
+/* A row's chips: companies and countries only, as many as fit, every name
+ * given to screen readers, names drawn as text even when they look like
+ * markup. */
+static void
+test_row_chips (void)
+{
+  g_autoptr(AtlasArticle) article = atlas_article_new (1);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *line = atlas_chip_line_new ();
+  AtlasChipLine *chips = ATLAS_CHIP_LINE (line);
+  g_autoptr(GdkTexture) texture = NULL;
+  int natural;
+
+  atlas_article_add_entity (article, "c1", "company", "<b>Bold</b> & Co", NULL);
+  atlas_article_add_entity (article, "s1", "site", "A Site", NULL);
+  atlas_article_add_entity (article, "c2", "company", "Second Company With A Long Name", NULL);
+  atlas_article_add_entity (article, "GB", "country", "United Kingdom", NULL);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_set_child (GTK_WINDOW (window), line);
+  atlas_chip_line_set_entities (chips, atlas_article_get_entities (article));
+  g_assert_cmpuint (atlas_chip_line_get_n_chips (chips), ==, 3);
+  g_assert_true (gtk_widget_get_visible (line));
+
+  gtk_widget_measure (line, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_test_wait_for_frames (window);
+  gtk_widget_size_allocate (line, &(GtkAllocation) { 0, 0, natural, 20 }, -1);
+  g_assert_cmpuint (atlas_chip_line_get_n_shown (chips), ==, 3);
+  gtk_widget_size_allocate (line, &(GtkAllocation) { 0, 0, natural / 2, 20 }, -1);
+  g_assert_cmpuint (atlas_chip_line_get_n_shown (chips), <, 3);
+  texture = atlas_test_render (line);
+  g_assert_nonnull (texture);
+
+  atlas_chip_line_set_entities (chips, NULL);
+  g_assert_cmpuint (atlas_chip_line_get_n_chips (chips), ==, 0);
+  g_assert_false (gtk_widget_get_visible (line));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  atlas_test_drain ();
+  g_assert_null (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1240,6 +1283,7 @@ main (int   argc,
   g_test_add_func ("/window/store-without-articles", test_store_without_articles);
   g_test_add_func ("/window/large-store-read-in-a-worker", test_large_store_read_in_a_worker);
   g_test_add_func ("/window/all-companies", test_all_companies);
+  g_test_add_func ("/window/row-chips", test_row_chips);
   g_test_add_func ("/window/graph-beside-the-list", test_graph_beside_the_list);
   g_test_add_func ("/window/timeline-follows-filter", test_timeline_follows_filter);
   g_test_add_func ("/window/refresh-while-reading", test_refresh_while_reading);

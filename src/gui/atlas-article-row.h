@@ -13,7 +13,5 @@ G_DECLARE_FINAL_TYPE (AtlasArticleRow, atlas_article_row, ATLAS, ARTICLE_ROW, Gt
 AtlasArticleRow *atlas_article_row_new         (void);
 void             atlas_article_row_set_article (AtlasArticleRow *self,
                                                 AtlasArticle    *article);
-GtkWidget       *atlas_entity_chip_new         (const AtlasEntityRef *entity,
-                                                gboolean              clickable);
 
 G_END_DECLS

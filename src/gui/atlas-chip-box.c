@@ -3,8 +3,7 @@
  * GtkFlowBox aligns its children in columns, so one long name pushes every
  * chip onto a line of its own; GTK 4.8 has no wrap box. This one places each
  * chip at its natural width and starts a new line when the next does not
- * fit. In single-line mode (the article list) chips that do not fit are
- * hidden instead, so a row never grows.
+ * fit. (The article list draws its chips: see atlas-chip-line.c.)
  */
 #include "atlas-chip-box.h"
 
@@ -13,8 +12,6 @@
 struct _AtlasChipBox
 {
   GtkWidget parent_instance;
-  gboolean  single_line;
-  guint     n_shown;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasChipBox, atlas_chip_box, GTK_TYPE_WIDGET)
@@ -24,7 +21,6 @@ typedef void (*PlaceFunc) (GtkWidget *child,
                            int        y,
                            int        width,
                            int        height,
-                           gboolean   fits,
                            gpointer   user_data);
 
 /* Walks the children as they would be placed in `width`, calling `place` for
@@ -42,7 +38,6 @@ layout (AtlasChipBox *self,
        child = gtk_widget_get_next_sibling (child))
     {
       int child_width, child_height;
-      gboolean fits = TRUE;
 
       if (!gtk_widget_should_layout (child))
         continue;
@@ -53,26 +48,12 @@ layout (AtlasChipBox *self,
 
       if (x > 0 && x + child_width > width)
         {
-          if (self->single_line)
-            fits = FALSE;
-          else
-            {
-              x = 0;
-              y += line_height + SPACING;
-              line_height = 0;
-            }
+          x = 0;
+          y += line_height + SPACING;
+          line_height = 0;
         }
-      if (self->single_line && !fits)
-        {
-          if (place != NULL)
-            place (child, 0, 0, 0, 0, FALSE, user_data);
-          /* Once one chip is left out, the rest are too: order matters. */
-          x = width + 1;
-          continue;
-        }
-
       if (place != NULL)
-        place (child, x, y, child_width, child_height, TRUE, user_data);
+        place (child, x, y, child_width, child_height, user_data);
       x += child_width + SPACING;
       line_height = MAX (line_height, child_height);
     }
@@ -115,8 +96,7 @@ atlas_chip_box_measure (GtkWidget      *widget,
           nat += child_nat + (first ? 0 : SPACING);
           first = FALSE;
         }
-      /* A single line may show no chip at all rather than widen its row. */
-      *minimum = self->single_line ? 0 : min;
+      *minimum = min;
       *natural = nat;
     }
   else
@@ -133,15 +113,8 @@ place_child (GtkWidget *child,
              int        y,
              int        width,
              int        height,
-             gboolean   fits,
              gpointer   user_data)
 {
-  AtlasChipBox *self = user_data;
-
-  gtk_widget_set_child_visible (child, fits);
-  if (!fits)
-    return;
-  self->n_shown++;
   gtk_widget_size_allocate (child, &(GtkAllocation) { x, y, width, height }, -1);
 }
 
@@ -151,10 +124,7 @@ atlas_chip_box_size_allocate (GtkWidget *widget,
                               int        height,
                               int        baseline)
 {
-  AtlasChipBox *self = ATLAS_CHIP_BOX (widget);
-
-  self->n_shown = 0;
-  layout (self, width, place_child, self);
+  layout (ATLAS_CHIP_BOX (widget), width, place_child, NULL);
 }
 
 static void
@@ -186,11 +156,10 @@ atlas_chip_box_init (AtlasChipBox *self)
 }
 
 GtkWidget *
-atlas_chip_box_new (gboolean single_line)
+atlas_chip_box_new (void)
 {
   AtlasChipBox *self = g_object_new (ATLAS_TYPE_CHIP_BOX, NULL);
 
-  self->single_line = single_line;
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   return GTK_WIDGET (self);
 }
@@ -210,11 +179,4 @@ atlas_chip_box_remove_all (AtlasChipBox *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-}
-
-guint
-atlas_chip_box_get_n_shown (AtlasChipBox *self)
-{
-  g_return_val_if_fail (ATLAS_IS_CHIP_BOX (self), 0);
-  return self->n_shown;
 }

@@ -8,10 +8,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AtlasChipBox, atlas_chip_box, ATLAS, CHIP_BOX, GtkWidget)
 
-GtkWidget *atlas_chip_box_new         (gboolean      single_line);
+GtkWidget *atlas_chip_box_new         (void);
 void       atlas_chip_box_append      (AtlasChipBox *self,
                                        GtkWidget    *child);
 void       atlas_chip_box_remove_all  (AtlasChipBox *self);
-guint      atlas_chip_box_get_n_shown (AtlasChipBox *self);
 
 G_END_DECLS

@@ -1,3 +1,5 @@
+#include <adwaita.h>
+
 #include "atlas-compat.h"
 
 /* The build pins the API to GTK 4.8 (GDK_VERSION_MAX_ALLOWED) so newer calls
@@ -27,6 +29,38 @@ atlas_compat_canvas_role (void)
 #else
   return GTK_ACCESSIBLE_ROLE_GROUP;
 #endif
+}
+
+/* The foreground colour of `widget`'s CSS node, for what it draws itself. */
+void
+atlas_compat_widget_get_color (GtkWidget *widget,
+                               GdkRGBA   *color)
+{
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_widget_get_color (widget, color);
+#else
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
+#endif
+}
+
+/* The drawn chips' backgrounds, as style.css tints the label chips: the
+ * accent for companies (the user's own where libadwaita tells it), the
+ * success green for countries. */
+void
+atlas_compat_chip_tints (GtkWidget *widget,
+                         GdkRGBA   *company,
+                         GdkRGBA   *country)
+{
+#if ADW_CHECK_VERSION (1, 6, 0)
+  g_autoptr(GdkRGBA) accent = adw_style_manager_get_accent_color_rgba (adw_style_manager_get_default ());
+
+  *company = *accent;
+#else
+  gdk_rgba_parse (company, "#3584e4");
+#endif
+  gdk_rgba_parse (country, adw_style_manager_get_dark (adw_style_manager_get_default ()) ? "#26a269" : "#2ec27e");
+  company->alpha = 0.18f;
+  country->alpha = 0.18f;
 }
 
 G_GNUC_END_IGNORE_DEPRECATIONS

@@ -161,28 +161,22 @@ atlas_facet_item_compare (gconstpointer a,
   return strcmp (ATLAS_FACET_ITEM ((gpointer) a)->sort_key, ATLAS_FACET_ITEM ((gpointer) b)->sort_key);
 }
 
-/* Returns whether anything changed. */
-gboolean
+void
 atlas_facet_item_update (AtlasFacetItem *self,
                          guint           count,
                          gboolean        selected)
 {
-  gboolean changed = FALSE;
-
-  g_return_val_if_fail (ATLAS_IS_FACET_ITEM (self), FALSE);
+  g_return_if_fail (ATLAS_IS_FACET_ITEM (self));
 
   selected = !!selected;
   if (self->count != count)
     {
       self->count = count;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT]);
-      changed = TRUE;
     }
   if (self->selected != selected)
     {
       self->selected = selected;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
-      changed = TRUE;
     }
-  return changed;
 }

@@ -9,7 +9,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "atlas-reader.h"
-#include "atlas-article-row.h"
 #include "atlas-chip-box.h"
 #include "atlas-compat.h"
 #include "atlas-text.h"
@@ -63,6 +62,35 @@ entity_is_filtered (AtlasReader          *self,
   return self->filter != NULL && atlas_filter_contains (self->filter, group, entity->id);
 }
 
+/* A chip names an entity and filters by it through the window's actions
+ * (the target names the filter group by the entity's kind). */
+static GtkWidget *
+entity_chip_new (const AtlasEntityRef *entity)
+{
+  const char *action = g_strcmp0 (entity->kind, "country") == 0 ? "win.toggle-country"
+                       : g_strcmp0 (entity->kind, "company") == 0 ? "win.toggle-company"
+                       : "win.toggle-entity";
+  g_autofree char *tooltip = g_strdup_printf (_("Filter by %s"), entity->name);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *chip = gtk_button_new ();
+
+  /* No ellipsizing here: the chip box lays out by natural width, and names
+   * are short; a long one wraps instead. */
+  gtk_label_set_text (GTK_LABEL (label), entity->name);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_button_set_child (GTK_BUTTON (chip), label);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (chip), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (chip), "s", entity->id);
+  gtk_widget_set_tooltip_text (chip, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_widget_add_css_class (chip, "flat");
+  gtk_widget_add_css_class (chip, "chip");
+  if (entity->kind != NULL && g_strv_contains ((const char *[]) { "company", "country", "site", NULL }, entity->kind))
+    gtk_widget_add_css_class (chip, entity->kind);
+  return chip;
+}
+
 static void
 rebuild_chips (AtlasReader *self)
 {
@@ -76,7 +104,7 @@ rebuild_chips (AtlasReader *self)
   for (guint i = 0; i < entities->len; i++)
     {
       const AtlasEntityRef *entity = g_ptr_array_index (entities, i);
-      GtkWidget *chip = atlas_entity_chip_new (entity, TRUE);
+      GtkWidget *chip = entity_chip_new (entity);
 
       if (entity_is_filtered (self, entity))
         gtk_widget_add_css_class (chip, "active");
@@ -199,7 +227,7 @@ atlas_reader_init (AtlasReader *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->chips = ATLAS_CHIP_BOX (atlas_chip_box_new (FALSE));
+  self->chips = ATLAS_CHIP_BOX (atlas_chip_box_new ());
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chips), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Mentioned entities"), -1);
   gtk_box_insert_child_after (GTK_BOX (self->content_box), GTK_WIDGET (self->chips),

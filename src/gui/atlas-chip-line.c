@@ -1,0 +1,280 @@
+/* atlas-chip-line.c: an article row's companies and countries, drawn
+ *
+ * GtkListView 4.8 builds about 200 rows at each filter change, and a chip
+ * made of a label costs a widget, its accessible object and the shaping of
+ * its text every time. Here a row's chips are one widget, drawn from text
+ * layouts shared by every row: the same companies recur from row to row,
+ * so a name is shaped once. The chips that do not fit the line are left
+ * out; screen readers get every name.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "atlas-article.h"
+#include "atlas-chip-line.h"
+#include "atlas-compat.h"
+
+#define PADDING_X 8
+#define PADDING_Y 1
+#define SPACING 4
+/* Beyond this many names the shared layouts are dropped and shaped again:
+ * a store names a few thousand entities, and each layout holds its glyphs. */
+#define MAX_SHARED_LAYOUTS 4096
+
+typedef enum
+{
+  CHIP_COMPANY,
+  CHIP_COUNTRY,
+} ChipKind;
+
+typedef struct
+{
+  PangoLayout *layout;
+  int          width;   /* of the text */
+  ChipKind     kind;
+} Chip;
+
+struct _AtlasChipLine
+{
+  GtkWidget  parent_instance;
+  GArray    *chips;
+  int        text_height;
+  guint      n_shown;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasChipLine, atlas_chip_line, GTK_TYPE_WIDGET)
+
+/* One context for every row's chips: asking each new row for its own
+ * context costs more than drawing it. Forgotten when the fonts change. */
+static PangoContext *shared_context;
+static GHashTable *shared_layouts;  /* name → PangoLayout */
+
+static void
+forget_shared_layouts (void)
+{
+  g_clear_pointer (&shared_layouts, g_hash_table_unref);
+  g_clear_object (&shared_context);
+}
+
+static PangoLayout *
+shared_layout (AtlasChipLine *self,
+               const char    *name)
+{
+  static gboolean watching;
+  PangoLayout *layout;
+
+  if (!watching)
+    {
+      GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
+
+      g_signal_connect (settings, "notify::gtk-font-name", G_CALLBACK (forget_shared_layouts), NULL);
+      g_signal_connect (settings, "notify::gtk-xft-dpi", G_CALLBACK (forget_shared_layouts), NULL);
+      watching = TRUE;
+    }
+  if (shared_layouts != NULL && g_hash_table_size (shared_layouts) >= MAX_SHARED_LAYOUTS)
+    g_clear_pointer (&shared_layouts, g_hash_table_unref);
+  if (shared_context == NULL)
+    shared_context = gtk_widget_create_pango_context (GTK_WIDGET (self));
+  if (shared_layouts == NULL)
+    shared_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+
+  layout = g_hash_table_lookup (shared_layouts, name);
+  if (layout == NULL)
+    {
+      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+      /* Names come from feeds: plain text, never markup. */
+      layout = pango_layout_new (shared_context);
+      pango_layout_set_text (layout, name, -1);
+      pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
+      pango_layout_set_attributes (layout, attrs);
+      pango_layout_set_single_paragraph_mode (layout, TRUE);
+      g_hash_table_insert (shared_layouts, g_strdup (name), layout);
+    }
+  return g_object_ref (layout);
+}
+
+static void
+clear_chip (Chip *chip)
+{
+  g_clear_object (&chip->layout);
+}
+
+void
+atlas_chip_line_set_entities (AtlasChipLine *self,
+                              GPtrArray     *entities)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_return_if_fail (ATLAS_IS_CHIP_LINE (self));
+
+  g_array_set_size (self->chips, 0);
+  self->text_height = 0;
+  for (guint i = 0; entities != NULL && i < entities->len; i++)
+    {
+      const AtlasEntityRef *entity = g_ptr_array_index (entities, i);
+      Chip chip = { 0 };
+      int height;
+
+      if (g_strcmp0 (entity->kind, "company") == 0)
+        chip.kind = CHIP_COMPANY;
+      else if (g_strcmp0 (entity->kind, "country") == 0)
+        chip.kind = CHIP_COUNTRY;
+      else
+        continue;
+      chip.layout = shared_layout (self, entity->name);
+      pango_layout_get_pixel_size (chip.layout, &chip.width, &height);
+      self->text_height = MAX (self->text_height, height);
+      g_array_append_val (self->chips, chip);
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, entity->name);
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, names->str, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self), self->chips->len > 0);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+guint
+atlas_chip_line_get_n_chips (AtlasChipLine *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CHIP_LINE (self), 0);
+
+  return self->chips->len;
+}
+
+/* How many chips the last allocation had room for. */
+guint
+atlas_chip_line_get_n_shown (AtlasChipLine *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CHIP_LINE (self), 0);
+
+  return self->n_shown;
+}
+
+static int
+chip_width (const Chip *chip)
+{
+  return chip->width + 2 * PADDING_X;
+}
+
+static void
+atlas_chip_line_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  AtlasChipLine *self = ATLAS_CHIP_LINE (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      int width = 0;
+
+      for (guint i = 0; i < self->chips->len; i++)
+        width += chip_width (&g_array_index (self->chips, Chip, i)) + (i > 0 ? SPACING : 0);
+      /* The line may show no chip at all rather than widen its row. */
+      *minimum = 0;
+      *natural = width;
+    }
+  else
+    *minimum = *natural = self->chips->len > 0 ? self->text_height + 2 * PADDING_Y : 0;
+}
+
+static void
+atlas_chip_line_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  AtlasChipLine *self = ATLAS_CHIP_LINE (widget);
+  int x = 0;
+
+  self->n_shown = 0;
+  for (guint i = 0; i < self->chips->len; i++)
+    {
+      x += (i > 0 ? SPACING : 0) + chip_width (&g_array_index (self->chips, Chip, i));
+      if (x > width)
+        break;
+      self->n_shown++;
+    }
+}
+
+static void
+atlas_chip_line_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  AtlasChipLine *self = ATLAS_CHIP_LINE (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int width = gtk_widget_get_width (widget);
+  int height = self->text_height + 2 * PADDING_Y;
+  GdkRGBA color, backgrounds[2];
+  int x = 0;
+
+  atlas_compat_widget_get_color (widget, &color);
+  atlas_compat_chip_tints (widget, &backgrounds[CHIP_COMPANY], &backgrounds[CHIP_COUNTRY]);
+
+  for (guint i = 0; i < self->n_shown; i++)
+    {
+      const Chip *chip = &g_array_index (self->chips, Chip, i);
+      int w = chip_width (chip);
+      float left = rtl ? width - x - w : x;
+      GskRoundedRect outline;
+
+      gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (left, 0, w, height), height / 2.f);
+      gtk_snapshot_push_rounded_clip (snapshot, &outline);
+      gtk_snapshot_append_color (snapshot, &backgrounds[chip->kind], &outline.bounds);
+      gtk_snapshot_pop (snapshot);
+
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (left + PADDING_X, PADDING_Y));
+      gtk_snapshot_append_layout (snapshot, chip->layout, &color);
+      gtk_snapshot_restore (snapshot);
+
+      x += w + SPACING;
+    }
+}
+
+static void
+atlas_chip_line_finalize (GObject *object)
+{
+  AtlasChipLine *self = ATLAS_CHIP_LINE (object);
+
+  g_clear_pointer (&self->chips, g_array_unref);
+
+  G_OBJECT_CLASS (atlas_chip_line_parent_class)->finalize (object);
+}
+
+static void
+atlas_chip_line_class_init (AtlasChipLineClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = atlas_chip_line_finalize;
+
+  widget_class->measure = atlas_chip_line_measure;
+  widget_class->size_allocate = atlas_chip_line_size_allocate;
+  widget_class->snapshot = atlas_chip_line_snapshot;
+
+  gtk_widget_class_set_css_name (widget_class, "chipline");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
+}
+
+static void
+atlas_chip_line_init (AtlasChipLine *self)
+{
+  self->chips = g_array_new (FALSE, FALSE, sizeof (Chip));
+  g_array_set_clear_func (self->chips, (GDestroyNotify) clear_chip);
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+}
+
+GtkWidget *
+atlas_chip_line_new (void)
+{
+  return g_object_new (ATLAS_TYPE_CHIP_LINE, NULL);
+}

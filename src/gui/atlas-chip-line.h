@@ -1,0 +1,17 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_CHIP_LINE (atlas_chip_line_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasChipLine, atlas_chip_line, ATLAS, CHIP_LINE, GtkWidget)
+
+GtkWidget *atlas_chip_line_new          (void);
+void       atlas_chip_line_set_entities (AtlasChipLine *self,
+                                         GPtrArray     *entities);
+guint      atlas_chip_line_get_n_chips  (AtlasChipLine *self);
+guint      atlas_chip_line_get_n_shown  (AtlasChipLine *self);
+
+G_END_DECLS
