@@ -23,6 +23,7 @@
 
 #include "atlas-generator.h"
 #include "atlas-graph-view.h"
+#include "atlas-gui.h"
 #include "atlas-locale.h"
 #include "atlas-timeline-view.h"
 #include "atlas-window.h"
@@ -312,6 +313,8 @@ run_child (const char *what,
   g_autoptr(GError) error = NULL;
   Child child = { 0 };
 
+  /* As main.c does; the minimal window allocates from one thread anyway. */
+  atlas_gui_share_malloc_arena ();
   atlas_locale_init ();
   adw_init ();
   child.loop = g_main_loop_new (NULL, FALSE);

@@ -14,6 +14,7 @@
 #include "atlas-article.h"
 #include "atlas-chip-line.h"
 #include "atlas-compat.h"
+#include "atlas-shared-text.h"
 
 #define PADDING_X 8
 #define PADDING_Y 1
@@ -45,39 +46,22 @@ struct _AtlasChipLine
 
 G_DEFINE_FINAL_TYPE (AtlasChipLine, atlas_chip_line, GTK_TYPE_WIDGET)
 
-/* One context for every row's chips: asking each new row for its own
- * context costs more than drawing it. Forgotten when the fonts change. */
-static PangoContext *shared_context;
-static GHashTable *shared_layouts;  /* name → PangoLayout */
-
-static void
-forget_shared_layouts (void)
-{
-  g_clear_pointer (&shared_layouts, g_hash_table_unref);
-  g_clear_object (&shared_context);
-}
+static PangoContext *layouts_context;  /* what the shared layouts were made on */
+static GHashTable *shared_layouts;      /* name → PangoLayout */
 
 static PangoLayout *
 shared_layout (AtlasChipLine *self,
                const char    *name)
 {
-  static gboolean watching;
+  PangoContext *context = atlas_shared_pango_context (GTK_WIDGET (self));
   PangoLayout *layout;
 
-  if (!watching)
+  if (context != layouts_context || (shared_layouts != NULL && g_hash_table_size (shared_layouts) >= MAX_SHARED_LAYOUTS))
     {
-      GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
-
-      g_signal_connect (settings, "notify::gtk-font-name", G_CALLBACK (forget_shared_layouts), NULL);
-      g_signal_connect (settings, "notify::gtk-xft-dpi", G_CALLBACK (forget_shared_layouts), NULL);
-      watching = TRUE;
+      g_clear_pointer (&shared_layouts, g_hash_table_unref);
+      g_set_object (&layouts_context, context);
+      shared_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
     }
-  if (shared_layouts != NULL && g_hash_table_size (shared_layouts) >= MAX_SHARED_LAYOUTS)
-    g_clear_pointer (&shared_layouts, g_hash_table_unref);
-  if (shared_context == NULL)
-    shared_context = gtk_widget_create_pango_context (GTK_WIDGET (self));
-  if (shared_layouts == NULL)
-    shared_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   layout = g_hash_table_lookup (shared_layouts, name);
   if (layout == NULL)
@@ -85,7 +69,7 @@ shared_layout (AtlasChipLine *self,
       g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
 
       /* Names come from feeds: plain text, never markup. */
-      layout = pango_layout_new (shared_context);
+      layout = pango_layout_new (context);
       pango_layout_set_text (layout, name, -1);
       pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
       pango_layout_set_attributes (layout, attrs);

@@ -11,5 +11,6 @@ G_BEGIN_DECLS
 
 void       atlas_gui_register_resources (void);
 GSettings *atlas_gui_settings_new       (void);
+void       atlas_gui_share_malloc_arena (void);
 
 G_END_DECLS

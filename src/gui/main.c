@@ -1,4 +1,5 @@
 #include "atlas-application.h"
+#include "atlas-gui.h"
 #include "atlas-locale.h"
 
 int
@@ -7,6 +8,7 @@ main (int   argc,
 {
   g_autoptr(AtlasApplication) app = NULL;
 
+  atlas_gui_share_malloc_arena ();
   atlas_locale_init ();
   app = atlas_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
