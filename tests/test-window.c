@@ -1,11 +1,14 @@
 /* The main window, built from its resources on a test store, driven through
  * its actions as the sidebar and chips drive it. */
+#include "config.h"
+
 #include <adwaita.h>
 #include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
 #include "atlas-article.h"
+#include "atlas-application.h"
 #include "atlas-article-list.h"
 #include "atlas-chip-line.h"
 #include "atlas-entity-item.h"
@@ -1270,6 +1273,77 @@ test_row_chips (void)
   g_assert_null (window);
 }
 
+static gboolean
+has_accel (GtkApplication *app,
+           const char     *action,
+           const char     *accel)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (app, action);
+
+  return accels != NULL && g_strv_contains ((const char *const *) accels, accel);
+}
+
+static void
+collect_accelerators (GtkWidget *widget,
+                      GString   *all)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      g_string_append_printf (all, " %s ", accelerator);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_accelerators (child, all);
+}
+
+/* The standard accelerators of a GNOME app work and are listed in the
+ * shortcuts window; the primary menu has About, which opens. */
+static void
+test_application_accelerators (void)
+{
+  static const char *const listed[] = {
+    "<Control>q", "<Control>w", "<Control>comma", "<Control>question", "<Control>f", "<Control>r", "F5", "F10",
+  };
+  g_autoptr(AtlasApplication) app = atlas_application_new ();
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/computeatlas/ComputeAtlas/gtk/help-overlay.ui");
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(GString) all = g_string_new (NULL);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *about = NULL;
+
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_assert_true (has_accel (GTK_APPLICATION (app), "app.quit", "<Control>q"));
+  g_assert_true (has_accel (GTK_APPLICATION (app), "window.close", "<Control>w"));
+  g_assert_true (has_accel (GTK_APPLICATION (app), "app.preferences", "<Control>comma"));
+  g_assert_true (has_accel (GTK_APPLICATION (app), "win.show-help-overlay", "<Control>question"));
+
+  g_assert_nonnull (overlay);
+  collect_accelerators (overlay, all);
+  for (guint i = 0; i < G_N_ELEMENTS (listed); i++)
+    {
+      g_autofree char *word = g_strdup_printf (" %s ", listed[i]);
+
+      if (strstr (all->str, word) == NULL)
+        g_error ("the shortcuts window does not list %s", listed[i]);
+    }
+  gtk_window_destroy (GTK_WINDOW (overlay));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && about == NULL; i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_ABOUT_WINDOW (toplevel))
+        about = GTK_WIDGET (toplevel);
+    }
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  gtk_window_destroy (GTK_WINDOW (about));
+  atlas_test_drain ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1284,6 +1358,7 @@ main (int   argc,
   g_test_add_func ("/window/large-store-read-in-a-worker", test_large_store_read_in_a_worker);
   g_test_add_func ("/window/all-companies", test_all_companies);
   g_test_add_func ("/window/row-chips", test_row_chips);
+  g_test_add_func ("/window/application-accelerators", test_application_accelerators);
   g_test_add_func ("/window/graph-beside-the-list", test_graph_beside_the_list);
   g_test_add_func ("/window/timeline-follows-filter", test_timeline_follows_filter);
   g_test_add_func ("/window/refresh-while-reading", test_refresh_while_reading);

@@ -110,14 +110,57 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (atlas_preferences_window_new (parent, self->store)));
 }
 
+/* Who made it, and where the bundled articles come from: their facts were
+ * taken from two French articles and retold in the project's own words. */
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  static const char *developers[] = { "Compute Atlas developers", NULL };
+  const char *corpus[] = {
+    "HyperAI https://hyper.ai/",
+    _("A French press review of CoreWeave’s British data centres"),
+    NULL,
+  };
+  AtlasApplication *self = ATLAS_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *comments = g_strdup (_("News about the AI infrastructure build-out, beside a graph of the companies, "
+                                          "data centre sites and countries they mention and a timeline of what was "
+                                          "announced, funded and opened."));
+  AdwAboutWindow *about;
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+  adw_about_window_set_application_name (about, "Compute Atlas");
+  adw_about_window_set_application_icon (about, APP_ID);
+  adw_about_window_set_developer_name (about, "Compute Atlas developers");
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_comments (about, comments);
+  adw_about_window_set_website (about, "https://github.com/computeatlas/compute-atlas");
+  adw_about_window_set_issue_url (about, "https://github.com/computeatlas/compute-atlas/issues");
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_copyright (about, "© 2026 Compute Atlas developers");
+  adw_about_window_set_developers (about, developers);
+  /* TRANSLATORS: your name and address, one per line, shown in the About window */
+  adw_about_window_set_translator_credits (about, _("translator-credits"));
+  adw_about_window_add_credit_section (about, _("Bundled articles, retold from"), corpus);
+  adw_about_window_add_legal_section (about, _("Bundled articles"), NULL, GTK_LICENSE_CUSTOM,
+                                      _("The bundled articles summarise, in the project’s own words, facts reported "
+                                        "by their sources; no text of the sources is copied."));
+  gtk_window_present (GTK_WINDOW (about));
+}
+
 static void
 atlas_application_startup (GApplication *application)
 {
   static const GActionEntry actions[] = {
     { "quit", quit_action },
     { "preferences", preferences_action },
+    { "about", about_action },
   };
   static const char *const quit_accels[] = { "<Control>q", NULL };
+  static const char *const close_accels[] = { "<Control>w", NULL };
   static const char *const help_accels[] = { "<Control>question", NULL };
   static const char *const preferences_accels[] = { "<Control>comma", NULL };
   G_APPLICATION_CLASS (atlas_application_parent_class)->startup (application);
@@ -126,6 +169,7 @@ atlas_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-help-overlay", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close", close_accels);
 }
 
 static void
