@@ -18,6 +18,7 @@
 #include "atlas-facet-chooser.h"
 #include "atlas-facet-item.h"
 #include "atlas-generator.h"
+#include "atlas-gui.h"
 #include "atlas-graph-view.h"
 #include "atlas-importer.h"
 #include "atlas-preferences-window.h"
@@ -1344,6 +1345,70 @@ test_application_accelerators (void)
   atlas_test_drain ();
 }
 
+/* The application's window remembers its size and the filter when it is
+ * closed, and a new one opens as it was; a window made on its own starts
+ * afresh. */
+static void
+test_window_remembers (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
+  g_autoptr(AtlasApplication) app = atlas_application_new ();
+  g_autoptr(GSettings) settings = atlas_gui_settings_new ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+  g_auto(GStrv) countries = NULL;
+  AtlasWindow *window = NULL;
+  const AtlasFilter *filter;
+  int width, height;
+
+  g_assert_nonnull (settings);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  window = atlas_window_new (GTK_APPLICATION (app), store);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_test_wait_for_frames (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-country", "s", "GB"));
+  atlas_view_state_set_text (atlas_window_get_view_state (window), "coreweave");
+  atlas_view_state_set_date_range (atlas_window_get_view_state (window), 1577836800, 1893456000);
+  gtk_window_close (GTK_WINDOW (window));
+  atlas_test_drain ();
+  g_assert_null (window);
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  countries = g_settings_get_strv (settings, "filter-countries");
+  g_assert_cmpstrv (countries, ((const char *[]) { "GB", NULL }));
+
+  window = atlas_window_new (GTK_APPLICATION (app), store);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  filter = atlas_view_state_get_filter (atlas_window_get_view_state (window));
+  g_assert_true (atlas_filter_contains (filter, ATLAS_FILTER_GROUP_COUNTRIES, "GB"));
+  g_assert_cmpstr (filter->text, ==, "coreweave");
+  g_assert_cmpint (filter->since, ==, 1577836800);
+  g_assert_cmpint (filter->until, ==, 1893456000);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 700);
+  gtk_window_destroy (GTK_WINDOW (window));
+  atlas_test_drain ();
+  g_assert_null (window);
+
+  window = atlas_window_new (NULL, store);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_assert_true (atlas_filter_is_empty (atlas_view_state_get_filter (atlas_window_get_view_state (window))));
+  close_window (&window);
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1359,6 +1424,7 @@ main (int   argc,
   g_test_add_func ("/window/all-companies", test_all_companies);
   g_test_add_func ("/window/row-chips", test_row_chips);
   g_test_add_func ("/window/application-accelerators", test_application_accelerators);
+  g_test_add_func ("/window/remembers", test_window_remembers);
   g_test_add_func ("/window/graph-beside-the-list", test_graph_beside_the_list);
   g_test_add_func ("/window/timeline-follows-filter", test_timeline_follows_filter);
   g_test_add_func ("/window/refresh-while-reading", test_refresh_while_reading);

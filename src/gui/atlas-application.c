@@ -89,12 +89,18 @@ atlas_application_handle_local_options (GApplication *application,
   return -1;
 }
 
+/* Closing each window, rather than quitting at once, lets the main window
+ * remember its size and filter; the application ends with its last one. */
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
 }
 
 static void

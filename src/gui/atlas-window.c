@@ -53,6 +53,7 @@ struct _AtlasWindow
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
+  GtkPaned             *main_paned;
   AdwFlap              *flap;
   AdwLeaflet           *leaflet;
   GtkWidget            *list_pane;
@@ -748,12 +749,132 @@ escape_pressed (GtkWidget *widget,
  * store's index is built in one too: all wait until the window has shown
  * its first frame, which 50 ms of competing work on two cores would delay
  * by a third on a 100,000-article store. */
+/* ---- What the window remembers ----------------------------------------- */
+
+#define DEFAULT_TIMELINE_HEIGHT 280
+#define MIN_TIMELINE_HEIGHT 120
+
+/* The timeline keeps the height it was given: left to its natural height
+ * it would grow and shrink with its lanes at each filter change. */
+static void
+restore_timeline_height (AtlasWindow *self)
+{
+  int total = gtk_widget_get_height (GTK_WIDGET (self->main_paned));
+  int height = self->settings != NULL ? g_settings_get_int (self->settings, "timeline-height") : DEFAULT_TIMELINE_HEIGHT;
+
+  if (total <= 0)
+    return;
+  height = CLAMP (height, MIN (MIN_TIMELINE_HEIGHT, total / 2), MAX (total / 2, MIN_TIMELINE_HEIGHT));
+  gtk_paned_set_position (self->main_paned, total - height);
+}
+
+static void
+save_group (GSettings         *settings,
+            const char        *key,
+            const AtlasFilter *filter,
+            AtlasFilterGroup   group)
+{
+  GPtrArray *ids = atlas_filter_get_group (filter, group);
+  g_autofree const char **strv = g_new0 (const char *, ids->len + 1);
+
+  for (guint i = 0; i < ids->len; i++)
+    strv[i] = g_ptr_array_index (ids, i);
+  g_settings_set_strv (settings, key, strv);
+}
+
+static void
+restore_group (GSettings        *settings,
+               const char       *key,
+               AtlasFilter      *filter,
+               AtlasFilterGroup  group)
+{
+  g_auto(GStrv) ids = g_settings_get_strv (settings, key);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    atlas_filter_add (filter, group, ids[i]);
+}
+
+/* Only the application's windows remember: a window made on its own (the
+ * tests', the benchmarks') starts afresh and leaves the settings alone. */
+static gboolean
+remembers (AtlasWindow *self)
+{
+  return self->settings != NULL && gtk_window_get_application (GTK_WINDOW (self)) != NULL;
+}
+
+static void
+save_state (AtlasWindow *self)
+{
+  const AtlasFilter *filter = atlas_view_state_get_filter (self->view_state);
+  GtkWidget *timeline = gtk_paned_get_end_child (self->main_paned);
+  gboolean dated = filter->since != G_MININT64 || filter->until != G_MAXINT64;
+  gint64 dates[2] = { filter->since, filter->until };
+  int width, height;
+
+  if (!remembers (self))
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (timeline != NULL && gtk_widget_get_height (timeline) > 0)
+    g_settings_set_int (self->settings, "timeline-height", gtk_widget_get_height (timeline));
+  save_group (self->settings, "filter-countries", filter, ATLAS_FILTER_GROUP_COUNTRIES);
+  save_group (self->settings, "filter-companies", filter, ATLAS_FILTER_GROUP_COMPANIES);
+  save_group (self->settings, "filter-entities", filter, ATLAS_FILTER_GROUP_ENTITIES);
+  g_settings_set_string (self->settings, "filter-text", filter->text != NULL ? filter->text : "");
+  g_settings_set_value (self->settings, "filter-dates",
+                        g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, dates, dated ? 2 : 0, sizeof (gint64)));
+  g_settings_apply (self->settings);
+}
+
+static void
+restore_state (AtlasWindow *self)
+{
+  g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+  g_autoptr(GVariant) dates = NULL;
+  g_autofree char *text = NULL;
+  const gint64 *range;
+  gsize n_dates;
+
+  if (!remembers (self))
+    return;
+  gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  restore_group (self->settings, "filter-countries", filter, ATLAS_FILTER_GROUP_COUNTRIES);
+  restore_group (self->settings, "filter-companies", filter, ATLAS_FILTER_GROUP_COMPANIES);
+  restore_group (self->settings, "filter-entities", filter, ATLAS_FILTER_GROUP_ENTITIES);
+  text = g_settings_get_string (self->settings, "filter-text");
+  if (*text != '\0')
+    filter->text = g_steal_pointer (&text);
+  dates = g_settings_get_value (self->settings, "filter-dates");
+  range = g_variant_get_fixed_array (dates, &n_dates, sizeof (gint64));
+  if (n_dates == 2 && range[0] < range[1])
+    filter->since = range[0], filter->until = range[1];
+  /* The search entry follows (see on_filter_changed()). */
+  if (!atlas_filter_is_empty (filter))
+    atlas_view_state_set_filter (self->view_state, filter);
+}
+
+static gboolean
+atlas_window_close_request (GtkWindow *window)
+{
+  save_state (ATLAS_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (atlas_window_parent_class)->close_request (window);
+}
+
 static void
 on_first_frame (AtlasWindow   *self,
                 GdkFrameClock *clock)
 {
   g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
   self->painted = TRUE;
+  restore_timeline_height (self);
   atlas_graph_view_bind (self->graph_view, self->store, self->view_state);
   atlas_timeline_view_bind (self->timeline_view, self->store, self->view_state);
   atlas_event_table_bind (self->event_table, self->timeline_view, self->view_state);
@@ -909,6 +1030,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
 
   object_class->constructed = atlas_window_constructed;
   object_class->dispose = atlas_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = atlas_window_close_request;
   object_class->get_property = atlas_window_get_property;
   object_class->set_property = atlas_window_set_property;
 
@@ -937,6 +1059,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/computeatlas/ComputeAtlas/ui/atlas-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, main_paned);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, list_pane);
@@ -998,10 +1121,14 @@ AtlasWindow *
 atlas_window_new (GtkApplication *application,
                   AtlasStore     *store)
 {
-  return g_object_new (ATLAS_TYPE_WINDOW,
-                       "application", application,
-                       "store", store,
-                       NULL);
+  AtlasWindow *self = g_object_new (ATLAS_TYPE_WINDOW,
+                                    "application", application,
+                                    "store", store,
+                                    NULL);
+
+  /* Not in constructed(): "application" is set after it runs. */
+  restore_state (self);
+  return self;
 }
 
 AtlasViewState *
