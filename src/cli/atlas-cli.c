@@ -355,7 +355,7 @@ command_articles (AtlasStore  *store,
 
   print_json (builder, options.json);
   if (!options.json)
-    g_print (g_dngettext (GETTEXT_PACKAGE, "%u article\n", "%u articles\n", ids->len), ids->len);
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%'u article\n", "%'u articles\n", ids->len), ids->len);
 
   return EXIT_SUCCESS;
 }
@@ -504,7 +504,7 @@ command_facets (AtlasStore  *store,
   json_builder_set_member_name (builder, "articles");
   json_builder_add_int_value (builder, ids->len);
   if (!options.json)
-    g_print (g_dngettext (GETTEXT_PACKAGE, "%u article\n", "%u articles\n", ids->len), ids->len);
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%'u article\n", "%'u articles\n", ids->len), ids->len);
 
   if (!emit_facet (store, filter, ATLAS_FILTER_GROUP_COUNTRIES, "countries", _("Countries"), builder, options.json) ||
       !emit_facet (store, filter, ATLAS_FILTER_GROUP_COMPANIES, "companies", _("Companies"), builder, options.json))
@@ -558,7 +558,7 @@ feeds_list (AtlasStore *store,
       if (!json)
         {
           g_autofree char *checked = format_time (feed->last_success);
-          g_autofree char *articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles",
+          g_autofree char *articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u article", "%'u articles",
                                                                     feed->n_articles), feed->n_articles);
 
           g_print ("%s%s\n  %s\n  %s · %s %s\n", feed->title ? feed->title : feed->url,
@@ -934,7 +934,7 @@ command_timeline (AtlasStore  *store,
 
   print_json (builder, options.json);
   if (!options.json)
-    g_print (g_dngettext (GETTEXT_PACKAGE, "%u event\n", "%u events\n", events->len), events->len);
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%'u event\n", "%'u events\n", events->len), events->len);
   return EXIT_SUCCESS;
 }
 
@@ -1042,7 +1042,7 @@ command_generate (AtlasStore  *store,
       print_error (error ? error->message : g_strerror (errno));
       return EXIT_USAGE;
     }
-  g_print (g_dngettext (GETTEXT_PACKAGE, "%u feed written to %s\n", "%u feeds written to %s\n",
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%'u feed written to %s\n", "%'u feeds written to %s\n",
                         atlas_generator_count_feeds (&options)),
            atlas_generator_count_feeds (&options), out);
   return EXIT_SUCCESS;

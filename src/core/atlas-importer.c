@@ -65,7 +65,7 @@ atlas_import_report_describe (const AtlasImportReport *report)
       return g_string_free (g_steal_pointer (&text), FALSE);
     }
 
-  added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article added", "%u articles added", report->added), report->added);
+  added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u article added", "%'u articles added", report->added), report->added);
   updated = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u updated", "%u updated", report->updated), report->updated);
   unchanged = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unchanged", "%u unchanged", report->unchanged), report->unchanged);
   skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u skipped", "%u skipped", report->skipped), report->skipped);

@@ -118,8 +118,8 @@ update_row (GtkListItem *list_item)
   GtkWidget *check = gtk_widget_get_first_child (box);
   GtkWidget *count = gtk_widget_get_last_child (box);
   guint n = atlas_facet_item_get_count (item);
-  g_autofree char *number = g_strdup_printf ("%u", n);
-  g_autofree char *description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", n), n);
+  g_autofree char *number = g_strdup_printf ("%'u", n);
+  g_autofree char *description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u article", "%'u articles", n), n);
 
   g_signal_handlers_block_by_func (check, on_check_toggled, list_item);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), atlas_facet_item_get_selected (item));

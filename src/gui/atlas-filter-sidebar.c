@@ -101,8 +101,8 @@ facet_row_update (GtkWidget             *row,
 {
   GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "check");
   GtkLabel *count = g_object_get_data (G_OBJECT (row), "count");
-  g_autofree char *number = g_strdup_printf ("%u", entry->count);
-  g_autofree char *description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles",
+  g_autofree char *number = g_strdup_printf ("%'u", entry->count);
+  g_autofree char *description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u article", "%'u articles",
                                                                entry->count), entry->count);
 
   g_signal_handlers_block_by_func (check, on_check_toggled, section);
@@ -173,7 +173,7 @@ refresh_section (AtlasFilterSidebar *self,
 
   if (section->more_button != NULL)
     {
-      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show All %u", "Show All %u", all->len),
+      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show All %'u", "Show All %'u", all->len),
                                                 all->len);
 
       gtk_button_set_label (section->more_button, label);

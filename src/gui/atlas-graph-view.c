@@ -1074,15 +1074,15 @@ update_description (AtlasGraphView *self)
   if (self->focus >= 0)
     {
       const AtlasGraphNode *node = atlas_graph_get_node (self->graph, self->focus);
-      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %s, %u article; arrows move to its neighbours, Enter filters by it",
-                                                  "%s, %s, %u articles; arrows move to its neighbours, Enter filters by it",
+      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %s, %'u article; arrows move to its neighbours, Enter filters by it",
+                                                  "%s, %s, %'u articles; arrows move to its neighbours, Enter filters by it",
                                                   node->weight), node->name, atlas_entity_kind_label (node->kind), node->weight);
     }
   else if (self->ego != NULL)
-    description = g_strdup_printf (_("Neighbourhood of one entity: %u entities and %u ties; Escape shows the whole graph"),
+    description = g_strdup_printf (_("Neighbourhood of one entity: %'u entities and %'u ties; Escape shows the whole graph"),
                                    atlas_graph_get_n_nodes (self->graph), atlas_graph_get_n_edges (self->graph));
   else
-    description = g_strdup_printf (_("%u entities and %u ties"), atlas_graph_get_n_nodes (self->graph),
+    description = g_strdup_printf (_("%'u entities and %'u ties"), atlas_graph_get_n_nodes (self->graph),
                                    atlas_graph_get_n_edges (self->graph));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
 }
@@ -1686,7 +1686,7 @@ on_motion (GtkEventControllerMotion *controller,
 static char *
 describe_node (const AtlasGraphNode *node)
 {
-  g_autofree char *articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", node->weight),
+  g_autofree char *articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u article", "%'u articles", node->weight),
                                                node->weight);
   gboolean with_country = node->country != NULL && g_strcmp0 (node->kind, "country") != 0;
 
@@ -2184,7 +2184,7 @@ atlas_graph_view_init (AtlasGraphView *self)
   gtk_widget_set_parent (self->whole_button, GTK_WIDGET (self));
 
   {
-    g_autofree char *text = g_strdup_printf (_("Entities mentioned together are tied only in graphs of up to %u entities: "
+    g_autofree char *text = g_strdup_printf (_("Entities mentioned together are tied only in graphs of up to %'u entities: "
                                                "filter the articles to see those ties"),
                                              ATLAS_GRAPH_DEFAULT_MAX_COMENTION_NODES);
 

@@ -45,7 +45,7 @@ toast (AtlasPreferencesWindow *self,
 static char *
 describe_state (const AtlasSubscription *feed)
 {
-  g_autofree char *articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles",
+  g_autofree char *articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u article", "%'u articles",
                                                             feed->n_articles), feed->n_articles);
   g_autoptr(GDateTime) when = feed->last_success > 0 ? g_date_time_new_from_unix_local (feed->last_success) : NULL;
   g_autofree char *date = when ? g_date_time_format (when, _("%-d %b %Y, %H:%M")) : NULL;
@@ -140,9 +140,9 @@ summarize (GPtrArray *reports)
   if (tally.feeds_failed == 1 && tally.feeds_imported == 0)
     return g_strdup (tally.first_error);
   if (tally.feeds_failed > 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u feed added, %u could not be", "%u feeds added, %u could not be",
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u feed added, %'u could not be", "%'u feeds added, %'u could not be",
                                          tally.feeds_imported), tally.feeds_imported, tally.feeds_failed);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Subscribed: %u new article", "Subscribed: %u new articles",
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Subscribed: %'u new article", "Subscribed: %'u new articles",
                                        tally.new_articles), tally.new_articles);
 }
 
@@ -240,8 +240,8 @@ on_remove_clicked (GtkButton              *button,
   guint n = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "articles"));
   g_autofree char *heading = g_strdup_printf (_("Remove “%s”?"), title);
   g_autofree char *body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                        "Its %u article leaves the store. You can subscribe again later.",
-                                                        "Its %u articles leave the store. You can subscribe again later.",
+                                                        "Its %'u article leaves the store. You can subscribe again later.",
+                                                        "Its %'u articles leave the store. You can subscribe again later.",
                                                         n), n);
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
 

@@ -29,7 +29,7 @@ bind_cell (GtkSignalListItemFactory *factory,
     {
       guint value;
       g_object_get (row, property, &value, NULL);
-      text = g_strdup_printf ("%u", value);
+      text = g_strdup_printf ("%'u", value);
     }
   else
     g_object_get (row, property, &text, NULL);

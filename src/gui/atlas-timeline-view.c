@@ -688,8 +688,8 @@ update_description (AtlasTimelineView *self)
     return;
   first = atlas_time_unit_format (unit, (gint64) self->start, self->tz);
   last = atlas_time_unit_format (unit, (gint64) self->end, self->tz);
-  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event; showing %s to %s",
-                                              "%u events; showing %s to %s", self->events->len),
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u event; showing %s to %s",
+                                              "%'u events; showing %s to %s", self->events->len),
                                  self->events->len, first, last);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
 }
@@ -876,7 +876,7 @@ draw_lane (AtlasTimelineView *self,
           label_left = MAX (group_left, group_right) + 8;
           if (group_count > 1)
             {
-              g_autofree char *count = g_strdup_printf ("%u", group_count);
+              g_autofree char *count = g_strdup_printf ("%'u", group_count);
               draw_text (self, snapshot, count, label_left, top + 3, 0, 0.9);
             }
           else
@@ -1137,7 +1137,7 @@ atlas_timeline_view_describe_at (AtlasTimelineView *self,
     describe_event (self, text, g_ptr_array_index (events, 0));
   else
     {
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u event; click to zoom in", "%u events; click to zoom in",
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%'u event; click to zoom in", "%'u events; click to zoom in",
                                                  events->len), events->len);
       for (guint i = 0; i < events->len && i < 6; i++)
         g_string_append_printf (text, "\n• %s", ((AtlasEventInfo *) g_ptr_array_index (events, i))->title);

@@ -121,7 +121,7 @@ static void
 update_list_state (AtlasWindow *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
-  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", n), n);
+  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u article", "%'u articles", n), n);
   const char *page;
 
   gtk_label_set_text (self->count_label, count);
@@ -491,14 +491,14 @@ summarize_refresh (GPtrArray *reports,
   added = tally.new_articles;
   if (tally.feeds_failed > 0)
     {
-      g_autofree char *articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new article", "%u new articles",
+      g_autofree char *articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u new article", "%'u new articles",
                                                                 added), added);
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s; %u feed could not be refreshed",
-                                           "%s; %u feeds could not be refreshed", tally.feeds_failed),
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s; %'u feed could not be refreshed",
+                                           "%s; %'u feeds could not be refreshed", tally.feeds_failed),
                               articles, tally.feeds_failed);
     }
   if (added > 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new article", "%u new articles", added), added);
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u new article", "%'u new articles", added), added);
   return asked ? g_strdup (_("No new articles")) : NULL;
 }
 
