@@ -171,6 +171,8 @@ bind_row (GtkSignalListItemFactory *factory,
   /* Names come from feeds: plain text. */
   gtk_label_set_text (GTK_LABEL (gtk_check_button_get_child (GTK_CHECK_BUTTON (check))), atlas_facet_item_get_name (item));
   gtk_widget_set_tooltip_text (check, atlas_facet_item_get_name (item));
+  /* GTK 4.8 does not name a check button by the label it holds. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, atlas_facet_item_get_name (item), -1);
   g_signal_connect (item, "notify", G_CALLBACK (on_item_notify), list_item);
   update_row (list_item);
 }

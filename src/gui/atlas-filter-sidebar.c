@@ -76,6 +76,8 @@ facet_row_new (FacetSection          *section,
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_widget_set_hexpand (name, TRUE);
   gtk_check_button_set_child (GTK_CHECK_BUTTON (check), name);
+  /* GTK 4.8 does not name a check button by the label it holds. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, entry->name, -1);
   gtk_widget_set_hexpand (check, TRUE);
   g_object_set_data_full (G_OBJECT (check), "facet-id", g_strdup (entry->id), g_free);
   gtk_widget_set_tooltip_text (check, entry->name);

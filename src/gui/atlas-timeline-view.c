@@ -1505,6 +1505,8 @@ make_lanes_button (void)
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
   gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Lanes"));
   gtk_widget_set_tooltip_text (button, _("Lanes by kind of event or by company"));
+  /* GTK 4.8 names a menu button by its class, not by its label. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Lanes"), -1);
   gtk_widget_add_css_class (button, "flat");
   return button;
 }
