@@ -1,8 +1,10 @@
 #!/usr/bin/python3
 """Walks Compute Atlas's window over AT-SPI and fails on any control without a
 real name (or with a class name for one), then follows the keyboard focus
-with Tab: round the window it must go filters → list → graph → timeline.
-Run by check-a11y.sh in its own X server and D-Bus session."""
+with Tab: round the window it must go filters → list → graph → timeline, and
+with an article open filters → list → reader → timeline (the reader takes
+the graph's place). Run by check-a11y.sh in its own X server and D-Bus
+session."""
 import re
 import subprocess
 import sys
@@ -30,6 +32,8 @@ CONTAINERS = {
     pyatspi.ROLE_TREE_TABLE, pyatspi.ROLE_SCROLL_PANE, pyatspi.ROLE_PANEL,
     # A scrolled window's own scroll bars, which GTK names after their class.
     pyatspi.ROLE_SCROLL_BAR,
+    # Selectable text, named by the text itself.
+    pyatspi.ROLE_LABEL,
 }
 
 
@@ -83,6 +87,7 @@ def region(node):
 REGIONS = [
     ("filters", {"Filters"}),
     ("list", {"Articles"}),
+    ("reader", {"Article"}),
     ("graph", {"Graph"}),
     ("timeline", {"Timeline"}),
 ]
@@ -137,6 +142,18 @@ def check_order(order, wanted):
     return True
 
 
+def open_an_article(app):
+    """Tab to an article of the list, then Enter opens it in the reader."""
+    for _ in range(60):
+        subprocess.run(["xdotool", "key", "Tab"], check=True)
+        node = focused_now(app)
+        if node is not None and region(node) == "list" and node.getRole() == pyatspi.ROLE_LIST_ITEM:
+            subprocess.run(["xdotool", "key", "Return"], check=True)
+            time.sleep(1)
+            return True
+    return False
+
+
 def main():
     pyatspi.Registry.registerEventListener(on_focus, "object:state-changed:focused")
     app = find_app()
@@ -150,6 +167,18 @@ def main():
     failed = bool(missing) or not counted
 
     failed |= not check_order(tab_cycle(app), ["filters", "list", "graph", "timeline"])
+    if not open_an_article(app):
+        print("not ok - no article could be reached and opened with the keyboard")
+        failed = True
+    else:
+        missing, counted = [], []
+        for window in app:
+            walk(window, [], missing, counted)
+        for line in missing:
+            print(f"not ok - control without a real name, an article open: {line}")
+        failed |= bool(missing)
+        # The article's chips are stops too: a longer way round.
+        failed |= not check_order(tab_cycle(app, presses=160), ["filters", "list", "reader", "timeline"])
     print("ok - accessibility" if not failed else "# accessibility checks failed")
     sys.exit(1 if failed else 0)
 
