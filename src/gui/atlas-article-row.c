@@ -55,6 +55,7 @@ atlas_article_row_set_article (AtlasArticleRow *self,
   g_autofree char *date = atlas_article_format_date (article);
   const char *feed = atlas_article_get_feed_title (article);
   const char *title = atlas_article_get_title (article);
+  const char *end;
   g_autofree char *shown_title = NULL;
   g_autofree char *meta = NULL;
 
@@ -70,7 +71,12 @@ atlas_article_row_set_article (AtlasArticleRow *self,
 
   if (title == NULL)
     title = _("Untitled article");
-  shown_title = g_utf8_substring (title, 0, MAX_TITLE_CHARS);
+  /* g_utf8_substring() reads past the end of a shorter string (GLib 2.74);
+   * titles are valid UTF-8, checked on import. */
+  end = title;
+  for (guint i = 0; i < MAX_TITLE_CHARS && *end != '\0'; i++)
+    end = g_utf8_next_char (end);
+  shown_title = g_strndup (title, end - title);
   pango_layout_set_text (self->title, shown_title, -1);
 
   if (feed != NULL && date != NULL)
