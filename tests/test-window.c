@@ -1409,6 +1409,57 @@ test_window_remembers (void)
   atlas_test_remove_dir (dir);
 }
 
+/* At 360 px wide the window still fits: the filters fold away, the list
+ * and the reader become pages, and an article opens over the list and goes
+ * back to it. */
+static void
+test_narrow_window (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
+  AtlasWindow *window = atlas_window_new (NULL, store);
+  AdwLeaflet *leaflet;
+  AdwFlap *flap;
+  GtkWidget *list_page, *content;
+  int minimum;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_test_wait_for_frames (GTK_WIDGET (window));
+
+  /* The panes fold once the window is narrow, and then it can be 360 px. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  atlas_test_wait_for_frames (GTK_WIDGET (window));
+  content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (content), <=, 360);
+  leaflet = ADW_LEAFLET (find_by_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+  flap = ADW_FLAP (find_by_type (GTK_WIDGET (window), ADW_TYPE_FLAP));
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (adw_flap_get_folded (flap));
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+  list_page = adw_leaflet_get_visible_child (leaflet);
+  save_png (GTK_WIDGET (window), "narrow.png");
+
+  /* Activating an article in the list opens it as a page; Back returns. */
+  {
+    GtkListView *list = GTK_LIST_VIEW (find_widget (GTK_WIDGET (window), is_list_of, atlas_window_get_articles (window)));
+
+    g_signal_emit_by_name (list, "activate", 0);
+    atlas_test_wait_for_frames (GTK_WIDGET (window));
+    g_assert_true (adw_leaflet_get_visible_child (leaflet) != list_page);
+    save_png (GTK_WIDGET (window), "narrow-reading.png");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+    g_assert_true (adw_leaflet_get_visible_child (leaflet) == list_page);
+  }
+
+  close_window (&window);
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1425,6 +1476,7 @@ main (int   argc,
   g_test_add_func ("/window/row-chips", test_row_chips);
   g_test_add_func ("/window/application-accelerators", test_application_accelerators);
   g_test_add_func ("/window/remembers", test_window_remembers);
+  g_test_add_func ("/window/narrow", test_narrow_window);
   g_test_add_func ("/window/graph-beside-the-list", test_graph_beside_the_list);
   g_test_add_func ("/window/timeline-follows-filter", test_timeline_follows_filter);
   g_test_add_func ("/window/refresh-while-reading", test_refresh_while_reading);

@@ -56,6 +56,8 @@ struct _AtlasWindow
   GtkPaned             *main_paned;
   AdwFlap              *flap;
   AdwLeaflet           *leaflet;
+  GtkStackPage         *graph_page;
+  GtkStackPage         *entities_page;
   GtkWidget            *list_pane;
   GtkWidget            *reader_pane;
   GtkSearchEntry       *search_entry;
@@ -373,9 +375,16 @@ on_stop_search (AtlasWindow    *self,
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
 }
 
+/* On a narrow window the Graph and Entities switcher shows icons (the titles
+ * become tooltips): with the window buttons beside it, its labels would
+ * keep the header, and the window, wider than 360 px. */
 static void
 on_leaflet_changed (AtlasWindow *self)
 {
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  gtk_stack_page_set_icon_name (self->graph_page, folded ? "network-workgroup-symbolic" : NULL);
+  gtk_stack_page_set_icon_name (self->entities_page, folded ? "view-list-symbolic" : NULL);
   atlas_window_update_actions (self);
 }
 
@@ -1062,6 +1071,8 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, main_paned);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, graph_page);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, entities_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, list_pane);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, reader_pane);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, search_entry);
