@@ -8,6 +8,7 @@
  */
 #include <adwaita.h>
 
+#include "atlas-graph-painter.h"
 #include "atlas-graph-view.h"
 #include "atlas-test-gtk.h"
 
@@ -221,6 +222,56 @@ test_keyboard (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* 1,500 entities at "fit": the discs shrink until together they
+ * cover at most a quarter of the view, and grow back when zoomed in. */
+static void
+test_large_graph_size_rule (void)
+{
+  GtkWidget *window = adw_window_new ();
+  AtlasGraphView *view = g_object_new (ATLAS_TYPE_GRAPH_VIEW, NULL);
+  g_autoptr(AtlasGraph) graph = atlas_graph_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  double area = 0, size, covered, zoomed;
+
+  for (guint i = 0; i < 1500; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      AtlasGraphNode *node = atlas_graph_get_node (graph, atlas_graph_add_node (graph, id, id, "company", NULL,
+                                                                                 1 + g_rand_int_range (rand, 0, 60)));
+
+      node->x = g_rand_double_range (rand, -500, 500);
+      node->y = g_rand_double_range (rand, -300, 300);
+    }
+  for (guint i = 1; i < 1500; i++)
+    atlas_graph_add_edge (graph, i, g_rand_int_range (rand, 0, i), ATLAS_GRAPH_EDGE_RELATION, "supplies", 1);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  while (gtk_widget_get_width (GTK_WIDGET (view)) < WIDTH - 16)
+    g_main_context_iteration (NULL, TRUE);
+  atlas_graph_view_set_graph (view, graph);
+  atlas_test_wait_for_graph (view);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "graph.fit", NULL));
+
+  size = atlas_graph_view_get_node_size (view);
+  for (guint i = 0; i < atlas_graph_get_n_nodes (graph); i++)
+    {
+      double r = atlas_graph_node_radius (atlas_graph_get_node (graph, i), size);
+
+      area += G_PI * r * r;
+    }
+  covered = area / ((double) gtk_widget_get_width (GTK_WIDGET (view)) * view_height (view));
+  g_test_message ("node size %.3f, discs cover %.2f of the view", size, covered);
+  g_assert_cmpfloat (size, <, 0.35);
+  g_assert_cmpfloat (covered, <=, 0.25 + 1e-6);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "graph.zoom", "d", 2.0));
+  zoomed = atlas_graph_view_get_node_size (view);
+  g_assert_cmpfloat_with_epsilon (zoomed, MIN (2 * size, 1.0), 0.01);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -234,5 +285,6 @@ main (int   argc,
   g_test_add_func ("/graph-view/narrow-window", test_narrow_window);
   g_test_add_func ("/graph-view/pan-and-zoom", test_pan_and_zoom);
   g_test_add_func ("/graph-view/keyboard", test_keyboard);
+  g_test_add_func ("/graph-view/large-graph-size-rule", test_large_graph_size_rule);
   return g_test_run ();
 }

@@ -35,6 +35,11 @@
 /* Room kept free of nodes when fitting: the sides, and the options button
  * at the top. */
 #define FIT_MARGIN   40.0
+/* At "fit" the discs of thousands of entities would be one blot: together
+ * they may cover at most this share of the view, and no disc shrinks below
+ * MIN_NODE_SIZE of its size. */
+#define MAX_DISC_COVER 0.25
+#define MIN_NODE_SIZE  0.15
 #define FIT_TOP      56.0
 
 typedef struct
@@ -86,6 +91,9 @@ struct _AtlasGraphView
 
   GArray           *by_x;       /* node indices sorted by x */
   double            typical_edge;
+  double            disc_area;  /* of every disc at full size, in square pixels */
+  double            cover_size; /* the node size that lets the discs cover MAX_DISC_COVER at fit */
+  double            cover_zoom; /* the zoom of that fit */
   GArray           *by_importance;
   GPtrArray        *label_layouts;  /* per node, made when first needed */
   GArray           *labels;     /* Label, placed for the last frame */
@@ -161,10 +169,16 @@ view_area (AtlasGraphView *self,
   };
 }
 
+/* The discs keep their size in the graph's units from the last fit on, so
+ * zooming in past it brings them back to full size. */
 static double
 node_size (AtlasGraphView *self)
 {
-  return atlas_graph_node_size (self->typical_edge, self->zoom);
+  double size = atlas_graph_node_size (self->typical_edge, self->zoom);
+
+  if (self->cover_zoom > 0 && self->cover_size < 1)
+    size = MIN (size, MAX (self->cover_size * self->zoom / self->cover_zoom, MIN_NODE_SIZE));
+  return size;
 }
 
 static int
@@ -208,6 +222,14 @@ sort_nodes (AtlasGraph       *graph,
     g_array_sort_with_data (order, compare, graph);
 }
 
+static void
+update_cover (AtlasGraphView *self)
+{
+  double area = (double) gtk_widget_get_width (GTK_WIDGET (self)) * gtk_widget_get_height (GTK_WIDGET (self));
+
+  self->cover_size = self->disc_area > 0 && area > 0 ? sqrt (MAX_DISC_COVER * area / self->disc_area) : 1;
+}
+
 /* After the nodes moved. */
 static void
 index_nodes (AtlasGraphView *self)
@@ -216,6 +238,14 @@ index_nodes (AtlasGraphView *self)
   /* Without edges, no length to go by: nodes keep their size. */
   self->typical_edge = self->graph && atlas_graph_get_n_edges (self->graph) > 0
                        ? atlas_graph_median_edge (self->graph, 1000) : 0;
+  self->disc_area = 0;
+  for (guint i = 0; self->graph != NULL && i < atlas_graph_get_n_nodes (self->graph); i++)
+    {
+      double r = atlas_graph_node_radius (atlas_graph_get_node (self->graph, i), 1);
+
+      self->disc_area += G_PI * r * r;
+    }
+  update_cover (self);
 }
 
 /* The node under a point of the view, or -1: a binary search on x narrows
@@ -1013,6 +1043,8 @@ fit (AtlasGraphView *self)
                       MIN_ZOOM, MAX_ZOOM);
   self->pan_x = -(min_x + max_x) / 2 * self->zoom;
   self->pan_y = -(min_y + max_y) / 2 * self->zoom + (FIT_TOP - bottom) / 2;
+  self->cover_zoom = self->zoom;
+  update_cover (self);
   self->fitted = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -1525,6 +1557,15 @@ atlas_graph_view_get_busy (AtlasGraphView *self)
 
 /* Whether what is on screen shows the graph as it is now, without waiting
  * for a painting. */
+/* How much of its full size a disc is drawn at, now. */
+double
+atlas_graph_view_get_node_size (AtlasGraphView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_GRAPH_VIEW (self), 1);
+
+  return node_size (self);
+}
+
 gboolean
 atlas_graph_view_get_painted (AtlasGraphView *self)
 {

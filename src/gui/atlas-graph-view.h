@@ -24,6 +24,7 @@ gboolean    atlas_graph_view_get_node_point (AtlasGraphView   *self,
                                              const char       *entity_id,
                                              graphene_point_t *point);
 gboolean    atlas_graph_view_get_painted  (AtlasGraphView *self);
+double      atlas_graph_view_get_node_size (AtlasGraphView *self);
 char       *atlas_graph_view_describe     (AtlasGraphView *self,
                                            const char     *entity_id);
 void        atlas_graph_view_export_async (AtlasGraphView      *self,
