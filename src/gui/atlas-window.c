@@ -863,7 +863,10 @@ restore_state (AtlasWindow *self)
   dates = g_settings_get_value (self->settings, "filter-dates");
   range = g_variant_get_fixed_array (dates, &n_dates, sizeof (gint64));
   if (n_dates == 2 && range[0] < range[1])
-    filter->since = range[0], filter->until = range[1];
+    {
+      filter->since = range[0];
+      filter->until = range[1];
+    }
   /* The search entry follows (see on_filter_changed()). */
   if (!atlas_filter_is_empty (filter))
     atlas_view_state_set_filter (self->view_state, filter);
