@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "atlas-facet-chooser.h"
+#include "atlas-facet-choice.h"
 #include "atlas-facet-item.h"
 #include "atlas-query.h"
 #include "atlas-text.h"
@@ -114,19 +115,9 @@ static void
 update_row (GtkListItem *list_item)
 {
   AtlasFacetItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *check = gtk_widget_get_first_child (box);
-  GtkWidget *count = gtk_widget_get_last_child (box);
-  guint n = atlas_facet_item_get_count (item);
-  g_autofree char *number = g_strdup_printf ("%'u", n);
-  g_autofree char *description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u article", "%'u articles", n), n);
 
-  g_signal_handlers_block_by_func (check, on_check_toggled, list_item);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), atlas_facet_item_get_selected (item));
-  g_signal_handlers_unblock_by_func (check, on_check_toggled, list_item);
-  gtk_label_set_text (GTK_LABEL (count), number);
-  gtk_widget_set_sensitive (box, n > 0 || atlas_facet_item_get_selected (item));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  atlas_facet_choice_set_count (gtk_list_item_get_child (list_item), atlas_facet_item_get_count (item),
+                                atlas_facet_item_get_selected (item));
 }
 
 static void
@@ -142,22 +133,10 @@ setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            AtlasFacetChooser        *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *check = gtk_check_button_new ();
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *count = gtk_label_new (NULL);
+  GtkWidget *choice = atlas_facet_choice_new (G_CALLBACK (on_check_toggled), list_item);
 
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_check_button_set_child (GTK_CHECK_BUTTON (check), name);
-  gtk_widget_set_hexpand (check, TRUE);
-  g_object_set_data (G_OBJECT (check), "chooser", self);
-  g_signal_connect (check, "toggled", G_CALLBACK (on_check_toggled), list_item);
-  gtk_widget_add_css_class (count, "dim-label");
-  gtk_widget_add_css_class (count, "facet-count");
-  gtk_box_append (GTK_BOX (box), check);
-  gtk_box_append (GTK_BOX (box), count);
-  gtk_list_item_set_child (list_item, box);
+  g_object_set_data (G_OBJECT (atlas_facet_choice_get_check (choice)), "chooser", self);
+  gtk_list_item_set_child (list_item, choice);
 }
 
 static void
@@ -166,13 +145,8 @@ bind_row (GtkSignalListItemFactory *factory,
           AtlasFacetChooser        *self)
 {
   AtlasFacetItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *check = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
 
-  /* Names come from feeds: plain text. */
-  gtk_label_set_text (GTK_LABEL (gtk_check_button_get_child (GTK_CHECK_BUTTON (check))), atlas_facet_item_get_name (item));
-  gtk_widget_set_tooltip_text (check, atlas_facet_item_get_name (item));
-  /* GTK 4.8 does not name a check button by the label it holds. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, atlas_facet_item_get_name (item), -1);
+  atlas_facet_choice_set_name (gtk_list_item_get_child (list_item), atlas_facet_item_get_name (item));
   g_signal_connect (item, "notify", G_CALLBACK (on_item_notify), list_item);
   update_row (list_item);
 }

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "atlas-filter-sidebar.h"
+#include "atlas-facet-choice.h"
 #include "atlas-facet-chooser.h"
 #include "atlas-timeline.h"
 #include "atlas-query.h"
@@ -66,54 +67,23 @@ facet_row_new (FacetSection          *section,
                const AtlasFacetEntry *entry)
 {
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *check = gtk_check_button_new ();
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *count = gtk_label_new (NULL);
+  GtkWidget *choice = atlas_facet_choice_new (G_CALLBACK (on_check_toggled), section);
 
-  gtk_label_set_text (GTK_LABEL (name), entry->name);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_widget_set_hexpand (name, TRUE);
-  gtk_check_button_set_child (GTK_CHECK_BUTTON (check), name);
-  /* GTK 4.8 does not name a check button by the label it holds. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, entry->name, -1);
-  gtk_widget_set_hexpand (check, TRUE);
-  g_object_set_data_full (G_OBJECT (check), "facet-id", g_strdup (entry->id), g_free);
-  gtk_widget_set_tooltip_text (check, entry->name);
-
-  gtk_widget_add_css_class (count, "dim-label");
-  gtk_widget_add_css_class (count, "facet-count");
-
-  gtk_box_append (GTK_BOX (box), check);
-  gtk_box_append (GTK_BOX (box), count);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  atlas_facet_choice_set_name (choice, entry->name);
+  g_object_set_data_full (G_OBJECT (atlas_facet_choice_get_check (choice)), "facet-id", g_strdup (entry->id), g_free);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), choice);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-
-  g_object_set_data (G_OBJECT (row), "check", check);
-  g_object_set_data (G_OBJECT (row), "count", count);
-  g_signal_connect (check, "toggled", G_CALLBACK (on_check_toggled), section);
   return row;
 }
 
 static void
 facet_row_update (GtkWidget             *row,
-                  FacetSection          *section,
                   const AtlasFacetEntry *entry)
 {
-  GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "check");
-  GtkLabel *count = g_object_get_data (G_OBJECT (row), "count");
-  g_autofree char *number = g_strdup_printf ("%'u", entry->count);
-  g_autofree char *description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u article", "%'u articles",
-                                                               entry->count), entry->count);
+  GtkWidget *choice = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
 
-  g_signal_handlers_block_by_func (check, on_check_toggled, section);
-  gtk_check_button_set_active (check, entry->selected);
-  g_signal_handlers_unblock_by_func (check, on_check_toggled, section);
-
-  gtk_label_set_text (count, number);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
-  gtk_widget_set_sensitive (row, entry->count > 0 || entry->selected);
+  atlas_facet_choice_set_count (choice, entry->count, entry->selected);
+  gtk_widget_set_sensitive (row, gtk_widget_get_sensitive (choice));
 }
 
 static gboolean
@@ -167,8 +137,7 @@ refresh_section (AtlasFilterSidebar *self,
     }
 
   for (guint i = 0; i < entries->len; i++)
-    facet_row_update (GTK_WIDGET (gtk_list_box_get_row_at_index (section->list, i)), section,
-                      g_ptr_array_index (entries, i));
+    facet_row_update (GTK_WIDGET (gtk_list_box_get_row_at_index (section->list, i)), g_ptr_array_index (entries, i));
 
   gtk_widget_set_visible (section->heading, entries->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (section->list), entries->len > 0);
