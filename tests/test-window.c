@@ -216,6 +216,17 @@ test_filters_through_actions (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_window_get_focus (GTK_WINDOW (window)))), ==, "");
   g_assert_cmpuint (n_articles (window), ==, 2);
 
+  /* Text set elsewhere replaces the entry's: the entry must not report its
+   * own emptying on the way, which dropped the new text (and read it after
+   * it was freed). */
+  atlas_view_state_set_text (state, "Loughton");
+  atlas_view_state_set_text (state, "Écosse");
+  g_assert_cmpstr (atlas_view_state_get_filter (state)->text, ==, "Écosse");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_window_get_focus (GTK_WINDOW (window)))), ==, "Écosse");
+  atlas_test_drain ();
+  g_assert_cmpuint (n_articles (window), ==, 1);
+  atlas_view_state_set_text (state, NULL);
+
   save_png (GTK_WIDGET (window), "test-window.png");
 
   close_window (&window);

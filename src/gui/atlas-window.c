@@ -293,15 +293,25 @@ update_index (AtlasWindow *self)
   reload (self);
 }
 
+static void on_search_changed (AtlasWindow    *self,
+                               GtkSearchEntry *entry);
+
 static void
 on_filter_changed (AtlasWindow    *self,
                    AtlasViewState *view_state)
 {
   const char *text = atlas_view_state_get_filter (view_state)->text;
 
-  /* The text can change from elsewhere (Clear Filters); the entry shows it. */
+  /* The text can change from elsewhere (Clear Filters); the entry shows it.
+   * Replacing the entry's text first empties it, and an empty search entry
+   * reports at once: that report would clear the filter's text, and free
+   * the string being shown. */
   if (g_strcmp0 (text ? text : "", gtk_editable_get_text (GTK_EDITABLE (self->search_entry))) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+    {
+      g_signal_handlers_block_by_func (self->search_entry, on_search_changed, self);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+      g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed, self);
+    }
 
   reload (self);
   atlas_reader_set_filter (self->reader, atlas_view_state_get_filter (view_state));
