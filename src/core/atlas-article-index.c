@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "atlas-background.h"
 #include "atlas-article-index.h"
 #include "atlas-countries.h"
 #include "atlas-query.h"
@@ -424,7 +425,7 @@ atlas_article_index_new_async (const char          *db_path,
 
   g_task_set_source_tag (task, atlas_article_index_new_async);
   g_task_set_task_data (task, g_strdup (db_path), g_free);
-  g_task_run_in_thread (task, build_thread);
+  atlas_task_run_in_background (task, build_thread);
 }
 
 AtlasArticleIndex *

@@ -13,6 +13,8 @@
 
 #include "atlas-store.h"
 
+#include "atlas-background.h"
+
 struct _AtlasStore
 {
   GObject  parent_instance;
@@ -523,6 +525,7 @@ run_in_writer (gpointer data,
   GError *error = NULL;
   gpointer result;
 
+  atlas_background_thread_enter ();
   if (g_task_return_error_if_cancelled (task))
     return;
 

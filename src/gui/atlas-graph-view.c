@@ -18,6 +18,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "atlas-background.h"
 #include "atlas-graph-view.h"
 #include "atlas-compat.h"
 #include "atlas-entity-item.h"
@@ -435,7 +436,7 @@ start_painting (AtlasGraphView *self)
   task = g_task_new (self, self->paint_cancellable, on_painted, NULL);
   g_task_set_check_cancellable (task, TRUE);
   g_task_set_task_data (task, job, paint_job_free);
-  g_task_run_in_thread (task, paint_thread);
+  atlas_task_run_in_background (task, paint_thread);
 }
 
 /* ---- labels ------------------------------------------------------------- */
@@ -854,7 +855,7 @@ atlas_graph_view_export_async (AtlasGraphView      *self,
     }
 
   g_task_set_task_data (task, job, export_job_free);
-  g_task_run_in_thread (task, export_thread);
+  atlas_task_run_in_background (task, export_thread);
 }
 
 gboolean
@@ -1467,7 +1468,7 @@ rebuild (AtlasGraphView *self)
   task = g_task_new (self, self->cancellable, on_built, g_object_ref (self));
   job->task = task;
   g_task_set_task_data (task, job, build_job_free);
-  g_task_run_in_thread (task, build_thread);
+  atlas_task_run_in_background (task, build_thread);
   g_object_unref (task);
 }
 

@@ -14,6 +14,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "atlas-background.h"
 #include "atlas-timeline-view.h"
 #include "atlas-compat.h"
 #include "atlas-query.h"
@@ -526,7 +527,7 @@ reload (AtlasTimelineView *self)
   task = g_task_new (self, self->cancellable, on_events, NULL);
   g_task_set_check_cancellable (task, TRUE);
   g_task_set_task_data (task, load_job_new (self), load_job_free);
-  g_task_run_in_thread (task, events_thread);
+  atlas_task_run_in_background (task, events_thread);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -628,7 +629,7 @@ count_articles (AtlasTimelineView *self)
   self->counting = TRUE;
   task = g_task_new (self, self->count_cancellable, on_counts, NULL);
   g_task_set_task_data (task, job, load_job_free);
-  g_task_run_in_thread (task, counts_thread);
+  atlas_task_run_in_background (task, counts_thread);
 }
 
 /* ---- view changes ------------------------------------------------------- */
