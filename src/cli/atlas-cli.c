@@ -262,6 +262,9 @@ command_import (AtlasStore  *store,
         }
       else
         g_print ("%s\n", text);
+      /* Each line tells that an import is committed: it goes out now, not
+       * when a pipe's buffer fills. */
+      fflush (stdout);
     }
 
   return status;
