@@ -253,6 +253,53 @@ test_hostile_import (void)
     }
 }
 
+
+/* A store the CLI cannot use is named, left as it is, and the exit status
+ * says so. */
+static void
+test_unusable_stores (void)
+{
+  static const char *const kinds[] = { "cut", "zeroed", "garbage", "newer" };
+  g_autofree char *good = db;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  sqlite3 *handle = NULL;
+
+  g_assert_cmpint (sqlite3_open (good, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+  g_assert_true (g_file_get_contents (good, &contents, &length, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/%s.db", dir, kinds[i]);
+      g_autofree char *bytes = g_memdup2 (contents, length);
+      g_autofree char *after = NULL;
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      gsize size = length, after_size = 0;
+
+      if (i == 0)
+        size = length / 2;
+      else if (i == 1)
+        memset (bytes + 100, 0, length - 100);
+      else if (i == 2)
+        memset (bytes, 'x', length);
+      else
+        bytes[63] = 99;  /* user_version, big-endian at offset 60 */
+      g_assert_true (g_file_set_contents (path, bytes, size, NULL));
+
+      db = path;
+      g_assert_cmpint (run (&out, &err, "articles", NULL), !=, 0);
+      db = NULL;
+      g_assert_nonnull (strstr (err, path));
+      g_assert_nonnull (strstr (err, "left untouched"));
+      g_assert_true (g_file_get_contents (path, &after, &after_size, NULL));
+      g_assert_cmpmem (bytes, size, after, after_size);
+    }
+  db = g_steal_pointer (&good);
+}
+
 static void
 test_usage_errors (void)
 {
@@ -408,6 +455,7 @@ main (int   argc,
   g_test_add_func ("/cli/hostile-import", test_hostile_import);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/refuses-foreign-store", test_refuses_foreign_store);
+  g_test_add_func ("/cli/unusable-stores", test_unusable_stores);
   g_test_add_func ("/cli/feeds", test_feeds);
 
   status = g_test_run ();

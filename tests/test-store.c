@@ -1,6 +1,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "atlas-importer.h"
 #include "atlas-query.h"
 #include "atlas-test-util.h"
 
@@ -152,6 +153,252 @@ test_refuses_foreign_files (void)
   atlas_test_remove_dir (dir);
 }
 
+
+/* A store of the corpus with everything in its main file. */
+static char *
+make_whole_store (const char *dir)
+{
+  g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (atlas_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", &error));
+  g_assert_no_error (error);
+  return g_strdup (atlas_store_get_path (store));
+}
+
+static void
+test_refuses_damaged_files (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *good = make_whole_store (dir);
+  g_autofree char *cut = g_build_filename (dir, "cut.db", NULL);
+  g_autofree char *zeroed = g_build_filename (dir, "zeroed.db", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (good, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8192);
+
+  /* Cut in half, as a full disk or a failed copy leaves it. */
+  g_assert_true (g_file_set_contents (cut, contents, length / 2, NULL));
+  assert_refused (cut, ATLAS_STORE_ERROR_DAMAGED);
+
+  /* A valid header, and zeros after it. */
+  memset (contents + 100, 0, length - 100);
+  g_assert_true (g_file_set_contents (zeroed, contents, length, NULL));
+  assert_refused (zeroed, ATLAS_STORE_ERROR_DAMAGED);
+
+  atlas_test_remove_dir (dir);
+}
+
+/* Permissions do not stop root, so the opening is tried in a child that
+ * runs as "nobody" then; it finds the store through the environment. */
+static void
+test_refuses_unwritable (gconstpointer data)
+{
+  gboolean folder_read_only = GPOINTER_TO_INT (data);
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AtlasStore) store = NULL;
+
+      if (geteuid () == 0)
+        g_assert_true (setgid (65534) == 0 && setuid (65534) == 0);
+      store = atlas_store_open (g_getenv ("ATLAS_TEST_STORE"), &error);
+      g_assert_null (store);
+      g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_READ_ONLY);
+      g_assert_nonnull (strstr (error->message, "left untouched"));
+      return;
+    }
+
+  dir = atlas_test_make_dir ();
+  path = make_whole_store (dir);
+  /* A read-only file where its -shm file could be made; or a writable file
+   * in a read-only folder, where no -shm file can be made, so not even a
+   * read works. */
+  g_assert_cmpint (g_chmod (dir, folder_read_only ? 0555 : 0777), ==, 0);
+  g_assert_cmpint (g_chmod (path, folder_read_only ? 0666 : 0444), ==, 0);
+  g_setenv ("ATLAS_TEST_STORE", path, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+
+  g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+  atlas_test_remove_dir (dir);
+}
+
+typedef struct
+{
+  const char *path;
+  gulong      hold_us;
+  GMutex      mutex;
+  GCond       cond;
+  gboolean    locked;
+} Holder;
+
+/* Another writer, with a connection of its own, keeping the write lock. */
+static gpointer
+hold_write_lock (gpointer data)
+{
+  Holder *holder = data;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (holder->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_mutex_lock (&holder->mutex);
+  holder->locked = TRUE;
+  g_cond_signal (&holder->cond);
+  g_mutex_unlock (&holder->mutex);
+  g_usleep (holder->hold_us);
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  return NULL;
+}
+
+static gboolean
+write_while_locked (const char  *path,
+                    gulong       hold_us,
+                    gint64      *waited_us,
+                    GError     **error)
+{
+  Holder holder = { .path = path, .hold_us = hold_us };
+  g_autoptr(AtlasStore) store = NULL;
+  GThread *thread;
+  gint64 start;
+  gboolean ok;
+
+  thread = g_thread_new ("holder", hold_write_lock, &holder);
+  g_mutex_lock (&holder.mutex);
+  while (!holder.locked)
+    g_cond_wait (&holder.cond, &holder.mutex);
+  g_mutex_unlock (&holder.mutex);
+
+  /* Reading is never blocked by a writer. */
+  store = atlas_store_open (path, NULL);
+  g_assert_nonnull (store);
+  start = g_get_monotonic_time ();
+  ok = atlas_store_begin_write (store, error);
+  *waited_us = g_get_monotonic_time () - start;
+  if (ok)
+    atlas_store_rollback (store);
+  g_thread_join (thread);
+  return ok;
+}
+
+static void
+test_waits_for_another_writer (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *path = make_whole_store (dir);
+  g_autoptr(GError) error = NULL;
+  gint64 waited;
+
+  /* A second holding the lock is waited for. */
+  g_assert_true (write_while_locked (path, G_USEC_PER_SEC, &waited, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (waited, >=, G_USEC_PER_SEC * 8 / 10);
+
+  /* Longer than the five seconds allowed: a clear error, nothing written. */
+  g_assert_false (write_while_locked (path, G_USEC_PER_SEC * 6, &waited, &error));
+  g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_BUSY);
+  g_assert_cmpint (waited, >=, G_USEC_PER_SEC * 4);
+
+  atlas_test_remove_dir (dir);
+}
+
+static char *
+large_feed (guint items)
+{
+  GString *json = g_string_new ("{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"Large\", "
+                                "\"feed_url\": \"https://example.org/large.json\", \"items\": [");
+  g_autofree char *text = g_strnfill (2000, 'x');
+
+  for (guint i = 0; i < items; i++)
+    g_string_append_printf (json, "%s{\"id\": \"large-%u\", \"title\": \"Item %u\", \"content_text\": \"%s %u\"}",
+                            i ? ", " : "", i, i, text, i);
+  g_string_append (json, "]}");
+  return g_string_free (json, FALSE);
+}
+
+/* A full disk, simulated by a page limit: the import fails whole and says
+ * why, the store keeps what it had and takes the same import once there is
+ * room. */
+static void
+test_full_disk (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
+  g_autofree char *feed = large_feed (300);
+  g_autofree char *before = atlas_test_snapshot (store);
+  g_autofree char *after = NULL;
+  g_autofree char *limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT,
+                                            pragma_int (store, "page_count") + 8);
+  g_autoptr(AtlasImportReport) refused = NULL;
+  g_autoptr(AtlasImportReport) taken = NULL;
+
+  g_assert_true (atlas_store_exec (store, limit, NULL));
+  refused = atlas_import_data (store, feed, strlen (feed), "large.json", NULL);
+  g_assert_nonnull (refused->error);
+  g_assert_nonnull (strstr (refused->error, "full"));
+  after = atlas_test_snapshot (store);
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_true (atlas_store_exec (store, "PRAGMA max_page_count = 1073741823", NULL));
+  taken = atlas_import_data (store, feed, strlen (feed), "large.json", NULL);
+  g_assert_null (taken->error);
+  g_assert_cmpuint (taken->added, ==, 300);
+
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
+/* Set aside, never deleted: the file and its WAL keep their bytes under a
+ * new name, and a fresh store can take the old name. */
+static void
+test_move_aside (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "atlas.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *moved = NULL;
+  g_autofree char *moved_wal = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) fresh = NULL;
+
+  g_assert_true (g_file_set_contents (path, "not a store", -1, NULL));
+  g_assert_true (g_file_set_contents (wal, "its log", -1, NULL));
+  g_assert_true (atlas_store_move_aside (path, &moved, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (moved, path));
+  g_assert_nonnull (strstr (moved, ".set-aside-"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (moved, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "not a store");
+  moved_wal = g_strconcat (moved, "-wal", NULL);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (moved_wal, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "its log");
+
+  /* A second one in the same second gets a name of its own. */
+  g_assert_true (g_file_set_contents (path, "another", -1, NULL));
+  g_assert_true (atlas_store_move_aside (path, &second, &error));
+  g_assert_cmpstr (second, !=, moved);
+  g_assert_true (g_file_test (moved, G_FILE_TEST_EXISTS));
+
+  fresh = atlas_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fresh);
+
+  g_clear_object (&fresh);
+  atlas_test_remove_dir (dir);
+}
+
 static void
 test_migrates_empty_file (void)
 {
@@ -243,6 +490,12 @@ main (int   argc,
   g_test_add_func ("/store/reopen", test_reopen);
   g_test_add_func ("/store/leased-statements", test_leased_statements);
   g_test_add_func ("/store/refuses-foreign-files", test_refuses_foreign_files);
+  g_test_add_func ("/store/refuses-damaged-files", test_refuses_damaged_files);
+  g_test_add_data_func ("/store/refuses-read-only-file", GINT_TO_POINTER (FALSE), test_refuses_unwritable);
+  g_test_add_data_func ("/store/refuses-read-only-folder", GINT_TO_POINTER (TRUE), test_refuses_unwritable);
+  g_test_add_func ("/store/waits-for-another-writer", test_waits_for_another_writer);
+  g_test_add_func ("/store/full-disk", test_full_disk);
+  g_test_add_func ("/store/move-aside", test_move_aside);
   g_test_add_func ("/store/migrates-empty-file", test_migrates_empty_file);
   g_test_add_func ("/store/migrates-search-index", test_migrates_search_index);
   g_test_add_func ("/store/creates-missing-folder", test_creates_missing_folder);

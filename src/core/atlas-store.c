@@ -184,10 +184,29 @@ atlas_store_set_error (AtlasStore  *self,
   int code = sqlite3_extended_errcode (self->db);
   AtlasStoreError kind = ATLAS_STORE_ERROR_FAILED;
 
-  if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
-    kind = ATLAS_STORE_ERROR_BUSY;
-  else if ((code & 0xff) == SQLITE_NOTADB)
-    kind = ATLAS_STORE_ERROR_NOT_A_STORE;
+  switch (code & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      kind = ATLAS_STORE_ERROR_BUSY;
+      break;
+    case SQLITE_NOTADB:
+      kind = ATLAS_STORE_ERROR_NOT_A_STORE;
+      break;
+    case SQLITE_CORRUPT:
+      kind = ATLAS_STORE_ERROR_DAMAGED;
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      kind = ATLAS_STORE_ERROR_READ_ONLY;
+      break;
+    case SQLITE_FULL:
+      kind = ATLAS_STORE_ERROR_FULL;
+      break;
+    default:
+      break;
+    }
 
   g_set_error (error, ATLAS_STORE_ERROR, kind, "%s: %s (%s)",
                self->path, what, sqlite3_errmsg (self->db));
@@ -313,12 +332,40 @@ check_identity (AtlasStore  *self,
     n_objects = query_int (self, "SELECT count(*) FROM sqlite_schema", &ok);
   if (!ok)
     {
-      if ((sqlite3_errcode (self->db) & 0xff) == SQLITE_BUSY)
-        atlas_store_set_error (self, error, _("the store is locked by another program"));
-      else
-        g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_NOT_A_STORE,
-                     _("%s is not a Compute Atlas store (it is not an SQLite database); it was left untouched"),
-                     self->path);
+      switch (sqlite3_errcode (self->db) & 0xff)
+        {
+        case SQLITE_BUSY:
+          atlas_store_set_error (self, error, _("the store is locked by another program"));
+          break;
+        case SQLITE_NOTADB:
+          g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_NOT_A_STORE,
+                       _("%s is not a Compute Atlas store (it is not an SQLite database); it was left untouched"),
+                       self->path);
+          break;
+        case SQLITE_CORRUPT:
+          g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_DAMAGED,
+                       _("%s is damaged (%s); it was left untouched"), self->path, sqlite3_errmsg (self->db));
+          break;
+        case SQLITE_READONLY:
+        case SQLITE_CANTOPEN:
+        case SQLITE_PERM:
+          /* WAL needs its -shm file beside the store, even to read. */
+          g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_READ_ONLY,
+                       _("%s cannot be opened for writing, or its folder does not allow the files SQLite keeps beside it (%s); it was left untouched"),
+                       self->path, sqlite3_errmsg (self->db));
+          break;
+        default:
+          atlas_store_set_error (self, error, _("could not read the store"));
+          break;
+        }
+      return FALSE;
+    }
+
+  /* Our own stamp with no tables: the schema's pages were lost. */
+  if (application_id == ATLAS_STORE_APPLICATION_ID && *user_version > 0 && n_objects == 0)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_DAMAGED,
+                   _("%s is damaged (its tables are gone); it was left untouched"), self->path);
       return FALSE;
     }
 
@@ -338,6 +385,48 @@ check_identity (AtlasStore  *self,
       return FALSE;
     }
 
+  return TRUE;
+}
+
+static guint32
+read_be32 (const guint8 *bytes)
+{
+  return (guint32) bytes[0] << 24 | (guint32) bytes[1] << 16 | (guint32) bytes[2] << 8 | bytes[3];
+}
+
+/* A cut file reads well until a query reaches its missing pages. SQLite's
+ * header says how many pages the file has, when its "valid for" counter
+ * matches the change counter; a shorter file was truncated. */
+static gboolean
+check_length (AtlasStore  *self,
+              GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (self->path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  g_autoptr(GFileInfo) info = NULL;
+  guint8 header[100];
+  gsize got = 0;
+  guint64 page_size, claimed;
+
+  if (stream == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header, &got, NULL, NULL) ||
+      got < sizeof header)
+    return TRUE;  /* a new, empty file */
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
+  if (info == NULL || read_be32 (header + 24) != read_be32 (header + 92))
+    return TRUE;
+
+  page_size = (guint64) header[16] << 8 | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  claimed = page_size * read_be32 (header + 28);
+  if ((guint64) g_file_info_get_size (info) < claimed)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_DAMAGED,
+                   _("%s is damaged (it was cut short: %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " bytes); it was left untouched"),
+                   self->path, (guint64) g_file_info_get_size (info), claimed);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -446,8 +535,16 @@ atlas_store_open (const char  *path,
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, 1);
 
-  if (!check_identity (self, &user_version, error))
+  if (!check_identity (self, &user_version, error) || !check_length (self, error))
     return NULL;
+
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_READ_ONLY,
+                   _("%s is read-only, and Compute Atlas needs to write to its store; it was left untouched"),
+                   self->path);
+      return NULL;
+    }
 
   if (!atlas_store_exec (self,
                          "PRAGMA journal_mode = WAL;"
@@ -461,6 +558,54 @@ atlas_store_open (const char  *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/* Renames a store that cannot be used, with its WAL and shared-memory files,
+ * to "NAME.set-aside-DATE", so that a fresh one can take its place: nothing
+ * is deleted, and what the WAL held stays with its file. */
+gboolean
+atlas_store_move_aside (const char  *path,
+                        char       **moved_to,
+                        GError     **error)
+{
+  static const char *const companions[] = { "-wal", "-shm", "-journal" };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *target = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  target = g_strdup_printf ("%s.set-aside-%s", path, stamp);
+  for (guint n = 2; g_file_test (target, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (target);
+      target = g_strdup_printf ("%s.set-aside-%s-%u", path, stamp, n);
+    }
+
+  if (g_rename (path, target) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not move %s aside: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
+    {
+      g_autofree char *from = g_strconcat (path, companions[i], NULL);
+      g_autofree char *to = g_strconcat (target, companions[i], NULL);
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
+        {
+          int saved_errno = errno;
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Could not move %s aside: %s"), from, g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+
+  if (moved_to != NULL)
+    *moved_to = g_steal_pointer (&target);
+  return TRUE;
 }
 
 const char *

@@ -13,6 +13,9 @@ typedef enum
   ATLAS_STORE_ERROR_NOT_A_STORE,
   ATLAS_STORE_ERROR_TOO_NEW,
   ATLAS_STORE_ERROR_BUSY,
+  ATLAS_STORE_ERROR_DAMAGED,
+  ATLAS_STORE_ERROR_READ_ONLY,
+  ATLAS_STORE_ERROR_FULL,
 } AtlasStoreError;
 
 /* 'ATLS': tells a Compute Atlas store from any other SQLite file. */
@@ -26,6 +29,9 @@ G_DECLARE_FINAL_TYPE (AtlasStore, atlas_store, ATLAS, STORE, GObject)
 GQuark      atlas_store_error_quark     (void);
 char       *atlas_store_default_path    (void);
 AtlasStore *atlas_store_open            (const char  *path,
+                                         GError     **error);
+gboolean    atlas_store_move_aside      (const char  *path,
+                                         char       **moved_to,
                                          GError     **error);
 const char *atlas_store_get_path        (AtlasStore  *self);
 sqlite3    *atlas_store_get_db          (AtlasStore  *self);
