@@ -1423,6 +1423,75 @@ test_window_remembers (void)
 /* At 360 px wide the window still fits: the filters fold away, the list
  * and the reader become pages, and an article opens over the list and goes
  * back to it. */
+
+static GtkWindow *
+only_window (AtlasApplication *app)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  return windows->data;
+}
+
+/* A store that cannot be used gets a page that says why, and a way out
+ * that moves it aside and starts afresh on the corpus. */
+static void
+test_unusable_store (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "atlas.db", NULL);
+  g_autofree char *garbage = g_strnfill (8192, 'x');
+  g_autoptr(AtlasApplication) app = atlas_application_new ();
+  g_autoptr(GDir) listing = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *contents = NULL;
+  GtkWindow *window;
+  AdwStatusPage *status;
+  gboolean done = FALSE;
+  const char *name;
+
+  g_assert_true (g_file_set_contents (path, garbage, -1, NULL));
+  atlas_application_set_store_path (app, path);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_activate (G_APPLICATION (app));
+
+  window = only_window (app);
+  g_assert_false (ATLAS_IS_WINDOW (window));
+  status = ADW_STATUS_PAGE (find_by_type (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
+  g_assert_cmpstr (adw_status_page_get_title (status), ==, "This File Is Not a Store");
+  g_assert_nonnull (strstr (adw_status_page_get_description (status), path));
+  g_assert_true (action_buttons_sensitive (GTK_WIDGET (window), "store.move-aside"));
+  atlas_test_wait_for_frames (GTK_WIDGET (window));
+  save_png (GTK_WIDGET (window), "test-unusable-store.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "store.move-aside", NULL));
+  atlas_test_drain ();
+
+  window = only_window (app);
+  g_assert_true (ATLAS_IS_WINDOW (window));
+  if (atlas_window_get_importing (ATLAS_WINDOW (window)))
+    {
+      g_signal_connect (window, "notify::importing", G_CALLBACK (on_importing_changed), &done);
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  atlas_test_drain ();
+  g_assert_cmpuint (n_articles (ATLAS_WINDOW (window)), ==, 2);
+
+  /* The old file is beside the new store, byte for byte. */
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (strstr (name, ".set-aside-") != NULL && !g_str_has_suffix (name, "-wal") && !g_str_has_suffix (name, "-shm"))
+      moved = g_build_filename (dir, name, NULL);
+  g_assert_nonnull (moved);
+  g_assert_true (g_file_get_contents (moved, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, garbage);
+
+  gtk_window_destroy (window);
+  atlas_test_drain ();
+  atlas_test_remove_dir (dir);
+}
+
 static void
 test_narrow_window (void)
 {
@@ -1488,6 +1557,7 @@ main (int   argc,
   g_test_add_func ("/window/application-accelerators", test_application_accelerators);
   g_test_add_func ("/window/remembers", test_window_remembers);
   g_test_add_func ("/window/narrow", test_narrow_window);
+  g_test_add_func ("/window/unusable-store", test_unusable_store);
   g_test_add_func ("/window/graph-beside-the-list", test_graph_beside_the_list);
   g_test_add_func ("/window/timeline-follows-filter", test_timeline_follows_filter);
   g_test_add_func ("/window/refresh-while-reading", test_refresh_while_reading);

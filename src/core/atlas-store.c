@@ -422,9 +422,13 @@ check_length (AtlasStore  *self,
   claimed = page_size * read_be32 (header + 28);
   if ((guint64) g_file_info_get_size (info) < claimed)
     {
+      g_autofree char *has = g_format_size ((guint64) g_file_info_get_size (info));
+      g_autofree char *should_have = g_format_size (claimed);
+
+      /* TRANSLATORS: the file, its size, then the size it should have */
       g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_DAMAGED,
-                   _("%s is damaged (it was cut short: %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " bytes); it was left untouched"),
-                   self->path, (guint64) g_file_info_get_size (info), claimed);
+                   _("%s is damaged (it was cut short: %s of %s); it was left untouched"),
+                   self->path, has, should_have);
       return FALSE;
     }
   return TRUE;

@@ -23,19 +23,130 @@ struct _AtlasApplication
 
 G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, ADW_TYPE_APPLICATION)
 
+typedef struct
+{
+  AtlasApplication *application;
+  GtkWidget        *window;
+  AdwStatusPage    *status;
+  char             *path;
+} StoreProblem;
+
+static void
+store_problem_free (gpointer data)
+{
+  StoreProblem *problem = data;
+
+  g_free (problem->path);
+  g_free (problem);
+}
+
+static void
+try_again (GSimpleAction *action,
+           GVariant      *parameter,
+           gpointer       user_data)
+{
+  StoreProblem *problem = user_data;
+  GApplication *application = G_APPLICATION (problem->application);
+
+  /* Hold the application: between the two windows it has none. */
+  g_application_hold (application);
+  gtk_window_destroy (GTK_WINDOW (problem->window));
+  g_application_activate (application);
+  g_application_release (application);
+}
+
+static void
+move_aside (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  StoreProblem *problem = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *moved_to = NULL;
+
+  if (!atlas_store_move_aside (problem->path, &moved_to, &error))
+    {
+      adw_status_page_set_description (problem->status, error->message);
+      return;
+    }
+  g_message ("The store was moved aside to %s", moved_to);
+  try_again (action, parameter, user_data);
+}
+
+/* What went wrong, and the way out: a store in use is tried again; any
+ * other is moved aside, never deleted, for a fresh one. */
 static void
 show_store_error (AtlasApplication *self,
+                  const char       *path,
                   const GError     *error)
 {
+  const GActionEntry actions[] = {
+    { .name = "move-aside", .activate = move_aside },
+    { .name = "try-again", .activate = try_again },
+  };
+  gboolean busy = g_error_matches (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_BUSY);
   GtkWidget *window = adw_application_window_new (GTK_APPLICATION (self));
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *status = adw_status_page_new ();
+  GtkWidget *button;
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autofree char *description = NULL;
+  StoreProblem *problem = g_new0 (StoreProblem, 1);
+  const char *title;
+
+  problem->application = self;
+  problem->window = window;
+  problem->status = ADW_STATUS_PAGE (status);
+  problem->path = g_strdup (path);
+  g_object_set_data_full (G_OBJECT (window), "atlas-store-problem", problem, store_problem_free);
+  g_action_map_add_action_entries (G_ACTION_MAP (group), actions, G_N_ELEMENTS (actions), problem);
+  gtk_widget_insert_action_group (window, "store", G_ACTION_GROUP (group));
+
+  if (error->domain != ATLAS_STORE_ERROR)
+    title = _("The Store Cannot Be Opened");
+  else
+    switch ((AtlasStoreError) error->code)
+      {
+      case ATLAS_STORE_ERROR_BUSY:
+        title = _("The Store Is in Use");
+        break;
+      case ATLAS_STORE_ERROR_DAMAGED:
+        title = _("The Store Is Damaged");
+        break;
+      case ATLAS_STORE_ERROR_READ_ONLY:
+        title = _("The Store Cannot Be Written To");
+        break;
+      case ATLAS_STORE_ERROR_TOO_NEW:
+        title = _("The Store Is From a Newer Version");
+        break;
+      case ATLAS_STORE_ERROR_NOT_A_STORE:
+        title = _("This File Is Not a Store");
+        break;
+      case ATLAS_STORE_ERROR_FULL:
+      case ATLAS_STORE_ERROR_FAILED:
+      default:
+        title = _("The Store Cannot Be Opened");
+        break;
+      }
+  if (busy)
+    description = g_strdup (error->message);
+  else
+    /* TRANSLATORS: the error, then what moving aside does */
+    description = g_strdup_printf (_("%s\n\nMoving it aside renames it, with the files beside it, so that a new store "
+                                     "can start; nothing is deleted."),
+                                   error->message);
 
   gtk_window_set_title (GTK_WINDOW (window), _("Compute Atlas"));
   gtk_window_set_default_size (GTK_WINDOW (window), 640, 480);
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "dialog-error-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("The Store Cannot Be Opened"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (status), error->message);
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (status), description);
+  button = gtk_button_new_with_mnemonic (busy ? _("_Try Again") : _("_Move Aside and Start Fresh"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), busy ? "store.try-again" : "store.move-aside");
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "suggested-action");
+  adw_status_page_set_child (ADW_STATUS_PAGE (status), button);
   gtk_widget_set_vexpand (status, TRUE);
   gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
   gtk_box_append (GTK_BOX (box), status);
@@ -63,7 +174,7 @@ atlas_application_activate (GApplication *application)
       self->store = atlas_store_open (path, &error);
       if (self->store == NULL)
         {
-          show_store_error (self, error);
+          show_store_error (self, path, error);
           return;
         }
     }
@@ -84,7 +195,7 @@ atlas_application_handle_local_options (GApplication *application,
       return EXIT_SUCCESS;
     }
   if (g_variant_dict_lookup (options, "db", "^&ay", &db))
-    self->db_path = g_canonicalize_filename (db, NULL);
+    atlas_application_set_store_path (self, db);
 
   return -1;
 }
@@ -223,4 +334,15 @@ atlas_application_new (void)
                        "flags", G_APPLICATION_NON_UNIQUE,
                        "resource-base-path", "/io/github/computeatlas/ComputeAtlas",
                        NULL);
+}
+
+/* The store to open instead of the default one (--db). */
+void
+atlas_application_set_store_path (AtlasApplication *self,
+                                  const char       *path)
+{
+  g_return_if_fail (ATLAS_IS_APPLICATION (self));
+
+  g_free (self->db_path);
+  self->db_path = g_canonicalize_filename (path, NULL);
 }

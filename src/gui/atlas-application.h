@@ -8,6 +8,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AtlasApplication, atlas_application, ATLAS, APPLICATION, AdwApplication)
 
-AtlasApplication *atlas_application_new (void);
+AtlasApplication *atlas_application_new            (void);
+void              atlas_application_set_store_path (AtlasApplication *self,
+                                                    const char       *path);
 
 G_END_DECLS

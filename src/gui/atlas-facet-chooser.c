@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "atlas-gui.h"
 #include "atlas-facet-chooser.h"
 #include "atlas-facet-choice.h"
 #include "atlas-facet-item.h"
@@ -235,6 +236,7 @@ atlas_facet_chooser_class_init (AtlasFacetChooserClass *klass)
 
   object_class->dispose = atlas_facet_chooser_dispose;
 
+  atlas_gui_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/computeatlas/ComputeAtlas/ui/atlas-facet-chooser.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasFacetChooser, window_title);
   gtk_widget_class_bind_template_child (widget_class, AtlasFacetChooser, search_entry);

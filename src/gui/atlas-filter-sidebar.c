@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "atlas-gui.h"
 #include "atlas-filter-sidebar.h"
 #include "atlas-facet-choice.h"
 #include "atlas-facet-chooser.h"
@@ -256,6 +257,7 @@ atlas_filter_sidebar_class_init (AtlasFilterSidebarClass *klass)
 
   object_class->dispose = atlas_filter_sidebar_dispose;
 
+  atlas_gui_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/computeatlas/ComputeAtlas/ui/atlas-filter-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, countries_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, companies_list);

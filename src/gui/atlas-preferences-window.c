@@ -418,6 +418,7 @@ atlas_preferences_window_class_init (AtlasPreferencesWindowClass *klass)
 
   object_class->dispose = atlas_preferences_window_dispose;
 
+  atlas_gui_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/computeatlas/ComputeAtlas/ui/atlas-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesWindow, url_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesWindow, add_spinner);

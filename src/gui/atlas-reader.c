@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "atlas-gui.h"
 #include "atlas-reader.h"
 #include "atlas-chip-box.h"
 #include "atlas-compat.h"
@@ -206,6 +207,7 @@ atlas_reader_class_init (AtlasReaderClass *klass)
 
   object_class->dispose = atlas_reader_dispose;
 
+  atlas_gui_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/computeatlas/ComputeAtlas/ui/atlas-reader.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasReader, stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasReader, scroller);
