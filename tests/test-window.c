@@ -17,6 +17,7 @@
 #include "atlas-event-table.h"
 #include "atlas-facet-chooser.h"
 #include "atlas-facet-item.h"
+#include "atlas-feed-reader.h"
 #include "atlas-generator.h"
 #include "atlas-gui.h"
 #include "atlas-graph-view.h"
@@ -93,6 +94,21 @@ find_label (GtkWidget  *widget,
             const char *text)
 {
   return GTK_LABEL (find_widget (widget, is_shown_label, text));
+}
+
+static gboolean
+is_shown_label_starting (GtkWidget     *widget,
+                         gconstpointer  prefix)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix) &&
+         gtk_widget_is_drawable (widget);
+}
+
+static GtkLabel *
+find_label_with_prefix (GtkWidget  *widget,
+                        const char *prefix)
+{
+  return GTK_LABEL (find_widget (widget, is_shown_label_starting, prefix));
 }
 
 /* Whether the buttons bound to `action` can be pressed: what a person sees
@@ -303,6 +319,101 @@ wait_for_timeline (AtlasTimelineView *timeline)
   while (atlas_timeline_view_get_busy (timeline) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (atlas_timeline_view_get_busy (timeline));
+}
+
+
+/* A feed built to hurt: a megabyte of markup, bidi overrides, joiners,
+ * emoji and combining marks in one title; ten thousand entities, all
+ * mentioned by one item; a relation of an entity to itself; dates in years
+ * 0, 1 and 9999. It is capped as docs/feed-format.md says, shows as plain
+ * text, and the graph and the timeline stay usable (any GTK warning fails
+ * the test). */
+static void
+test_hostile_feed_end_to_end (void)
+{
+  static const char *piece = "&<b>x</b><span size=\"99999999\">\u202E\u200D🙂e\u0301 ";
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
+  g_autoptr(GString) huge = g_string_new (NULL);
+  g_autoptr(GString) feed = g_string_new (NULL);
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_VALUE);
+  g_autoptr(AtlasImportReport) report = NULL;
+  g_autofree char *quoted = NULL;
+  AtlasWindow *window = NULL;
+  AtlasGraphView *graph;
+  AtlasTimelineView *timeline;
+  gint64 start, end, id;
+  GtkLabel *label;
+
+  while (huge->len < 1024 * 1024)
+    g_string_append (huge, piece);
+  json_node_set_string (node, huge->str);
+  quoted = json_to_string (node, FALSE);
+
+  g_string_append (feed, "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"Hostile\", "
+                         "\"_atlas\": {\"version\": 1, \"entities\": [");
+  for (guint i = 0; i < 10000; i++)
+    g_string_append_printf (feed, "%s{\"id\": \"c%u\", \"kind\": \"company\", \"name\": \"Company %u\", \"country\": \"%s\"}",
+                            i ? ", " : "", i, i, i % 2 ? "FR" : "GB");
+  g_string_append_printf (feed, "]}, \"items\": [{\"id\": \"hostile\", \"title\": %s, \"content_text\": %s, "
+                                "\"date_published\": \"2026-01-01T00:00:00Z\", \"_atlas\": {\"mentions\": [",
+                          quoted, quoted);
+  for (guint i = 0; i < 10000; i++)
+    g_string_append_printf (feed, "%s\"c%u\"", i ? ", " : "", i);
+  g_string_append (feed, "], \"relations\": [{\"subject\": \"c1\", \"predicate\": \"owns\", \"object\": \"c1\"},"
+                         " {\"subject\": \"c1\", \"predicate\": \"owns\", \"object\": \"c2\"}],"
+                         " \"events\": [{\"date\": \"0000-01-01\", \"kind\": \"opening\", \"title\": \"Year zero\"},"
+                         " {\"date\": \"0001-01-01\", \"kind\": \"opening\", \"title\": \"Year one\", \"entities\": [\"c1\"]},"
+                         " {\"date\": \"9999-12-31\", \"kind\": \"opening\", \"title\": \"The last day\", \"entities\": [\"c2\"]}]}}]}");
+
+  report = atlas_import_data (store, feed->str, feed->len, "hostile.json", NULL);
+  g_assert_null (report->error);
+  g_assert_cmpuint (report->added, ==, 1);
+  {
+    gboolean told = FALSE;
+
+    for (guint i = 0; i < report->messages->len; i++)
+      told |= strstr (g_ptr_array_index (report->messages, i), "to itself") != NULL;
+    g_assert_true (told);
+  }
+
+  open_window (store, &window);
+  g_assert_cmpuint (n_articles (window), ==, 3);
+  {
+    g_autoptr(GObject) first = g_list_model_get_item (atlas_window_get_articles (window), 0);
+    id = atlas_article_get_id (ATLAS_ARTICLE (first));
+  }
+  atlas_view_state_set_selected_article (atlas_window_get_view_state (window), id);
+  atlas_test_drain ();
+
+  /* The reader shows the title as typed, cut to the string limit on a
+   * character boundary. */
+  label = find_label_with_prefix (GTK_WIDGET (window), piece);
+  g_assert_nonnull (label);
+  g_assert_false (gtk_label_get_use_markup (label));
+  g_assert_cmpuint (strlen (gtk_label_get_text (label)), <=, ATLAS_FEED_DEFAULT_MAX_STRING_BYTES);
+  g_assert_true (g_utf8_validate (gtk_label_get_text (label), -1, NULL));
+
+  graph = ATLAS_GRAPH_VIEW (find_by_type (GTK_WIDGET (window), ATLAS_TYPE_GRAPH_VIEW));
+  atlas_test_wait_for_graph (graph);
+  /* 500 mentions kept of 10,000, besides the corpus's. */
+  g_assert_cmpuint (atlas_graph_get_n_nodes (atlas_graph_view_get_graph (graph)), <=, 65 + 500 + 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (graph), "graph.fit", NULL));
+
+  timeline = ATLAS_TIMELINE_VIEW (find_by_type (GTK_WIDGET (window), ATLAS_TYPE_TIMELINE_VIEW));
+  wait_for_timeline (timeline);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.fit", NULL));
+  atlas_timeline_view_get_range (timeline, &start, &end);
+  g_assert_cmpint (start, <, end);
+  g_assert_cmpint (start, >=, -62135596800 - 400LL * 86400 * 365);  /* around year 1 */
+  g_assert_cmpint (end, <=, 253402300800 + 400LL * 86400 * 365);    /* around 10000 */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.zoom", "d", 2.0));
+  atlas_test_wait_for_frames (GTK_WIDGET (window));
+  save_png (GTK_WIDGET (window), "test-window-hostile.png");
+
+  close_window (&window);
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
 }
 
 static void
@@ -1549,6 +1660,7 @@ main (int   argc,
 
   g_test_add_func ("/window/filters-through-actions", test_filters_through_actions);
   g_test_add_func ("/window/hostile-text-is-plain", test_hostile_text_is_plain);
+  g_test_add_func ("/window/hostile-feed-end-to-end", test_hostile_feed_end_to_end);
   g_test_add_func ("/window/first-run-imports-corpus", test_first_run_imports_corpus);
   g_test_add_func ("/window/store-without-articles", test_store_without_articles);
   g_test_add_func ("/window/large-store-read-in-a-worker", test_large_store_read_in_a_worker);

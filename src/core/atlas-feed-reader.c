@@ -770,6 +770,13 @@ read_relation (Reader     *reader,
       atlas_feed_problem (reader->feed, _("%s: a relation needs a valid “subject” and “object”; skipped"), where);
       return NULL;
     }
+  /* A tie of a node to itself says nothing, and would be a loop in the
+   * graph. */
+  if (g_str_equal (subject, relation_object))
+    {
+      atlas_feed_problem (reader->feed, _("%s: a relation of “%s” to itself; skipped"), where, subject);
+      return NULL;
+    }
 
   relation = atlas_relation_decl_new ();
   relation->subject = g_steal_pointer (&subject);
