@@ -172,6 +172,17 @@ close_window (AtlasWindow **weak)
   g_assert_null (*weak);
 }
 
+/* Selects the list's first article through the shared state, as a click
+ * does, and lets the reader show it. */
+static void
+select_first_article (AtlasWindow *window)
+{
+  g_autoptr(GObject) first = g_list_model_get_item (atlas_window_get_articles (window), 0);
+
+  atlas_view_state_set_selected_article (atlas_window_get_view_state (window), atlas_article_get_id (ATLAS_ARTICLE (first)));
+  atlas_test_drain ();
+}
+
 static void
 test_filters_through_actions (void)
 {
@@ -263,7 +274,6 @@ test_hostile_text_is_plain (void)
   g_autofree char *quoted = NULL;
   AtlasWindow *window = NULL;
   GtkLabel *label;
-  gint64 id;
 
   open_window (store, &window);
 
@@ -279,12 +289,7 @@ test_hostile_text_is_plain (void)
   g_assert_cmpuint (n_articles (window), ==, 3);
 
   /* Selecting through the shared state shows the reader. */
-  {
-    g_autoptr(GObject) first = g_list_model_get_item (atlas_window_get_articles (window), 0);
-    id = atlas_article_get_id (ATLAS_ARTICLE (first));
-  }
-  atlas_view_state_set_selected_article (atlas_window_get_view_state (window), id);
-  atlas_test_drain ();
+  select_first_article (window);
 
   label = find_label (GTK_WIDGET (window), title);
   g_assert_nonnull (label);
@@ -342,7 +347,7 @@ test_hostile_feed_end_to_end (void)
   AtlasWindow *window = NULL;
   AtlasGraphView *graph;
   AtlasTimelineView *timeline;
-  gint64 start, end, id;
+  gint64 start, end;
   GtkLabel *label;
 
   while (huge->len < 1024 * 1024)
@@ -379,12 +384,7 @@ test_hostile_feed_end_to_end (void)
 
   open_window (store, &window);
   g_assert_cmpuint (n_articles (window), ==, 3);
-  {
-    g_autoptr(GObject) first = g_list_model_get_item (atlas_window_get_articles (window), 0);
-    id = atlas_article_get_id (ATLAS_ARTICLE (first));
-  }
-  atlas_view_state_set_selected_article (atlas_window_get_view_state (window), id);
-  atlas_test_drain ();
+  select_first_article (window);
 
   /* The reader shows the title as typed, cut to the string limit on a
    * character boundary. */
