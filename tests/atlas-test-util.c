@@ -94,3 +94,59 @@ atlas_test_remove_dir (const char *dir)
     }
   g_rmdir (dir);
 }
+
+struct _AtlasTestLock
+{
+  char     *path;
+  gulong    hold_us;
+  GMutex    mutex;
+  GCond     cond;
+  gboolean  locked;
+  GThread  *thread;
+};
+
+/* Another writer, with a connection of its own, keeping the write lock. */
+static gpointer
+hold_write_lock (gpointer data)
+{
+  AtlasTestLock *lock = data;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (lock->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_mutex_lock (&lock->mutex);
+  lock->locked = TRUE;
+  g_cond_signal (&lock->cond);
+  g_mutex_unlock (&lock->mutex);
+  g_usleep (lock->hold_us);
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  return NULL;
+}
+
+/* Returns once another thread holds the store's write lock, which it keeps
+ * for `hold_us`. */
+AtlasTestLock *
+atlas_test_lock_hold (const char *path,
+                      gulong      hold_us)
+{
+  AtlasTestLock *lock = g_new0 (AtlasTestLock, 1);
+
+  lock->path = g_strdup (path);
+  lock->hold_us = hold_us;
+  lock->thread = g_thread_new ("lock-holder", hold_write_lock, lock);
+  g_mutex_lock (&lock->mutex);
+  while (!lock->locked)
+    g_cond_wait (&lock->cond, &lock->mutex);
+  g_mutex_unlock (&lock->mutex);
+  return lock;
+}
+
+/* Waits for the lock to be given back. */
+void
+atlas_test_lock_join (AtlasTestLock *lock)
+{
+  g_thread_join (lock->thread);
+  g_free (lock->path);
+  g_free (lock);
+}

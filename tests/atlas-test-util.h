@@ -10,4 +10,10 @@ AtlasStore *atlas_test_corpus_store  (const char *dir);
 char       *atlas_test_snapshot      (AtlasStore *store);
 void        atlas_test_remove_dir    (const char *dir);
 
+typedef struct _AtlasTestLock AtlasTestLock;
+
+AtlasTestLock *atlas_test_lock_hold  (const char    *path,
+                                      gulong         hold_us);
+void           atlas_test_lock_join  (AtlasTestLock *lock);
+
 G_END_DECLS

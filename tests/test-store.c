@@ -230,51 +230,16 @@ test_refuses_unwritable (gconstpointer data)
   atlas_test_remove_dir (dir);
 }
 
-typedef struct
-{
-  const char *path;
-  gulong      hold_us;
-  GMutex      mutex;
-  GCond       cond;
-  gboolean    locked;
-} Holder;
-
-/* Another writer, with a connection of its own, keeping the write lock. */
-static gpointer
-hold_write_lock (gpointer data)
-{
-  Holder *holder = data;
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (holder->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
-  g_mutex_lock (&holder->mutex);
-  holder->locked = TRUE;
-  g_cond_signal (&holder->cond);
-  g_mutex_unlock (&holder->mutex);
-  g_usleep (holder->hold_us);
-  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-  return NULL;
-}
-
 static gboolean
 write_while_locked (const char  *path,
                     gulong       hold_us,
                     gint64      *waited_us,
                     GError     **error)
 {
-  Holder holder = { .path = path, .hold_us = hold_us };
+  AtlasTestLock *lock = atlas_test_lock_hold (path, hold_us);
   g_autoptr(AtlasStore) store = NULL;
-  GThread *thread;
   gint64 start;
   gboolean ok;
-
-  thread = g_thread_new ("holder", hold_write_lock, &holder);
-  g_mutex_lock (&holder.mutex);
-  while (!holder.locked)
-    g_cond_wait (&holder.cond, &holder.mutex);
-  g_mutex_unlock (&holder.mutex);
 
   /* Reading is never blocked by a writer. */
   store = atlas_store_open (path, NULL);
@@ -284,7 +249,7 @@ write_while_locked (const char  *path,
   *waited_us = g_get_monotonic_time () - start;
   if (ok)
     atlas_store_rollback (store);
-  g_thread_join (thread);
+  atlas_test_lock_join (lock);
   return ok;
 }
 

@@ -1544,6 +1544,26 @@ only_window (AtlasApplication *app)
   return windows->data;
 }
 
+/* The main window the application opened on a new store, once the corpus
+ * is in. */
+static GtkWindow *
+wait_for_fresh_window (AtlasApplication *app)
+{
+  GtkWindow *window = only_window (app);
+  gboolean done = FALSE;
+
+  g_assert_true (ATLAS_IS_WINDOW (window));
+  if (atlas_window_get_importing (ATLAS_WINDOW (window)))
+    {
+      g_signal_connect (window, "notify::importing", G_CALLBACK (on_importing_changed), &done);
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  atlas_test_drain ();
+  g_assert_cmpuint (n_articles (ATLAS_WINDOW (window)), ==, 2);
+  return window;
+}
+
 /* A store that cannot be used gets a page that says why, and a way out
  * that moves it aside and starts afresh on the corpus. */
 static void
@@ -1558,7 +1578,6 @@ test_unusable_store (void)
   g_autofree char *contents = NULL;
   GtkWindow *window;
   AdwStatusPage *status;
-  gboolean done = FALSE;
   const char *name;
 
   g_assert_true (g_file_set_contents (path, garbage, -1, NULL));
@@ -1578,16 +1597,7 @@ test_unusable_store (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "store.move-aside", NULL));
   atlas_test_drain ();
 
-  window = only_window (app);
-  g_assert_true (ATLAS_IS_WINDOW (window));
-  if (atlas_window_get_importing (ATLAS_WINDOW (window)))
-    {
-      g_signal_connect (window, "notify::importing", G_CALLBACK (on_importing_changed), &done);
-      while (!done)
-        g_main_context_iteration (NULL, TRUE);
-    }
-  atlas_test_drain ();
-  g_assert_cmpuint (n_articles (ATLAS_WINDOW (window)), ==, 2);
+  window = wait_for_fresh_window (app);
 
   /* The old file is beside the new store, byte for byte. */
   listing = g_dir_open (dir, 0, NULL);
@@ -1597,6 +1607,45 @@ test_unusable_store (void)
   g_assert_nonnull (moved);
   g_assert_true (g_file_get_contents (moved, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, garbage);
+
+  gtk_window_destroy (window);
+  atlas_test_drain ();
+  atlas_test_remove_dir (dir);
+}
+
+
+/* A store another program holds while it must be migrated: the page says
+ * it is in use, and Try Again opens it once the lock is given back. */
+static void
+test_store_in_use (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "atlas.db", NULL);
+  g_autoptr(AtlasApplication) app = atlas_application_new ();
+  g_autoptr(GError) error = NULL;
+  AtlasTestLock *lock;
+  GtkWindow *window;
+  AdwStatusPage *status;
+
+  g_assert_true (atlas_store_create_at_version (path, 2, &error));
+  g_assert_no_error (error);
+  /* Longer than the five seconds the store may wait for it. */
+  lock = atlas_test_lock_hold (path, 6 * G_USEC_PER_SEC);
+  atlas_application_set_store_path (app, path);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_activate (G_APPLICATION (app));
+
+  window = only_window (app);
+  status = ADW_STATUS_PAGE (find_by_type (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
+  g_assert_cmpstr (adw_status_page_get_title (status), ==, "The Store Is in Use");
+  g_assert_true (action_buttons_sensitive (GTK_WIDGET (window), "store.try-again"));
+
+  atlas_test_lock_join (lock);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "store.try-again", NULL));
+  atlas_test_drain ();
+  window = wait_for_fresh_window (app);
+  /* Nothing was moved aside: the store is the one that was in use. */
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 
   gtk_window_destroy (window);
   atlas_test_drain ();
@@ -1670,6 +1719,7 @@ main (int   argc,
   g_test_add_func ("/window/remembers", test_window_remembers);
   g_test_add_func ("/window/narrow", test_narrow_window);
   g_test_add_func ("/window/unusable-store", test_unusable_store);
+  g_test_add_func ("/window/store-in-use", test_store_in_use);
   g_test_add_func ("/window/graph-beside-the-list", test_graph_beside_the_list);
   g_test_add_func ("/window/timeline-follows-filter", test_timeline_follows_filter);
   g_test_add_func ("/window/refresh-while-reading", test_refresh_while_reading);
