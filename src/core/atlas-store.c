@@ -601,6 +601,17 @@ atlas_store_move_aside (const char  *path,
       if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
         {
           int saved_errno = errno;
+
+          /* A store must never be parted from its WAL: put back what moved. */
+          for (guint j = 0; j < i; j++)
+            {
+              g_autofree char *moved = g_strconcat (target, companions[j], NULL);
+              g_autofree char *back = g_strconcat (path, companions[j], NULL);
+
+              if (g_file_test (moved, G_FILE_TEST_EXISTS))
+                g_rename (moved, back);
+            }
+          g_rename (target, path);
           g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                        _("Could not move %s aside: %s"), from, g_strerror (saved_errno));
           return FALSE;
