@@ -1,11 +1,15 @@
 #include <json-glib/json-glib.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "atlas-test-server.h"
 #include "atlas-test-util.h"
 
 static char *dir;
 static char *db;
+/* Permissions do not stop root: the CLI then runs as "nobody". */
+static gboolean as_nobody;
 
 static int
 run (char **out,
@@ -18,6 +22,13 @@ run (char **out,
   const char *arg;
   va_list args;
 
+  if (as_nobody && geteuid () == 0)
+    {
+      g_ptr_array_add (argv, "setpriv");
+      g_ptr_array_add (argv, "--reuid=65534");
+      g_ptr_array_add (argv, "--regid=65534");
+      g_ptr_array_add (argv, "--clear-groups");
+    }
   g_ptr_array_add (argv, (gpointer) g_getenv ("COMPUTE_ATLAS_CLI"));
   g_ptr_array_add (argv, "--db");
   g_ptr_array_add (argv, db);
@@ -297,6 +308,36 @@ test_unusable_stores (void)
       g_assert_true (g_file_get_contents (path, &after, &after_size, NULL));
       g_assert_cmpmem (bytes, size, after, after_size);
     }
+
+  /* A read-only store, and a writable one in a read-only folder (where
+   * SQLite cannot make the -shm file it needs even to read). */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *folder = g_strdup_printf ("%s/read-only-%u", dir, i);
+      g_autofree char *path = g_build_filename (folder, "atlas.db", NULL);
+      g_autofree char *after = NULL;
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      gsize after_size = 0;
+
+      g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+      g_assert_true (g_file_set_contents (path, contents, length, NULL));
+      g_assert_cmpint (g_chmod (path, i == 0 ? 0444 : 0666), ==, 0);
+      g_assert_cmpint (g_chmod (folder, i == 0 ? 0777 : 0555), ==, 0);
+      g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+
+      db = path;
+      as_nobody = TRUE;
+      g_assert_cmpint (run (&out, &err, "articles", NULL), !=, 0);
+      as_nobody = FALSE;
+      db = NULL;
+      g_assert_nonnull (strstr (err, path));
+      g_assert_nonnull (strstr (err, i == 0 ? "read-only" : "cannot be opened for writing"));
+      g_assert_true (g_file_get_contents (path, &after, &after_size, NULL));
+      g_assert_cmpmem (contents, length, after, after_size);
+      g_assert_cmpint (g_chmod (folder, 0700), ==, 0);
+    }
+  g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
   db = g_steal_pointer (&good);
 }
 
