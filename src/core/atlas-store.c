@@ -176,39 +176,36 @@ static const char *const migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ATLAS_STORE_SCHEMA_VERSION);
 
+/* What the connection's last error means for the person who owns the store. */
+static AtlasStoreError
+last_error_kind (AtlasStore *self)
+{
+  switch (sqlite3_errcode (self->db) & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return ATLAS_STORE_ERROR_BUSY;
+    case SQLITE_NOTADB:
+      return ATLAS_STORE_ERROR_NOT_A_STORE;
+    case SQLITE_CORRUPT:
+      return ATLAS_STORE_ERROR_DAMAGED;
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      return ATLAS_STORE_ERROR_READ_ONLY;
+    case SQLITE_FULL:
+      return ATLAS_STORE_ERROR_FULL;
+    default:
+      return ATLAS_STORE_ERROR_FAILED;
+    }
+}
+
 void
 atlas_store_set_error (AtlasStore  *self,
                        GError     **error,
                        const char  *what)
 {
-  int code = sqlite3_extended_errcode (self->db);
-  AtlasStoreError kind = ATLAS_STORE_ERROR_FAILED;
-
-  switch (code & 0xff)
-    {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      kind = ATLAS_STORE_ERROR_BUSY;
-      break;
-    case SQLITE_NOTADB:
-      kind = ATLAS_STORE_ERROR_NOT_A_STORE;
-      break;
-    case SQLITE_CORRUPT:
-      kind = ATLAS_STORE_ERROR_DAMAGED;
-      break;
-    case SQLITE_READONLY:
-    case SQLITE_CANTOPEN:
-    case SQLITE_PERM:
-      kind = ATLAS_STORE_ERROR_READ_ONLY;
-      break;
-    case SQLITE_FULL:
-      kind = ATLAS_STORE_ERROR_FULL;
-      break;
-    default:
-      break;
-    }
-
-  g_set_error (error, ATLAS_STORE_ERROR, kind, "%s: %s (%s)",
+  g_set_error (error, ATLAS_STORE_ERROR, last_error_kind (self), "%s: %s (%s)",
                self->path, what, sqlite3_errmsg (self->db));
 }
 
@@ -332,28 +329,29 @@ check_identity (AtlasStore  *self,
     n_objects = query_int (self, "SELECT count(*) FROM sqlite_schema", &ok);
   if (!ok)
     {
-      switch (sqlite3_errcode (self->db) & 0xff)
+      switch (last_error_kind (self))
         {
-        case SQLITE_BUSY:
+        case ATLAS_STORE_ERROR_BUSY:
           atlas_store_set_error (self, error, _("the store is locked by another program"));
           break;
-        case SQLITE_NOTADB:
+        case ATLAS_STORE_ERROR_NOT_A_STORE:
           g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_NOT_A_STORE,
                        _("%s is not a Compute Atlas store (it is not an SQLite database); it was left untouched"),
                        self->path);
           break;
-        case SQLITE_CORRUPT:
+        case ATLAS_STORE_ERROR_DAMAGED:
           g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_DAMAGED,
                        _("%s is damaged (%s); it was left untouched"), self->path, sqlite3_errmsg (self->db));
           break;
-        case SQLITE_READONLY:
-        case SQLITE_CANTOPEN:
-        case SQLITE_PERM:
+        case ATLAS_STORE_ERROR_READ_ONLY:
           /* WAL needs its -shm file beside the store, even to read. */
           g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_READ_ONLY,
                        _("%s cannot be opened for writing, or its folder does not allow the files SQLite keeps beside it (%s); it was left untouched"),
                        self->path, sqlite3_errmsg (self->db));
           break;
+        case ATLAS_STORE_ERROR_FAILED:
+        case ATLAS_STORE_ERROR_TOO_NEW:
+        case ATLAS_STORE_ERROR_FULL:
         default:
           atlas_store_set_error (self, error, _("could not read the store"));
           break;

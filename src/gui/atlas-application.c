@@ -92,7 +92,7 @@ show_store_error (AtlasApplication *self,
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
   g_autofree char *description = NULL;
   StoreProblem *problem = g_new0 (StoreProblem, 1);
-  const char *title;
+  const char *title = _("The Store Cannot Be Opened");
 
   problem->application = self;
   problem->window = window;
@@ -102,9 +102,7 @@ show_store_error (AtlasApplication *self,
   g_action_map_add_action_entries (G_ACTION_MAP (group), actions, G_N_ELEMENTS (actions), problem);
   gtk_widget_insert_action_group (window, "store", G_ACTION_GROUP (group));
 
-  if (error->domain != ATLAS_STORE_ERROR)
-    title = _("The Store Cannot Be Opened");
-  else
+  if (error->domain == ATLAS_STORE_ERROR)
     switch ((AtlasStoreError) error->code)
       {
       case ATLAS_STORE_ERROR_BUSY:
@@ -125,7 +123,6 @@ show_store_error (AtlasApplication *self,
       case ATLAS_STORE_ERROR_FULL:
       case ATLAS_STORE_ERROR_FAILED:
       default:
-        title = _("The Store Cannot Be Opened");
         break;
       }
   if (busy)
