@@ -131,6 +131,94 @@ test_paging (void)
   atlas_test_remove_dir (dir);
 }
 
+/* Pages are read ahead while earlier ones are written: a page that fails
+ * ends the walk and keeps what came before it, an id seen on an earlier page
+ * is skipped, and the walk stops at the page limit. */
+static void
+test_paging_limits (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_open_store (dir);
+  g_autofree char *broken_url = atlas_test_server_url (server, "/broken/1.json");
+  g_autofree char *long_url = atlas_test_server_url (server, "/long/1.json");
+  g_autofree char *b1 = feed_with_items ("Broken", 1, 2, "2.json");
+  g_autofree char *b2 = feed_with_items ("Broken", 2, 2, "/status/404");
+  g_autoptr(AtlasRefreshReport) broken = NULL;
+  g_autoptr(AtlasRefreshReport) long_feed = NULL;
+  g_autofree char *messages = NULL;
+
+  atlas_test_server_set_feed (server, "/broken/1.json", b1);
+  atlas_test_server_set_feed (server, "/broken/2.json", b2);
+  broken = atlas_subscriptions_add (store, broken_url, &limits, NULL);
+  g_assert_cmpint (broken->outcome, ==, ATLAS_REFRESH_UPDATED);
+  g_assert_cmpuint (broken->pages, ==, 2);
+  g_assert_cmpuint (broken->import->added, ==, 3);
+  g_assert_cmpuint (broken->import->skipped, ==, 1);
+  messages = atlas_import_report_describe (broken->import);
+  g_assert_nonnull (strstr (messages, "item “2”: the id appears twice"));
+  g_assert_nonnull (strstr (messages, "page 3 ("));
+  g_assert_nonnull (strstr (messages, "404 Not Found"));
+
+  for (guint page = 1; page <= ATLAS_SUBSCRIPTION_MAX_PAGES + 2; page++)
+    {
+      g_autofree char *path = g_strdup_printf ("/long/%u.json", page);
+      g_autofree char *next = g_strdup_printf ("%u.json", page + 1);
+      g_autofree char *body = feed_with_items ("Long", page * 10, 3, next);
+
+      atlas_test_server_set_feed (server, path, body);
+    }
+  long_feed = atlas_subscriptions_add (store, long_url, &limits, NULL);
+  g_assert_cmpint (long_feed->outcome, ==, ATLAS_REFRESH_UPDATED);
+  g_assert_cmpuint (long_feed->pages, ==, ATLAS_SUBSCRIPTION_MAX_PAGES);
+  g_assert_cmpuint (long_feed->import->added, ==, 3 * ATLAS_SUBSCRIPTION_MAX_PAGES);
+  g_assert_cmpuint (long_feed->import->messages->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (long_feed->import->messages, 0), ==, "only the first 10 pages were read");
+  g_assert_cmpuint (atlas_test_server_get_hits (server, "/long/11.json"), ==, 0);
+
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
+static gpointer
+cancel_later (gpointer data)
+{
+  g_usleep (300 * 1000);
+  g_cancellable_cancel (data);
+  return NULL;
+}
+
+/* Cancelling a subscription while a later page stalls stops that fetch at
+ * once and keeps the pages read before it. */
+static void
+test_paging_cancelled (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_open_store (dir);
+  g_autofree char *url = atlas_test_server_url (server, "/slow/1.json");
+  g_autofree char *first = feed_with_items ("Slow", 1, 2, "/stall");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(AtlasRefreshReport) report = NULL;
+  AtlasFetchLimits patient = limits;
+  GThread *canceller;
+
+  patient.io_timeout_seconds = 60;
+  patient.deadline_ms = 60000;
+  atlas_test_server_set_feed (server, "/slow/1.json", first);
+  canceller = g_thread_new ("cancel-later", cancel_later, cancellable);
+
+  report = atlas_subscriptions_add (store, url, &patient, cancellable);
+  g_thread_join (canceller);
+  g_assert_true (g_cancellable_is_cancelled (cancellable));
+  g_assert_cmpfloat (report->seconds, <, 5);
+  g_assert_cmpint (report->outcome, ==, ATLAS_REFRESH_UPDATED);
+  g_assert_cmpuint (report->pages, ==, 1);
+  g_assert_cmpuint (report->import->added, ==, 2);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM articles"), ==, 2);
+
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
 static void
 test_failures_keep_the_store (void)
 {
@@ -419,6 +507,8 @@ main (int   argc,
 
   g_test_add_func ("/subscriptions/life-cycle", test_life_cycle);
   g_test_add_func ("/subscriptions/paging", test_paging);
+  g_test_add_func ("/subscriptions/paging-limits", test_paging_limits);
+  g_test_add_func ("/subscriptions/paging-cancelled", test_paging_cancelled);
   g_test_add_func ("/subscriptions/failures-keep-the-store", test_failures_keep_the_store);
   g_test_add_func ("/subscriptions/failure-on-refresh", test_failure_on_refresh);
   g_test_add_func ("/subscriptions/waiting-and-disabled", test_waiting_and_disabled);

@@ -25,6 +25,21 @@ AtlasImportReport *atlas_import_report_new   (const char         *source);
 void               atlas_import_report_free  (AtlasImportReport  *report);
 char              *atlas_import_report_describe (const AtlasImportReport *report);
 
+/* One feed's import, page by page, in one transaction. */
+typedef struct _AtlasImport AtlasImport;
+
+AtlasImport       *atlas_import_begin        (AtlasStore         *store,
+                                              const AtlasFeed    *feed,
+                                              const char         *source,
+                                              const char         *key,
+                                              GError            **error);
+gboolean           atlas_import_add_page     (AtlasImport        *import,
+                                              const AtlasFeed    *page);
+void               atlas_import_note         (AtlasImport        *import,
+                                              const char         *message);
+AtlasImportReport *atlas_import_end          (AtlasImport        *import,
+                                              GError            **error);
+
 AtlasImportReport *atlas_import_feed         (AtlasStore         *store,
                                               const AtlasFeed    *feed,
                                               const char         *source,
