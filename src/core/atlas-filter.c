@@ -1,6 +1,6 @@
 #include "atlas-filter.h"
+#include "atlas-store.h"
 
-#include "atlas-text.h"
 
 G_DEFINE_BOXED_TYPE (AtlasFilter, atlas_filter, atlas_filter_copy, atlas_filter_free)
 
@@ -157,27 +157,30 @@ append_prefix_term (const char *word,
 
   if (query->len > 0)
     g_string_append_c (query, ' ');
-  /* Only letters and digits reach here, so the quotes cannot be broken out
-   * of: whatever the user types, it is never FTS5 syntax. */
+  /* A term is made of letters and digits, but a quote inside would be
+   * doubled: whatever the user types, it is never FTS5 syntax. */
   g_string_append_c (query, '"');
-  g_string_append_len (query, word, len);
+  for (gsize i = 0; i < len; i++)
+    {
+      if (word[i] == '"')
+        g_string_append_c (query, '"');
+      g_string_append_c (query, word[i]);
+    }
   g_string_append (query, "\"*");
   return TRUE;
 }
 
-/* The search text as an FTS5 query: every word must occur, each as a prefix
+/* The search text as an FTS5 query: every term must occur, each as a prefix
  * so results follow the typing. NULL when there is nothing to search for. */
 char *
 atlas_filter_fts_query (const AtlasFilter *filter)
 {
-  g_autofree char *folded = NULL;
   g_autoptr(GString) query = g_string_new (NULL);
 
   if (filter->text == NULL)
     return NULL;
 
-  folded = atlas_text_fold (filter->text);
-  atlas_text_foreach_word (folded, append_prefix_term, query);
+  atlas_store_foreach_index_term (filter->text, append_prefix_term, query);
   if (query->len == 0)
     return NULL;
   return g_string_free (g_steal_pointer (&query), FALSE);

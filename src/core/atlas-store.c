@@ -176,6 +176,63 @@ static const char *const migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ATLAS_STORE_SCHEMA_VERSION);
 
+/* Search text is split and folded by the index's own tokenizer, so that a
+ * search term is exactly a term the index holds. Our folding disagrees with
+ * it on some characters: it case-folds "ß" to "ss", where the index keeps
+ * "straße", so "Straße" found nothing. FTS5's C API is not in Debian's
+ * headers; its vocabulary table gives the same terms in SQL. The connection
+ * is in memory and lives as long as the process. */
+static GMutex term_lock;
+static sqlite3 *term_db;
+static sqlite3_stmt *term_clear;
+static sqlite3_stmt *term_insert;
+static sqlite3_stmt *term_select;
+
+static gboolean
+open_term_db (void)
+{
+  static const char *const setup =
+    "CREATE VIRTUAL TABLE search USING fts5 (words, tokenize='" ATLAS_STORE_TOKENIZER "');"
+    "CREATE VIRTUAL TABLE search_terms USING fts5vocab (search, 'instance');";
+
+  if (term_db != NULL)
+    return term_select != NULL;
+  if (sqlite3_open_v2 (":memory:", &term_db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+      sqlite3_exec (term_db, setup, NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (term_db, "DELETE FROM search", -1, &term_clear, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (term_db, "INSERT INTO search (rowid, words) VALUES (1, ?1)", -1, &term_insert, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (term_db, "SELECT term FROM search_terms ORDER BY \"offset\"", -1, &term_select, NULL) != SQLITE_OK)
+    {
+      g_critical ("Compute Atlas: cannot split search text: %s", sqlite3_errmsg (term_db));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Calls `func` with each term the full-text index makes of `text`, in order,
+ * until it returns FALSE. */
+void
+atlas_store_foreach_index_term (const char    *text,
+                                AtlasWordFunc  func,
+                                gpointer       user_data)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&term_lock);
+
+  if (text == NULL || !open_term_db ())
+    return;
+
+  sqlite3_step (term_clear);
+  sqlite3_reset (term_clear);
+  sqlite3_bind_text (term_insert, 1, text, -1, SQLITE_STATIC);
+  sqlite3_step (term_insert);
+  sqlite3_reset (term_insert);
+  sqlite3_clear_bindings (term_insert);
+  while (sqlite3_step (term_select) == SQLITE_ROW)
+    if (!func ((const char *) sqlite3_column_text (term_select, 0), sqlite3_column_bytes (term_select, 0), user_data))
+      break;
+  sqlite3_reset (term_select);
+}
+
 /* What the connection's last error means for the person who owns the store. */
 static AtlasStoreError
 last_error_kind (AtlasStore *self)

@@ -3,6 +3,8 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
+#include "atlas-text.h"
+
 G_BEGIN_DECLS
 
 #define ATLAS_STORE_ERROR (atlas_store_error_quark ())
@@ -21,12 +23,17 @@ typedef enum
 /* 'ATLS': tells a Compute Atlas store from any other SQLite file. */
 #define ATLAS_STORE_APPLICATION_ID 0x41544C53
 #define ATLAS_STORE_SCHEMA_VERSION 3
+/* How the full-text index splits and folds text into terms. */
+#define ATLAS_STORE_TOKENIZER "unicode61 remove_diacritics 2"
 
 #define ATLAS_TYPE_STORE (atlas_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (AtlasStore, atlas_store, ATLAS, STORE, GObject)
 
 GQuark      atlas_store_error_quark     (void);
+void        atlas_store_foreach_index_term (const char    *text,
+                                            AtlasWordFunc  func,
+                                            gpointer       user_data);
 char       *atlas_store_default_path    (void);
 AtlasStore *atlas_store_open            (const char  *path,
                                          GError     **error);
