@@ -219,6 +219,54 @@ test_paging_cancelled (void)
   atlas_test_remove_dir (dir);
 }
 
+/* A disk that fills up during a refresh: the feed fails whole, says so, and
+ * the articles already stored stay; once there is room it refreshes. The
+ * store's page limit stands in for the disk (tests/test-full-disk.sh fills a
+ * real one). */
+static void
+test_disk_full (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_open_store (dir);
+  g_autofree char *url = atlas_test_server_url (server, "/growing.json");
+  g_autofree char *small = feed_with_items ("Growing", 1, 2, NULL);
+  g_autofree char *large = feed_with_items ("Growing", 1, 3000, NULL);
+  g_autoptr(AtlasRefreshReport) added = NULL;
+  g_autoptr(GPtrArray) full = NULL;
+  g_autoptr(GPtrArray) roomy = NULL;
+  g_autofree char *limit = NULL;
+  AtlasRefreshTally tally;
+  const AtlasRefreshReport *report;
+
+  atlas_test_server_set_feed (server, "/growing.json", small);
+  added = atlas_subscriptions_add (store, url, &limits, NULL);
+  g_assert_cmpint (added->outcome, ==, ATLAS_REFRESH_UPDATED);
+  g_assert_false (added->disk_full);
+
+  atlas_test_server_set_feed (server, "/growing.json", large);
+  limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, count (store, "PRAGMA page_count") + 4);
+  g_assert_true (atlas_store_exec (store, limit, NULL));
+  full = atlas_subscriptions_refresh (store, url, FALSE, &limits, NULL);
+  report = g_ptr_array_index (full, 0);
+  g_assert_cmpint (report->outcome, ==, ATLAS_REFRESH_FAILED);
+  g_assert_true (report->disk_full);
+  g_assert_nonnull (strstr (report->message, "full"));
+  atlas_refresh_tally (full, &tally);
+  g_assert_cmpuint (tally.feeds_not_stored_disk_full, ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM articles"), ==, 2);
+  g_assert_true (atlas_store_exec (store, "INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')", NULL));
+
+  g_assert_true (atlas_store_exec (store, "PRAGMA max_page_count = 1073741823", NULL));
+  roomy = atlas_subscriptions_refresh (store, url, TRUE, &limits, NULL);
+  report = g_ptr_array_index (roomy, 0);
+  g_assert_cmpint (report->outcome, ==, ATLAS_REFRESH_UPDATED);
+  g_assert_false (report->disk_full);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM articles"), ==, 3000);
+
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
 static void
 test_failures_keep_the_store (void)
 {
@@ -510,6 +558,7 @@ main (int   argc,
   g_test_add_func ("/subscriptions/paging-limits", test_paging_limits);
   g_test_add_func ("/subscriptions/paging-cancelled", test_paging_cancelled);
   g_test_add_func ("/subscriptions/failures-keep-the-store", test_failures_keep_the_store);
+  g_test_add_func ("/subscriptions/disk-full", test_disk_full);
   g_test_add_func ("/subscriptions/failure-on-refresh", test_failure_on_refresh);
   g_test_add_func ("/subscriptions/waiting-and-disabled", test_waiting_and_disabled);
   g_test_add_func ("/subscriptions/cannot-take-over-a-feed", test_cannot_take_over_a_feed);

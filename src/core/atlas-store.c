@@ -262,8 +262,14 @@ atlas_store_set_error (AtlasStore  *self,
                        GError     **error,
                        const char  *what)
 {
-  g_set_error (error, ATLAS_STORE_ERROR, last_error_kind (self), "%s: %s (%s)",
-               self->path, what, sqlite3_errmsg (self->db));
+  AtlasStoreError kind = last_error_kind (self);
+
+  /* Every write is a transaction rolled back when it fails. */
+  if (kind == ATLAS_STORE_ERROR_FULL)
+    g_set_error (error, ATLAS_STORE_ERROR, kind, _("%s: %s: the disk is full, so nothing was changed (%s)"),
+                 self->path, what, sqlite3_errmsg (self->db));
+  else
+    g_set_error (error, ATLAS_STORE_ERROR, kind, "%s: %s (%s)", self->path, what, sqlite3_errmsg (self->db));
 }
 
 sqlite3_stmt *

@@ -71,6 +71,7 @@ atlas_refresh_tally (GPtrArray         *reports,
       if (report->outcome == ATLAS_REFRESH_FAILED)
         {
           tally->feeds_failed++;
+          tally->feeds_not_stored_disk_full += report->disk_full;
           if (tally->first_error == NULL)
             tally->first_error = report->message;
         }
@@ -568,7 +569,10 @@ fetch_and_import (AtlasStore              *store,
       report->import = import_pages (store, report, feed, fetched->final_url ? fetched->final_url : url,
                                      limits, cancellable, &error);
       if (report->import == NULL)
-        report_failure (report, error->message);
+        {
+          report_failure (report, error->message);
+          report->disk_full = g_error_matches (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FULL);
+        }
       else
         report->outcome = ATLAS_REFRESH_UPDATED;
     }

@@ -41,6 +41,9 @@ typedef struct
   AtlasImportReport  *import;
   /* In plain words, when it failed or was skipped. */
   char               *message;
+  /* The feed was read but could not be stored: the disk holding the store
+   * is full. */
+  gboolean            disk_full;
   guint               pages;
   double              seconds;
 } AtlasRefreshReport;
@@ -49,6 +52,7 @@ typedef struct
 {
   guint       feeds_imported;
   guint       feeds_failed;
+  guint       feeds_not_stored_disk_full;
   guint       new_articles;
   /* The message of the first failure, owned by its report. */
   const char *first_error;

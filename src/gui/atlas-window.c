@@ -508,6 +508,10 @@ summarize_refresh (GPtrArray *reports,
 
   atlas_refresh_tally (reports, &tally);
   added = tally.new_articles;
+  /* Nothing else can be stored until there is room (the feeds' rows may not
+   * even record the failure): that is the one thing to say. */
+  if (tally.feeds_not_stored_disk_full > 0)
+    return g_strdup (_("The disk is full: new articles could not be stored. Free some space, then refresh."));
   if (tally.feeds_failed > 0)
     {
       g_autofree char *articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u new article", "%'u new articles",
