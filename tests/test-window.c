@@ -521,6 +521,98 @@ test_refresh_while_reading (void)
   atlas_test_remove_dir (dir);
 }
 
+/* Runs this test again in a private mount namespace, where it may mount a
+ * small disk of its own. FALSE when it is that second run. */
+static gboolean
+rerun_in_mount_namespace (void)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  const char *argv[] = { "unshare", "--mount", "--map-root-user", "--propagation", "private",
+                         self, "-p", g_test_get_path (), NULL };
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = NULL;
+  int status = 0;
+
+  if (g_getenv ("ATLAS_TEST_IN_MOUNT_NAMESPACE") != NULL)
+    return FALSE;
+  g_assert_nonnull (self);
+  if (!g_spawn_sync (NULL, (char **) (const char *[]) { "unshare", "--mount", "--map-root-user", "true", NULL }, NULL,
+                     G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &status, NULL) || !g_spawn_check_wait_status (status, NULL))
+    {
+      g_test_skip ("this machine does not allow mount namespaces");
+      return TRUE;
+    }
+
+  env = g_environ_setenv (g_get_environ (), "ATLAS_TEST_IN_MOUNT_NAMESPACE", "1", TRUE);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+  return TRUE;
+}
+
+static void
+mount_small_disk (const char *dir)
+{
+  const char *argv[] = { "mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", dir, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+}
+
+/* A refresh on a full disk: the toast says the disk is full, not that
+ * some feeds failed, and the articles shown stay. The store is on a 1 MiB
+ * tmpfs, in a run of this test in a mount namespace of its own. */
+static void
+test_refresh_disk_full (void)
+{
+  g_autoptr(AtlasTestServer) server = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *one = feed_body (1);
+  g_autoptr(GString) large = g_string_new ("{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": [");
+  g_autofree char *padding = g_strnfill (8000, 'x');
+  g_autofree char *dir = NULL;
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(AtlasRefreshReport) added = NULL;
+  AtlasWindow *window = NULL;
+
+  if (rerun_in_mount_namespace ())
+    return;
+
+  dir = atlas_test_make_dir ();
+  mount_small_disk (dir);
+  store = atlas_test_corpus_store (dir);
+  server = atlas_test_server_new ();
+  url = atlas_test_server_url (server, "/remote.json");
+  atlas_test_server_set_feed (server, "/remote.json", one);
+  added = atlas_subscriptions_add (store, url, NULL, NULL);
+  g_assert_cmpint (added->outcome, ==, ATLAS_REFRESH_UPDATED);
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (large, "%s{\"id\": \"big%u\", \"title\": \"Big %u\", \"content_text\": \"%u %s\"}",
+                            i ? ", " : "", i, i, i, padding);
+  g_string_append (large, "]}");
+  atlas_test_server_set_feed (server, "/remote.json", large->str);
+
+  open_window (store, &window);
+  g_assert_cmpuint (n_articles (window), ==, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL));
+  wait_until_refreshed (window);
+
+  g_assert_nonnull (find_label (GTK_WIDGET (window),
+                                "The disk is full: new articles could not be stored. Free some space, then refresh."));
+  g_assert_cmpuint (n_articles (window), ==, 3);
+
+  close_window (&window);
+  g_clear_object (&store);
+}
+
 static gboolean
 is_of_type (GtkWidget     *widget,
             gconstpointer  type)
@@ -1723,6 +1815,7 @@ main (int   argc,
   g_test_add_func ("/window/graph-beside-the-list", test_graph_beside_the_list);
   g_test_add_func ("/window/timeline-follows-filter", test_timeline_follows_filter);
   g_test_add_func ("/window/refresh-while-reading", test_refresh_while_reading);
+  g_test_add_func ("/window/refresh-disk-full", test_refresh_disk_full);
   g_test_add_func ("/window/refresh-when-due", test_refresh_when_due);
   g_test_add_func ("/window/preferences-subscribe", test_preferences_subscribe);
 
