@@ -608,6 +608,10 @@ test_refresh_disk_full (void)
   g_assert_nonnull (find_label (GTK_WIDGET (window),
                                 "The disk is full: new articles could not be stored. Free some space, then refresh."));
   g_assert_cmpuint (n_articles (window), ==, 3);
+  /* The toast slides in: about half a second of frames lets it arrive. */
+  for (guint i = 0; i < 15; i++)
+    atlas_test_wait_for_frames (GTK_WIDGET (window));
+  save_png (GTK_WIDGET (window), "test-window-disk-full.png");
 
   close_window (&window);
   g_clear_object (&store);

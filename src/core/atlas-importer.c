@@ -2,8 +2,9 @@
  *
  * One feed is one `BEGIN IMMEDIATE` transaction: it lands whole or not at
  * all, however many pages it came in. Articles are keyed by (feed, item id),
- * so importing the same feed again updates in place and keeps the user's read/starred marks. Pieces that point
- * at unknown entities are skipped and reported, never fatal.
+ * so importing the same feed again updates in place and keeps the user's
+ * read/starred marks. Pieces that point at unknown entities are skipped and
+ * reported, never fatal.
  */
 #include "config.h"
 
