@@ -382,6 +382,49 @@ test_refuses_foreign_store (void)
   db = g_steal_pointer (&saved);
 }
 
+/* Another process holding the store's write lock for longer than the five
+ * seconds SQLite waits for it: the import exits 1 once they are over, says
+ * the store is locked, and stores nothing. */
+static void
+test_busy_store (void)
+{
+  const char *feed = "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"Busy\","
+                     " \"items\": [{\"id\": \"1\", \"title\": \"Waiting for the lock\"}]}";
+  g_autofree char *saved = db;
+  g_autofree char *feed_path = g_build_filename (dir, "busy.json", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *listed = NULL;
+  AtlasTestLock *lock;
+  gint64 start;
+  double seconds;
+  int status;
+
+  db = g_build_filename (dir, "busy.db", NULL);
+  g_assert_true (g_file_set_contents (feed_path, feed, -1, NULL));
+  g_assert_cmpint (run (&out, &err, "articles", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  lock = atlas_test_lock_hold (db, 7 * G_USEC_PER_SEC);
+  start = g_get_monotonic_time ();
+  status = run (&out, &err, "import", feed_path, NULL);
+  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  atlas_test_lock_join (lock);
+
+  g_test_message ("busy store: exit %d after %.1f s: %s", status, seconds, err);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_cmpfloat (seconds, >=, 4.5);
+  g_assert_cmpfloat (seconds, <, 7);
+  g_assert_nonnull (strstr (err, db));
+  g_assert_nonnull (strstr (err, "locked"));
+  g_assert_cmpint (run (&listed, NULL, "articles", NULL), ==, 0);
+  g_assert_null (strstr (listed, "Waiting for the lock"));
+
+  g_free (db);
+  db = g_steal_pointer (&saved);
+}
+
 static void
 test_feeds (void)
 {
@@ -497,6 +540,7 @@ main (int   argc,
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/refuses-foreign-store", test_refuses_foreign_store);
   g_test_add_func ("/cli/unusable-stores", test_unusable_stores);
+  g_test_add_func ("/cli/busy-store", test_busy_store);
   g_test_add_func ("/cli/feeds", test_feeds);
 
   status = g_test_run ();
