@@ -364,6 +364,73 @@ test_move_aside (void)
   atlas_test_remove_dir (dir);
 }
 
+/* When a companion file cannot follow the store (here its new name is taken
+ * by a folder that is not empty), what already moved is put back: the store
+ * is never parted from its WAL. */
+static void
+test_move_aside_puts_back (void)
+{
+  static const char *const files[] = { "", "-wal", "-shm" };
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "atlas.db", NULL);
+  g_autoptr(GPtrArray) blockers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *moved = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *name = g_strconcat (path, files[i], NULL);
+      g_autofree char *text = g_strdup_printf ("bytes of %s", files[i]);
+
+      g_assert_true (g_file_set_contents (name, text, -1, NULL));
+    }
+  /* The name the -shm file would take, for each second this test may reach. */
+  for (int second = -1; second <= 5; second++)
+    {
+      g_autoptr(GDateTime) when = g_date_time_add_seconds (now, second);
+      g_autofree char *stamp = g_date_time_format (when, "%Y%m%d-%H%M%S");
+      char *blocker = g_strdup_printf ("%s.set-aside-%s-shm", path, stamp);
+      g_autofree char *inside = g_build_filename (blocker, "keep", NULL);
+
+      g_assert_cmpint (g_mkdir (blocker, 0755), ==, 0);
+      g_assert_true (g_file_set_contents (inside, "", 0, NULL));
+      g_ptr_array_add (blockers, blocker);
+    }
+
+  g_assert_false (atlas_store_move_aside (path, &moved, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "atlas.db-shm"));
+  g_assert_null (moved);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *name = g_strconcat (path, files[i], NULL);
+      g_autofree char *text = g_strdup_printf ("bytes of %s", files[i]);
+      g_autofree char *contents = NULL;
+
+      g_assert_true (g_file_get_contents (name, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, text);
+    }
+
+  for (guint i = 0; i < blockers->len; i++)
+    {
+      g_autofree char *inside = g_build_filename (g_ptr_array_index (blockers, i), "keep", NULL);
+
+      g_remove (inside);
+      g_rmdir (g_ptr_array_index (blockers, i));
+    }
+  /* Only the store's own three files are left in the folder. */
+  {
+    g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+    guint n = 0;
+
+    while (g_dir_read_name (handle) != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, G_N_ELEMENTS (files));
+  }
+  atlas_test_remove_dir (dir);
+}
+
 static void
 test_migrates_empty_file (void)
 {
@@ -461,6 +528,7 @@ main (int   argc,
   g_test_add_func ("/store/waits-for-another-writer", test_waits_for_another_writer);
   g_test_add_func ("/store/full-disk", test_full_disk);
   g_test_add_func ("/store/move-aside", test_move_aside);
+  g_test_add_func ("/store/move-aside-puts-back", test_move_aside_puts_back);
   g_test_add_func ("/store/migrates-empty-file", test_migrates_empty_file);
   g_test_add_func ("/store/migrates-search-index", test_migrates_search_index);
   g_test_add_func ("/store/creates-missing-folder", test_creates_missing_folder);
