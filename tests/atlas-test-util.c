@@ -1,6 +1,7 @@
 #include "atlas-test-util.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "atlas-importer.h"
 
@@ -93,6 +94,41 @@ atlas_test_remove_dir (const char *dir)
       g_remove (path);
     }
   g_rmdir (dir);
+}
+
+/* Writes to `path` a copy of the store at `good` spoilt as `kind` says:
+ * "cut" (its second half gone), "zeroed" (zeros after the header), "garbage"
+ * (no SQLite file at all) or "newer" (a schema version from the future).
+ * Returns the bytes written, to check later that nothing touched them. */
+GBytes *
+atlas_test_write_spoilt_store (const char *good,
+                               const char *kind,
+                               const char *path)
+{
+  g_autofree char *contents = NULL;
+  sqlite3 *handle = NULL;
+  gsize length = 0;
+
+  /* Everything in the main file, none of it in a WAL. */
+  g_assert_cmpint (sqlite3_open (good, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+  g_assert_true (g_file_get_contents (good, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4096);
+
+  if (g_str_equal (kind, "cut"))
+    length /= 2;
+  else if (g_str_equal (kind, "zeroed"))
+    memset (contents + 100, 0, length - 100);
+  else if (g_str_equal (kind, "garbage"))
+    memset (contents, 'x', length);
+  else if (g_str_equal (kind, "newer"))
+    contents[63] = 99;  /* user_version, big-endian at offset 60 */
+  else
+    g_assert_not_reached ();
+
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
 }
 
 struct _AtlasTestLock

@@ -274,31 +274,15 @@ test_unusable_stores (void)
   g_autofree char *good = db;
   g_autofree char *contents = NULL;
   gsize length = 0;
-  sqlite3 *handle = NULL;
-
-  g_assert_cmpint (sqlite3_open (good, &handle), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (handle, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (handle);
-  g_assert_true (g_file_get_contents (good, &contents, &length, NULL));
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
       g_autofree char *path = g_strdup_printf ("%s/%s.db", dir, kinds[i]);
-      g_autofree char *bytes = g_memdup2 (contents, length);
+      g_autoptr(GBytes) bytes = atlas_test_write_spoilt_store (good, kinds[i], path);
       g_autofree char *after = NULL;
       g_autofree char *out = NULL;
       g_autofree char *err = NULL;
-      gsize size = length, after_size = 0;
-
-      if (i == 0)
-        size = length / 2;
-      else if (i == 1)
-        memset (bytes + 100, 0, length - 100);
-      else if (i == 2)
-        memset (bytes, 'x', length);
-      else
-        bytes[63] = 99;  /* user_version, big-endian at offset 60 */
-      g_assert_true (g_file_set_contents (path, bytes, size, NULL));
+      gsize after_size = 0;
 
       db = path;
       g_assert_cmpint (run (&out, &err, "articles", NULL), !=, 0);
@@ -306,8 +290,10 @@ test_unusable_stores (void)
       g_assert_nonnull (strstr (err, path));
       g_assert_nonnull (strstr (err, "left untouched"));
       g_assert_true (g_file_get_contents (path, &after, &after_size, NULL));
-      g_assert_cmpmem (bytes, size, after, after_size);
+      g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), after, after_size);
     }
+  /* Checkpointed by the spoiling: the whole store is in its main file. */
+  g_assert_true (g_file_get_contents (good, &contents, &length, NULL));
 
   /* A read-only store, and a writable one in a read-only folder (where
    * SQLite cannot make the -shm file it needs even to read). */

@@ -1662,6 +1662,94 @@ wait_for_fresh_window (AtlasApplication *app)
 
 /* A store that cannot be used gets a page that says why, and a way out
  * that moves it aside and starts afresh on the corpus. */
+/* Starts the application on a store it cannot use: the only window is the
+ * page titled `title`, naming the file, with `action` to offer. */
+static GtkWindow *
+open_unusable_store (AtlasApplication *app,
+                     const char       *path,
+                     const char       *title,
+                     const char       *action)
+{
+  GtkWindow *window;
+  AdwStatusPage *status;
+
+  atlas_application_set_store_path (app, path);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_activate (G_APPLICATION (app));
+
+  window = only_window (app);
+  g_assert_false (ATLAS_IS_WINDOW (window));
+  status = ADW_STATUS_PAGE (find_by_type (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
+  g_assert_cmpstr (adw_status_page_get_title (status), ==, title);
+  g_assert_nonnull (strstr (adw_status_page_get_description (status), path));
+  g_assert_true (action_buttons_sensitive (GTK_WIDGET (window), action));
+  return window;
+}
+
+/* The page for each kind of damage, and the file left byte for byte. */
+static void
+test_unusable_store_kinds (void)
+{
+  static const struct { const char *kind; const char *title; } cases[] = {
+    { "cut", "The Store Is Damaged" },
+    { "zeroed", "The Store Is Damaged" },
+    { "newer", "The Store Is From a Newer Version" },
+  };
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
+  g_autofree char *good = g_strdup (atlas_store_get_path (store));
+
+  g_clear_object (&store);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/%s.db", dir, cases[i].kind);
+      g_autoptr(GBytes) bytes = atlas_test_write_spoilt_store (good, cases[i].kind, path);
+      g_autoptr(AtlasApplication) app = atlas_application_new ();
+      g_autofree char *after = NULL;
+      gsize after_size = 0;
+
+      gtk_window_destroy (open_unusable_store (app, path, cases[i].title, "store.move-aside"));
+      atlas_test_drain ();
+      g_assert_true (g_file_get_contents (path, &after, &after_size, NULL));
+      g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), after, after_size);
+    }
+
+  atlas_test_remove_dir (dir);
+}
+
+/* A store on a disk mounted read-only, which stops root too (permissions
+ * would not): its page says it cannot be written to. */
+static void
+test_read_only_store (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *disk = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(AtlasApplication) app = NULL;
+  g_autoptr(AtlasStore) store = NULL;
+  const char *remount[] = { "mount", "-o", "remount,ro", NULL, NULL };
+  int status = 0;
+
+  if (rerun_in_mount_namespace ())
+    return;
+
+  dir = atlas_test_make_dir ();
+  disk = g_build_filename (dir, "disk", NULL);
+  g_assert_cmpint (g_mkdir (disk, 0755), ==, 0);
+  mount_small_disk (disk);
+  store = atlas_test_corpus_store (disk);
+  path = g_strdup (atlas_store_get_path (store));
+  g_clear_object (&store);
+  remount[3] = disk;
+  g_assert_true (g_spawn_sync (NULL, (char **) remount, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  app = atlas_application_new ();
+  gtk_window_destroy (open_unusable_store (app, path, "The Store Cannot Be Written To", "store.move-aside"));
+  atlas_test_drain ();
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_unusable_store (void)
 {
@@ -1673,20 +1761,10 @@ test_unusable_store (void)
   g_autofree char *moved = NULL;
   g_autofree char *contents = NULL;
   GtkWindow *window;
-  AdwStatusPage *status;
   const char *name;
 
   g_assert_true (g_file_set_contents (path, garbage, -1, NULL));
-  atlas_application_set_store_path (app, path);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_application_activate (G_APPLICATION (app));
-
-  window = only_window (app);
-  g_assert_false (ATLAS_IS_WINDOW (window));
-  status = ADW_STATUS_PAGE (find_by_type (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
-  g_assert_cmpstr (adw_status_page_get_title (status), ==, "This File Is Not a Store");
-  g_assert_nonnull (strstr (adw_status_page_get_description (status), path));
-  g_assert_true (action_buttons_sensitive (GTK_WIDGET (window), "store.move-aside"));
+  window = open_unusable_store (app, path, "This File Is Not a Store", "store.move-aside");
   atlas_test_wait_for_frames (GTK_WIDGET (window));
   save_png (GTK_WIDGET (window), "test-unusable-store.png");
 
@@ -1815,6 +1893,8 @@ main (int   argc,
   g_test_add_func ("/window/remembers", test_window_remembers);
   g_test_add_func ("/window/narrow", test_narrow_window);
   g_test_add_func ("/window/unusable-store", test_unusable_store);
+  g_test_add_func ("/window/unusable-store-kinds", test_unusable_store_kinds);
+  g_test_add_func ("/window/read-only-store", test_read_only_store);
   g_test_add_func ("/window/store-in-use", test_store_in_use);
   g_test_add_func ("/window/graph-beside-the-list", test_graph_beside_the_list);
   g_test_add_func ("/window/timeline-follows-filter", test_timeline_follows_filter);
