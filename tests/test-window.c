@@ -5,6 +5,7 @@
 #include <adwaita.h>
 #include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "atlas-article.h"
@@ -22,6 +23,7 @@
 #include "atlas-gui.h"
 #include "atlas-graph-view.h"
 #include "atlas-importer.h"
+#include "atlas-locale.h"
 #include "atlas-preferences-window.h"
 #include "atlas-query.h"
 #include "atlas-subscriptions.h"
@@ -521,35 +523,74 @@ test_refresh_while_reading (void)
   atlas_test_remove_dir (dir);
 }
 
+/* Runs a command to its end; TRUE when it succeeded. */
+static gboolean
+run_command (const char *const *argv)
+{
+  int status = 0;
+
+  return g_spawn_sync (NULL, (char **) argv, NULL,
+                       G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                       NULL, NULL, NULL, NULL, &status, NULL) &&
+         g_spawn_check_wait_status (status, NULL);
+}
+
+/* Runs this test again in a child process, after `wrapper` (a command that
+ * runs the rest of its arguments) and with `variables` (name, value, …,
+ * NULL) added to its environment; the child sees ATLAS_TEST_RERUN. */
+static void
+rerun_test (const char *const *wrapper,
+            const char        *first_variable,
+            ...)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "ATLAS_TEST_RERUN", "1", TRUE);
+  g_autoptr(GError) error = NULL;
+  const char *name = first_variable;
+  int status = 0;
+  va_list args;
+
+  g_assert_nonnull (self);
+  va_start (args, first_variable);
+  for (; name != NULL; name = va_arg (args, const char *))
+    env = g_environ_setenv (env, name, va_arg (args, const char *), TRUE);
+  va_end (args);
+
+  for (guint i = 0; wrapper != NULL && wrapper[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) wrapper[i]);
+  g_ptr_array_add (argv, self);
+  g_ptr_array_add (argv, "-p");
+  g_ptr_array_add (argv, (gpointer) g_test_get_path ());
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+is_rerun (void)
+{
+  return g_getenv ("ATLAS_TEST_RERUN") != NULL;
+}
+
 /* Runs this test again in a private mount namespace, where it may mount a
  * small disk of its own. FALSE when it is that second run. */
 static gboolean
 rerun_in_mount_namespace (void)
 {
-  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
-  const char *argv[] = { "unshare", "--mount", "--map-root-user", "--propagation", "private",
-                         self, "-p", g_test_get_path (), NULL };
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) env = NULL;
-  int status = 0;
+  static const char *const probe[] = { "unshare", "--mount", "--map-root-user", "true", NULL };
+  static const char *const wrapper[] = { "unshare", "--mount", "--map-root-user", "--propagation", "private", NULL };
 
-  if (g_getenv ("ATLAS_TEST_IN_MOUNT_NAMESPACE") != NULL)
+  if (is_rerun ())
     return FALSE;
-  g_assert_nonnull (self);
-  if (!g_spawn_sync (NULL, (char **) (const char *[]) { "unshare", "--mount", "--map-root-user", "true", NULL }, NULL,
-                     G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, NULL, NULL, &status, NULL) || !g_spawn_check_wait_status (status, NULL))
-    {
-      g_test_skip ("this machine does not allow mount namespaces");
-      return TRUE;
-    }
-
-  env = g_environ_setenv (g_get_environ (), "ATLAS_TEST_IN_MOUNT_NAMESPACE", "1", TRUE);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                               NULL, NULL, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
+  if (!run_command (probe))
+    g_test_skip ("this machine does not allow mount namespaces");
+  else
+    rerun_test (wrapper, NULL);
   return TRUE;
 }
 
@@ -557,13 +598,8 @@ static void
 mount_small_disk (const char *dir)
 {
   const char *argv[] = { "mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", dir, NULL };
-  g_autoptr(GError) error = NULL;
-  int status = 0;
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
+  g_assert_true (run_command (argv));
 }
 
 /* A refresh on a full disk: the toast says the disk is full, not that
@@ -1563,6 +1599,153 @@ test_application_accelerators (void)
   atlas_test_drain ();
 }
 
+static void
+add_text (GPtrArray  *texts,
+          const char *text)
+{
+  if (text != NULL && *text != '\0')
+    g_ptr_array_add (texts, g_strdup (text));
+}
+
+static void
+collect_menu_texts (GMenuModel *menu,
+                    GPtrArray  *texts)
+{
+  for (int i = 0; menu != NULL && i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      g_autoptr(GMenuModel) submenu = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SUBMENU);
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        add_text (texts, label);
+      collect_menu_texts (section, texts);
+      collect_menu_texts (submenu, texts);
+    }
+}
+
+/* Every text a person can read in `widget` and below it: labels, tooltips,
+ * placeholders, row and page titles, and the menus buttons open. */
+static void
+collect_texts (GtkWidget *widget,
+               GPtrArray *texts)
+{
+  add_text (texts, gtk_widget_get_tooltip_text (widget));
+  if (GTK_IS_LABEL (widget))
+    add_text (texts, gtk_label_get_text (GTK_LABEL (widget)));
+  else if (GTK_IS_TEXT (widget))
+    add_text (texts, gtk_text_get_placeholder_text (GTK_TEXT (widget)));
+  else if (GTK_IS_MENU_BUTTON (widget))
+    collect_menu_texts (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)), texts);
+  else if (ADW_IS_STATUS_PAGE (widget))
+    {
+      add_text (texts, adw_status_page_get_title (ADW_STATUS_PAGE (widget)));
+      add_text (texts, adw_status_page_get_description (ADW_STATUS_PAGE (widget)));
+    }
+  else if (ADW_IS_WINDOW_TITLE (widget))
+    add_text (texts, adw_window_title_get_title (ADW_WINDOW_TITLE (widget)));
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    add_text (texts, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+  if (ADW_IS_ACTION_ROW (widget))
+    add_text (texts, adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)));
+  if (ADW_IS_PREFERENCES_GROUP (widget))
+    {
+      add_text (texts, adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)));
+      add_text (texts, adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (widget)));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, texts);
+}
+
+/* Fails on any text of `widget` that the French catalogue translates: it
+ * is shown in English. Returns how many texts were read. */
+static guint
+assert_french (GtkWidget  *widget,
+               const char *what)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  atlas_test_wait_for_frames (widget);
+  collect_texts (widget, texts);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (texts, i);
+      const char *french = g_dgettext (GETTEXT_PACKAGE, text);
+
+      if (g_strcmp0 (french, text) != 0)
+        g_error ("%s shows “%s” in English; in French it is “%s”", what, text, french);
+    }
+  g_test_message ("%s: %u texts, none in English", what, texts->len);
+  return texts->len;
+}
+
+/* With LANGUAGE=fr, the window, Preferences, the shortcuts and About show no
+ * text in English that the French catalogue has. The test runs itself again
+ * in a French environment, with the build's own catalogue. */
+static void
+test_french (void)
+{
+  g_autofree char *localedir = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(AtlasApplication) app = NULL;
+  g_autoptr(GtkBuilder) builder = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AtlasWindow *window = NULL;
+  GtkWindow *preferences;
+  GtkWidget *about = NULL;
+
+  if (!is_rerun ())
+    {
+      if (newlocale (LC_ALL_MASK, "fr_FR.UTF-8", (locale_t) 0) == (locale_t) 0)
+        {
+          g_test_skip ("no fr_FR.UTF-8 locale on this machine");
+          return;
+        }
+      localedir = g_build_filename (g_getenv ("MESON_BUILD_ROOT"), "po", NULL);
+      rerun_test (NULL, "LANGUAGE", "fr", "LC_ALL", "fr_FR.UTF-8", "COMPUTE_ATLAS_LOCALEDIR", localedir, NULL);
+      return;
+    }
+
+  atlas_locale_init ();
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Filters"), ==, "Filtres");
+
+  dir = atlas_test_make_dir ();
+  store = atlas_test_corpus_store (dir);
+  open_window (store, &window);
+  g_assert_cmpuint (assert_french (GTK_WIDGET (window), "the window"), >, 50);
+  save_png (GTK_WIDGET (window), "test-window-fr.png");
+
+  preferences = GTK_WINDOW (atlas_preferences_window_new (GTK_WINDOW (window), store));
+  gtk_window_present (preferences);
+  assert_french (GTK_WIDGET (preferences), "Preferences");
+  gtk_window_destroy (preferences);
+
+  builder = gtk_builder_new_from_resource ("/io/github/computeatlas/ComputeAtlas/gtk/help-overlay.ui");
+  gtk_window_present (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  assert_french (GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay")), "the shortcuts");
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+
+  app = atlas_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && about == NULL; i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_ABOUT_WINDOW (toplevel))
+        about = GTK_WIDGET (toplevel);
+    }
+  g_assert_nonnull (about);
+  assert_french (about, "About");
+  gtk_window_destroy (GTK_WINDOW (about));
+
+  close_window (&window);
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
 /* The application's window remembers its size and the filter when it is
  * closed, and a new one opens as it was; a window made on its own starts
  * afresh. */
@@ -1728,7 +1911,6 @@ test_read_only_store (void)
   g_autoptr(AtlasApplication) app = NULL;
   g_autoptr(AtlasStore) store = NULL;
   const char *remount[] = { "mount", "-o", "remount,ro", NULL, NULL };
-  int status = 0;
 
   if (rerun_in_mount_namespace ())
     return;
@@ -1741,8 +1923,7 @@ test_read_only_store (void)
   path = g_strdup (atlas_store_get_path (store));
   g_clear_object (&store);
   remount[3] = disk;
-  g_assert_true (g_spawn_sync (NULL, (char **) remount, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, NULL));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (run_command (remount));
 
   app = atlas_application_new ();
   gtk_window_destroy (open_unusable_store (app, path, "The Store Cannot Be Written To", "store.move-aside"));
@@ -1890,6 +2071,7 @@ main (int   argc,
   g_test_add_func ("/window/all-companies", test_all_companies);
   g_test_add_func ("/window/row-chips", test_row_chips);
   g_test_add_func ("/window/application-accelerators", test_application_accelerators);
+  g_test_add_func ("/window/french", test_french);
   g_test_add_func ("/window/remembers", test_window_remembers);
   g_test_add_func ("/window/narrow", test_narrow_window);
   g_test_add_func ("/window/unusable-store", test_unusable_store);
