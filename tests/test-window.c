@@ -1969,6 +1969,46 @@ test_unusable_store (void)
 }
 
 
+/* Starting on a disk with no room left for a new store: the page says the
+ * disk is full and offers to try again, which opens the store once there is
+ * room. The disk is a 1 MiB tmpfs, in a run of this test in a mount
+ * namespace of its own. */
+static void
+test_full_disk_at_start (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *filler = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(AtlasApplication) app = NULL;
+  g_autofree char *zeros = g_malloc0 (4096);
+  GtkWindow *window;
+  FILE *file;
+
+  if (rerun_in_mount_namespace ())
+    return;
+
+  dir = atlas_test_make_dir ();
+  mount_small_disk (dir);
+  filler = g_build_filename (dir, "filler", NULL);
+  path = g_build_filename (dir, "atlas.db", NULL);
+  file = g_fopen (filler, "wb");
+  g_assert_nonnull (file);
+  while (fwrite (zeros, 1, 4096, file) == 4096 && fflush (file) == 0)
+    ;
+  fclose (file);
+
+  app = atlas_application_new ();
+  window = open_unusable_store (app, path, "The Disk Is Full", "store.try-again");
+  save_png (GTK_WIDGET (window), "test-full-disk-at-start.png");
+
+  g_assert_cmpint (g_remove (filler), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "store.try-again", NULL));
+  atlas_test_drain ();
+  window = wait_for_fresh_window (app);
+  gtk_window_destroy (window);
+  atlas_test_drain ();
+}
+
 /* A store another program holds while it must be migrated: the page says
  * it is in use, and Try Again opens it once the lock is given back. */
 static void
@@ -2077,6 +2117,7 @@ main (int   argc,
   g_test_add_func ("/window/unusable-store", test_unusable_store);
   g_test_add_func ("/window/unusable-store-kinds", test_unusable_store_kinds);
   g_test_add_func ("/window/read-only-store", test_read_only_store);
+  g_test_add_func ("/window/full-disk-at-start", test_full_disk_at_start);
   g_test_add_func ("/window/store-in-use", test_store_in_use);
   g_test_add_func ("/window/graph-beside-the-list", test_graph_beside_the_list);
   g_test_add_func ("/window/timeline-follows-filter", test_timeline_follows_filter);

@@ -85,6 +85,7 @@ show_store_error (AtlasApplication *self,
     { .name = "try-again", .activate = try_again },
   };
   gboolean busy = g_error_matches (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_BUSY);
+  gboolean full = g_error_matches (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FULL);
   GtkWidget *window = adw_application_window_new (GTK_APPLICATION (self));
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *status = adw_status_page_new ();
@@ -121,12 +122,19 @@ show_store_error (AtlasApplication *self,
         title = _("This File Is Not a Store");
         break;
       case ATLAS_STORE_ERROR_FULL:
+        title = _("The Disk Is Full");
+        break;
       case ATLAS_STORE_ERROR_FAILED:
       default:
         break;
       }
+  /* Waiting is the remedy for a store in use and for a full disk; a fresh
+   * store would not fit on that disk either. */
   if (busy)
     description = g_strdup (error->message);
+  else if (full)
+    /* TRANSLATORS: the error, then what to do */
+    description = g_strdup_printf (_("%s\n\nFree some space on that disk, then try again."), error->message);
   else
     /* TRANSLATORS: the error, then what moving aside does */
     description = g_strdup_printf (_("%s\n\nMoving it aside renames it, with the files beside it, so that a new store "
@@ -138,8 +146,8 @@ show_store_error (AtlasApplication *self,
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "dialog-error-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (status), title);
   adw_status_page_set_description (ADW_STATUS_PAGE (status), description);
-  button = gtk_button_new_with_mnemonic (busy ? _("_Try Again") : _("_Move Aside and Start Fresh"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), busy ? "store.try-again" : "store.move-aside");
+  button = gtk_button_new_with_mnemonic (busy || full ? _("_Try Again") : _("_Move Aside and Start Fresh"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), busy || full ? "store.try-again" : "store.move-aside");
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "pill");
   gtk_widget_add_css_class (button, "suggested-action");
