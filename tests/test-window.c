@@ -1595,6 +1595,11 @@ test_application_accelerators (void)
     }
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  /* Its icon is the app's own, even from the build tree. */
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (about)),
+                                          adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about))));
+  atlas_test_wait_for_frames (about);
+  save_png (about, "test-about.png");
   gtk_window_destroy (GTK_WINDOW (about));
   atlas_test_drain ();
 }
@@ -1739,6 +1744,7 @@ test_french (void)
     }
   g_assert_nonnull (about);
   assert_french (about, "About");
+  save_png (about, "test-about-fr.png");
   gtk_window_destroy (GTK_WINDOW (about));
 
   close_window (&window);
