@@ -26,7 +26,8 @@ CONTROLS = {
 PLACEHOLDER = re.compile(r"^(Gtk|Adw|Atlas)[A-Z]\w*$")
 # Focusable containers a screen reader reads through to their content. GTK 4.8
 # names list and table rows after their class (GtkListItemWidget), with no API
-# to name them; their cells and labels carry the text.
+# to name them; their cells and labels carry the text. From GTK 4.12 the
+# article and facet rows take a name (atlas_compat_list_item_set_label()).
 CONTAINERS = {
     pyatspi.ROLE_LIST, pyatspi.ROLE_LIST_ITEM, pyatspi.ROLE_TABLE_ROW, pyatspi.ROLE_TABLE_CELL,
     pyatspi.ROLE_TREE_TABLE, pyatspi.ROLE_SCROLL_PANE, pyatspi.ROLE_PANEL,

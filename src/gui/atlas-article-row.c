@@ -48,6 +48,14 @@ row_layout_new (AtlasArticleRow *self,
   return layout;
 }
 
+/* The title as the row shows it (cut to its first characters). */
+const char *
+atlas_article_row_get_title (AtlasArticleRow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_ARTICLE_ROW (self), NULL);
+  return pango_layout_get_text (self->title);
+}
+
 void
 atlas_article_row_set_article (AtlasArticleRow *self,
                                AtlasArticle    *article)

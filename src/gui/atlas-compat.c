@@ -31,6 +31,21 @@ atlas_compat_canvas_role (void)
 #endif
 }
 
+/* What a screen reader calls a list's row. GTK 4.8 names rows after their
+ * class and offers no way to name them (it reads through to the row's own
+ * widget, which carries the name); from 4.12 the row takes this one. */
+void
+atlas_compat_list_item_set_label (GtkListItem *item,
+                                  const char  *label)
+{
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_list_item_set_accessible_label (item, label);
+#else
+  (void) item;
+  (void) label;
+#endif
+}
+
 /* The foreground colour of `widget`'s CSS node, for what it draws itself. */
 void
 atlas_compat_widget_get_color (GtkWidget *widget,

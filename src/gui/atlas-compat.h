@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 void              atlas_compat_open_uri      (GtkWindow  *parent,
                                               const char *uri);
 GtkAccessibleRole atlas_compat_canvas_role   (void);
+void              atlas_compat_list_item_set_label (GtkListItem *item,
+                                                    const char  *label);
 void              atlas_compat_widget_get_color (GtkWidget *widget,
                                                  GdkRGBA   *color);
 void              atlas_compat_chip_tints    (GtkWidget  *widget,

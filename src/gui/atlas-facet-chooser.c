@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "atlas-compat.h"
 #include "atlas-gui.h"
 #include "atlas-facet-chooser.h"
 #include "atlas-facet-choice.h"
@@ -148,6 +149,7 @@ bind_row (GtkSignalListItemFactory *factory,
   AtlasFacetItem *item = gtk_list_item_get_item (list_item);
 
   atlas_facet_choice_set_name (gtk_list_item_get_child (list_item), atlas_facet_item_get_name (item));
+  atlas_compat_list_item_set_label (list_item, atlas_facet_item_get_name (item));
   g_signal_connect (item, "notify", G_CALLBACK (on_item_notify), list_item);
   update_row (list_item);
 }

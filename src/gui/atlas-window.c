@@ -14,6 +14,7 @@
 #include "atlas-article-index.h"
 #include "atlas-article-list.h"
 #include "atlas-article-row.h"
+#include "atlas-compat.h"
 #include "atlas-filter-sidebar.h"
 #include "atlas-entity-table.h"
 #include "atlas-graph-view.h"
@@ -411,8 +412,10 @@ bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           gpointer                  user_data)
 {
-  atlas_article_row_set_article (ATLAS_ARTICLE_ROW (gtk_list_item_get_child (item)),
-                                 gtk_list_item_get_item (item));
+  AtlasArticleRow *row = ATLAS_ARTICLE_ROW (gtk_list_item_get_child (item));
+
+  atlas_article_row_set_article (row, gtk_list_item_get_item (item));
+  atlas_compat_list_item_set_label (item, atlas_article_row_get_title (row));
 }
 
 /* ---- the bundled corpus ------------------------------------------------- */
