@@ -654,6 +654,46 @@ test_refresh_disk_full (void)
 }
 
 static gboolean
+is_button_for (GtkWidget     *widget,
+               gconstpointer  action)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+/* A refresh where a feed fails says how many, and its toast leads to
+ * Preferences, where each feed tells what went wrong. */
+static void
+test_refresh_failure_has_details (void)
+{
+  g_autoptr(AtlasTestServer) server = atlas_test_server_new ();
+  g_autofree char *url = atlas_test_server_url (server, "/failing.json");
+  g_autofree char *one = feed_body (1);
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
+  g_autoptr(AtlasRefreshReport) added = NULL;
+  AtlasWindow *window = NULL;
+  GtkWidget *details;
+
+  atlas_test_server_set_feed (server, "/failing.json", one);
+  added = atlas_subscriptions_add (store, url, NULL, NULL);
+  g_assert_cmpint (added->outcome, ==, ATLAS_REFRESH_UPDATED);
+  open_window (store, &window);
+
+  atlas_test_server_set_feed (server, "/failing.json", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh", NULL));
+  wait_until_refreshed (window);
+
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "0 new articles; 1 feed could not be refreshed"));
+  details = find_widget (GTK_WIDGET (window), is_button_for, "app.preferences");
+  g_assert_nonnull (details);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (details)), ==, "_Details");
+
+  close_window (&window);
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
+static gboolean
 is_of_type (GtkWidget     *widget,
             gconstpointer  type)
 {
@@ -2129,6 +2169,7 @@ main (int   argc,
   g_test_add_func ("/window/timeline-follows-filter", test_timeline_follows_filter);
   g_test_add_func ("/window/refresh-while-reading", test_refresh_while_reading);
   g_test_add_func ("/window/refresh-disk-full", test_refresh_disk_full);
+  g_test_add_func ("/window/refresh-failure-has-details", test_refresh_failure_has_details);
   g_test_add_func ("/window/refresh-when-due", test_refresh_when_due);
   g_test_add_func ("/window/preferences-subscribe", test_preferences_subscribe);
 

@@ -110,14 +110,30 @@ atlas_window_update_actions (AtlasWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", !self->refreshing);
 }
 
+/* A toast, with a button for `action` when `button_label` is given. */
+static void
+toast_with_button (AtlasWindow *self,
+                   const char  *text,
+                   const char  *button_label,
+                   const char  *action)
+{
+  /* Toast titles are markup; this text may quote a server. */
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  if (button_label != NULL)
+    {
+      adw_toast_set_button_label (toast, button_label);
+      adw_toast_set_action_name (toast, action);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 toast (AtlasWindow *self,
        const char  *text)
 {
-  /* Toast titles are markup; this text may quote a server. */
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+  toast_with_button (self, text, NULL, NULL);
 }
 
 static void
@@ -503,25 +519,22 @@ set_refreshing (AtlasWindow *self,
 /* What a refresh brought, in one line; NULL when there is nothing worth
  * interrupting for (a timed refresh that found nothing new). */
 static char *
-summarize_refresh (GPtrArray *reports,
-                   gboolean   asked)
+summarize_refresh (const AtlasRefreshTally *tally,
+                   gboolean                 asked)
 {
-  AtlasRefreshTally tally;
-  guint added;
+  guint added = tally->new_articles;
 
-  atlas_refresh_tally (reports, &tally);
-  added = tally.new_articles;
   /* Nothing else can be stored until there is room (the feeds' rows may not
    * even record the failure): that is the one thing to say. */
-  if (tally.feeds_not_stored_disk_full > 0)
+  if (tally->feeds_not_stored_disk_full > 0)
     return g_strdup (_("The disk is full: new articles could not be stored. Free some space, then refresh."));
-  if (tally.feeds_failed > 0)
+  if (tally->feeds_failed > 0)
     {
       g_autofree char *articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u new article", "%'u new articles",
                                                                 added), added);
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s; %'u feed could not be refreshed",
-                                           "%s; %'u feeds could not be refreshed", tally.feeds_failed),
-                              articles, tally.feeds_failed);
+                                           "%s; %'u feeds could not be refreshed", tally->feeds_failed),
+                              articles, tally->feeds_failed);
     }
   if (added > 0)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u new article", "%'u new articles", added), added);
@@ -537,14 +550,25 @@ on_refreshed (GObject      *source,
   g_autoptr(GPtrArray) reports = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
+  AtlasRefreshTally tally;
 
   reports = atlas_subscriptions_finish (ATLAS_STORE (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   set_refreshing (self, FALSE);
-  summary = reports ? summarize_refresh (reports, self->refresh_asked) : g_strdup (error->message);
-  if (summary != NULL)
+  if (reports == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  atlas_refresh_tally (reports, &tally);
+  summary = summarize_refresh (&tally, self->refresh_asked);
+  /* Preferences tell, feed by feed, what went wrong. */
+  if (tally.feeds_failed > tally.feeds_not_stored_disk_full)
+    toast_with_button (self, summary, _("_Details"), "app.preferences");
+  else if (summary != NULL)
     toast (self, summary);
 }
 
