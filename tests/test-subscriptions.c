@@ -117,7 +117,15 @@ test_paging (void)
   g_autofree char *p3 = feed_with_items ("Paged", 5, 2, "/paged/1.json");
   g_autoptr(AtlasRefreshReport) report = NULL;
 
-  atlas_test_server_set_feed (server, "/paged/1.json", p1);
+  /* The first page declares a company that the later pages' plain items
+   * name: those are tagged ahead of the import, with the import's tagger,
+   * which holds what the first page brought before it is committed. */
+  g_autofree char *declared = g_strdup_printf ("%.*s, \"_atlas\": {\"version\": 1, \"entities\": ["
+                                               "{\"id\": \"fjord-compute\", \"kind\": \"company\","
+                                               " \"name\": \"Item\", \"country\": \"NO\"}]}}",
+                                               (int) strlen (p1) - 1, p1);
+
+  atlas_test_server_set_feed (server, "/paged/1.json", declared);
   atlas_test_server_set_feed (server, "/paged/2.json", p2);
   atlas_test_server_set_feed (server, "/paged/3.json", p3);
 
@@ -126,6 +134,8 @@ test_paging (void)
   /* Relative next_url, and a loop back to page 1 that is not followed. */
   g_assert_cmpuint (report->pages, ==, 3);
   g_assert_cmpuint (report->import->added, ==, 6);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM mentions WHERE entity_id = 'fjord-compute' AND tagged"), ==, 6);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM article_countries WHERE country = 'NO'"), ==, 6);
 
   g_clear_object (&store);
   atlas_test_remove_dir (dir);

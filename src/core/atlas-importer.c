@@ -469,25 +469,37 @@ insert_event (AtlasImport          *importer,
   return TRUE;
 }
 
-static gboolean
-build_tagger (AtlasImport *importer)
+/* The tagger for the items without mentions: the names and aliases the store
+ * holds within this import, the first page's included. Built on first use,
+ * in the import's thread; once built it is only read, so another thread may
+ * scan with it until atlas_import_end(). NULL on a store error. */
+AtlasTagger *
+atlas_import_get_tagger (AtlasImport *importer)
 {
+  g_autoptr(AtlasTagger) tagger = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
-  importer->tagger = atlas_tagger_new ();
-  atlas_tagger_add_countries (importer->tagger);
+  g_return_val_if_fail (importer != NULL, NULL);
 
+  if (importer->tagger != NULL || importer->error != NULL)
+    return importer->tagger;
+
+  tagger = atlas_tagger_new ();
+  atlas_tagger_add_countries (tagger);
   stmt = prepare (importer,
                   "SELECT id, name FROM entities WHERE kind <> 'country' "
                   "UNION ALL SELECT entity_id, alias FROM aliases");
   if (stmt == NULL)
-    return FALSE;
+    return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    atlas_tagger_add (importer->tagger,
+    atlas_tagger_add (tagger,
                       (const char *) sqlite3_column_text (stmt, 1),
                       (const char *) sqlite3_column_text (stmt, 0));
-  return rc == SQLITE_DONE;
+  if (rc != SQLITE_DONE)
+    return NULL;
+  importer->tagger = g_steal_pointer (&tagger);
+  return importer->tagger;
 }
 
 static gboolean
@@ -577,9 +589,12 @@ write_article_countries (AtlasImport *importer,
   return TRUE;
 }
 
+/* `tagged`, when given, holds what the import's tagger found in an item
+ * without mentions, found ahead of the import (atlas_import_get_tagger()). */
 static gboolean
 write_mentions (AtlasImport     *importer,
                 const AtlasItem *item,
+                GHashTable      *tagged,
                 gint64           article_id,
                 gboolean         is_new)
 {
@@ -605,16 +620,17 @@ write_mentions (AtlasImport     *importer,
     }
   else
     {
-      g_autoptr(GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autoptr(GHashTable) scanned = NULL;
+      GHashTable *found = tagged;
       GHashTableIter iter;
       gpointer id;
 
-      if (importer->tagger == NULL && !build_tagger (importer))
-        return FALSE;
-
-      atlas_tagger_scan (importer->tagger, item->title, found);
-      atlas_tagger_scan (importer->tagger, item->summary, found);
-      atlas_tagger_scan (importer->tagger, item->text, found);
+      if (found == NULL)
+        {
+          if (atlas_import_get_tagger (importer) == NULL)
+            return FALSE;
+          found = scanned = atlas_tagger_scan_item (importer->tagger, item);
+        }
 
       g_hash_table_iter_init (&iter, found);
       while (g_hash_table_iter_next (&iter, &id, NULL))
@@ -720,7 +736,8 @@ queue_fts_write (AtlasImport *importer,
 
 static gboolean
 write_item (AtlasImport     *importer,
-            const AtlasItem *item)
+            const AtlasItem *item,
+            GHashTable      *tagged)
 {
   sqlite3_stmt *stmt;
   gint64 article_id = 0;
@@ -787,7 +804,7 @@ write_item (AtlasImport     *importer,
     article_id = sqlite3_last_insert_rowid (importer->db);
 
   queue_fts_write (importer, FALSE, article_id, item->title, item->summary, item->text);
-  return write_mentions (importer, item, article_id, is_new) &&
+  return write_mentions (importer, item, tagged, article_id, is_new) &&
          replace_item_pieces (importer, item, article_id, is_new);
 }
 
@@ -795,7 +812,8 @@ write_item (AtlasImport     *importer,
  * longer needed once this returns. */
 static gboolean
 write_items (AtlasImport     *importer,
-             const GPtrArray *items)
+             const GPtrArray *items,
+             GPtrArray       *tagged)
 {
   for (guint i = 0; i < items->len; i++)
     {
@@ -809,7 +827,7 @@ write_items (AtlasImport     *importer,
           continue;
         }
       g_hash_table_add (importer->seen_items, g_strdup (item->id));
-      if (!write_item (importer, item))
+      if (!write_item (importer, item, tagged ? g_ptr_array_index (tagged, i) : NULL))
         return FALSE;
     }
 
@@ -854,7 +872,7 @@ write_feed (AtlasImport     *importer,
           return FALSE;
     }
 
-  return write_items (importer, feed->items);
+  return write_items (importer, feed->items, NULL);
 }
 
 static void
@@ -937,18 +955,22 @@ atlas_import_begin (AtlasStore       *store,
   return g_steal_pointer (&importer);
 }
 
-/* Writes the items of a later page of the same feed. After a failure it
- * writes nothing more and returns FALSE; atlas_import_end() tells why. */
+/* Writes the items of a later page of the same feed. `tagged`, if given,
+ * holds for each item what the import's tagger found in it (NULL for the
+ * items with mentions). After a failure it writes nothing more and returns
+ * FALSE; atlas_import_end() tells why. */
 gboolean
 atlas_import_add_page (AtlasImport     *importer,
-                       const AtlasFeed *page)
+                       const AtlasFeed *page,
+                       GPtrArray       *tagged)
 {
   g_return_val_if_fail (importer != NULL, FALSE);
 
   if (importer->error != NULL)
     return FALSE;
   note_page (importer, page);
-  if (!write_items (importer, page->items))
+  g_return_val_if_fail (tagged == NULL || tagged->len == page->items->len, FALSE);
+  if (!write_items (importer, page->items, tagged))
     fail (importer);
   return importer->error == NULL;
 }

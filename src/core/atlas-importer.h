@@ -4,6 +4,7 @@
 
 #include "atlas-feed-reader.h"
 #include "atlas-store.h"
+#include "atlas-tagger.h"
 
 G_BEGIN_DECLS
 
@@ -33,8 +34,10 @@ AtlasImport       *atlas_import_begin        (AtlasStore         *store,
                                               const char         *source,
                                               const char         *key,
                                               GError            **error);
+AtlasTagger       *atlas_import_get_tagger   (AtlasImport        *import);
 gboolean           atlas_import_add_page     (AtlasImport        *import,
-                                              const AtlasFeed    *page);
+                                              const AtlasFeed    *page,
+                                              GPtrArray          *tagged);
 void               atlas_import_note         (AtlasImport        *import,
                                               const char         *message);
 AtlasImportReport *atlas_import_end          (AtlasImport        *import,

@@ -320,6 +320,7 @@ read_first_page (AtlasRefreshReport     *report,
 typedef struct
 {
   AtlasFeed *page;     /* or NULL, with a problem to report */
+  GPtrArray *tagged;   /* what the tagger found in each item, when one was needed */
   char      *problem;
 } PageRead;
 
@@ -342,25 +343,74 @@ typedef struct
   char             *next_url;
   guint             pages;   /* read so far, the first one included */
   guint             items;
+  /* Items without mentions are tagged here too, with the import's own tagger:
+   * the walk asks for it, and the importer's thread builds it. */
+  gboolean          wants_tagger;
+  gboolean          tagger_given;
+  AtlasTagger      *tagger;
 } PageWalk;
 
 static void
 page_read_free (PageRead *read)
 {
   g_clear_pointer (&read->page, atlas_feed_free);
+  g_clear_pointer (&read->tagged, g_ptr_array_unref);
   g_free (read->problem);
   g_free (read);
+}
+
+static void
+found_free (gpointer found)
+{
+  g_clear_pointer (&found, g_hash_table_unref);
+}
+
+/* What the import's tagger finds in each item of `page` without mentions
+ * (NULL for the others); NULL when no item needs it or there is no tagger. */
+static GPtrArray *
+tag_page (PageWalk        *walk,
+          const AtlasFeed *page)
+{
+  GPtrArray *tagged = NULL;
+  AtlasTagger *tagger;
+  gboolean needed = FALSE;
+
+  for (guint i = 0; i < page->items->len && !needed; i++)
+    needed = !((const AtlasItem *) g_ptr_array_index (page->items, i))->has_mentions;
+  if (!needed)
+    return NULL;
+
+  g_mutex_lock (&walk->lock);
+  walk->wants_tagger = TRUE;
+  g_cond_broadcast (&walk->changed);
+  while (!walk->tagger_given && !g_cancellable_is_cancelled (walk->cancellable))
+    g_cond_wait (&walk->changed, &walk->lock);
+  tagger = walk->tagger;
+  g_mutex_unlock (&walk->lock);
+  if (tagger == NULL)
+    return NULL;
+
+  tagged = g_ptr_array_new_full (page->items->len, found_free);
+  for (guint i = 0; i < page->items->len; i++)
+    {
+      const AtlasItem *item = g_ptr_array_index (page->items, i);
+
+      g_ptr_array_add (tagged, item->has_mentions ? NULL : atlas_tagger_scan_item (tagger, item));
+    }
+  return tagged;
 }
 
 static gboolean
 page_walk_push (PageWalk  *walk,
                 AtlasFeed *page,
+                GPtrArray *tagged,
                 char      *problem)
 {
   PageRead *read = g_new0 (PageRead, 1);
   gboolean stopped;
 
   read->page = page;
+  read->tagged = tagged;
   read->problem = problem;
   g_mutex_lock (&walk->lock);
   while (page != NULL && walk->ready.length >= PAGES_READ_AHEAD && !g_cancellable_is_cancelled (walk->cancellable))
@@ -398,7 +448,7 @@ page_walk_run (gpointer data)
                                 next, &walk->feed_limits, &error);
       if (page == NULL)
         {
-          page_walk_push (walk, NULL,
+          page_walk_push (walk, NULL, NULL,
                           g_strdup_printf (_("page %u (%s) was not read: %s"), walk->pages + 1, next,
                                            fetched->error ? fetched->error->message : error->message));
           break;
@@ -409,12 +459,13 @@ page_walk_run (gpointer data)
       walk->next_url = g_steal_pointer (&page->next_url);
       g_free (walk->current);
       walk->current = g_steal_pointer (&next);
-      if (!page_walk_push (walk, page, NULL))
+      if (!page_walk_push (walk, page, tag_page (walk, page), NULL))
         break;
     }
 
   if (walk->pages >= ATLAS_SUBSCRIPTION_MAX_PAGES && walk->next_url != NULL)
-    page_walk_push (walk, NULL, g_strdup_printf (_("only the first %u pages were read"), ATLAS_SUBSCRIPTION_MAX_PAGES));
+    page_walk_push (walk, NULL, NULL,
+                    g_strdup_printf (_("only the first %u pages were read"), ATLAS_SUBSCRIPTION_MAX_PAGES));
 
   g_mutex_lock (&walk->lock);
   walk->finished = TRUE;
@@ -458,15 +509,32 @@ page_walk_start (AtlasFeed              *first,
   return walk;
 }
 
-/* The next page or problem, in order; NULL once the walk has ended. */
+/* The next page or problem, in order; NULL once the walk has ended. Builds
+ * the import's tagger here, in its thread, when the walk asks for it. */
 static PageRead *
-page_walk_next (PageWalk *walk)
+page_walk_next (PageWalk    *walk,
+                AtlasImport *import)
 {
   PageRead *read;
 
   g_mutex_lock (&walk->lock);
-  while (walk->ready.length == 0 && !walk->finished)
-    g_cond_wait (&walk->changed, &walk->lock);
+  for (;;)
+    {
+      if (walk->wants_tagger && !walk->tagger_given)
+        {
+          AtlasTagger *tagger;
+
+          g_mutex_unlock (&walk->lock);
+          tagger = atlas_import_get_tagger (import);
+          g_mutex_lock (&walk->lock);
+          walk->tagger = tagger;
+          walk->tagger_given = TRUE;
+          g_cond_broadcast (&walk->changed);
+        }
+      if (walk->ready.length > 0 || walk->finished)
+        break;
+      g_cond_wait (&walk->changed, &walk->lock);
+    }
   read = g_queue_pop_head (&walk->ready);
   g_cond_broadcast (&walk->changed);
   g_mutex_unlock (&walk->lock);
@@ -512,13 +580,13 @@ import_pages (AtlasStore              *store,
   PageRead *read;
 
   report->pages = 1;
-  while (import != NULL && (read = page_walk_next (walk)) != NULL)
+  while (import != NULL && (read = page_walk_next (walk, import)) != NULL)
     {
       gboolean written = TRUE;
 
       if (read->page != NULL)
         {
-          written = atlas_import_add_page (import, read->page);
+          written = atlas_import_add_page (import, read->page, read->tagged);
           report->pages++;
         }
       else

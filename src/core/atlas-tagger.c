@@ -194,3 +194,16 @@ atlas_tagger_scan (AtlasTagger *self,
         }
     }
 }
+
+/* The entities named in an item's title, summary and text: a set of ids. */
+GHashTable *
+atlas_tagger_scan_item (AtlasTagger     *self,
+                        const AtlasItem *item)
+{
+  GHashTable *found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  atlas_tagger_scan (self, item->title, found);
+  atlas_tagger_scan (self, item->summary, found);
+  atlas_tagger_scan (self, item->text, found);
+  return found;
+}

@@ -2,6 +2,8 @@
 
 #include <glib.h>
 
+#include "atlas-feed.h"
+
 G_BEGIN_DECLS
 
 typedef struct _AtlasTagger AtlasTagger;
@@ -16,6 +18,8 @@ guint        atlas_tagger_get_n_phrases  (AtlasTagger *self);
 void         atlas_tagger_scan           (AtlasTagger *self,
                                           const char  *text,
                                           GHashTable  *found);
+GHashTable  *atlas_tagger_scan_item      (AtlasTagger     *self,
+                                          const AtlasItem *item);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasTagger, atlas_tagger_free)
 
