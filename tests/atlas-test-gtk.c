@@ -2,6 +2,35 @@
  * run under a private X server. */
 #include "atlas-test-gtk.h"
 
+#include <execinfo.h>
+#include <signal.h>
+#include <unistd.h>
+
+/* A window test that crashes says where: the stack goes to stderr, which
+ * meson keeps in the test log, then the signal does what it would have.
+ * The sanitizer build has a better report of its own. */
+#if !defined(__SANITIZE_ADDRESS__)
+static void
+print_stack_and_die (int signum)
+{
+  static const char header[] = "\n*** crashed; the stack:\n";
+  void *frames[64];
+  int n = backtrace (frames, G_N_ELEMENTS (frames));
+
+  (void) !write (STDERR_FILENO, header, sizeof header - 1);
+  backtrace_symbols_fd (frames, n, STDERR_FILENO);
+  signal (signum, SIG_DFL);
+  raise (signum);
+}
+
+__attribute__ ((constructor)) static void
+report_crashes (void)
+{
+  signal (SIGSEGV, print_stack_and_die);
+  signal (SIGBUS, print_stack_and_die);
+}
+#endif
+
 void
 atlas_test_drain (void)
 {

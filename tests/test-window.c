@@ -1743,11 +1743,14 @@ test_french (void)
 
   if (!is_rerun ())
     {
-      if (newlocale (LC_ALL_MASK, "fr_FR.UTF-8", (locale_t) 0) == (locale_t) 0)
+      locale_t french = newlocale (LC_ALL_MASK, "fr_FR.UTF-8", (locale_t) 0);
+
+      if (french == (locale_t) 0)
         {
           g_test_skip ("no fr_FR.UTF-8 locale on this machine");
           return;
         }
+      freelocale (french);
       localedir = g_build_filename (g_getenv ("MESON_BUILD_ROOT"), "po", NULL);
       rerun_test (NULL, "LANGUAGE", "fr", "LC_ALL", "fr_FR.UTF-8", "COMPUTE_ATLAS_LOCALEDIR", localedir, NULL);
       return;
