@@ -1,6 +1,7 @@
 /* atlas-test-gtk.c: waiting for and rendering widgets, for the tests that
  * run under a private X server. */
 #include "atlas-test-gtk.h"
+#include "atlas-test-util.h"
 
 #include <execinfo.h>
 #include <signal.h>
@@ -58,7 +59,7 @@ atlas_test_wait_for_frames (GtkWidget *widget)
 {
   guint frames = 0;
   guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 deadline = atlas_test_deadline (10);
 
   gtk_widget_queue_draw (widget);
   while (frames < 2 && g_get_monotonic_time () < deadline)
@@ -72,7 +73,7 @@ atlas_test_wait_for_frames (GtkWidget *widget)
 void
 atlas_test_wait_for_graph (AtlasGraphView *graph)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 deadline = atlas_test_deadline (20);
 
   while (!atlas_graph_view_get_painted (graph) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);

@@ -96,6 +96,18 @@ atlas_test_remove_dir (const char *dir)
   g_rmdir (dir);
 }
 
+/* The monotonic time `seconds` from now, longer in a build that runs slower
+ * (the sanitizer build sets ATLAS_TEST_SLOWDOWN): a wait that works is not
+ * made longer by it, and one that fails there fails for a real reason. */
+gint64
+atlas_test_deadline (guint seconds)
+{
+  const char *slowdown = g_getenv ("ATLAS_TEST_SLOWDOWN");
+  guint factor = slowdown ? MAX (1, (guint) g_ascii_strtoull (slowdown, NULL, 10)) : 1;
+
+  return g_get_monotonic_time () + (gint64) seconds * factor * G_USEC_PER_SEC;
+}
+
 /* Writes to `path` a copy of the store at `good` spoilt as `kind` says:
  * "cut" (its second half gone), "zeroed" (zeros after the header), "garbage"
  * (no SQLite file at all) or "newer" (a schema version from the future).

@@ -9,6 +9,7 @@ AtlasStore *atlas_test_open_store    (const char *dir);
 AtlasStore *atlas_test_corpus_store  (const char *dir);
 char       *atlas_test_snapshot      (AtlasStore *store);
 void        atlas_test_remove_dir    (const char *dir);
+gint64      atlas_test_deadline      (guint       seconds);
 GBytes     *atlas_test_write_spoilt_store (const char *good,
                                            const char *kind,
                                            const char *path);

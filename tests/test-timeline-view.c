@@ -12,7 +12,7 @@
 static void
 wait_idle (AtlasTimelineView *timeline)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 deadline = atlas_test_deadline (20);
 
   do
     {

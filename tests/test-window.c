@@ -320,7 +320,7 @@ static GtkWidget *find_by_type (GtkWidget *widget,
 static void
 wait_for_timeline (AtlasTimelineView *timeline)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 deadline = atlas_test_deadline (20);
 
   atlas_test_drain ();
   while (atlas_timeline_view_get_busy (timeline) && g_get_monotonic_time () < deadline)
@@ -468,7 +468,7 @@ feed_body (guint n_items)
 static void
 wait_until_refreshed (AtlasWindow *window)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 deadline = atlas_test_deadline (20);
 
   while (atlas_window_get_refreshing (window) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
@@ -783,7 +783,7 @@ test_preferences_subscribe (void)
 
   gtk_editable_set_text (GTK_EDITABLE (entry), url);
   g_signal_emit_by_name (entry, "apply");
-  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  deadline = atlas_test_deadline (20);
   while (find_label (GTK_WIDGET (prefs), "Remote <b>News</b>") == NULL && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
 
@@ -823,7 +823,7 @@ test_preferences_subscribe (void)
     g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Remove “Remote <b>News</b>”?");
     adw_message_dialog_response (dialog, "remove");
 
-    deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+    deadline = atlas_test_deadline (20);
     while (find_label (GTK_WIDGET (prefs), "No subscriptions yet") == NULL && g_get_monotonic_time () < deadline)
       g_main_context_iteration (NULL, TRUE);
     g_assert_nonnull (find_label (GTK_WIDGET (prefs), "No subscriptions yet"));
@@ -1291,7 +1291,7 @@ static void
 wait_for_articles (AtlasWindow *window,
                    guint        expected)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  gint64 deadline = atlas_test_deadline (30);
 
   while (n_articles (window) != expected && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
