@@ -602,6 +602,16 @@ mount_small_disk (const char *dir)
   g_assert_true (run_command (argv));
 }
 
+/* Detached at once, even while the application still holds the store on
+ * it: the folder below is left empty. */
+static void
+unmount_small_disk (const char *dir)
+{
+  const char *argv[] = { "umount", "--lazy", dir, NULL };
+
+  g_assert_true (run_command (argv));
+}
+
 /* A refresh on a full disk: the toast says the disk is full, not that
  * some feeds failed, and the articles shown stay. The store is on a 1 MiB
  * tmpfs, in a run of this test in a mount namespace of its own. */
@@ -651,6 +661,8 @@ test_refresh_disk_full (void)
 
   close_window (&window);
   g_clear_object (&store);
+  unmount_small_disk (dir);
+  atlas_test_remove_dir (dir);
 }
 
 static gboolean
@@ -1978,6 +1990,9 @@ test_read_only_store (void)
   gtk_window_destroy (open_unusable_store (app, path, "The Store Cannot Be Written To", "store.move-aside"));
   atlas_test_drain ();
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  unmount_small_disk (disk);
+  atlas_test_remove_dir (dir);
 }
 
 static void
@@ -2056,6 +2071,8 @@ test_full_disk_at_start (void)
   window = wait_for_fresh_window (app);
   gtk_window_destroy (window);
   atlas_test_drain ();
+  unmount_small_disk (dir);
+  atlas_test_remove_dir (dir);
 }
 
 /* A store another program holds while it must be migrated: the page says
