@@ -83,6 +83,22 @@ find_widget (GtkWidget     *widget,
   return NULL;
 }
 
+/* The first open window of `type`, or NULL. */
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        return GTK_WIDGET (toplevel);
+    }
+  return NULL;
+}
+
 static gboolean
 is_shown_label (GtkWidget     *widget,
                 gconstpointer  text)
@@ -807,8 +823,7 @@ test_preferences_subscribe (void)
   /* Removing asks first; confirming removes the feed and its articles. */
   {
     GtkWidget *remove = NULL;
-    AdwMessageDialog *dialog = NULL;
-    GListModel *toplevels = gtk_window_get_toplevels ();
+    AdwMessageDialog *dialog;
     g_autoptr(GPtrArray) stack = g_ptr_array_new ();
 
     g_ptr_array_add (stack, prefs);
@@ -825,12 +840,7 @@ test_preferences_subscribe (void)
     g_signal_emit_by_name (remove, "clicked");
     atlas_test_drain ();
 
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
-      {
-        g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-        if (ADW_IS_MESSAGE_DIALOG (window))
-          dialog = ADW_MESSAGE_DIALOG (window);
-      }
+    dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
     g_assert_nonnull (dialog);
     g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Remove “Remote <b>News</b>”?");
     adw_message_dialog_response (dialog, "remove");
@@ -1420,20 +1430,6 @@ is_companies_more (GtkWidget     *widget,
   return FALSE;
 }
 
-static AtlasFacetChooser *
-find_chooser (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ATLAS_IS_FACET_CHOOSER (toplevel))
-        return ATLAS_FACET_CHOOSER (toplevel);
-    }
-  return NULL;
-}
 
 static guint
 facet_count (AtlasStore        *store,
@@ -1478,7 +1474,7 @@ test_all_companies (void)
   all = (guint) g_ascii_strtoull (gtk_button_get_label (GTK_BUTTON (more)) + strlen ("Show All "), NULL, 10);
   g_assert_cmpuint (all, >, 8);
   g_signal_emit_by_name (more, "clicked");
-  chooser = find_chooser ();
+  chooser = ATLAS_FACET_CHOOSER (find_toplevel (ATLAS_TYPE_FACET_CHOOSER));
   g_assert_nonnull (chooser);
   g_object_add_weak_pointer (G_OBJECT (chooser), (gpointer *) &chooser);
   atlas_test_wait_for_frames (GTK_WIDGET (chooser));
@@ -1617,8 +1613,7 @@ test_application_accelerators (void)
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/computeatlas/ComputeAtlas/gtk/help-overlay.ui");
   GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
   g_autoptr(GString) all = g_string_new (NULL);
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWidget *about = NULL;
+  GtkWidget *about;
 
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
   g_assert_true (has_accel (GTK_APPLICATION (app), "app.quit", "<Control>q"));
@@ -1638,13 +1633,7 @@ test_application_accelerators (void)
   gtk_window_destroy (GTK_WINDOW (overlay));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && about == NULL; i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_ABOUT_WINDOW (toplevel))
-        about = GTK_WIDGET (toplevel);
-    }
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   /* Its icon is the app's own, even from the build tree. */
@@ -1748,10 +1737,9 @@ test_french (void)
   g_autoptr(AtlasStore) store = NULL;
   g_autoptr(AtlasApplication) app = NULL;
   g_autoptr(GtkBuilder) builder = NULL;
-  GListModel *toplevels = gtk_window_get_toplevels ();
   AtlasWindow *window = NULL;
   GtkWindow *preferences;
-  GtkWidget *about = NULL;
+  GtkWidget *about;
 
   if (!is_rerun ())
     {
@@ -1790,13 +1778,7 @@ test_french (void)
   app = atlas_application_new ();
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && about == NULL; i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_ABOUT_WINDOW (toplevel))
-        about = GTK_WIDGET (toplevel);
-    }
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   assert_french (about, "About");
   save_png (about, "test-about-fr.png");

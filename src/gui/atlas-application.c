@@ -73,8 +73,8 @@ move_aside (GSimpleAction *action,
   try_again (action, parameter, user_data);
 }
 
-/* What went wrong, and the way out: a store in use is tried again; any
- * other is moved aside, never deleted, for a fresh one. */
+/* What went wrong, and the way out: a store in use, or on a full disk, is
+ * tried again; any other is moved aside, never deleted, for a fresh one. */
 static void
 show_store_error (AtlasApplication *self,
                   const char       *path,
