@@ -168,7 +168,7 @@ static const char *const migrations[] = {
   "CREATE VIRTUAL TABLE articles_fts USING fts5 ("
   "  title, summary, content,"
   "  content='articles', content_rowid='id',"
-  "  tokenize='unicode61 remove_diacritics 2',"
+  "  tokenize='" ATLAS_STORE_TOKENIZER "',"
   "  prefix='1 2'"
   ");"
   "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');",
