@@ -230,6 +230,31 @@ on_items_changed (GListModel *model,
   change->added = added;
 }
 
+typedef struct
+{
+  guint  calls;
+  gint64 old_first;
+  gint64 new_first;
+} Replacement;
+
+static void
+on_new_rows_inserted (AtlasArticleList *list,
+                      guint             position,
+                      guint             n_new,
+                      guint             n_old,
+                      Replacement      *replacement)
+{
+  g_autoptr(AtlasArticle) first_old = g_list_model_get_item (G_LIST_MODEL (list), position + n_new);
+
+  replacement->calls++;
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_cmpuint (n_new, ==, 3);
+  g_assert_cmpuint (n_old, ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 6);
+  g_assert_cmpint (atlas_article_list_get_id (list, 0), ==, replacement->new_first);
+  g_assert_cmpint (atlas_article_get_id (first_old), ==, replacement->old_first);
+}
+
 /* Shows what SQL selects for `filter`, as the window shows what the index
  * selects. */
 static void
@@ -278,10 +303,12 @@ test_article_list (void)
   g_assert_cmpuint (change.calls, ==, 3);
   g_assert_false (atlas_article_list_find (list, atlas_article_get_id (first), NULL));
 
-  /* A span replaced is said as a removal, then an insertion. */
+  /* A span replaced is said as an insertion of the new rows before the old
+   * ones, then the old ones' removal; in between, both are in the list. */
   {
     g_autoptr(AtlasFilter) everything = atlas_filter_new ();
     g_autoptr(GArray) reversed = g_array_new (FALSE, FALSE, sizeof (gint64));
+    Replacement replacement = { 0 };
 
     show (list, store, everything);
     change.calls = 0;
@@ -290,7 +317,14 @@ test_article_list (void)
         gint64 id = atlas_article_list_get_id (list, i);
         g_array_append_val (reversed, id);
       }
+    replacement.old_first = atlas_article_list_get_id (list, 0);
+    replacement.new_first = g_array_index (reversed, gint64, 0);
+    g_signal_connect (list, "new-rows-inserted", G_CALLBACK (on_new_rows_inserted), &replacement);
     atlas_article_list_set_ids (list, g_steal_pointer (&reversed));
+    g_assert_cmpuint (replacement.calls, ==, 1);
+    g_assert_cmpuint (change.position, ==, 3);
+    g_assert_cmpuint (change.removed, ==, 3);
+    g_assert_cmpuint (change.added, ==, 0);
   }
   g_assert_cmpuint (change.calls, ==, 2);
   g_assert_cmpuint (change.n_items, ==, 3);

@@ -11,6 +11,7 @@
 #include "atlas-article.h"
 #include "atlas-application.h"
 #include "atlas-article-list.h"
+#include "atlas-article-row.h"
 #include "atlas-chip-line.h"
 #include "atlas-entity-item.h"
 #include "atlas-entity-table.h"
@@ -1320,6 +1321,138 @@ wait_for_articles (AtlasWindow *window,
   g_assert_cmpuint (n_articles (window), ==, expected);
 }
 
+static GtkListView *
+find_article_list_view (AtlasWindow *window)
+{
+  GtkWidget *list = find_widget (GTK_WIDGET (window), is_list_of, atlas_window_get_articles (window));
+
+  g_assert_nonnull (list);
+  return GTK_LIST_VIEW (list);
+}
+
+static void
+count_call (gpointer  instance,
+            gpointer  item,
+            guint    *calls)
+{
+  (*calls)++;
+}
+
+/* The row drawn at the top of the list's view, if any. */
+static AtlasArticleRow *
+top_row (GtkListView *list)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (list), gtk_widget_get_width (GTK_WIDGET (list)) / 2.0, 2,
+                                       GTK_PICK_DEFAULT);
+
+  return picked ? ATLAS_ARTICLE_ROW (gtk_widget_get_ancestor (picked, ATLAS_TYPE_ARTICLE_ROW)) : NULL;
+}
+
+/* How many pixels are about as dark as text. */
+static guint
+count_dark_pixels (GdkTexture *texture)
+{
+  g_autofree guchar *pixels = atlas_test_pixels (texture);
+  gsize n = (gsize) gdk_texture_get_width (texture) * gdk_texture_get_height (texture);
+  guint dark = 0;
+
+  for (gsize i = 0; i < n; i++)
+    if (pixels[4 * i] < 96 && pixels[4 * i + 1] < 96 && pixels[4 * i + 2] < 96)
+      dark++;
+  return dark;
+}
+
+/* A filter change rebinds the rows the list keeps instead of building new
+ * ones, and the list shows the first new article at the top; the rows
+ * scrolled into view then are drawn (they shape their text only then). */
+static void
+test_rows_recycled_and_drawn_in_view (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_open_store (dir);
+  g_autoptr(GArray) expected = NULL;
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(AtlasFilter) no_filter = atlas_filter_new ();
+  guint first_new = 0;
+  const char *country = NULL;
+  AtlasGeneratorOptions options;
+  AtlasWindow *window = NULL;
+  GtkListView *list;
+  guint built = 0, dark_at_top;
+
+  atlas_generator_options_init (&options);
+  options.articles = 2400;
+  options.entities = 200;
+  options.items_per_feed = 1200;
+  g_assert_true (atlas_generate_into_store (&options, store, NULL));
+
+  window = atlas_window_new (NULL, store);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_articles (window, 2400);
+  list = find_article_list_view (window);
+  atlas_test_wait_for_frames (GTK_WIDGET (window));
+  all = atlas_query_article_ids (store, no_filter, NULL);
+
+  /* A country with more articles than the ~200 rows the list keeps. */
+  for (const char *const *code = (const char *const[]) { "US", "GB", "FR", "DE", "CN", "JP", NULL }; *code; code++)
+    {
+      g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+
+      atlas_filter_add (filter, ATLAS_FILTER_GROUP_COUNTRIES, *code);
+      g_clear_pointer (&expected, g_array_unref);
+      expected = atlas_query_article_ids (store, filter, NULL);
+      country = *code;
+      if (expected->len > 300)
+        break;
+    }
+  g_assert_cmpuint (expected->len, >, 300);
+  while (g_array_index (all, gint64, first_new) == g_array_index (expected, gint64, first_new))
+    first_new++;
+
+  /* Scrolled into the articles the country leaves out, the reader is taken
+   * to the first article that changed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.scroll-to-item", "u", 1000));
+  atlas_test_wait_for_frames (GTK_WIDGET (window));
+  g_signal_connect (gtk_list_view_get_factory (list), "setup", G_CALLBACK (count_call), &built);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-country", "s", country));
+  g_assert_cmpuint (n_articles (window), ==, expected->len);
+  atlas_test_wait_for_frames (GTK_WIDGET (window));
+  g_assert_cmpuint (built, <, 10);
+  g_assert_nonnull (top_row (list));
+  g_assert_cmpint (atlas_article_row_get_article_id (top_row (list)), ==, g_array_index (expected, gint64, first_new));
+
+  /* Back to every article, from the top: the rows are rebound again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.scroll-to-item", "u", 0));
+  atlas_test_wait_for_frames (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL));
+  atlas_test_wait_for_frames (GTK_WIDGET (window));
+  g_assert_cmpuint (n_articles (window), ==, 2400);
+  g_assert_cmpuint (built, <, 10);
+  g_assert_cmpint (atlas_article_row_get_article_id (top_row (list)), ==, g_array_index (all, gint64, 0));
+
+  /* A few pages down: rows the list kept and bound, but never drew. */
+  {
+    g_autoptr(GdkTexture) top = atlas_test_render (GTK_WIDGET (list));
+
+    dark_at_top = count_dark_pixels (top);
+  }
+  g_assert_cmpuint (dark_at_top, >, 500);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.scroll-to-item", "u", 60));
+  atlas_test_wait_for_frames (GTK_WIDGET (window));
+  {
+    g_autoptr(GdkTexture) bottom = atlas_test_render (GTK_WIDGET (list));
+
+    g_assert_cmpuint (count_dark_pixels (bottom), >, dark_at_top / 2);
+  }
+  g_assert_cmpint (atlas_article_row_get_article_id (top_row (list)), !=, g_array_index (all, gint64, 0));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  atlas_test_drain ();
+  g_assert_null (window);
+}
+
 /* Above a couple of thousand articles the window reads the store in a
  * worker: it says so, then lists and counts them; after an import the last
  * index serves until the next one is built. */
@@ -2156,6 +2289,7 @@ main (int   argc,
   g_test_add_func ("/window/first-run-imports-corpus", test_first_run_imports_corpus);
   g_test_add_func ("/window/store-without-articles", test_store_without_articles);
   g_test_add_func ("/window/large-store-read-in-a-worker", test_large_store_read_in_a_worker);
+  g_test_add_func ("/window/rows-recycled-and-drawn-in-view", test_rows_recycled_and_drawn_in_view);
   g_test_add_func ("/window/all-companies", test_all_companies);
   g_test_add_func ("/window/row-chips", test_row_chips);
   g_test_add_func ("/window/application-accelerators", test_application_accelerators);

@@ -34,6 +34,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  NEW_ROWS_INSERTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void list_model_iface_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (AtlasArticleList, atlas_article_list, G_TYPE_OBJECT,
@@ -87,19 +94,23 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = atlas_article_list_get_item;
 }
 
+/* Forgets the rows read at `from` and after, whose positions changed. */
 static void
-clear_cache (AtlasArticleList *self)
+clear_cache_from (AtlasArticleList *self,
+                  guint             from)
 {
   for (guint i = 0; i < CACHE_SIZE; i++)
-    g_clear_object (&self->cache[i].article);
+    if (self->cache[i].article != NULL && self->cache[i].position >= from)
+      g_clear_object (&self->cache[i].article);
 }
+
 
 static void
 atlas_article_list_dispose (GObject *object)
 {
   AtlasArticleList *self = ATLAS_ARTICLE_LIST (object);
 
-  clear_cache (self);
+  clear_cache_from (self, 0);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (atlas_article_list_parent_class)->dispose (object);
@@ -148,6 +159,21 @@ atlas_article_list_class_init (AtlasArticleListClass *klass)
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AtlasArticleList::new-rows-inserted:
+   * @position: where the new rows start
+   * @n_new: how many there are
+   * @n_old: how many old rows follow them
+   *
+   * Emitted while atlas_article_list_set_ids() replaces a span of rows: the
+   * new rows are in the list at @position, and the @n_old rows they replace
+   * still follow them until the handlers return. A list view that moves its scroll anchor
+   * onto the new rows here hands the old rows' widgets over to them.
+   */
+  signals[NEW_ROWS_INSERTED] =
+    g_signal_new ("new-rows-inserted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
 }
 
 static void
@@ -166,6 +192,22 @@ atlas_article_list_new (AtlasStore *store)
   self = g_object_new (ATLAS_TYPE_ARTICLE_LIST, NULL);
   self->store = g_object_ref (store);
   return self;
+}
+
+static GArray *
+ids_spliced (GArray *old,
+             guint   prefix,
+             GArray *ids,
+             guint   added,
+             guint   old_span,
+             guint   suffix)
+{
+  GArray *spliced = g_array_sized_new (FALSE, FALSE, sizeof (gint64), prefix + added + old_span + suffix);
+
+  g_array_append_vals (spliced, old->data, prefix + old_span);
+  g_array_insert_vals (spliced, prefix, &g_array_index (ids, gint64, prefix), added);
+  g_array_append_vals (spliced, &g_array_index (old, gint64, old->len - suffix), suffix);
+  return spliced;
 }
 
 /* Shows `ids` (taken), reporting only the span that differs from what was
@@ -191,24 +233,32 @@ atlas_article_list_set_ids (AtlasArticleList *self,
   removed = old->len - prefix - suffix;
   added = ids->len - prefix - suffix;
 
-  /* When a row it tracks (the scroll anchor, the focus) is among the removed
-   * ones, GtkListView looks for it among every added item, reading each
-   * from the store: seconds for a long list. Told of the removal first, it
-   * has nothing to look for and reads only the rows it shows. */
+  /* A replaced span is told as an insertion of the new rows before the old
+   * ones, then their removal. GtkListView 4.8 would otherwise destroy the
+   * ~200 row widgets it keeps and build as many new ones at each filter
+   * change; in between, a view can move its anchor onto the new rows
+   * (::new-rows-inserted) and so rebind the old widgets instead. Were the
+   * removal told first, or both at once, a row the view tracks (its anchor,
+   * its focus) being removed would make it look for that row among every
+   * added one, reading each from the store: seconds for a long list. */
   if (removed > 0 && added > 0)
     {
-      self->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), prefix + suffix);
-      g_array_append_vals (self->ids, old->data, prefix);
-      g_array_append_vals (self->ids, &g_array_index (old, gint64, old->len - suffix), suffix);
-      clear_cache (self);
-      g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, 0);
+      self->ids = ids_spliced (old, prefix, ids, added, removed, suffix);
+      clear_cache_from (self, prefix);
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, 0, added);
+      g_signal_emit (self, signals[NEW_ROWS_INSERTED], 0, prefix, added, removed);
       g_array_unref (self->ids);
-      removed = 0;
+      self->ids = ids;
+      clear_cache_from (self, prefix + added);
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix + added, removed, 0);
     }
-  self->ids = ids;
-  clear_cache (self);
-  if (removed > 0 || added > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
+  else
+    {
+      self->ids = ids;
+      clear_cache_from (self, prefix);
+      if (removed > 0 || added > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
+    }
   if (old->len != self->ids->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }

@@ -1,10 +1,12 @@
 /* atlas-article-row.c: one article in the list
  *
- * GtkListView 4.8 builds about 200 rows at each filter change, so a row is
- * as little as it can be: the title (up to three lines) and the feed and
- * date are drawn from two Pango layouts on a context shared by every row
- * (see atlas-shared-text.c), with the chips as its one child. Two labels,
- * their accessible objects and a box per row were most of a filter change.
+ * GtkListView 4.8 keeps about 200 rows around its scroll position and
+ * measures every one of them after a filter change rebinds them, though it
+ * draws only the fifteen in view. So a row is as little as it can be: the
+ * title (up to two lines) and the feed and date are drawn from two Pango
+ * layouts on a context shared by every row (see atlas-shared-text.c), with
+ * the chips as its one child; and it has the same height whatever its text,
+ * so that measuring it shapes nothing: its text is shaped when it is drawn.
  * Everything is set in atlas_article_row_set_article(), since rows are
  * recycled. Feed text is given to Pango as text, never markup.
  */
@@ -18,9 +20,9 @@
 #include "atlas-shared-text.h"
 
 #define SPACING 4
-#define TITLE_LINES 3
-/* Three lines never show more; shaping a megabyte of title would stall. */
-#define MAX_TITLE_CHARS 600
+#define TITLE_LINES 2
+/* Two lines never show more; shaping a megabyte of title would stall. */
+#define MAX_TITLE_CHARS 400
 /* What Adwaita's .dim-label gives text. */
 #define DIM_ALPHA 0.55f
 
@@ -28,6 +30,7 @@ struct _AtlasArticleRow
 {
   GtkWidget      parent_instance;
 
+  gint64         article_id;
   PangoLayout   *title;
   PangoLayout   *meta;
   AtlasChipLine *chips;
@@ -35,17 +38,77 @@ struct _AtlasArticleRow
 
 G_DEFINE_FINAL_TYPE (AtlasArticleRow, atlas_article_row, GTK_TYPE_WIDGET)
 
-static PangoLayout *
-row_layout_new (AtlasArticleRow *self,
-                PangoAttribute  *style)
+/* The heights of the parts of a row, the same for every row on a context. */
+typedef struct
 {
-  PangoLayout *layout = pango_layout_new (atlas_shared_pango_context (GTK_WIDGET (self)));
+  PangoContext *context;
+  int           title_line;
+  int           title;
+  int           meta;
+  int           chips;
+} RowMetrics;
+
+static PangoLayout *
+row_layout_new (PangoContext *context,
+                gboolean      is_title)
+{
+  PangoLayout *layout = pango_layout_new (context);
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
 
-  pango_attr_list_insert (attrs, style);
+  pango_attr_list_insert (attrs, is_title ? pango_attr_weight_new (PANGO_WEIGHT_BOLD)
+                                          : pango_attr_scale_new (PANGO_SCALE_SMALL));
   pango_layout_set_attributes (layout, attrs);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  if (is_title)
+    {
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_height (layout, -TITLE_LINES);
+    }
   return layout;
+}
+
+static int
+text_height (PangoContext *context,
+             gboolean      is_title,
+             const char   *text)
+{
+  g_autoptr(PangoLayout) layout = row_layout_new (context, is_title);
+  int height;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  return height;
+}
+
+static const RowMetrics *
+row_metrics (AtlasArticleRow *self)
+{
+  static RowMetrics metrics;
+  PangoContext *context = atlas_shared_pango_context (GTK_WIDGET (self));
+
+  if (metrics.context != context)
+    {
+      g_set_object (&metrics.context, context);
+      metrics.title_line = text_height (context, TRUE, "Ág");
+      metrics.title = text_height (context, TRUE, "Ág\nÁg");
+      metrics.meta = text_height (context, FALSE, "Ág");
+      metrics.chips = atlas_chip_line_get_line_height (self->chips);
+    }
+  return &metrics;
+}
+
+/* The layouts, made again on a new context after a font change. */
+static void
+ensure_layouts (AtlasArticleRow *self)
+{
+  PangoContext *context = atlas_shared_pango_context (GTK_WIDGET (self));
+
+  if (self->title != NULL && pango_layout_get_context (self->title) == context)
+    return;
+  g_clear_object (&self->title);
+  g_clear_object (&self->meta);
+  self->title = row_layout_new (context, TRUE);
+  self->meta = row_layout_new (context, FALSE);
 }
 
 /* The title as the row shows it (cut to its first characters). */
@@ -53,7 +116,14 @@ const char *
 atlas_article_row_get_title (AtlasArticleRow *self)
 {
   g_return_val_if_fail (ATLAS_IS_ARTICLE_ROW (self), NULL);
-  return pango_layout_get_text (self->title);
+  return self->title ? pango_layout_get_text (self->title) : NULL;
+}
+
+gint64
+atlas_article_row_get_article_id (AtlasArticleRow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_ARTICLE_ROW (self), 0);
+  return self->article_id;
 }
 
 void
@@ -69,14 +139,8 @@ atlas_article_row_set_article (AtlasArticleRow *self,
 
   g_return_if_fail (ATLAS_IS_ARTICLE_ROW (self));
 
-  /* A new context after a font change is picked up here. */
-  g_clear_object (&self->title);
-  g_clear_object (&self->meta);
-  self->title = row_layout_new (self, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-  pango_layout_set_wrap (self->title, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_height (self->title, -TITLE_LINES);
-  self->meta = row_layout_new (self, pango_attr_scale_new (PANGO_SCALE_SMALL));
-
+  self->article_id = atlas_article_get_id (article);
+  ensure_layouts (self);
   if (title == NULL)
     title = _("Untitled article");
   /* g_utf8_substring() reads past the end of a shorter string (GLib 2.74);
@@ -102,24 +166,7 @@ atlas_article_row_set_article (AtlasArticleRow *self,
   /* Companies come first and countries last: the two things the user filters
    * by. The line shows as many as fit. */
   atlas_chip_line_set_entities (self->chips, atlas_article_get_entities (article));
-  gtk_widget_queue_resize (GTK_WIDGET (self));
-}
-
-static int
-layout_height (PangoLayout *layout,
-               int          width)
-{
-  int height;
-
-  pango_layout_set_width (layout, width < 0 ? -1 : width * PANGO_SCALE);
-  pango_layout_get_pixel_size (layout, NULL, &height);
-  return height;
-}
-
-static GtkSizeRequestMode
-atlas_article_row_get_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -131,35 +178,13 @@ atlas_article_row_measure (GtkWidget      *widget,
                            int            *minimum_baseline,
                            int            *natural_baseline)
 {
-  AtlasArticleRow *self = ATLAS_ARTICLE_ROW (widget);
-  int chips_height = 0;
+  const RowMetrics *metrics = row_metrics (ATLAS_ARTICLE_ROW (widget));
 
-  if (self->title == NULL)
-    {
-      *minimum = *natural = 0;
-      return;
-    }
-
+  /* Everything ellipsizes: a row never widens the list. */
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      int title_width, meta_width, chips_width = 0;
-
-      pango_layout_set_width (self->title, -1);
-      pango_layout_set_width (self->meta, -1);
-      pango_layout_get_pixel_size (self->title, &title_width, NULL);
-      pango_layout_get_pixel_size (self->meta, &meta_width, NULL);
-      if (gtk_widget_get_visible (GTK_WIDGET (self->chips)))
-        gtk_widget_measure (GTK_WIDGET (self->chips), orientation, -1, NULL, &chips_width, NULL, NULL);
-      /* Everything ellipsizes: a row never widens the list. */
-      *minimum = 0;
-      *natural = MAX (MAX (title_width, meta_width), chips_width);
-      return;
-    }
-
-  if (gtk_widget_get_visible (GTK_WIDGET (self->chips)))
-    gtk_widget_measure (GTK_WIDGET (self->chips), orientation, for_size, NULL, &chips_height, NULL, NULL);
-  *minimum = *natural = layout_height (self->title, for_size) + SPACING + layout_height (self->meta, for_size) +
-                        (chips_height > 0 ? SPACING + chips_height : 0);
+    *minimum = *natural = 0;
+  else
+    *minimum = *natural = metrics->title + SPACING + metrics->meta + SPACING + metrics->chips;
 }
 
 static void
@@ -169,13 +194,17 @@ atlas_article_row_size_allocate (GtkWidget *widget,
                                  int        baseline)
 {
   AtlasArticleRow *self = ATLAS_ARTICLE_ROW (widget);
-  int y, chips_height;
+  const RowMetrics *metrics = row_metrics (self);
 
-  if (self->title == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->chips)))
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->chips)))
     return;
-  y = layout_height (self->title, width) + SPACING + layout_height (self->meta, width) + SPACING;
-  gtk_widget_measure (GTK_WIDGET (self->chips), GTK_ORIENTATION_VERTICAL, width, NULL, &chips_height, NULL, NULL);
-  gtk_widget_size_allocate (GTK_WIDGET (self->chips), &(GtkAllocation) { 0, y, width, chips_height }, -1);
+  gtk_widget_measure (GTK_WIDGET (self->chips), GTK_ORIENTATION_VERTICAL, width, NULL, NULL, NULL, NULL);
+  /* Placed under a title of one line at the top; the drawing moves them to
+   * where the title leaves them (the chips take no input). */
+  gtk_widget_size_allocate (GTK_WIDGET (self->chips),
+                            &(GtkAllocation) { 0, metrics->title_line + SPACING + metrics->meta + SPACING,
+                                               width, metrics->chips },
+                            -1);
 }
 
 static void
@@ -183,26 +212,36 @@ atlas_article_row_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
 {
   AtlasArticleRow *self = ATLAS_ARTICLE_ROW (widget);
+  const RowMetrics *metrics = row_metrics (self);
   int width = gtk_widget_get_width (widget);
   GdkRGBA color, dim;
-  int title_height;
+  int title_height, top;
 
   if (self->title == NULL)
     return;
 
+  ensure_layouts (self);
   atlas_compat_widget_get_color (widget, &color);
   dim = color;
   dim.alpha *= DIM_ALPHA;
-  title_height = layout_height (self->title, width);
-  layout_height (self->meta, width);
+  pango_layout_set_width (self->title, width * PANGO_SCALE);
+  pango_layout_set_width (self->meta, width * PANGO_SCALE);
+  pango_layout_get_pixel_size (self->title, NULL, &title_height);
+  title_height = MIN (title_height, metrics->title);
 
-  gtk_snapshot_append_layout (snapshot, self->title, &color);
+  /* A shorter title leaves the row's spare line half above, half below. */
+  top = (metrics->title - title_height) / 2;
   gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, top));
+  gtk_snapshot_append_layout (snapshot, self->title, &color);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, title_height + SPACING));
   gtk_snapshot_append_layout (snapshot, self->meta, &dim);
   gtk_snapshot_restore (snapshot);
 
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, top + title_height - metrics->title_line));
   gtk_widget_snapshot_child (widget, GTK_WIDGET (self->chips), snapshot);
+  gtk_snapshot_restore (snapshot);
 }
 
 static void
@@ -226,7 +265,6 @@ atlas_article_row_class_init (AtlasArticleRowClass *klass)
 
   object_class->dispose = atlas_article_row_dispose;
 
-  widget_class->get_request_mode = atlas_article_row_get_request_mode;
   widget_class->measure = atlas_article_row_measure;
   widget_class->size_allocate = atlas_article_row_size_allocate;
   widget_class->snapshot = atlas_article_row_snapshot;

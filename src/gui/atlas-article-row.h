@@ -10,9 +10,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AtlasArticleRow, atlas_article_row, ATLAS, ARTICLE_ROW, GtkWidget)
 
-AtlasArticleRow *atlas_article_row_new         (void);
-const char      *atlas_article_row_get_title   (AtlasArticleRow *self);
-void             atlas_article_row_set_article (AtlasArticleRow *self,
-                                                AtlasArticle    *article);
+AtlasArticleRow *atlas_article_row_new            (void);
+const char      *atlas_article_row_get_title      (AtlasArticleRow *self);
+gint64           atlas_article_row_get_article_id (AtlasArticleRow *self);
+void             atlas_article_row_set_article    (AtlasArticleRow *self,
+                                                   AtlasArticle    *article);
 
 G_END_DECLS

@@ -79,6 +79,20 @@ shared_layout (AtlasChipLine *self,
   return g_object_ref (layout);
 }
 
+/* The height of a line of chips, whichever names it shows. */
+int
+atlas_chip_line_get_line_height (AtlasChipLine *self)
+{
+  g_autoptr(PangoLayout) sample = NULL;
+  int height;
+
+  g_return_val_if_fail (ATLAS_IS_CHIP_LINE (self), 0);
+
+  sample = shared_layout (self, "Ág");
+  pango_layout_get_pixel_size (sample, NULL, &height);
+  return height + 2 * PADDING_Y;
+}
+
 static void
 clear_chip (Chip *chip)
 {

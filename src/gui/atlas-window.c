@@ -227,6 +227,37 @@ reload (AtlasWindow *self)
   atlas_window_update_actions (self);
 }
 
+/* The position of the article at the top of the list's view, if a row is
+ * there. */
+static gboolean
+get_top_row_position (AtlasWindow *self,
+                      guint       *position)
+{
+  GtkWidget *list = GTK_WIDGET (self->list_view);
+  GtkWidget *picked = gtk_widget_pick (list, gtk_widget_get_width (list) / 2.0, 1, GTK_PICK_DEFAULT);
+  GtkWidget *row = picked ? gtk_widget_get_ancestor (picked, ATLAS_TYPE_ARTICLE_ROW) : NULL;
+
+  return row != NULL &&
+         atlas_article_list_find (self->articles, atlas_article_row_get_article_id (ATLAS_ARTICLE_ROW (row)), position);
+}
+
+/* When the rows shown are among those replaced, the list goes to the first
+ * new one before the old ones leave (see atlas_article_list_set_ids()): the
+ * row widgets GtkListView keeps are then rebound, not rebuilt. When the
+ * change is above or below what is shown, the reader keeps their place. */
+static void
+on_new_rows_inserted (AtlasWindow      *self,
+                      guint             position,
+                      guint             n_new,
+                      guint             n_old,
+                      AtlasArticleList *articles)
+{
+  guint top;
+
+  if (get_top_row_position (self, &top) && top >= position && top < position + n_new + n_old)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
 static void update_index (AtlasWindow *self);
 
 static void
@@ -971,6 +1002,8 @@ atlas_window_constructed (GObject *object)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->articles, "new-rows-inserted",
+                           G_CALLBACK (on_new_rows_inserted), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->view_state, "filter-changed",
                            G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
