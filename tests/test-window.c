@@ -20,6 +20,7 @@
 #include "atlas-facet-chooser.h"
 #include "atlas-facet-item.h"
 #include "atlas-feed-reader.h"
+#include "atlas-filter-sidebar.h"
 #include "atlas-generator.h"
 #include "atlas-gui.h"
 #include "atlas-graph-view.h"
@@ -1453,6 +1454,73 @@ test_rows_recycled_and_drawn_in_view (void)
   g_assert_null (window);
 }
 
+static gboolean
+is_check_of (GtkWidget     *widget,
+             gconstpointer  id)
+{
+  return GTK_IS_CHECK_BUTTON (widget) && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "facet-id"), id) == 0;
+}
+
+/* The n-th country of the sidebar (from 0), by the order it lists them. */
+static const char *
+sidebar_country (AtlasWindow *window,
+                 guint        n)
+{
+  AtlasFilterSidebar *sidebar = ATLAS_FILTER_SIDEBAR (find_by_type (GTK_WIDGET (window), ATLAS_TYPE_FILTER_SIDEBAR));
+  GtkWidget *list = find_by_type (GTK_WIDGET (sidebar), GTK_TYPE_LIST_BOX);
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n);
+  GtkWidget *check = find_by_type (GTK_WIDGET (row), GTK_TYPE_CHECK_BUTTON);
+
+  return g_object_get_data (G_OBJECT (check), "facet-id");
+}
+
+/* A company ticked reorders the countries by their new counts: the sidebar
+ * keeps its rows, gives them the new order, and the keyboard focus stays
+ * on its country. */
+static void
+test_sidebar_focus_follows_its_choice (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_open_store (dir);
+  AtlasGeneratorOptions options;
+  AtlasWindow *window = NULL;
+  g_autofree char *chosen = NULL;
+  g_autoptr(GPtrArray) companies = NULL;
+  GtkWidget *check, *focus, *first_row;
+
+  atlas_generator_options_init (&options);
+  options.articles = 600;
+  options.entities = 120;
+  g_assert_true (atlas_generate_into_store (&options, store, NULL));
+  open_window (store, &window);
+  g_assert_cmpuint (n_articles (window), ==, 600);
+
+  /* The fourth country has the focus; the first company, ticked, moves it
+   * up a row in this corpus (its seed is fixed). */
+  chosen = g_strdup (sidebar_country (window, 3));
+  check = find_widget (GTK_WIDGET (window), is_check_of, chosen);
+  first_row = gtk_widget_get_ancestor (find_widget (GTK_WIDGET (window), is_check_of, sidebar_country (window, 0)),
+                                       GTK_TYPE_LIST_BOX_ROW);
+  g_object_add_weak_pointer (G_OBJECT (first_row), (gpointer *) &first_row);
+  g_assert_true (gtk_widget_grab_focus (check));
+  companies = atlas_query_facet (store, atlas_view_state_get_filter (atlas_window_get_view_state (window)),
+                                 ATLAS_FILTER_GROUP_COMPANIES, 1, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-company", "s",
+                                             ((AtlasFacetEntry *) g_ptr_array_index (companies, 0))->id));
+  atlas_test_drain ();
+
+  g_assert_cmpstr (sidebar_country (window, 2), ==, chosen);
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_true (is_check_of (focus, chosen));
+  /* The rows were kept, not built again. */
+  g_assert_nonnull (first_row);
+  g_object_remove_weak_pointer (G_OBJECT (first_row), (gpointer *) &first_row);
+
+  close_window (&window);
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
 /* Above a couple of thousand articles the window reads the store in a
  * worker: it says so, then lists and counts them; after an import the last
  * index serves until the next one is built. */
@@ -2290,6 +2358,7 @@ main (int   argc,
   g_test_add_func ("/window/store-without-articles", test_store_without_articles);
   g_test_add_func ("/window/large-store-read-in-a-worker", test_large_store_read_in_a_worker);
   g_test_add_func ("/window/rows-recycled-and-drawn-in-view", test_rows_recycled_and_drawn_in_view);
+  g_test_add_func ("/window/sidebar-focus-follows-its-choice", test_sidebar_focus_follows_its_choice);
   g_test_add_func ("/window/all-companies", test_all_companies);
   g_test_add_func ("/window/row-chips", test_row_chips);
   g_test_add_func ("/window/application-accelerators", test_application_accelerators);

@@ -11,6 +11,25 @@
 
 #include "atlas-facet-choice.h"
 
+/* The name, for when it is cut short. Asked for only when a tooltip is
+ * about to show: setting a tooltip's text asks the X server where the
+ * pointer is, a round trip for each of the rows a filter change renames. */
+static gboolean
+on_query_tooltip (GtkWidget  *check,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  GtkLabel   *name)
+{
+  const char *text = gtk_label_get_text (name);
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 /* `on_toggled` is connected to the check button's "toggled". */
 GtkWidget *
 atlas_facet_choice_new (GCallback on_toggled,
@@ -26,6 +45,8 @@ atlas_facet_choice_new (GCallback on_toggled,
   gtk_widget_set_hexpand (name, TRUE);
   gtk_check_button_set_child (GTK_CHECK_BUTTON (check), name);
   gtk_widget_set_hexpand (check, TRUE);
+  gtk_widget_set_has_tooltip (check, TRUE);
+  g_signal_connect_object (check, "query-tooltip", G_CALLBACK (on_query_tooltip), name, 0);
   gtk_widget_add_css_class (count, "dim-label");
   gtk_widget_add_css_class (count, "facet-count");
   gtk_box_append (GTK_BOX (box), check);
@@ -47,9 +68,11 @@ atlas_facet_choice_set_name (GtkWidget  *choice,
                              const char *name)
 {
   GtkWidget *check = GTK_WIDGET (atlas_facet_choice_get_check (choice));
+  GtkLabel *label = GTK_LABEL (gtk_check_button_get_child (GTK_CHECK_BUTTON (check)));
 
-  gtk_label_set_text (GTK_LABEL (gtk_check_button_get_child (GTK_CHECK_BUTTON (check))), name);
-  gtk_widget_set_tooltip_text (check, name);
+  if (g_strcmp0 (gtk_label_get_text (label), name) == 0)
+    return;
+  gtk_label_set_text (label, name);
   /* GTK 4.8 does not name a check button by the label it holds. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
@@ -62,11 +85,19 @@ atlas_facet_choice_set_count (GtkWidget *choice,
                               gboolean   selected)
 {
   GtkCheckButton *check = atlas_facet_choice_get_check (choice);
-  g_autofree char *number = g_strdup_printf ("%'u", count);
-  g_autofree char *description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u article", "%'u articles", count),
-                                                  count);
+  g_autofree char *number = NULL;
+  g_autofree char *description = NULL;
   gulong toggled = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (choice), "toggled-handler"));
+  /* What it shows, so that the thousands of choices a filter change leaves
+   * as they were cost nothing. */
+  gsize shown = ((gsize) count << 1 | (selected ? 1 : 0)) + 1;
 
+  if (GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (choice), "shown")) == shown &&
+      gtk_check_button_get_active (check) == selected)
+    return;
+  g_object_set_data (G_OBJECT (choice), "shown", GSIZE_TO_POINTER (shown));
+  number = g_strdup_printf ("%'u", count);
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u article", "%'u articles", count), count);
   g_signal_handler_block (check, toggled);
   gtk_check_button_set_active (check, selected);
   g_signal_handler_unblock (check, toggled);

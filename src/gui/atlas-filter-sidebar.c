@@ -1,9 +1,9 @@
 /* atlas-filter-sidebar.c: countries and companies with live counts
  *
  * The window hands over the counts it selected for each filter change (see
- * atlas-article-index.c). Rows are reused when the same choices come back in
- * the same order, so ticking a box does not rebuild the list under the
- * pointer or take the keyboard focus away.
+ * atlas-article-index.c). The rows are kept and renamed as the counts
+ * reorder the choices, so ticking a box does not rebuild the list under the
+ * pointer, and the keyboard focus follows the choice it was on.
  */
 #include "config.h"
 
@@ -28,7 +28,6 @@ typedef struct
   GtkButton        *more_button;
   const char       *chooser_title;
   AtlasFacetChooser *chooser;  /* while open */
-  GPtrArray        *ids;
   GPtrArray        *entries;  /* the last counts, AtlasFacetEntry */
 } FacetSection;
 
@@ -64,49 +63,66 @@ on_check_toggled (GtkCheckButton *check,
 }
 
 static GtkWidget *
-facet_row_new (FacetSection          *section,
-               const AtlasFacetEntry *entry)
+facet_row_new (FacetSection *section)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *choice = atlas_facet_choice_new (G_CALLBACK (on_check_toggled), section);
 
-  atlas_facet_choice_set_name (choice, entry->name);
-  g_object_set_data_full (G_OBJECT (atlas_facet_choice_get_check (choice)), "facet-id", g_strdup (entry->id), g_free);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), choice);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   return row;
 }
 
-static void
-facet_row_update (GtkWidget             *row,
-                  const AtlasFacetEntry *entry)
+static const char *
+facet_row_get_id (GtkWidget *row)
 {
   GtkWidget *choice = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
 
+  return g_object_get_data (G_OBJECT (atlas_facet_choice_get_check (choice)), "facet-id");
+}
+
+static void
+facet_row_show (GtkWidget             *row,
+                const AtlasFacetEntry *entry)
+{
+  GtkWidget *choice = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+  if (g_strcmp0 (facet_row_get_id (row), entry->id) != 0)
+    {
+      atlas_facet_choice_set_name (choice, entry->name);
+      g_object_set_data_full (G_OBJECT (atlas_facet_choice_get_check (choice)), "facet-id", g_strdup (entry->id),
+                              g_free);
+    }
   atlas_facet_choice_set_count (choice, entry->count, entry->selected);
   gtk_widget_set_sensitive (row, gtk_widget_get_sensitive (choice));
 }
 
-static gboolean
-same_ids (GPtrArray *ids,
-          GPtrArray *entries)
+/* The row of the list that holds the keyboard focus, if one does. */
+static GtkWidget *
+focused_row (GtkListBox *list)
 {
-  if (ids->len != entries->len)
-    return FALSE;
-  for (guint i = 0; i < ids->len; i++)
-    if (!g_str_equal (g_ptr_array_index (ids, i), ((AtlasFacetEntry *) g_ptr_array_index (entries, i))->id))
-      return FALSE;
-  return TRUE;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (list));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (list)))
+    return NULL;
+  return gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
 }
 
+/* The rows are kept and given the new choices in order: rebuilding them at
+ * every filter change cost more than counting. The keyboard focus stays with
+ * its choice, wherever the new counts move it. */
 static void
 refresh_section (AtlasFilterSidebar *self,
                  FacetSection       *section)
 {
   g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *focused_id = NULL;
   GPtrArray *all = section->entries;
   gboolean only_selected = section->group == ATLAS_FILTER_GROUP_ENTITIES;
   guint limit = only_selected ? G_MAXUINT : COLLAPSED_ENTRIES;
+  GtkWidget *row;
+  guint n_rows = 0;
 
   /* Sites, products and the like are too many to list; they show here once
    * chosen (from a chip), so they can be removed. */
@@ -121,24 +137,24 @@ refresh_section (AtlasFilterSidebar *self,
         g_ptr_array_add (entries, entry);
     }
 
-  if (!same_ids (section->ids, entries))
-    {
-      GtkWidget *child;
-
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (section->list))) != NULL)
-        gtk_list_box_remove (section->list, child);
-      g_ptr_array_set_size (section->ids, 0);
-      for (guint i = 0; i < entries->len; i++)
-        {
-          AtlasFacetEntry *entry = g_ptr_array_index (entries, i);
-
-          gtk_list_box_append (section->list, facet_row_new (section, entry));
-          g_ptr_array_add (section->ids, g_strdup (entry->id));
-        }
-    }
+  if ((row = focused_row (section->list)) != NULL)
+    focused_id = g_strdup (facet_row_get_id (row));
+  for (row = gtk_widget_get_first_child (GTK_WIDGET (section->list)); row; row = gtk_widget_get_next_sibling (row))
+    n_rows++;
+  for (; n_rows > entries->len; n_rows--)
+    gtk_list_box_remove (section->list, gtk_widget_get_last_child (GTK_WIDGET (section->list)));
+  for (; n_rows < entries->len; n_rows++)
+    gtk_list_box_append (section->list, facet_row_new (section));
 
   for (guint i = 0; i < entries->len; i++)
-    facet_row_update (GTK_WIDGET (gtk_list_box_get_row_at_index (section->list, i)), g_ptr_array_index (entries, i));
+    {
+      AtlasFacetEntry *entry = g_ptr_array_index (entries, i);
+
+      row = GTK_WIDGET (gtk_list_box_get_row_at_index (section->list, i));
+      facet_row_show (row, entry);
+      if (focused_id != NULL && g_str_equal (focused_id, entry->id) && focused_row (section->list) != row)
+        gtk_widget_grab_focus (GTK_WIDGET (atlas_facet_choice_get_check (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)))));
+    }
 
   gtk_widget_set_visible (section->heading, entries->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (section->list), entries->len > 0);
@@ -241,7 +257,6 @@ atlas_filter_sidebar_dispose (GObject *object)
     {
       if (self->sections[i].chooser != NULL)
         gtk_window_destroy (GTK_WINDOW (self->sections[i].chooser));
-      g_clear_pointer (&self->sections[i].ids, g_ptr_array_unref);
       g_clear_pointer (&self->sections[i].entries, g_ptr_array_unref);
     }
   g_clear_object (&self->view_state);
@@ -301,7 +316,6 @@ atlas_filter_sidebar_init (AtlasFilterSidebar *self)
       self->sections[i].heading = headings[i];
       self->sections[i].more_button = more[i];
       self->sections[i].chooser_title = chooser_titles[i];
-      self->sections[i].ids = g_ptr_array_new_with_free_func (g_free);
       self->sections[i].entries = g_ptr_array_new ();
     }
 }
