@@ -193,7 +193,21 @@ atlas_timestamp_to_iso8601 (gint64 unix_time)
 char *
 atlas_timestamp_format_local (gint64 unix_time)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (unix_time);
+  /* Asked anew, the local zone is looked up again for each of the ~200 rows
+   * a filter change rebinds; GLib keeps it for the process anyway. */
+  static GTimeZone *local;
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (g_once_init_enter (&local))
+    g_once_init_leave (&local, g_time_zone_new_local ());
+  dt = g_date_time_new_from_unix_utc (unix_time);
+  if (dt != NULL)
+    {
+      GDateTime *utc = g_steal_pointer (&dt);
+
+      dt = g_date_time_to_timezone (utc, local);
+      g_date_time_unref (utc);
+    }
 
   if (dt == NULL)
     return g_strdup ("");
