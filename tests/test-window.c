@@ -1322,6 +1322,20 @@ wait_for_articles (AtlasWindow *window,
   g_assert_cmpuint (n_articles (window), ==, expected);
 }
 
+/* 2,400 articles: more than the window reads on its main thread, and more
+ * than the ~200 rows its list keeps. */
+static void
+fill_large_store (AtlasStore *store)
+{
+  AtlasGeneratorOptions options;
+
+  atlas_generator_options_init (&options);
+  options.articles = 2400;
+  options.entities = 200;
+  options.items_per_feed = 1200;
+  g_assert_true (atlas_generate_into_store (&options, store, NULL));
+}
+
 static GtkListView *
 find_article_list_view (AtlasWindow *window)
 {
@@ -1376,16 +1390,11 @@ test_rows_recycled_and_drawn_in_view (void)
   g_autoptr(AtlasFilter) no_filter = atlas_filter_new ();
   guint first_new = 0;
   const char *country = NULL;
-  AtlasGeneratorOptions options;
   AtlasWindow *window = NULL;
   GtkListView *list;
   guint built = 0, dark_at_top;
 
-  atlas_generator_options_init (&options);
-  options.articles = 2400;
-  options.entities = 200;
-  options.items_per_feed = 1200;
-  g_assert_true (atlas_generate_into_store (&options, store, NULL));
+  fill_large_store (store);
 
   window = atlas_window_new (NULL, store);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
@@ -1536,14 +1545,9 @@ test_large_store_read_in_a_worker (void)
   g_autoptr(AtlasImportReport) report = NULL;
   g_autoptr(AtlasFilter) norway = atlas_filter_new ();
   g_autoptr(GArray) expected = NULL;
-  AtlasGeneratorOptions options;
   AtlasWindow *window = NULL;
 
-  atlas_generator_options_init (&options);
-  options.articles = 2400;
-  options.entities = 200;
-  options.items_per_feed = 1200;
-  g_assert_true (atlas_generate_into_store (&options, store, NULL));
+  fill_large_store (store);
 
   window = atlas_window_new (NULL, store);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
