@@ -291,6 +291,16 @@ test_article_list (void)
   first = g_list_model_get_item (G_LIST_MODEL (list), 0);
   again = g_list_model_get_item (G_LIST_MODEL (list), 0);
   g_assert_true (first == again);
+  /* An item is its id until a row reads it, once. */
+  g_assert_false (atlas_article_has_fields (first));
+  g_assert_null (atlas_article_get_title (first));
+  g_assert_cmpuint (atlas_article_list_get_n_read (list), ==, 0);
+  atlas_article_list_fill (list, first);
+  atlas_article_list_fill (list, again);
+  g_assert_cmpuint (atlas_article_list_get_n_read (list), ==, 1);
+  g_assert_true (atlas_article_has_fields (first));
+  g_assert_nonnull (atlas_article_get_title (first));
+  g_assert_cmpuint (atlas_article_get_entities (first)->len, >, 0);
   g_assert_null (atlas_article_get_text (first));
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 3));
 

@@ -1392,7 +1392,7 @@ test_rows_recycled_and_drawn_in_view (void)
   const char *country = NULL;
   AtlasWindow *window = NULL;
   GtkListView *list;
-  guint built = 0, dark_at_top;
+  guint built = 0, reads, dark_at_top;
 
   fill_large_store (store);
 
@@ -1426,10 +1426,14 @@ test_rows_recycled_and_drawn_in_view (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.scroll-to-item", "u", 1000));
   atlas_test_wait_for_frames (GTK_WIDGET (window));
   g_signal_connect (gtk_list_view_get_factory (list), "setup", G_CALLBACK (count_call), &built);
+  reads = atlas_article_list_get_n_read (ATLAS_ARTICLE_LIST (atlas_window_get_articles (window)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-country", "s", country));
   g_assert_cmpuint (n_articles (window), ==, expected->len);
   atlas_test_wait_for_frames (GTK_WIDGET (window));
   g_assert_cmpuint (built, <, 10);
+  /* Of the ~200 rows rebound, only those in view read their article. */
+  g_assert_cmpuint (atlas_article_list_get_n_read (ATLAS_ARTICLE_LIST (atlas_window_get_articles (window))) - reads,
+                    <, 60);
   g_assert_nonnull (top_row (list));
   g_assert_cmpint (atlas_article_row_get_article_id (top_row (list)), ==, g_array_index (expected, gint64, first_new));
 
@@ -1772,9 +1776,11 @@ test_row_chips (void)
   texture = atlas_test_render (line);
   g_assert_nonnull (texture);
 
+  /* Empty, the line keeps its place in its row and shows nothing. */
   atlas_chip_line_set_entities (chips, NULL);
   g_assert_cmpuint (atlas_chip_line_get_n_chips (chips), ==, 0);
-  g_assert_false (gtk_widget_get_visible (line));
+  gtk_widget_size_allocate (line, &(GtkAllocation) { 0, 0, natural, 20 }, -1);
+  g_assert_cmpuint (atlas_chip_line_get_n_shown (chips), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
   atlas_test_drain ();

@@ -1,9 +1,9 @@
 /* atlas-article-list.c: the filtered articles as a lazy GListModel
  *
  * Only the ordered ids are given when the filter changes (the window selects
- * them from the article index); a row's article is read when the list view
- * asks for that position, and a small ring of recent
- * rows is kept so that scrolling a long list holds memory flat.
+ * them from the article index); an item is its article's id until a row
+ * shows it (atlas_article_list_fill()), and a small ring of recent items is
+ * kept so that scrolling a long list holds memory flat.
  */
 #include "atlas-article-list.h"
 
@@ -64,25 +64,17 @@ atlas_article_list_get_item (GListModel *model,
 {
   AtlasArticleList *self = ATLAS_ARTICLE_LIST (model);
   CacheSlot *slot;
-  gint64 id;
 
   if (position >= self->ids->len)
     return NULL;
 
   slot = &self->cache[position % CACHE_SIZE];
-  if (slot->article != NULL && slot->position == position)
-    return g_object_ref (slot->article);
-
-  id = g_array_index (self->ids, gint64, position);
-  g_clear_object (&slot->article);
-  slot->article = atlas_query_article (self->store, id, FALSE, NULL);
-  self->n_read++;
-  /* The row may have been removed since the ids were read; the list still
-   * owes an item at this position until it is reloaded. */
-  if (slot->article == NULL)
-    slot->article = atlas_article_new (id);
-  slot->position = position;
-
+  if (slot->article == NULL || slot->position != position)
+    {
+      g_clear_object (&slot->article);
+      slot->article = atlas_article_new (g_array_index (self->ids, gint64, position));
+      slot->position = position;
+    }
   return g_object_ref (slot->article);
 }
 
@@ -271,6 +263,24 @@ atlas_article_list_get_id (AtlasArticleList *self,
   g_return_val_if_fail (position < self->ids->len, 0);
 
   return g_array_index (self->ids, gint64, position);
+}
+
+/* Reads the fields and entities of an item of the list (the items hold only
+ * their id until then), unless they were read already. GtkListView 4.8
+ * binds ~200 rows for the fifteen it shows: its rows read their article
+ * when they are first shown. The row may have been removed since the ids
+ * were read; the item then stays as it is until the list is reloaded. */
+void
+atlas_article_list_fill (AtlasArticleList *self,
+                         AtlasArticle     *article)
+{
+  g_return_if_fail (ATLAS_IS_ARTICLE_LIST (self));
+  g_return_if_fail (ATLAS_IS_ARTICLE (article));
+
+  if (atlas_article_has_fields (article))
+    return;
+  atlas_query_article_fill (self->store, article, FALSE, NULL);
+  self->n_read++;
 }
 
 /* How many rows were read from the store so far: what tests and benchmarks

@@ -2,6 +2,7 @@
 
 #include <gio/gio.h>
 
+#include "atlas-article.h"
 #include "atlas-store.h"
 
 G_BEGIN_DECLS
@@ -15,6 +16,8 @@ void              atlas_article_list_set_ids    (AtlasArticleList  *self,
                                                  GArray            *ids);
 gint64            atlas_article_list_get_id     (AtlasArticleList  *self,
                                                  guint              position);
+void              atlas_article_list_fill       (AtlasArticleList  *self,
+                                                 AtlasArticle      *article);
 guint             atlas_article_list_get_n_read (AtlasArticleList  *self);
 gboolean          atlas_article_list_find       (AtlasArticleList  *self,
                                                  gint64             article_id,

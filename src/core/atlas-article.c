@@ -15,6 +15,7 @@ struct _AtlasArticle
   gint64     published;
   AtlasDatePrecision published_precision;
   GPtrArray *entities;
+  gboolean   has_fields;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasArticle, atlas_article, G_TYPE_OBJECT)
@@ -100,6 +101,17 @@ atlas_article_set_fields (AtlasArticle *self,
   self->has_published = has_published;
   self->published = published;
   self->published_precision = precision;
+  self->has_fields = TRUE;
+}
+
+/* Whether atlas_article_set_fields() was called: an article made from its
+ * id alone (atlas_article_new()) has nothing but the id until then. */
+gboolean
+atlas_article_has_fields (AtlasArticle *self)
+{
+  g_return_val_if_fail (ATLAS_IS_ARTICLE (self), FALSE);
+
+  return self->has_fields;
 }
 
 void

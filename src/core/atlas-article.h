@@ -20,6 +20,7 @@ G_DECLARE_FINAL_TYPE (AtlasArticle, atlas_article, ATLAS, ARTICLE, GObject)
 
 /* Built by the query layer; read-only for everyone else. */
 AtlasArticle *atlas_article_new             (gint64        id);
+gboolean      atlas_article_has_fields      (AtlasArticle *self);
 void          atlas_article_set_fields      (AtlasArticle *self,
                                              const char   *item_id,
                                              const char   *feed_title,

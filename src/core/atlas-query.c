@@ -321,16 +321,20 @@ atlas_query_text_matches (AtlasStore  *store,
   return collect_ids (store, stmt, error);
 }
 
-AtlasArticle *
-atlas_query_article (AtlasStore  *store,
-                     gint64       article_id,
-                     gboolean     with_text,
-                     GError     **error)
+/* Reads the fields and entities of `article`, made from its id alone. */
+gboolean
+atlas_query_article_fill (AtlasStore    *store,
+                          AtlasArticle  *article,
+                          gboolean       with_text,
+                          GError       **error)
 {
   g_autoptr(AtlasStmtLease) stmt = NULL;
   g_autoptr(AtlasStmtLease) entities = NULL;
-  g_autoptr(AtlasArticle) article = NULL;
+  gint64 article_id = atlas_article_get_id (article);
   int rc;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (!atlas_article_has_fields (article), FALSE);
 
   stmt = atlas_store_lease (store,
                             with_text
@@ -340,7 +344,7 @@ atlas_query_article (AtlasStore  *store,
                               "FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1",
                             error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, article_id);
 
   rc = sqlite3_step (stmt);
@@ -350,10 +354,9 @@ atlas_query_article (AtlasStore  *store,
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The article is no longer in the store"));
       else
         atlas_store_set_error (store, error, _("could not read the store"));
-      return NULL;
+      return FALSE;
     }
 
-  article = atlas_article_new (article_id);
   atlas_article_set_fields (article,
                             (const char *) sqlite3_column_text (stmt, 0),
                             (const char *) sqlite3_column_text (stmt, 1),
@@ -375,7 +378,7 @@ atlas_query_article (AtlasStore  *store,
                                 "  e.name COLLATE NOCASE",
                                 error);
   if (entities == NULL)
-    return NULL;
+    return FALSE;
   sqlite3_bind_int64 (entities, 1, article_id);
   while (sqlite3_step (entities) == SQLITE_ROW)
     {
@@ -388,6 +391,19 @@ atlas_query_article (AtlasStore  *store,
       atlas_article_add_entity (article, id, kind, name, (const char *) sqlite3_column_text (entities, 3));
     }
 
+  return TRUE;
+}
+
+AtlasArticle *
+atlas_query_article (AtlasStore  *store,
+                     gint64       article_id,
+                     gboolean     with_text,
+                     GError     **error)
+{
+  g_autoptr(AtlasArticle) article = atlas_article_new (article_id);
+
+  if (!atlas_query_article_fill (store, article, with_text, error))
+    return NULL;
   return g_steal_pointer (&article);
 }
 

@@ -71,6 +71,10 @@ AtlasArticle *atlas_query_article     (AtlasStore         *store,
                                        gint64              article_id,
                                        gboolean            with_text,
                                        GError            **error);
+gboolean      atlas_query_article_fill (AtlasStore        *store,
+                                        AtlasArticle      *article,
+                                        gboolean           with_text,
+                                        GError           **error);
 GPtrArray    *atlas_query_entities    (AtlasStore         *store,
                                        const char         *kind,
                                        GError            **error);

@@ -6,14 +6,16 @@
  * title (up to two lines) and the feed and date are drawn from two Pango
  * layouts on a context shared by every row (see atlas-shared-text.c), with
  * the chips as its one child; and it has the same height whatever its text,
- * so that measuring it shapes nothing: its text is shaped when it is drawn.
- * Everything is set in atlas_article_row_set_article(), since rows are
- * recycled. Feed text is given to Pango as text, never markup.
+ * so that measuring it shapes nothing. Its article is read, and its text
+ * laid out, when it is first allocated, which GTK does only for the rows in
+ * view: a filter change rebinds ~200 rows and reads fifteen articles. Feed
+ * text is given to Pango as text, never markup.
  */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
+#include "atlas-article-list.h"
 #include "atlas-article-row.h"
 #include "atlas-chip-line.h"
 #include "atlas-compat.h"
@@ -28,12 +30,16 @@
 
 struct _AtlasArticleRow
 {
-  GtkWidget      parent_instance;
+  GtkWidget         parent_instance;
 
-  gint64         article_id;
-  PangoLayout   *title;
-  PangoLayout   *meta;
-  AtlasChipLine *chips;
+  AtlasArticleList *list;
+  GtkListItem      *item;     /* weak */
+  AtlasArticle     *article;
+  gboolean          shown;    /* the article's text is in the layouts */
+  gint64            article_id;
+  PangoLayout      *title;
+  PangoLayout      *meta;
+  AtlasChipLine    *chips;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasArticleRow, atlas_article_row, GTK_TYPE_WIDGET)
@@ -97,7 +103,23 @@ row_metrics (AtlasArticleRow *self)
   return &metrics;
 }
 
-/* The layouts, made again on a new context after a font change. */
+static PangoLayout *
+layout_remade (PangoLayout  *old,
+               PangoContext *context,
+               gboolean      is_title)
+{
+  PangoLayout *layout = row_layout_new (context, is_title);
+
+  if (old != NULL)
+    {
+      pango_layout_set_text (layout, pango_layout_get_text (old), -1);
+      g_object_unref (old);
+    }
+  return layout;
+}
+
+/* The layouts, made again on a new context after a font change, with the
+ * text they had. */
 static void
 ensure_layouts (AtlasArticleRow *self)
 {
@@ -105,18 +127,8 @@ ensure_layouts (AtlasArticleRow *self)
 
   if (self->title != NULL && pango_layout_get_context (self->title) == context)
     return;
-  g_clear_object (&self->title);
-  g_clear_object (&self->meta);
-  self->title = row_layout_new (context, TRUE);
-  self->meta = row_layout_new (context, FALSE);
-}
-
-/* The title as the row shows it (cut to its first characters). */
-const char *
-atlas_article_row_get_title (AtlasArticleRow *self)
-{
-  g_return_val_if_fail (ATLAS_IS_ARTICLE_ROW (self), NULL);
-  return self->title ? pango_layout_get_text (self->title) : NULL;
+  self->title = layout_remade (self->title, context, TRUE);
+  self->meta = layout_remade (self->meta, context, FALSE);
 }
 
 gint64
@@ -126,20 +138,19 @@ atlas_article_row_get_article_id (AtlasArticleRow *self)
   return self->article_id;
 }
 
-void
-atlas_article_row_set_article (AtlasArticleRow *self,
-                               AtlasArticle    *article)
+/* Reads the article if it was not yet, and gives the row its text. */
+static void
+show_article (AtlasArticleRow *self)
 {
-  g_autofree char *date = atlas_article_format_date (article);
-  const char *feed = atlas_article_get_feed_title (article);
-  const char *title = atlas_article_get_title (article);
-  const char *end;
+  g_autofree char *date = NULL;
+  const char *feed, *title, *end;
   g_autofree char *shown_title = NULL;
   g_autofree char *meta = NULL;
 
-  g_return_if_fail (ATLAS_IS_ARTICLE_ROW (self));
-
-  self->article_id = atlas_article_get_id (article);
+  atlas_article_list_fill (self->list, self->article);
+  date = atlas_article_format_date (self->article);
+  feed = atlas_article_get_feed_title (self->article);
+  title = atlas_article_get_title (self->article);
   ensure_layouts (self);
   if (title == NULL)
     title = _("Untitled article");
@@ -162,11 +173,32 @@ atlas_article_row_set_article (AtlasArticleRow *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, shown_title,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, meta,
                                   -1);
+  if (self->item != NULL)
+    atlas_compat_list_item_set_label (self->item, shown_title);
 
   /* Companies come first and countries last: the two things the user filters
    * by. The line shows as many as fit. */
-  atlas_chip_line_set_entities (self->chips, atlas_article_get_entities (article));
+  atlas_chip_line_set_entities (self->chips, atlas_article_get_entities (self->article));
+  self->shown = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Shows `article`, an item of the row's list, at `item`. Its text is read
+ * and laid out when the row is first allocated, which GtkListView 4.8 does
+ * only for the rows in view. */
+void
+atlas_article_row_set_article (AtlasArticleRow *self,
+                               AtlasArticle    *article,
+                               GtkListItem     *item)
+{
+  g_return_if_fail (ATLAS_IS_ARTICLE_ROW (self));
+  g_return_if_fail (ATLAS_IS_ARTICLE (article));
+
+  g_set_object (&self->article, article);
+  g_set_weak_pointer (&self->item, item);
+  self->article_id = atlas_article_get_id (article);
+  self->shown = FALSE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static void
@@ -196,8 +228,8 @@ atlas_article_row_size_allocate (GtkWidget *widget,
   AtlasArticleRow *self = ATLAS_ARTICLE_ROW (widget);
   const RowMetrics *metrics = row_metrics (self);
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->chips)))
-    return;
+  if (self->article != NULL && !self->shown)
+    show_article (self);
   gtk_widget_measure (GTK_WIDGET (self->chips), GTK_ORIENTATION_VERTICAL, width, NULL, NULL, NULL, NULL);
   /* Placed under a title of one line at the top; the drawing moves them to
    * where the title leaves them (the chips take no input). */
@@ -217,7 +249,7 @@ atlas_article_row_snapshot (GtkWidget   *widget,
   GdkRGBA color, dim;
   int title_height, top;
 
-  if (self->title == NULL)
+  if (!self->shown)
     return;
 
   ensure_layouts (self);
@@ -253,6 +285,9 @@ atlas_article_row_dispose (GObject *object)
     gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->chips)));
   g_clear_object (&self->title);
   g_clear_object (&self->meta);
+  g_clear_object (&self->article);
+  g_clear_object (&self->list);
+  g_clear_weak_pointer (&self->item);
 
   G_OBJECT_CLASS (atlas_article_row_parent_class)->dispose (object);
 }
@@ -281,8 +316,15 @@ atlas_article_row_init (AtlasArticleRow *self)
   gtk_widget_set_parent (GTK_WIDGET (self->chips), GTK_WIDGET (self));
 }
 
+/* A row of `list`, which reads the articles it shows. */
 AtlasArticleRow *
-atlas_article_row_new (void)
+atlas_article_row_new (AtlasArticleList *list)
 {
-  return g_object_new (ATLAS_TYPE_ARTICLE_ROW, NULL);
+  AtlasArticleRow *self;
+
+  g_return_val_if_fail (ATLAS_IS_ARTICLE_LIST (list), NULL);
+
+  self = g_object_new (ATLAS_TYPE_ARTICLE_ROW, NULL);
+  self->list = g_object_ref (list);
+  return self;
 }

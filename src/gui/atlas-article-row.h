@@ -2,7 +2,7 @@
 
 #include <gtk/gtk.h>
 
-#include "atlas-article.h"
+#include "atlas-article-list.h"
 
 G_BEGIN_DECLS
 
@@ -10,10 +10,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AtlasArticleRow, atlas_article_row, ATLAS, ARTICLE_ROW, GtkWidget)
 
-AtlasArticleRow *atlas_article_row_new            (void);
-const char      *atlas_article_row_get_title      (AtlasArticleRow *self);
-gint64           atlas_article_row_get_article_id (AtlasArticleRow *self);
-void             atlas_article_row_set_article    (AtlasArticleRow *self,
-                                                   AtlasArticle    *article);
+AtlasArticleRow *atlas_article_row_new            (AtlasArticleList *list);
+gint64           atlas_article_row_get_article_id (AtlasArticleRow  *self);
+void             atlas_article_row_set_article    (AtlasArticleRow  *self,
+                                                   AtlasArticle     *article,
+                                                   GtkListItem      *item);
 
 G_END_DECLS

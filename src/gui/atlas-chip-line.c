@@ -131,8 +131,11 @@ atlas_chip_line_set_entities (AtlasChipLine *self,
     }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, names->str, -1);
-  gtk_widget_set_visible (GTK_WIDGET (self), self->chips->len > 0);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_HIDDEN, self->chips->len == 0, -1);
+  /* The line keeps its height, empty or not: a row sets its chips when it
+   * is allocated, and a new size asked for then would be lost. */
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 guint
@@ -180,7 +183,7 @@ atlas_chip_line_measure (GtkWidget      *widget,
       *natural = width;
     }
   else
-    *minimum = *natural = self->chips->len > 0 ? self->text_height + 2 * PADDING_Y : 0;
+    *minimum = *natural = atlas_chip_line_get_line_height (self);
 }
 
 static void
@@ -268,7 +271,7 @@ atlas_chip_line_init (AtlasChipLine *self)
 {
   self->chips = g_array_new (FALSE, FALSE, sizeof (Chip));
   g_array_set_clear_func (self->chips, (GDestroyNotify) clear_chip);
-  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
 }
 
 GtkWidget *

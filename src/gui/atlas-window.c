@@ -449,9 +449,9 @@ on_leaflet_changed (AtlasWindow *self)
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
-           gpointer                  user_data)
+           AtlasArticleList         *articles)
 {
-  gtk_list_item_set_child (item, GTK_WIDGET (atlas_article_row_new ()));
+  gtk_list_item_set_child (item, GTK_WIDGET (atlas_article_row_new (articles)));
 }
 
 static void
@@ -459,10 +459,8 @@ bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           gpointer                  user_data)
 {
-  AtlasArticleRow *row = ATLAS_ARTICLE_ROW (gtk_list_item_get_child (item));
-
-  atlas_article_row_set_article (row, gtk_list_item_get_item (item));
-  atlas_compat_list_item_set_label (item, atlas_article_row_get_title (row));
+  atlas_article_row_set_article (ATLAS_ARTICLE_ROW (gtk_list_item_get_child (item)), gtk_list_item_get_item (item),
+                                 item);
 }
 
 /* ---- the bundled corpus ------------------------------------------------- */
@@ -998,7 +996,7 @@ atlas_window_constructed (GObject *object)
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
 
   factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self->articles);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
