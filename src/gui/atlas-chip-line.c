@@ -1,6 +1,6 @@
 /* atlas-chip-line.c: an article row's companies and countries, drawn
  *
- * GtkListView 4.8 builds about 200 rows at each filter change, and a chip
+ * GtkListView 4.8 binds about 200 rows at each filter change, and a chip
  * made of a label costs a widget, its accessible object and the shaping of
  * its text every time. Here a row's chips are one widget, drawn from text
  * layouts shared by every row: the same companies recur from row to row,
@@ -132,8 +132,9 @@ atlas_chip_line_set_entities (AtlasChipLine *self,
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, names->str, -1);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_HIDDEN, self->chips->len == 0, -1);
-  /* The line keeps its height, empty or not: a row sets its chips when it
-   * is allocated, and a new size asked for then would be lost. */
+  /* The line keeps its height, empty or not: a row sets its chips while it
+   * is allocated, and a new size asked for then would leave the row's
+   * parent waiting for an allocation when it is drawn. */
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
