@@ -11,6 +11,7 @@
 #include "atlas-graph-painter.h"
 #include "atlas-graph-view.h"
 #include "atlas-test-gtk.h"
+#include "atlas-test-util.h"
 
 #define WIDTH  480
 #define HEIGHT 360
@@ -272,6 +273,43 @@ test_large_graph_size_rule (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The layout worker hands its graph to the main thread through a source.
+ * g_main_context_invoke() ran the view's code in the worker whenever the main
+ * context was free, as it is between two iterations of GApplication's loop
+ * and here while the main thread sleeps: GTK was used from the worker, and
+ * the window tests crashed now and then. */
+static void
+test_updates_on_main_thread (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
+  g_autoptr(AtlasViewState) state = atlas_view_state_new ();
+  GtkWidget *window = adw_window_new ();
+  AtlasGraphView *view = g_object_new (ATLAS_TYPE_GRAPH_VIEW, NULL);
+  gint64 deadline = atlas_test_deadline (10);
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_graph_view_bind (view, store, state);
+  while (!atlas_graph_view_get_busy (view) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (atlas_graph_view_get_busy (view));
+
+  /* The corpus's graph is laid out well within this, and must wait. */
+  g_usleep (1500 * G_TIME_SPAN_MILLISECOND);
+  g_assert_null (atlas_graph_view_get_graph (view));
+  atlas_test_wait_for_graph (view);
+  g_assert_nonnull (atlas_graph_view_get_graph (view));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  atlas_test_drain ();
+  g_assert_null (window);
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -286,5 +324,6 @@ main (int   argc,
   g_test_add_func ("/graph-view/pan-and-zoom", test_pan_and_zoom);
   g_test_add_func ("/graph-view/keyboard", test_keyboard);
   g_test_add_func ("/graph-view/large-graph-size-rule", test_large_graph_size_rule);
+  g_test_add_func ("/graph-view/updates-on-main-thread", test_updates_on_main_thread);
   return g_test_run ();
 }

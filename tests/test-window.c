@@ -1431,9 +1431,31 @@ test_rows_recycled_and_drawn_in_view (void)
   g_assert_cmpuint (n_articles (window), ==, expected->len);
   atlas_test_wait_for_frames (GTK_WIDGET (window));
   g_assert_cmpuint (built, <, 10);
-  /* Of the ~200 rows rebound, only those in view read their article. */
+  /* Of the ~200 rows rebound, only those in view read their article; the
+   * others are kept from screen readers until they show it. */
   g_assert_cmpuint (atlas_article_list_get_n_read (ATLAS_ARTICLE_LIST (atlas_window_get_articles (window))) - reads,
                     <, 60);
+  {
+    g_autoptr(AtlasArticle) first = atlas_query_article (store, g_array_index (expected, gint64, first_new), FALSE,
+                                                         NULL);
+    guint hidden = 0;
+
+    gtk_test_accessible_assert_state (top_row (list), GTK_ACCESSIBLE_STATE_HIDDEN, FALSE);
+    gtk_test_accessible_assert_property (top_row (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         atlas_article_get_title (first));
+    for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (list)); item; item = gtk_widget_get_next_sibling (item))
+      {
+        GtkWidget *row = gtk_widget_get_first_child (item);
+        g_autofree char *shown = NULL;
+
+        if (!ATLAS_IS_ARTICLE_ROW (row))
+          continue;
+        shown = gtk_test_accessible_check_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_HIDDEN, FALSE);
+        if (shown != NULL)
+          hidden++;
+      }
+    g_assert_cmpuint (hidden, >, 100);
+  }
   g_assert_nonnull (top_row (list));
   g_assert_cmpint (atlas_article_row_get_article_id (top_row (list)), ==, g_array_index (expected, gint64, first_new));
 

@@ -173,6 +173,7 @@ show_article (AtlasArticleRow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, shown_title,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, meta,
                                   -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_HIDDEN, FALSE, -1);
   if (self->item != NULL)
     atlas_compat_list_item_set_label (self->item, shown_title);
 
@@ -197,6 +198,10 @@ atlas_article_row_set_article (AtlasArticleRow *self,
   g_set_object (&self->article, article);
   g_set_weak_pointer (&self->item, item);
   self->article_id = atlas_article_get_id (article);
+  /* Until then, screen readers are not offered a row without a name, or
+   * with the name of the article it showed before. */
+  if (self->shown)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   self->shown = FALSE;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
@@ -312,6 +317,7 @@ static void
 atlas_article_row_init (AtlasArticleRow *self)
 {
   gtk_widget_add_css_class (GTK_WIDGET (self), "article-row");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   self->chips = ATLAS_CHIP_LINE (atlas_chip_line_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->chips), GTK_WIDGET (self));
 }

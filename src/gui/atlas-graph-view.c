@@ -1200,10 +1200,18 @@ static void
 send_update (BuildJob     *job,
              LayoutUpdate *update)
 {
+  g_autoptr(GSource) source = g_idle_source_new ();
+
   update->view = g_object_ref (g_task_get_source_object (job->task));
   update->serial = job->serial;
-  g_main_context_invoke_full (g_task_get_context (job->task), G_PRIORITY_DEFAULT, dispatch_layout_update, update,
-                              layout_update_free);
+  /* Always through a source: g_main_context_invoke() from a worker runs the
+   * function right there whenever it can take the main context, as it can
+   * between two iterations of GApplication's loop, and GTK would then be
+   * used from the worker. */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, dispatch_layout_update, update, layout_update_free);
+  g_source_set_static_name (source, "[atlas] graph layout update");
+  g_source_attach (source, g_task_get_context (job->task));
 }
 
 static void
