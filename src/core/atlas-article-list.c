@@ -86,7 +86,7 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = atlas_article_list_get_item;
 }
 
-/* Forgets the rows read at `from` and after, whose positions changed. */
+/* Forgets the items at `from` and after, whose positions changed. */
 static void
 clear_cache_from (AtlasArticleList *self,
                   guint             from)
@@ -95,7 +95,6 @@ clear_cache_from (AtlasArticleList *self,
     if (self->cache[i].article != NULL && self->cache[i].position >= from)
       g_clear_object (&self->cache[i].article);
 }
-
 
 static void
 atlas_article_list_dispose (GObject *object)
@@ -160,8 +159,9 @@ atlas_article_list_class_init (AtlasArticleListClass *klass)
    *
    * Emitted while atlas_article_list_set_ids() replaces a span of rows: the
    * new rows are in the list at @position, and the @n_old rows they replace
-   * still follow them until the handlers return. A list view that moves its scroll anchor
-   * onto the new rows here hands the old rows' widgets over to them.
+   * still follow them until the handlers return. A list view that moves its
+   * scroll anchor onto the new rows here hands the old rows' widgets over to
+   * them.
    */
   signals[NEW_ROWS_INSERTED] =
     g_signal_new ("new-rows-inserted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,

@@ -153,7 +153,11 @@ refresh_section (AtlasFilterSidebar *self,
       row = GTK_WIDGET (gtk_list_box_get_row_at_index (section->list, i));
       facet_row_show (row, entry);
       if (focused_id != NULL && g_str_equal (focused_id, entry->id) && focused_row (section->list) != row)
-        gtk_widget_grab_focus (GTK_WIDGET (atlas_facet_choice_get_check (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)))));
+        {
+          GtkWidget *choice = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+          gtk_widget_grab_focus (GTK_WIDGET (atlas_facet_choice_get_check (choice)));
+        }
     }
 
   gtk_widget_set_visible (section->heading, entries->len > 0);
