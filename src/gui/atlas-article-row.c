@@ -36,7 +36,6 @@ struct _AtlasArticleRow
   GtkListItem      *item;     /* weak */
   AtlasArticle     *article;
   gboolean          shown;    /* the article's text is in the layouts */
-  gint64            article_id;
   PangoLayout      *title;
   PangoLayout      *meta;
   AtlasChipLine    *chips;
@@ -135,7 +134,7 @@ gint64
 atlas_article_row_get_article_id (AtlasArticleRow *self)
 {
   g_return_val_if_fail (ATLAS_IS_ARTICLE_ROW (self), 0);
-  return self->article_id;
+  return self->article ? atlas_article_get_id (self->article) : 0;
 }
 
 /* Reads the article if it was not yet, and gives the row its text. */
@@ -197,7 +196,6 @@ atlas_article_row_set_article (AtlasArticleRow *self,
 
   g_set_object (&self->article, article);
   g_set_weak_pointer (&self->item, item);
-  self->article_id = atlas_article_get_id (article);
   /* Until then, screen readers are not offered a row without a name, or
    * with the name of the article it showed before. */
   if (self->shown)

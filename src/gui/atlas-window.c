@@ -14,7 +14,6 @@
 #include "atlas-article-index.h"
 #include "atlas-article-list.h"
 #include "atlas-article-row.h"
-#include "atlas-compat.h"
 #include "atlas-filter-sidebar.h"
 #include "atlas-entity-table.h"
 #include "atlas-graph-view.h"
