@@ -27,6 +27,7 @@ struct _AtlasTestServer
   int         active;
   GMutex      mutex;
   GHashTable *feeds;  /* path → body */
+  GHashTable *types;  /* path → Content-Type, when not application/feed+json */
   GHashTable *hits;   /* path → count */
   char       *user_agent;  /* of the last request */
   GBytes     *gzip_bomb;
@@ -129,12 +130,14 @@ serve (AtlasTestServer *self,
        const char      *request)
 {
   g_autofree char *body = NULL;
+  g_autofree char *content_type = NULL;
   g_autofree char *user_agent = header_value (request, "User-Agent");
 
   g_mutex_lock (&self->mutex);
   g_free (self->user_agent);
   self->user_agent = g_steal_pointer (&user_agent);
   body = g_strdup (g_hash_table_lookup (self->feeds, path));
+  content_type = g_strdup (g_hash_table_lookup (self->types, path));
   g_hash_table_insert (self->hits, g_strdup (path),
                        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (self->hits, path)) + 1));
   g_mutex_unlock (&self->mutex);
@@ -143,8 +146,9 @@ serve (AtlasTestServer *self,
     {
       g_autofree char *etag = g_strdup_printf ("\"%08x\"", g_str_hash (body));
       g_autofree char *asked = header_value (request, "If-None-Match");
-      g_autofree char *headers = g_strdup_printf ("Content-Type: application/feed+json\r\nETag: %s\r\n"
-                                                  "Last-Modified: Mon, 15 Sep 2025 08:00:00 GMT\r\n", etag);
+      g_autofree char *headers = g_strdup_printf ("Content-Type: %s\r\nETag: %s\r\n"
+                                                  "Last-Modified: Mon, 15 Sep 2025 08:00:00 GMT\r\n",
+                                                  content_type ? content_type : "application/feed+json", etag);
 
       if (g_strcmp0 (asked, etag) == 0)
         respond (socket, 304, headers, NULL);
@@ -278,6 +282,7 @@ atlas_test_server_new (void)
 
   g_mutex_init (&self->mutex);
   self->feeds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->hits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->gzip_bomb = make_gzip_bomb ();
 
@@ -314,6 +319,7 @@ atlas_test_server_free (AtlasTestServer *self)
   g_object_unref (self->listener);
 
   g_hash_table_unref (self->feeds);
+  g_hash_table_unref (self->types);
   g_hash_table_unref (self->hits);
   g_bytes_unref (self->gzip_bomb);
   g_free (self->user_agent);
@@ -333,11 +339,25 @@ atlas_test_server_set_feed (AtlasTestServer *self,
                             const char      *path,
                             const char      *body)
 {
+  atlas_test_server_set_typed_feed (self, path, body, NULL);
+}
+
+/* Served as `content_type` (application/feed+json when NULL). */
+void
+atlas_test_server_set_typed_feed (AtlasTestServer *self,
+                                  const char      *path,
+                                  const char      *body,
+                                  const char      *content_type)
+{
   g_mutex_lock (&self->mutex);
   if (body != NULL)
     g_hash_table_insert (self->feeds, g_strdup (path), g_strdup (body));
   else
     g_hash_table_remove (self->feeds, path);
+  if (content_type != NULL)
+    g_hash_table_insert (self->types, g_strdup (path), g_strdup (content_type));
+  else
+    g_hash_table_remove (self->types, path);
   g_mutex_unlock (&self->mutex);
 }
 

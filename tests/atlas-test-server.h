@@ -13,6 +13,10 @@ char            *atlas_test_server_url       (AtlasTestServer *self,
 void             atlas_test_server_set_feed  (AtlasTestServer *self,
                                               const char      *path,
                                               const char      *body);
+void             atlas_test_server_set_typed_feed (AtlasTestServer *self,
+                                                   const char      *path,
+                                                   const char      *body,
+                                                   const char      *content_type);
 guint            atlas_test_server_get_hits  (AtlasTestServer *self,
                                               const char      *path);
 char            *atlas_test_server_dup_user_agent (AtlasTestServer *self);

@@ -454,7 +454,7 @@ test_feeds (void)
   g_assert_cmpint (run (&before, &err, "articles", "--json", NULL), ==, 0);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run (&out, &err, "feeds", "add", html, NULL), ==, 1);
-  g_assert_nonnull (strstr (err, "text/html"));
+  g_assert_nonnull (strstr (err, "is a web page that names no feed"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run (&out, &err, "articles", "--json", NULL), ==, 0);
@@ -506,6 +506,61 @@ test_feeds (void)
   g_assert_cmpstr (g_strstrip (out), ==, "[]");
 }
 
+/* RSS and Atom files import like JSON Feeds; a site's address that names
+ * several feeds lists them and exits 1, unless --first takes the first. */
+static void
+test_feed_formats_and_discovery (void)
+{
+  g_autoptr(AtlasTestServer) server = atlas_test_server_new ();
+  g_autofree char *page = atlas_test_server_url (server, "/site/");
+  g_autofree char *rss_url = atlas_test_server_url (server, "/site/news.rss");
+  g_autofree char *atom_url = atlas_test_server_url (server, "/site/news.atom");
+  g_autofree char *rss_file = g_test_build_filename (G_TEST_DIST, "data", "feeds", "rss2.xml", NULL);
+  g_autofree char *atom_file = g_test_build_filename (G_TEST_DIST, "data", "feeds", "atom.xml", NULL);
+  g_autofree char *rss = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (g_file_get_contents (rss_file, &rss, NULL, NULL));
+  html = g_strdup_printf ("<html><head><link rel=\"alternate\" type=\"application/rss+xml\" title=\"All\" href=\"news.rss\">"
+                          "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"%s\"></head></html>", atom_url);
+  atlas_test_server_set_typed_feed (server, "/site/", html, "text/html");
+  atlas_test_server_set_typed_feed (server, "/site/news.rss", rss, "application/xml");
+
+  g_assert_cmpint (run (&out, &err, "import", rss_file, atom_file, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "4 articles added"));
+  g_assert_nonnull (strstr (out, "2 articles added"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The choice: each feed on a line of its own, address first. */
+  g_assert_cmpint (run (&out, &err, "feeds", "add", page, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "names 2 feeds; choose one"));
+  g_assert_nonnull (strstr (err, "--first"));
+  lines = g_strsplit (g_strstrip (out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  g_assert_true (g_str_has_prefix (lines[0], rss_url));
+  g_assert_nonnull (strstr (lines[0], "\tAll\tapplication/rss+xml"));
+  g_assert_true (g_str_has_prefix (lines[1], atom_url));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "import", page, NULL), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (&out, &err, "feeds", "add", "--first", page, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "names the feed"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "feeds", "list", "--json", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, rss_url));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "feeds", "remove", rss_url, NULL), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -528,6 +583,7 @@ main (int   argc,
   g_test_add_func ("/cli/unusable-stores", test_unusable_stores);
   g_test_add_func ("/cli/busy-store", test_busy_store);
   g_test_add_func ("/cli/feeds", test_feeds);
+  g_test_add_func ("/cli/feed-formats-and-discovery", test_feed_formats_and_discovery);
 
   status = g_test_run ();
   atlas_test_remove_dir (dir);

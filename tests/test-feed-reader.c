@@ -12,7 +12,7 @@ typedef struct
 static const BadFeed refused[] = {
   { "empty body", "", ATLAS_FEED_ERROR_NOT_JSON },
   { "blank body", "   \n", ATLAS_FEED_ERROR_NOT_JSON },
-  { "not JSON", "<rss version=\"2.0\"></rss>", ATLAS_FEED_ERROR_NOT_JSON },
+  { "not a feed at all", "Hello, world", ATLAS_FEED_ERROR_UNKNOWN_FORMAT },
   { "truncated JSON", "{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": [", ATLAS_FEED_ERROR_NOT_JSON },
   { "array", "[1, 2, 3]", ATLAS_FEED_ERROR_NOT_A_FEED },
   { "string", "\"hello\"", ATLAS_FEED_ERROR_NOT_A_FEED },

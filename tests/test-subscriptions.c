@@ -2,6 +2,7 @@
  * GET, paging, and an intact store whatever the server does. */
 #include <string.h>
 
+#include "atlas-html.h"
 #include "atlas-subscriptions.h"
 #include "atlas-test-server.h"
 #include "atlas-test-util.h"
@@ -58,7 +59,7 @@ test_life_cycle (void)
   guint hits;
 
   atlas_test_server_set_feed (server, "/life.json", v1);
-  added = atlas_subscriptions_add (store, url, &limits, NULL);
+  added = atlas_subscriptions_add (store, url, ATLAS_DISCOVERY_OFFER, &limits, NULL);
   g_assert_cmpint (added->outcome, ==, ATLAS_REFRESH_UPDATED);
   g_assert_cmpuint (added->import->added, ==, 2);
 
@@ -74,7 +75,7 @@ test_life_cycle (void)
   g_assert_cmpint (count (store, "SELECT count(*) FROM article_countries c JOIN articles a ON a.id = c.article_id "
                                  "JOIN feeds f ON f.id = a.feed_id WHERE f.url IS NOT NULL AND c.country = 'NO'"), ==, 2);
 
-  again = atlas_subscriptions_add (store, url, &limits, NULL);
+  again = atlas_subscriptions_add (store, url, ATLAS_DISCOVERY_OFFER, &limits, NULL);
   g_assert_cmpint (again->outcome, ==, ATLAS_REFRESH_FAILED);
   g_assert_cmpstr (again->message, ==, "Already subscribed");
 
@@ -129,7 +130,7 @@ test_paging (void)
   atlas_test_server_set_feed (server, "/paged/2.json", p2);
   atlas_test_server_set_feed (server, "/paged/3.json", p3);
 
-  report = atlas_subscriptions_add (store, url, &limits, NULL);
+  report = atlas_subscriptions_add (store, url, ATLAS_DISCOVERY_OFFER, &limits, NULL);
   g_assert_cmpint (report->outcome, ==, ATLAS_REFRESH_UPDATED);
   /* Relative next_url, and a loop back to page 1 that is not followed. */
   g_assert_cmpuint (report->pages, ==, 3);
@@ -159,7 +160,7 @@ test_paging_limits (void)
 
   atlas_test_server_set_feed (server, "/broken/1.json", b1);
   atlas_test_server_set_feed (server, "/broken/2.json", b2);
-  broken = atlas_subscriptions_add (store, broken_url, &limits, NULL);
+  broken = atlas_subscriptions_add (store, broken_url, ATLAS_DISCOVERY_OFFER, &limits, NULL);
   g_assert_cmpint (broken->outcome, ==, ATLAS_REFRESH_UPDATED);
   g_assert_cmpuint (broken->pages, ==, 2);
   g_assert_cmpuint (broken->import->added, ==, 3);
@@ -177,7 +178,7 @@ test_paging_limits (void)
 
       atlas_test_server_set_feed (server, path, body);
     }
-  long_feed = atlas_subscriptions_add (store, long_url, &limits, NULL);
+  long_feed = atlas_subscriptions_add (store, long_url, ATLAS_DISCOVERY_OFFER, &limits, NULL);
   g_assert_cmpint (long_feed->outcome, ==, ATLAS_REFRESH_UPDATED);
   g_assert_cmpuint (long_feed->pages, ==, ATLAS_SUBSCRIPTION_MAX_PAGES);
   g_assert_cmpuint (long_feed->import->added, ==, 3 * ATLAS_SUBSCRIPTION_MAX_PAGES);
@@ -216,7 +217,7 @@ test_paging_cancelled (void)
   atlas_test_server_set_feed (server, "/slow/1.json", first);
   canceller = g_thread_new ("cancel-later", cancel_later, cancellable);
 
-  report = atlas_subscriptions_add (store, url, &patient, cancellable);
+  report = atlas_subscriptions_add (store, url, ATLAS_DISCOVERY_OFFER, &patient, cancellable);
   g_thread_join (canceller);
   g_assert_true (g_cancellable_is_cancelled (cancellable));
   g_assert_cmpfloat (report->seconds, <, 5);
@@ -249,7 +250,7 @@ test_disk_full (void)
   const AtlasRefreshReport *report;
 
   atlas_test_server_set_feed (server, "/growing.json", small);
-  added = atlas_subscriptions_add (store, url, &limits, NULL);
+  added = atlas_subscriptions_add (store, url, ATLAS_DISCOVERY_OFFER, &limits, NULL);
   g_assert_cmpint (added->outcome, ==, ATLAS_REFRESH_UPDATED);
   g_assert_false (added->disk_full);
 
@@ -292,8 +293,8 @@ test_failures_keep_the_store (void)
     { "/short", "closed before" },
     { "/stall", "stopped answering" },
     { "/drip", "Gave up" },
-    { "/html", "text/html" },
-    { "/not-json", "not JSON" },
+    { "/html", "is a web page that names no feed" },
+    { "/not-json", "neither a JSON Feed nor RSS or Atom" },
   };
   g_autofree char *dir = atlas_test_make_dir ();
   g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
@@ -303,8 +304,8 @@ test_failures_keep_the_store (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *url = atlas_test_server_url (server, cases[i].path);
-      g_autoptr(AtlasRefreshReport) added = atlas_subscriptions_add (store, url, &limits, NULL);
-      g_autoptr(AtlasRefreshReport) imported = atlas_fetch_and_import (store, url, &limits, NULL);
+      g_autoptr(AtlasRefreshReport) added = atlas_subscriptions_add (store, url, ATLAS_DISCOVERY_OFFER, &limits, NULL);
+      g_autoptr(AtlasRefreshReport) imported = atlas_fetch_and_import (store, url, ATLAS_DISCOVERY_OFFER, &limits, NULL);
       g_autofree char *after = atlas_test_snapshot (store);
 
       g_test_message ("%s: %.2f s, %s", cases[i].path, added->seconds, added->message);
@@ -334,7 +335,7 @@ test_failure_on_refresh (void)
   g_autofree char *etag = NULL;
 
   atlas_test_server_set_feed (server, "/flaky.json", body);
-  added = atlas_subscriptions_add (store, url, &limits, NULL);
+  added = atlas_subscriptions_add (store, url, ATLAS_DISCOVERY_OFFER, &limits, NULL);
   g_assert_cmpint (added->outcome, ==, ATLAS_REFRESH_UPDATED);
   subscription = atlas_subscriptions_get (store, url, NULL);
   etag = g_strdup (subscription->etag);
@@ -374,7 +375,7 @@ test_waiting_and_disabled (void)
   guint hits;
 
   atlas_test_server_set_feed (server, "/patient.json", body);
-  added = atlas_subscriptions_add (store, url, &limits, NULL);
+  added = atlas_subscriptions_add (store, url, ATLAS_DISCOVERY_OFFER, &limits, NULL);
   g_assert_cmpint (added->outcome, ==, ATLAS_REFRESH_UPDATED);
 
   /* As after a 429 with Retry-After: no request until then. */
@@ -411,7 +412,7 @@ test_cannot_take_over_a_feed (void)
     " \"items\": [{\"id\": \"urn:compute-atlas:corpus:uk-ai-factories-2025-09\", \"title\": \"Rewritten\"}]}";
 
   atlas_test_server_set_feed (server, "/impostor.json", impostor);
-  report = atlas_subscriptions_add (store, url, &limits, NULL);
+  report = atlas_subscriptions_add (store, url, ATLAS_DISCOVERY_OFFER, &limits, NULL);
   g_assert_cmpint (report->outcome, ==, ATLAS_REFRESH_UPDATED);
   g_assert_cmpint (count (store, "SELECT count(*) FROM articles WHERE title = 'Rewritten'"), ==, 1);
   g_assert_cmpint (count (store, "SELECT count(*) FROM articles WHERE title LIKE 'Usines d''IA%'"), ==, 1);
@@ -450,7 +451,7 @@ test_refresh_in_worker (void)
   guint changed = 0;
 
   atlas_test_server_set_feed (server, "/worker.json", v1);
-  added = atlas_subscriptions_add (store, url, &limits, NULL);
+  added = atlas_subscriptions_add (store, url, ATLAS_DISCOVERY_OFFER, &limits, NULL);
   atlas_test_server_set_feed (server, "/worker.json", v2);
   g_signal_connect (store, "changed", G_CALLBACK (on_changed), &changed);
 
@@ -517,6 +518,124 @@ test_opml_and_remove_in_worker (void)
   atlas_test_remove_dir (dir);
 }
 
+static char *
+rss_with_items (const char *title,
+                guint       n)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>"
+                                "<title>%s</title><link>https://rss.example.org/</link>", title);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "<item><title>%s item %u about Norway</title><guid>%s-%u</guid>"
+                                  "<pubDate>Tue, %02u Sep 2025 10:00:00 GMT</pubDate>"
+                                  "<description>&lt;p&gt;Text&lt;/p&gt;</description></item>",
+                            title, i, title, i, 1 + i % 28);
+  g_string_append (text, "</channel></rss>");
+  return g_string_free (text, FALSE);
+}
+
+static char *
+page_naming (const char *first,
+             const char *second)
+{
+  return g_strdup_printf ("<!DOCTYPE html><html><head><title>A news site</title>"
+                          "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"All stories\" href=\"%s\">"
+                          "%s%s%s</head><body>News</body></html>",
+                          first, second ? "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"" : "",
+                          second ? second : "", second ? "\">" : "");
+}
+
+/* RSS served as text/xml, and refreshed with a conditional GET. */
+static void
+test_rss (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_open_store (dir);
+  g_autofree char *url = atlas_test_server_url (server, "/news.rss");
+  g_autofree char *body = rss_with_items ("Wire", 3);
+  g_autoptr(AtlasRefreshReport) added = NULL;
+  g_autoptr(GPtrArray) refreshed = NULL;
+  g_autoptr(AtlasSubscription) subscription = NULL;
+
+  atlas_test_server_set_typed_feed (server, "/news.rss", body, "text/xml; charset=utf-8");
+  added = atlas_subscriptions_add (store, url, ATLAS_DISCOVERY_OFFER, &limits, NULL);
+  g_assert_cmpint (added->outcome, ==, ATLAS_REFRESH_UPDATED);
+  g_assert_cmpuint (added->import->added, ==, 3);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM articles WHERE summary = 'Text'"), ==, 3);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM mentions m JOIN articles a ON a.id = m.article_id"
+                                 " WHERE m.entity_id = 'NO'"), ==, 3);
+  subscription = atlas_subscriptions_get (store, url, NULL);
+  g_assert_cmpstr (subscription->title, ==, "Wire");
+
+  refreshed = atlas_subscriptions_refresh (store, url, FALSE, &limits, NULL);
+  g_assert_cmpint (((AtlasRefreshReport *) g_ptr_array_index (refreshed, 0))->outcome, ==, ATLAS_REFRESH_NOT_MODIFIED);
+
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
+/* A site's address: the one feed its page names is subscribed to; several
+ * are offered, or the first taken. */
+static void
+test_discovery (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_open_store (dir);
+  g_autofree char *one_page = atlas_test_server_url (server, "/site-one/");
+  g_autofree char *two_page = atlas_test_server_url (server, "/site-two/");
+  g_autofree char *feed_url = atlas_test_server_url (server, "/site-one/feed.xml");
+  g_autofree char *atom_url = atlas_test_server_url (server, "/site-two/atom.xml");
+  g_autofree char *page_one = page_naming ("feed.xml", NULL);
+  g_autofree char *page_two = page_naming ("/site-one/feed.xml", "atom.xml");
+  g_autofree char *rss = rss_with_items ("Site", 2);
+  g_autofree char *atom = g_strdup ("<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Atom site</title>"
+                                    "<entry><id>tag:a,1</id><title>One</title></entry></feed>");
+  g_autoptr(AtlasRefreshReport) one = NULL;
+  g_autoptr(AtlasRefreshReport) twice = NULL;
+  g_autoptr(AtlasRefreshReport) offered = NULL;
+  g_autoptr(AtlasRefreshReport) first = NULL;
+  g_autoptr(AtlasSubscription) subscription = NULL;
+  const AtlasFeedLink *link;
+
+  atlas_test_server_set_typed_feed (server, "/site-one/", page_one, "text/html; charset=utf-8");
+  atlas_test_server_set_typed_feed (server, "/site-two/", page_two, "text/html");
+  atlas_test_server_set_typed_feed (server, "/site-one/feed.xml", rss, "application/rss+xml");
+  atlas_test_server_set_typed_feed (server, "/site-two/atom.xml", atom, "application/octet-stream");
+
+  one = atlas_subscriptions_add (store, one_page, ATLAS_DISCOVERY_OFFER, &limits, NULL);
+  g_assert_cmpint (one->outcome, ==, ATLAS_REFRESH_UPDATED);
+  g_assert_cmpstr (one->url, ==, feed_url);
+  g_assert_cmpstr (one->page_url, ==, one_page);
+  subscription = atlas_subscriptions_get (store, feed_url, NULL);
+  g_assert_nonnull (subscription);
+  g_assert_null (atlas_subscriptions_get (store, one_page, NULL));
+  g_assert_cmpint (count (store, "SELECT count(*) FROM articles"), ==, 2);
+
+  /* The same site again is the same feed. */
+  twice = atlas_subscriptions_add (store, one_page, ATLAS_DISCOVERY_OFFER, &limits, NULL);
+  g_assert_cmpint (twice->outcome, ==, ATLAS_REFRESH_FAILED);
+  g_assert_cmpstr (twice->message, ==, "Already subscribed");
+
+  offered = atlas_subscriptions_add (store, two_page, ATLAS_DISCOVERY_OFFER, &limits, NULL);
+  g_assert_cmpint (offered->outcome, ==, ATLAS_REFRESH_FAILED);
+  g_assert_nonnull (strstr (offered->message, "names 2 feeds; choose one"));
+  g_assert_cmpuint (offered->feed_links->len, ==, 2);
+  link = g_ptr_array_index (offered->feed_links, 0);
+  g_assert_cmpstr (link->url, ==, feed_url);
+  g_assert_cmpstr (link->title, ==, "All stories");
+  link = g_ptr_array_index (offered->feed_links, 1);
+  g_assert_cmpstr (link->url, ==, atom_url);
+  g_assert_null (atlas_subscriptions_get (store, two_page, NULL));
+
+  first = atlas_fetch_and_import (store, two_page, ATLAS_DISCOVERY_FIRST, &limits, NULL);
+  g_assert_cmpint (first->outcome, ==, ATLAS_REFRESH_UPDATED);
+  g_assert_cmpstr (first->url, ==, feed_url);
+
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
 static void
 test_store_migrates_to_subscriptions (void)
 {
@@ -575,6 +694,8 @@ main (int   argc,
   g_test_add_func ("/subscriptions/refresh-in-worker", test_refresh_in_worker);
   g_test_add_func ("/subscriptions/opml-and-remove-in-worker", test_opml_and_remove_in_worker);
   g_test_add_func ("/subscriptions/store-migrates", test_store_migrates_to_subscriptions);
+  g_test_add_func ("/subscriptions/rss", test_rss);
+  g_test_add_func ("/subscriptions/discovery", test_discovery);
 
   status = g_test_run ();
   atlas_test_server_free (server);

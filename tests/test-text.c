@@ -126,30 +126,6 @@ test_clean_keeps_text (void)
 }
 
 static void
-test_html (void)
-{
-  static const struct { const char *html; const char *text; } cases[] = {
-    { "<p>One</p><p>Two</p>", "One\n\nTwo" },
-    { "a<br>b<br/>c", "a\n\nb\n\nc" },
-    { "<ul><li>x</li><li>y</li></ul>", "x\n\ny" },
-    { "5 &lt; 6 &amp;&amp; 7 &gt; 2", "5 < 6 && 7 > 2" },
-    { "&#x1F600; &#128512; &#0; &#xD800;", "\xF0\x9F\x98\x80 \xF0\x9F\x98\x80 \xEF\xBF\xBD \xEF\xBF\xBD" },
-    { "<style>p { color: red }</style><SCRIPT>evil()</SCRIPT>kept", "kept" },
-    { "<!-- hidden --> shown", "shown" },
-    { "AT&T &unknown; & done", "AT&T &unknown; & done" },
-    { "  lots   of\n\n  space ", "lots of space" },
-    { "<p>unclosed", "unclosed" },
-    { "text <b", "text" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *text = atlas_text_from_html (cases[i].html);
-      g_assert_cmpstr (text, ==, cases[i].text);
-    }
-}
-
-static void
 test_partial_dates (void)
 {
   static const struct { const char *text; gboolean ok; AtlasDatePrecision precision; } cases[] = {
@@ -235,6 +211,61 @@ test_timestamps (void)
   g_assert_false (atlas_timestamp_parse (NULL, &t));
 }
 
+/* The dates RSS, RDF and Atom feeds really write. */
+static void
+test_feed_dates (void)
+{
+  static const struct { const char *text; const char *utc; AtlasDatePrecision precision; } cases[] = {
+    { "Sun, 06 Jul 2014 12:56:00 GMT", "2014-07-06T12:56:00Z", ATLAS_DATE_PRECISION_DAY },
+    { "Sun, 06 Jul 2014 12:56:00 +0200", "2014-07-06T10:56:00Z", ATLAS_DATE_PRECISION_DAY },
+    { "Sun, 6 Jul 2014 12:56:00 -07:00", "2014-07-06T19:56:00Z", ATLAS_DATE_PRECISION_DAY },
+    /* no weekday, named zones, no seconds, two-digit years, full month names */
+    { "06 Jul 2014 12:56:00 EST", "2014-07-06T17:56:00Z", ATLAS_DATE_PRECISION_DAY },
+    { "Mon, 07 Jul 2014 08:00 PDT", "2014-07-07T15:00:00Z", ATLAS_DATE_PRECISION_DAY },
+    { "Thu, 01 Jan 04 19:48:21 GMT", "2004-01-01T19:48:21Z", ATLAS_DATE_PRECISION_DAY },
+    { "Fri, 03 Oct 97 10:00:00 UT", "1997-10-03T10:00:00Z", ATLAS_DATE_PRECISION_DAY },
+    { "Tuesday, 16 September 2025 09:30:00 CEST", "2025-09-16T07:30:00Z", ATLAS_DATE_PRECISION_DAY },
+    { "16 Sept 2025 09:30", "2025-09-16T09:30:00Z", ATLAS_DATE_PRECISION_DAY },
+    { "Tue, 16-Sep-2025 09:30:00 GMT", "2025-09-16T09:30:00Z", ATLAS_DATE_PRECISION_DAY },
+    { "Tue Sep 16 2025 09:30:00 GMT+0100", "2025-09-16T08:30:00Z", ATLAS_DATE_PRECISION_DAY },
+    { "  Wed, 17 Sep 2025 23:59:59 Z  ", "2025-09-17T23:59:59Z", ATLAS_DATE_PRECISION_DAY },
+    { "16 Sep 2025", "2025-09-16T00:00:00Z", ATLAS_DATE_PRECISION_DAY },
+    /* RFC 3339, ISO 8601 with a space or no zone, W3C-DTF */
+    { "2025-09-16T09:30:00+01:00", "2025-09-16T08:30:00Z", ATLAS_DATE_PRECISION_DAY },
+    { "2025-09-16 09:30:00", "2025-09-16T09:30:00Z", ATLAS_DATE_PRECISION_DAY },
+    { "2025-09-16T09:30:00.52Z", "2025-09-16T09:30:00Z", ATLAS_DATE_PRECISION_DAY },
+    { "2025-09-16", "2025-09-16T00:00:00Z", ATLAS_DATE_PRECISION_DAY },
+    { "2025-09", "2025-09-01T00:00:00Z", ATLAS_DATE_PRECISION_MONTH },
+    { "2025", "2025-01-01T00:00:00Z", ATLAS_DATE_PRECISION_YEAR },
+  };
+  static const char *const refused[] = {
+    "", "yesterday", "Sun, 31 Feb 2014 12:00:00 GMT", "Sun, 06 Foo 2014 12:56:00 GMT",
+    "Sun, 06 Jul 2014 25:61:00 GMT", "Sun, 06 Jul 2014 12:56:00 +9999", "06 Jul", "2025-13",
+    "Sun, 06 Jul 2014 12:56:00 GMT and more",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      AtlasDatePrecision precision = ATLAS_DATE_PRECISION_NONE;
+      g_autofree char *utc = NULL;
+      gint64 when = 0;
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_true (atlas_feed_date_parse (cases[i].text, &when, &precision));
+      utc = atlas_timestamp_to_iso8601 (when);
+      g_assert_cmpstr (utc, ==, cases[i].utc);
+      g_assert_cmpint (precision, ==, cases[i].precision);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      AtlasDatePrecision precision;
+      gint64 when;
+
+      g_test_message ("refused: %s", refused[i]);
+      g_assert_false (atlas_feed_date_parse (refused[i], &when, &precision));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -245,11 +276,11 @@ main (int   argc,
   g_test_add_func ("/text/clean", test_clean);
   g_test_add_func ("/text/clean-keeps-text", test_clean_keeps_text);
   g_test_add_func ("/text/fold", test_fold);
-  g_test_add_func ("/text/html", test_html);
   g_test_add_func ("/date/partial", test_partial_dates);
   g_test_add_func ("/date/spans", test_spans);
   g_test_add_func ("/date/format", test_format);
   g_test_add_func ("/date/timestamps", test_timestamps);
+  g_test_add_func ("/date/feed-dates", test_feed_dates);
 
   return g_test_run ();
 }

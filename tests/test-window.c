@@ -511,7 +511,7 @@ test_refresh_while_reading (void)
   gint64 selected;
 
   atlas_test_server_set_feed (server, "/remote.json", one);
-  added = atlas_subscriptions_add (store, url, NULL, NULL);
+  added = atlas_subscriptions_add (store, url, ATLAS_DISCOVERY_OFFER, NULL, NULL);
   g_assert_cmpint (added->outcome, ==, ATLAS_REFRESH_UPDATED);
 
   state = atlas_window_get_view_state (open_window (store, &window));
@@ -655,7 +655,7 @@ test_refresh_disk_full (void)
   server = atlas_test_server_new ();
   url = atlas_test_server_url (server, "/remote.json");
   atlas_test_server_set_feed (server, "/remote.json", one);
-  added = atlas_subscriptions_add (store, url, NULL, NULL);
+  added = atlas_subscriptions_add (store, url, ATLAS_DISCOVERY_OFFER, NULL, NULL);
   g_assert_cmpint (added->outcome, ==, ATLAS_REFRESH_UPDATED);
 
   for (guint i = 0; i < 200; i++)
@@ -705,7 +705,7 @@ test_refresh_failure_has_details (void)
   GtkWidget *details;
 
   atlas_test_server_set_feed (server, "/failing.json", one);
-  added = atlas_subscriptions_add (store, url, NULL, NULL);
+  added = atlas_subscriptions_add (store, url, ATLAS_DISCOVERY_OFFER, NULL, NULL);
   g_assert_cmpint (added->outcome, ==, ATLAS_REFRESH_UPDATED);
   open_window (store, &window);
 
@@ -772,7 +772,7 @@ test_refresh_when_due (void)
   AtlasWindow *window = NULL;
 
   atlas_test_server_set_feed (server, "/due.json", one);
-  added = atlas_subscriptions_add (store, url, NULL, NULL);
+  added = atlas_subscriptions_add (store, url, ATLAS_DISCOVERY_OFFER, NULL, NULL);
   g_assert_cmpint (added->outcome, ==, ATLAS_REFRESH_UPDATED);
   g_assert_true (atlas_store_exec (store, "UPDATE feeds SET last_checked = last_checked - 2 * 3600 WHERE url IS NOT NULL", NULL));
   atlas_test_server_set_feed (server, "/due.json", two);
@@ -860,6 +860,81 @@ test_preferences_subscribe (void)
   gtk_window_destroy (GTK_WINDOW (prefs));
   atlas_test_drain ();
   g_assert_null (weak);
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
+static gboolean
+is_shown_button_labelled (GtkWidget     *widget,
+                          gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0 &&
+         gtk_widget_is_drawable (widget);
+}
+
+/* A site's address that names two feeds: Preferences offers both, by the
+ * titles the page gives them, and subscribes to the one chosen. */
+static void
+test_preferences_choose_a_feed (void)
+{
+  g_autoptr(AtlasTestServer) server = atlas_test_server_new ();
+  g_autofree char *page_url = atlas_test_server_url (server, "/site/");
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
+  AtlasPreferencesWindow *prefs = atlas_preferences_window_new (NULL, store);
+  static const char page[] =
+    "<!DOCTYPE html><html><head><title>Site</title>"
+    "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"All <b>stories</b>\" href=\"/site/rss.xml\">"
+    "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Data centres only\" href=\"/site/dc.atom\">"
+    "</head><body></body></html>";
+  static const char atom[] =
+    "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Data centre desk</title>"
+    "<entry><id>tag:site,1</id><title>A campus in Norway</title><link href=\"https://site.example/1\"/>"
+    "<updated>2025-09-18T10:00:00Z</updated></entry></feed>";
+  GtkWidget *entry, *subscribe;
+  gint64 deadline;
+
+  atlas_test_server_set_typed_feed (server, "/site/", page, "text/html");
+  atlas_test_server_set_typed_feed (server, "/site/dc.atom", atom, "application/atom+xml");
+  gtk_window_present (GTK_WINDOW (prefs));
+  atlas_test_wait_for_frames (GTK_WIDGET (prefs));
+
+  entry = find_by_type (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW);
+  gtk_editable_set_text (GTK_EDITABLE (entry), page_url);
+  g_signal_emit_by_name (entry, "apply");
+  deadline = atlas_test_deadline (20);
+  while (find_label (GTK_WIDGET (prefs), "Data centres only") == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  atlas_test_wait_for_frames (GTK_WIDGET (prefs));
+
+  /* Both feeds, their titles as plain text. */
+  g_assert_nonnull (find_label (GTK_WIDGET (prefs), "All <b>stories</b>"));
+  g_assert_nonnull (find_label (GTK_WIDGET (prefs), "Data centres only"));
+  save_png (GTK_WIDGET (prefs), "test-preferences-choose.png");
+  {
+    g_autoptr(GPtrArray) feeds = atlas_subscriptions_list (store, NULL);
+    g_assert_cmpuint (feeds->len, ==, 0);
+  }
+
+  /* The second row's button. */
+  subscribe = find_widget (gtk_widget_get_ancestor (GTK_WIDGET (find_label (GTK_WIDGET (prefs), "Data centres only")),
+                                                    ADW_TYPE_ACTION_ROW),
+                           is_shown_button_labelled, "_Subscribe");
+  g_assert_nonnull (subscribe);
+  g_signal_emit_by_name (subscribe, "clicked");
+  deadline = atlas_test_deadline (20);
+  while (find_label (GTK_WIDGET (prefs), "Data centre desk") == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (find_label (GTK_WIDGET (prefs), "Data centre desk"));
+  g_assert_null (find_label (GTK_WIDGET (prefs), "Data centres only"));
+  {
+    g_autofree char *atom_url = atlas_test_server_url (server, "/site/dc.atom");
+    g_autoptr(AtlasSubscription) subscription = atlas_subscriptions_get (store, atom_url, NULL);
+    g_assert_nonnull (subscription);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  atlas_test_drain ();
   g_clear_object (&store);
   atlas_test_remove_dir (dir);
 }
@@ -2409,6 +2484,7 @@ main (int   argc,
   g_test_add_func ("/window/refresh-failure-has-details", test_refresh_failure_has_details);
   g_test_add_func ("/window/refresh-when-due", test_refresh_when_due);
   g_test_add_func ("/window/preferences-subscribe", test_preferences_subscribe);
+  g_test_add_func ("/window/preferences-choose-a-feed", test_preferences_choose_a_feed);
 
   return g_test_run ();
 }

@@ -19,6 +19,7 @@
 #include "atlas-graph-export.h"
 #include "atlas-generator.h"
 #include "atlas-graph-layout.h"
+#include "atlas-html.h"
 #include "atlas-importer.h"
 #include "atlas-json.h"
 #include "atlas-locale.h"
@@ -216,6 +217,40 @@ print_json (JsonBuilder *builder,
   g_print ("%s\n", text);
 }
 
+/* The feeds a web page names, one a line on standard output (address,
+ * title, type, tab-separated), for the user to choose from. */
+static void
+print_feed_links (const AtlasRefreshReport *report)
+{
+  for (guint i = 0; report->feed_links != NULL && i < report->feed_links->len; i++)
+    {
+      const AtlasFeedLink *link = g_ptr_array_index (report->feed_links, i);
+
+      g_print ("%s\t%s\t%s\n", link->url, link->title ? link->title : "", link->type);
+    }
+}
+
+static int
+print_refresh_report (const AtlasRefreshReport *report)
+{
+  g_autofree char *text = atlas_refresh_report_describe (report);
+
+  if (report->page_url != NULL)
+    g_print (_("%s names the feed %s\n"), report->page_url, report->url);
+  if (report->outcome != ATLAS_REFRESH_FAILED)
+    {
+      g_print ("%s\n", text);
+      return EXIT_SUCCESS;
+    }
+  print_error (text);
+  if (report->feed_links != NULL)
+    {
+      print_error (_("run again with --first to take the first, or give one of these addresses:"));
+      print_feed_links (report);
+    }
+  return EXIT_REFUSED;
+}
+
 /* ---- import ------------------------------------------------------------- */
 
 static int
@@ -223,9 +258,15 @@ command_import (AtlasStore  *store,
                 int          argc,
                 char       **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE-OR-URL… — import JSON Feed files, or feeds from http(s) addresses without subscribing"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE-OR-URL… — import feed files (JSON Feed, RSS, Atom), or feeds from http(s) addresses without subscribing"));
+  gboolean first = FALSE;
+  const GOptionEntry entries[] = {
+    { "first", 0, 0, G_OPTION_ARG_NONE, &first, N_("When an address is a web page naming several feeds, take the first"), NULL },
+    { NULL }
+  };
   int status = EXIT_SUCCESS;
 
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!parse_options (context, &argc, &argv))
     return EXIT_USAGE;
   if (argc < 2)
@@ -241,10 +282,13 @@ command_import (AtlasStore  *store,
 
       if (g_str_has_prefix (argv[i], "http://") || g_str_has_prefix (argv[i], "https://"))
         {
-          g_autoptr(AtlasRefreshReport) report = atlas_fetch_and_import (store, argv[i], NULL, NULL);
+          g_autoptr(AtlasRefreshReport) report =
+            atlas_fetch_and_import (store, argv[i], first ? ATLAS_DISCOVERY_FIRST : ATLAS_DISCOVERY_OFFER, NULL, NULL);
 
-          text = atlas_refresh_report_describe (report);
-          failed = report->outcome == ATLAS_REFRESH_FAILED;
+          if (print_refresh_report (report) != EXIT_SUCCESS)
+            status = EXIT_REFUSED;
+          fflush (stdout);
+          continue;
         }
       else
         {
@@ -596,18 +640,8 @@ print_refresh_reports (GPtrArray *reports)
   int status = EXIT_SUCCESS;
 
   for (guint i = 0; i < reports->len; i++)
-    {
-      const AtlasRefreshReport *report = g_ptr_array_index (reports, i);
-      g_autofree char *text = atlas_refresh_report_describe (report);
-
-      if (report->outcome == ATLAS_REFRESH_FAILED)
-        {
-          print_error (text);
-          status = EXIT_REFUSED;
-        }
-      else
-        g_print ("%s\n", text);
-    }
+    if (print_refresh_report (g_ptr_array_index (reports, i)) != EXIT_SUCCESS)
+      status = EXIT_REFUSED;
   return status;
 }
 
@@ -632,7 +666,7 @@ feeds_import_opml (AtlasStore *store,
   for (guint i = 0; i < outlines->len; i++)
     {
       const AtlasOpmlOutline *outline = g_ptr_array_index (outlines, i);
-      g_ptr_array_add (reports, atlas_subscriptions_add (store, outline->url, NULL, NULL));
+      g_ptr_array_add (reports, atlas_subscriptions_add (store, outline->url, ATLAS_DISCOVERY_FIRST, NULL, NULL));
     }
   return print_refresh_reports (reports);
 }
@@ -684,10 +718,11 @@ command_feeds (AtlasStore  *store,
     g_option_context_new (_("add URL | list | remove URL | enable URL | disable URL | refresh [URL] | "
                             "import-opml FILE | export-opml [FILE] — manage subscriptions"));
   g_autoptr(GError) error = NULL;
-  gboolean json = FALSE, force = FALSE;
+  gboolean json = FALSE, force = FALSE, first = FALSE;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Refresh even feeds whose server asked to wait"), NULL },
+    { "first", 0, 0, G_OPTION_ARG_NONE, &first, N_("When the address is a web page naming several feeds, take the first"), NULL },
     { NULL }
   };
   const char *action, *target;
@@ -717,11 +752,10 @@ command_feeds (AtlasStore  *store,
 
   if (g_str_equal (action, "add"))
     {
-      g_autoptr(AtlasRefreshReport) report = atlas_subscriptions_add (store, target, NULL, NULL);
-      g_autoptr(GPtrArray) reports = g_ptr_array_new ();
+      g_autoptr(AtlasRefreshReport) report =
+        atlas_subscriptions_add (store, target, first ? ATLAS_DISCOVERY_FIRST : ATLAS_DISCOVERY_OFFER, NULL, NULL);
 
-      g_ptr_array_add (reports, report);
-      return print_refresh_reports (reports);
+      return print_refresh_report (report);
     }
   if (g_str_equal (action, "import-opml"))
     return feeds_import_opml (store, target);

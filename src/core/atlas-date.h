@@ -34,6 +34,9 @@ gint64    atlas_partial_date_end        (const AtlasPartialDate *date);
 
 gboolean  atlas_timestamp_parse         (const char             *rfc3339,
                                          gint64                 *unix_time);
+gboolean  atlas_feed_date_parse         (const char             *text,
+                                         gint64                 *unix_time,
+                                         AtlasDatePrecision     *precision);
 char     *atlas_timestamp_to_iso8601    (gint64                  unix_time);
 char     *atlas_timestamp_format_local  (gint64                  unix_time);
 

@@ -15,7 +15,21 @@ typedef enum
   ATLAS_FEED_ERROR_TOO_DEEP,
   ATLAS_FEED_ERROR_NOT_A_FEED,
   ATLAS_FEED_ERROR_UNKNOWN_VERSION,
+  ATLAS_FEED_ERROR_NOT_XML,
+  ATLAS_FEED_ERROR_BAD_ENCODING,
+  /* An HTML page: atlas_html_find_feed_links() says which feeds it names. */
+  ATLAS_FEED_ERROR_WEB_PAGE,
+  ATLAS_FEED_ERROR_UNKNOWN_FORMAT,
 } AtlasFeedError;
+
+/* What a body is, told by its first bytes, never by what the server said. */
+typedef enum
+{
+  ATLAS_FEED_FORMAT_UNKNOWN,
+  ATLAS_FEED_FORMAT_JSON,
+  ATLAS_FEED_FORMAT_XML,
+  ATLAS_FEED_FORMAT_HTML,
+} AtlasFeedFormat;
 
 /* Every limit is documented in docs/feed-format.md; a feed over a limit is
  * refused (body, depth) or cut with a note in the report (the others). */
@@ -38,9 +52,17 @@ typedef struct
 
 GQuark     atlas_feed_error_quark      (void);
 void       atlas_feed_limits_init      (AtlasFeedLimits       *limits);
+AtlasFeedFormat atlas_feed_sniff      (const char            *data,
+                                        gsize                  length);
 AtlasFeed *atlas_feed_read             (const char            *data,
                                         gsize                  length,
                                         const char            *source_name,
+                                        const AtlasFeedLimits *limits,
+                                        GError               **error);
+AtlasFeed *atlas_feed_read_http        (const char            *data,
+                                        gsize                  length,
+                                        const char            *source_name,
+                                        const char            *content_type,
                                         const AtlasFeedLimits *limits,
                                         GError               **error);
 gboolean   atlas_entity_id_is_valid    (const char            *id);

@@ -55,10 +55,9 @@ event_decl_free (gpointer data)
   g_free (event);
 }
 
-static void
-item_free (gpointer data)
+void
+atlas_item_free (AtlasItem *item)
 {
-  AtlasItem *item = data;
 
   g_free (item->fingerprint);
   g_free (item->id);
@@ -68,6 +67,7 @@ item_free (gpointer data)
   g_free (item->text);
   g_free (item->language);
   g_ptr_array_unref (item->tags);
+  g_ptr_array_unref (item->authors);
   g_ptr_array_unref (item->mentions);
   g_ptr_array_unref (item->events);
   g_ptr_array_unref (item->relations);
@@ -104,6 +104,7 @@ atlas_item_new (void)
   AtlasItem *item = g_new0 (AtlasItem, 1);
 
   item->tags = g_ptr_array_new_with_free_func (g_free);
+  item->authors = g_ptr_array_new_with_free_func (g_free);
   item->mentions = g_ptr_array_new_with_free_func (g_free);
   item->events = g_ptr_array_new_with_free_func (event_decl_free);
   item->relations = g_ptr_array_new_with_free_func (relation_decl_free);
@@ -117,7 +118,7 @@ atlas_feed_new (void)
 
   feed->entities = g_ptr_array_new_with_free_func (entity_decl_free);
   feed->relations = g_ptr_array_new_with_free_func (relation_decl_free);
-  feed->items = g_ptr_array_new_with_free_func (item_free);
+  feed->items = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_item_free);
   feed->problems = g_ptr_array_new_with_free_func (g_free);
   return feed;
 }

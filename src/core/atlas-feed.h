@@ -6,8 +6,9 @@
 
 G_BEGIN_DECLS
 
-/* What one JSON Feed says, already type-checked and cleaned: the importer
- * writes it to the store without looking at JSON again. */
+/* What one feed says (JSON Feed, RSS, RDF or Atom), already type-checked and
+ * cleaned: the importer writes it to the store without looking at the
+ * format again. */
 
 typedef struct
 {
@@ -71,8 +72,14 @@ typedef struct
   char      *language;
   gboolean   has_published;
   gint64     published;
-  /* DAY for a full date_published; coarser for `_atlas.published`. */
+  /* DAY for a full date_published; coarser for `_atlas.published` or a
+   * W3C-DTF "2025-09" in an RSS or RDF feed. */
   AtlasDatePrecision published_precision;
+  /* When the item says it was last changed (date_modified, Atom updated). */
+  gboolean   has_updated;
+  gint64     updated;
+  /* Names, in the feed's order. */
+  GPtrArray *authors;
   GPtrArray *tags;
   gboolean   has_mentions;
   GPtrArray *mentions;
@@ -107,6 +114,7 @@ AtlasEntityDecl   *atlas_entity_decl_new    (void);
 AtlasRelationDecl *atlas_relation_decl_new  (void);
 AtlasEventDecl    *atlas_event_decl_new     (void);
 AtlasItem         *atlas_item_new           (void);
+void               atlas_item_free          (AtlasItem *item);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasFeed, atlas_feed_free)
 

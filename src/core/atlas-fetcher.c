@@ -54,6 +54,7 @@ atlas_fetch_result_free (AtlasFetchResult *result)
     return;
   g_clear_error (&result->error);
   g_clear_pointer (&result->body, g_bytes_unref);
+  g_free (result->content_type);
   g_free (result->final_url);
   g_free (result->etag);
   g_free (result->last_modified);
@@ -101,18 +102,23 @@ atlas_fetch_resolve_redirect (const char  *from,
   return g_steal_pointer (&resolved);
 }
 
+/* Feeds come labelled every way (text/xml, text/html, octet-stream, none
+ * at all), so the body's first bytes decide what it is; only what can never
+ * be a feed is turned away before it is read. */
 gboolean
 atlas_fetch_content_type_ok (const char *content_type)
 {
+  static const char *const never_feeds[] = { "image/", "audio/", "video/", "font/", "model/", NULL };
   g_autofree char *lower = NULL;
 
   if (content_type == NULL)
-    return FALSE;
+    return TRUE;
   lower = g_ascii_strdown (content_type, -1);
   g_strstrip (lower);
-  return g_str_equal (lower, "application/feed+json") ||
-         g_str_equal (lower, "application/json") ||
-         (g_str_has_prefix (lower, "text/") && strstr (lower, "json") != NULL);
+  for (guint i = 0; never_feeds[i] != NULL; i++)
+    if (g_str_has_prefix (lower, never_feeds[i]))
+      return FALSE;
+  return TRUE;
 }
 
 /* Retry-After is either seconds or an HTTP date. The wait is capped, so a
@@ -293,7 +299,9 @@ send_following_redirects (Fetch       *fetch,
       soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
       headers = soup_message_get_request_headers (message);
       soup_message_headers_replace (headers, "Accept",
-                                    "application/feed+json, application/json;q=0.9, text/json;q=0.5");
+                                    "application/feed+json, application/atom+xml, application/rss+xml, "
+                                    "application/rdf+xml;q=0.9, application/json;q=0.8, application/xml;q=0.8, "
+                                    "text/xml;q=0.8, text/html;q=0.5, */*;q=0.1");
       if (etag != NULL)
         soup_message_headers_replace (headers, "If-None-Match", etag);
       if (last_modified != NULL)
@@ -348,14 +356,12 @@ read_body (Fetch        *fetch,
 
   if (!atlas_fetch_content_type_ok (content_type))
     {
-      g_autofree char *shown = atlas_text_clean (content_type ? content_type : "", 80, NULL);
+      g_autofree char *shown = atlas_text_clean (content_type, 80, NULL);
 
-      if (content_type == NULL)
-        fail (fetch, ATLAS_FETCH_ERROR_WRONG_TYPE, _("The server did not say what it sent; a JSON Feed was expected"));
-      else
-        fail (fetch, ATLAS_FETCH_ERROR_WRONG_TYPE, _("The server sent “%s”, not a JSON Feed"), shown);
+      fail (fetch, ATLAS_FETCH_ERROR_WRONG_TYPE, _("The server sent “%s”, not a feed"), shown);
       return;
     }
+  fetch->result->content_type = atlas_text_clean (soup_message_headers_get_one (headers, "Content-Type"), 200, NULL);
 
   if (soup_message_headers_get_content_length (headers) > (goffset) fetch->limits->max_bytes)
     {

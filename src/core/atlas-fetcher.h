@@ -45,6 +45,8 @@ typedef struct
   guint   status;
   /* NULL when the server answered 304 Not Modified. */
   GBytes *body;
+  /* As the server gave it (the reader takes its charset), or NULL. */
+  char   *content_type;
   char   *final_url;
   char   *etag;
   char   *last_modified;

@@ -793,8 +793,11 @@ write_item (AtlasImport     *importer,
   bind_text (stmt, 4, item->summary);
   bind_text (stmt, 5, item->text);
   bind_text (stmt, 6, item->language);
+  /* An Atom entry may give only when it was last updated: that dates it. */
   if (item->has_published)
     sqlite3_bind_int64 (stmt, 7, item->published);
+  else if (item->has_updated)
+    sqlite3_bind_int64 (stmt, 7, item->updated);
   sqlite3_bind_int (stmt, 8, item->has_published ? item->published_precision : ATLAS_DATE_PRECISION_DAY);
   bind_text (stmt, 9, item->fingerprint);
   if (!step_done (importer, stmt))

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "atlas-subscriptions.h"
+#include "atlas-html.h"
 #include "atlas-opml.h"
 #include "atlas-text.h"
 
@@ -33,6 +34,8 @@ atlas_refresh_report_free (AtlasRefreshReport *report)
   if (report == NULL)
     return;
   g_free (report->url);
+  g_free (report->page_url);
+  g_clear_pointer (&report->feed_links, g_ptr_array_unref);
   g_clear_pointer (&report->import, atlas_import_report_free);
   g_free (report->message);
   g_free (report);
@@ -295,17 +298,30 @@ feed_limits_for (const AtlasFetchLimits *fetch_limits,
 }
 
 static AtlasFeed *
+read_body (const AtlasFetchResult  *fetched,
+           const char              *url,
+           const AtlasFeedLimits   *feed_limits,
+           GError                 **error)
+{
+  return atlas_feed_read_http (g_bytes_get_data (fetched->body, NULL), g_bytes_get_size (fetched->body),
+                               url, fetched->content_type, feed_limits, error);
+}
+
+/* `web_page` says the body was a web page, whose feeds the caller may look
+ * for. */
+static AtlasFeed *
 read_first_page (AtlasRefreshReport     *report,
                  const AtlasFetchResult *fetched,
-                 const AtlasFetchLimits *limits)
+                 const AtlasFetchLimits *limits,
+                 gboolean               *web_page)
 {
   g_autoptr(GError) error = NULL;
   AtlasFeedLimits feed_limits;
   AtlasFeed *feed;
 
   feed_limits_for (limits, &feed_limits);
-  feed = atlas_feed_read (g_bytes_get_data (fetched->body, NULL), g_bytes_get_size (fetched->body),
-                          report->url, &feed_limits, &error);
+  feed = read_body (fetched, report->url, &feed_limits, &error);
+  *web_page = g_error_matches (error, ATLAS_FEED_ERROR, ATLAS_FEED_ERROR_WEB_PAGE);
   if (feed == NULL)
     report_failure (report, error->message);
   return feed;
@@ -444,8 +460,7 @@ page_walk_run (gpointer data)
 
       fetched = atlas_fetch (next, NULL, NULL, &walk->limits, walk->cancellable);
       if (fetched->error == NULL)
-        page = atlas_feed_read (g_bytes_get_data (fetched->body, NULL), g_bytes_get_size (fetched->body),
-                                next, &walk->feed_limits, &error);
+        page = read_body (fetched, next, &walk->feed_limits, &error);
       if (page == NULL)
         {
           page_walk_push (walk, NULL, NULL,
@@ -600,15 +615,64 @@ import_pages (AtlasStore              *store,
   return import ? atlas_import_end (import, error) : NULL;
 }
 
+/* The address given was a web page: the feed it names, when it names one
+ * (or several and `discovery` says to take the first), becomes the address
+ * to subscribe to, and is fetched. Otherwise the report says why not, with
+ * the feeds to choose from. */
+static AtlasFetchResult *
+discover (AtlasStore              *store,
+          AtlasRefreshReport      *report,
+          const AtlasFetchResult  *page,
+          gboolean                 subscribe,
+          AtlasDiscovery           discovery,
+          const AtlasFetchLimits  *limits,
+          GCancellable            *cancellable)
+{
+  g_autoptr(GPtrArray) links = atlas_html_find_feed_links (g_bytes_get_data (page->body, NULL),
+                                                           g_bytes_get_size (page->body),
+                                                           page->final_url ? page->final_url : report->url);
+  const AtlasFeedLink *chosen;
+  g_autoptr(AtlasSubscription) existing = NULL;
+
+  if (links->len == 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("%s is a web page that names no feed"), report->url);
+      report_failure (report, message);
+      return NULL;
+    }
+  if (links->len > 1 && discovery == ATLAS_DISCOVERY_OFFER)
+    {
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s is a web page that names %u feed; choose one",
+                                                            "%s is a web page that names %u feeds; choose one",
+                                                            links->len),
+                                                  report->url, links->len);
+      report_failure (report, message);
+      report->feed_links = g_steal_pointer (&links);
+      return NULL;
+    }
+
+  chosen = g_ptr_array_index (links, 0);
+  report->page_url = g_steal_pointer (&report->url);
+  report->url = g_strdup (chosen->url);
+  if (subscribe && (existing = atlas_subscriptions_get (store, report->url, NULL)) != NULL)
+    {
+      report_failure (report, _("Already subscribed"));
+      return NULL;
+    }
+  return atlas_fetch (report->url, NULL, NULL, limits, cancellable);
+}
+
 /* Fetches `url` and imports it under that address. `subscription` gives the
  * validators for a conditional GET and receives the outcome; with `subscribe`
  * a successful first import becomes a subscription; with neither, it is a
- * one-off import. */
+ * one-off import. A new address that is a web page is followed to the feed
+ * it names (`discovery`). */
 static AtlasRefreshReport *
 fetch_and_import (AtlasStore              *store,
                   const char              *url,
                   const AtlasSubscription *subscription,
                   gboolean                 subscribe,
+                  AtlasDiscovery           discovery,
                   const AtlasFetchLimits  *limits,
                   GCancellable            *cancellable)
 {
@@ -618,6 +682,7 @@ fetch_and_import (AtlasStore              *store,
   g_autoptr(GError) error = NULL;
   AtlasFetchLimits default_limits;
   gint64 start = g_get_monotonic_time ();
+  gboolean web_page = FALSE;
 
   if (limits == NULL)
     {
@@ -628,13 +693,33 @@ fetch_and_import (AtlasStore              *store,
   fetched = atlas_fetch (url, subscription ? subscription->etag : NULL,
                          subscription ? subscription->last_modified : NULL, limits, cancellable);
 
-  if (fetched->error != NULL)
+  if (fetched->error == NULL && !atlas_fetch_not_modified (fetched))
+    {
+      feed = read_first_page (report, fetched, limits, &web_page);
+      if (feed == NULL && web_page && subscription == NULL)
+        {
+          AtlasFetchResult *page = g_steal_pointer (&fetched);
+
+          fetched = discover (store, report, page, subscribe, discovery, limits, cancellable);
+          atlas_fetch_result_free (page);
+          if (fetched != NULL && fetched->error == NULL)
+            {
+              g_clear_pointer (&report->message, g_free);
+              report->outcome = ATLAS_REFRESH_UPDATED;
+              feed = read_first_page (report, fetched, limits, &web_page);
+            }
+        }
+    }
+
+  if (fetched == NULL)
+    ;
+  else if (fetched->error != NULL)
     report_failure (report, fetched->error->message);
   else if (atlas_fetch_not_modified (fetched))
     report->outcome = ATLAS_REFRESH_NOT_MODIFIED;
-  else if ((feed = read_first_page (report, fetched, limits)) != NULL)
+  else if (feed != NULL)
     {
-      report->import = import_pages (store, report, feed, fetched->final_url ? fetched->final_url : url,
+      report->import = import_pages (store, report, feed, fetched->final_url ? fetched->final_url : report->url,
                                      limits, cancellable, &error);
       if (report->import == NULL)
         {
@@ -646,7 +731,7 @@ fetch_and_import (AtlasStore              *store,
     }
 
   if (subscription != NULL || (subscribe && report->outcome == ATLAS_REFRESH_UPDATED))
-    save_outcome (store, url, fetched, report->outcome == ATLAS_REFRESH_FAILED ? report->message : NULL,
+    save_outcome (store, report->url, fetched, report->outcome == ATLAS_REFRESH_FAILED ? report->message : NULL,
                   feed ? feed->title : NULL);
 
   report->seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
@@ -656,10 +741,11 @@ fetch_and_import (AtlasStore              *store,
 AtlasRefreshReport *
 atlas_fetch_and_import (AtlasStore             *store,
                         const char             *url,
+                        AtlasDiscovery          discovery,
                         const AtlasFetchLimits *limits,
                         GCancellable           *cancellable)
 {
-  return fetch_and_import (store, url, NULL, FALSE, limits, cancellable);
+  return fetch_and_import (store, url, NULL, FALSE, discovery, limits, cancellable);
 }
 
 /* Subscribes only when the first fetch and import succeed: a typo or a page
@@ -667,6 +753,7 @@ atlas_fetch_and_import (AtlasStore             *store,
 AtlasRefreshReport *
 atlas_subscriptions_add (AtlasStore             *store,
                          const char             *url,
+                         AtlasDiscovery          discovery,
                          const AtlasFetchLimits *limits,
                          GCancellable           *cancellable)
 {
@@ -686,7 +773,7 @@ atlas_subscriptions_add (AtlasStore             *store,
       return report;
     }
 
-  return fetch_and_import (store, url, NULL, TRUE, limits, cancellable);
+  return fetch_and_import (store, url, NULL, TRUE, discovery, limits, cancellable);
 }
 
 GPtrArray *
@@ -746,7 +833,8 @@ atlas_subscriptions_refresh (AtlasStore             *store,
           report->message = g_strdup_printf (_("the server asked to wait until %s"), when);
         }
       else
-        report = fetch_and_import (store, subscription->url, subscription, FALSE, limits, cancellable);
+        report = fetch_and_import (store, subscription->url, subscription, FALSE, ATLAS_DISCOVERY_OFFER,
+                                   limits, cancellable);
 
       g_ptr_array_add (reports, report);
     }
@@ -807,7 +895,7 @@ add_job (AtlasStore    *store,
   Job *job = data;
   GPtrArray *reports = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_refresh_report_free);
 
-  g_ptr_array_add (reports, atlas_subscriptions_add (store, job->url, NULL, cancellable));
+  g_ptr_array_add (reports, atlas_subscriptions_add (store, job->url, ATLAS_DISCOVERY_OFFER, NULL, cancellable));
   return reports;
 }
 
@@ -829,7 +917,8 @@ import_opml_job (AtlasStore    *store,
   for (guint i = 0; i < outlines->len && !g_cancellable_is_cancelled (cancellable); i++)
     {
       const AtlasOpmlOutline *outline = g_ptr_array_index (outlines, i);
-      g_ptr_array_add (reports, atlas_subscriptions_add (store, outline->url, NULL, cancellable));
+      /* No one to ask: a page's first feed is its main one. */
+      g_ptr_array_add (reports, atlas_subscriptions_add (store, outline->url, ATLAS_DISCOVERY_FIRST, NULL, cancellable));
     }
   return reports;
 }

@@ -24,6 +24,13 @@ typedef struct
   guint    n_articles;
 } AtlasSubscription;
 
+/* What to do with the address of a web page that names several feeds. */
+typedef enum
+{
+  ATLAS_DISCOVERY_OFFER,   /* fail, with the feeds in `feed_links` to choose from */
+  ATLAS_DISCOVERY_FIRST,   /* take the first */
+} AtlasDiscovery;
+
 typedef enum
 {
   ATLAS_REFRESH_UPDATED,
@@ -35,7 +42,13 @@ typedef enum
 
 typedef struct
 {
+  /* The feed's address: the one asked for, or the feed its page named. */
   char               *url;
+  /* The web page asked for, when its feed was found through it. */
+  char               *page_url;
+  /* The feeds a web page names (AtlasFeedLink), when it names several and
+   * the caller is to choose. */
+  GPtrArray          *feed_links;
   AtlasRefreshOutcome outcome;
   /* What the import did, when a feed was imported. */
   AtlasImportReport  *import;
@@ -73,6 +86,7 @@ gboolean            atlas_subscriptions_last_refresh (AtlasStore             *st
                                                      gint64                 *last_checked);
 AtlasRefreshReport *atlas_subscriptions_add         (AtlasStore              *store,
                                                      const char              *url,
+                                                     AtlasDiscovery           discovery,
                                                      const AtlasFetchLimits  *limits,
                                                      GCancellable            *cancellable);
 gboolean            atlas_subscriptions_remove      (AtlasStore              *store,
@@ -89,6 +103,7 @@ GPtrArray          *atlas_subscriptions_refresh     (AtlasStore              *st
                                                      GCancellable            *cancellable);
 AtlasRefreshReport *atlas_fetch_and_import          (AtlasStore              *store,
                                                      const char              *url,
+                                                     AtlasDiscovery           discovery,
                                                      const AtlasFetchLimits  *limits,
                                                      GCancellable            *cancellable);
 

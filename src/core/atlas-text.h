@@ -5,7 +5,6 @@
 G_BEGIN_DECLS
 
 char     *atlas_text_fold             (const char *text);
-char     *atlas_text_from_html        (const char *html);
 char     *atlas_text_clean            (const char *text,
                                        gsize       max_bytes,
                                        gboolean   *truncated);

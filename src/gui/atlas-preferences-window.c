@@ -8,9 +8,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "atlas-preferences-window.h"
 #include "atlas-gui.h"
+#include "atlas-html.h"
 #include "atlas-opml.h"
 #include "atlas-subscriptions.h"
 #include "atlas-text.h"
@@ -26,6 +28,8 @@ struct _AtlasPreferencesWindow
 
   AdwEntryRow          *url_row;
   GtkSpinner           *add_spinner;
+  AdwPreferencesGroup  *choices_group;
+  GtkListBox           *choices_list;
   GtkListBox           *feeds_list;
   GtkSpinButton        *interval_spin;
 };
@@ -146,6 +150,76 @@ summarize (GPtrArray *reports)
                                        tally.new_articles), tally.new_articles);
 }
 
+static void subscribe (AtlasPreferencesWindow *self, const char *url);
+
+static void
+clear_choices (AtlasPreferencesWindow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->choices_list))) != NULL)
+    gtk_list_box_remove (self->choices_list, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->choices_group), FALSE);
+}
+
+static void
+on_choice_clicked (GtkButton              *button,
+                   AtlasPreferencesWindow *self)
+{
+  g_autofree char *url = g_strdup (g_object_get_data (G_OBJECT (button), "url"));
+
+  clear_choices (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->url_row), url);
+  subscribe (self, url);
+}
+
+static const char *
+format_name (const char *type)
+{
+  if (strstr (type, "atom") != NULL)
+    return "Atom";
+  if (strstr (type, "json") != NULL)
+    return "JSON Feed";
+  if (strstr (type, "rdf") != NULL)
+    return "RSS 1.0";
+  return "RSS";
+}
+
+/* A site that names several feeds: each offered with its title (plain text,
+ * from the page) and a button to subscribe to it. */
+static void
+offer_choices (AtlasPreferencesWindow   *self,
+               const AtlasRefreshReport *report)
+{
+  /* A group's description is markup; the address is the user's text. */
+  g_autofree char *address = g_markup_escape_text (report->url, -1);
+  g_autofree char *description = g_strdup_printf (_("%s names several feeds. Choose the one to subscribe to."),
+                                                  address);
+
+  clear_choices (self);
+  adw_preferences_group_set_description (self->choices_group, description);
+  for (guint i = 0; i < report->feed_links->len; i++)
+    {
+      const AtlasFeedLink *link = g_ptr_array_index (report->feed_links, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Subscribe"));
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", format_name (link->type), link->url);
+      g_autofree char *name = g_strdup_printf (_("Subscribe to %s"), link->title ? link->title : link->url);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), link->title ? link->title : link->url);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      g_object_set_data_full (G_OBJECT (button), "url", g_strdup (link->url), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_choice_clicked), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+      gtk_list_box_append (self->choices_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->choices_group), TRUE);
+}
+
 static void
 on_added (GObject      *source,
           GAsyncResult *result,
@@ -155,6 +229,7 @@ on_added (GObject      *source,
   g_autoptr(GPtrArray) reports = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  const AtlasRefreshReport *report;
 
   reports = atlas_subscriptions_finish (ATLAS_STORE (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -170,9 +245,16 @@ on_added (GObject      *source,
       return;
     }
 
+  report = g_ptr_array_index (reports, 0);
+  if (report->feed_links != NULL)
+    {
+      offer_choices (self, report);
+      return;
+    }
+
   text = summarize (reports);
   toast (self, text);
-  if (((AtlasRefreshReport *) g_ptr_array_index (reports, 0))->outcome != ATLAS_REFRESH_FAILED)
+  if (report->outcome != ATLAS_REFRESH_FAILED)
     gtk_editable_set_text (GTK_EDITABLE (self->url_row), "");
   rebuild_list (self);
 }
@@ -191,6 +273,14 @@ on_url_apply (AtlasPreferencesWindow *self,
       return;
     }
 
+  clear_choices (self);
+  subscribe (self, url);
+}
+
+static void
+subscribe (AtlasPreferencesWindow *self,
+           const char             *url)
+{
   gtk_widget_set_sensitive (GTK_WIDGET (self->url_row), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->add_spinner), TRUE);
   gtk_spinner_start (self->add_spinner);
@@ -422,6 +512,8 @@ atlas_preferences_window_class_init (AtlasPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/computeatlas/ComputeAtlas/ui/atlas-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesWindow, url_row);
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesWindow, add_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesWindow, choices_group);
+  gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesWindow, choices_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesWindow, feeds_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesWindow, interval_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_url_apply);
