@@ -350,6 +350,40 @@ test_dates (void)
   g_assert_cmpint (item->published, ==, 1704153600);
 }
 
+/* What JSON Feeds in the wild write for their version: read, with a warning
+ * for all but the spec's own forms. */
+static void
+test_lenient_versions (void)
+{
+  static const struct { const char *version; gboolean warned; } cases[] = {
+    { "https://jsonfeed.org/version/1.1", FALSE },
+    { "https://jsonfeed.org/version/1", FALSE },
+    { "http://jsonfeed.org/version/1.1/", FALSE },
+    { "1.1", TRUE },
+    { "1.0", TRUE },
+    { "1", TRUE },
+    { " 1.1 ", TRUE },
+    { "https://www.jsonfeed.org/version/1.1", TRUE },
+    { "http://www.jsonfeed.org/version/1/", TRUE },
+    { "https://jsonfeed.org/version/1.0", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *body = g_strdup_printf ("{\"version\": \"%s\", \"items\": [{\"id\": \"1\", \"title\": \"t\","
+                                               " \"authors\": [{\"name\": \"Ann\"}, {\"url\": \"https://x.example\"}],"
+                                               " \"date_modified\": \"2025-09-18T10:00:00Z\"}]}", cases[i].version);
+      g_autoptr(AtlasFeed) feed = read_ok (body);
+      AtlasItem *item = g_ptr_array_index (feed->items, 0);
+
+      g_test_message ("%s", cases[i].version);
+      g_assert_cmpint (has_problem (feed, "“version” should be"), ==, cases[i].warned);
+      g_assert_cmpuint (item->authors->len, ==, 1);
+      g_assert_cmpstr (g_ptr_array_index (item->authors, 0), ==, "Ann");
+      g_assert_true (item->has_updated);
+    }
+}
+
 static void
 test_corpus (void)
 {
@@ -392,6 +426,7 @@ main (int   argc,
   g_test_add_func ("/feed-reader/limits", test_limits);
   g_test_add_func ("/feed-reader/dates", test_dates);
   g_test_add_func ("/feed-reader/corpus", test_corpus);
+  g_test_add_func ("/feed-reader/lenient-versions", test_lenient_versions);
 
   return g_test_run ();
 }

@@ -30,6 +30,34 @@ feed_with_items (const char *title,
   return g_string_free (text, FALSE);
 }
 
+static char *
+rss_with_items (const char *title,
+                guint       n)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>"
+                                "<title>%s</title><link>https://rss.example.org/</link>", title);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "<item><title>%s item %u about Norway</title><guid>%s-%u</guid>"
+                                  "<pubDate>Tue, %02u Sep 2025 10:00:00 GMT</pubDate>"
+                                  "<description>&lt;p&gt;Text&lt;/p&gt;</description></item>",
+                            title, i, title, i, 1 + i % 28);
+  g_string_append (text, "</channel></rss>");
+  return g_string_free (text, FALSE);
+}
+
+static char *
+page_naming (const char *first,
+             const char *second)
+{
+  return g_strdup_printf ("<!DOCTYPE html><html><head><title>A news site</title>"
+                          "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"All stories\" href=\"%s\">"
+                          "%s%s%s</head><body>News</body></html>",
+                          first, second ? "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"" : "",
+                          second ? second : "", second ? "\">" : "");
+}
+
 static gint64
 count (AtlasStore *store,
        const char *sql)
@@ -487,63 +515,51 @@ test_opml_and_remove_in_worker (void)
   g_autofree char *dir = atlas_test_make_dir ();
   g_autoptr(AtlasStore) store = atlas_test_open_store (dir);
   g_autofree char *url = atlas_test_server_url (server, "/opml-worker.json");
+  g_autofree char *rss_url = atlas_test_server_url (server, "/opml-worker.rss");
+  g_autofree char *site_url = atlas_test_server_url (server, "/opml-site/");
   g_autofree char *body = feed_with_items ("From OPML", 1, 2, NULL);
+  g_autofree char *rss = rss_with_items ("OPML RSS", 3);
+  /* A site naming two feeds: the first is taken, with no one to ask. */
+  g_autofree char *page = page_naming ("atom.xml", "elsewhere.xml");
+  const char *atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>OPML Atom</title>"
+                     "<entry><id>tag:o,1</id><title>One</title></entry></feed>";
   g_autofree char *opml = g_strdup_printf ("<opml version=\"2.0\"><body><outline text=\"x\" xmlUrl=\"%s\"/>"
-                                           "<outline text=\"bad\" xmlUrl=\"file:///etc/passwd\"/></body></opml>", url);
+                                           "<outline text=\"bad\" xmlUrl=\"file:///etc/passwd\"/>"
+                                           "<outline type=\"rss\" text=\"r\" xmlUrl=\"%s\"/>"
+                                           "<outline type=\"rss\" text=\"s\" xmlUrl=\"%s\"/></body></opml>",
+                                           url, rss_url, site_url);
   g_autoptr(GBytes) bytes = g_bytes_new (opml, strlen (opml));
   g_autoptr(GPtrArray) reports = NULL;
   guint changed = 0;
   int removed = 0;
 
   atlas_test_server_set_feed (server, "/opml-worker.json", body);
+  atlas_test_server_set_typed_feed (server, "/opml-worker.rss", rss, "text/xml");
+  atlas_test_server_set_typed_feed (server, "/opml-site/", page, "text/html");
+  atlas_test_server_set_typed_feed (server, "/opml-site/atom.xml", atom, "application/atom+xml");
   g_signal_connect (store, "changed", G_CALLBACK (on_changed), &changed);
 
   atlas_subscriptions_import_opml_async (store, bytes, NULL, on_refreshed, &reports);
   while (reports == NULL)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpuint (reports->len, ==, 2);
+  g_assert_cmpuint (reports->len, ==, 4);
   g_assert_cmpint (((AtlasRefreshReport *) g_ptr_array_index (reports, 0))->outcome, ==, ATLAS_REFRESH_UPDATED);
   g_assert_cmpint (((AtlasRefreshReport *) g_ptr_array_index (reports, 1))->outcome, ==, ATLAS_REFRESH_FAILED);
+  g_assert_cmpint (((AtlasRefreshReport *) g_ptr_array_index (reports, 2))->outcome, ==, ATLAS_REFRESH_UPDATED);
+  g_assert_cmpint (((AtlasRefreshReport *) g_ptr_array_index (reports, 3))->outcome, ==, ATLAS_REFRESH_UPDATED);
+  g_assert_true (g_str_has_suffix (((AtlasRefreshReport *) g_ptr_array_index (reports, 3))->url, "/opml-site/atom.xml"));
   g_assert_cmpuint (changed, ==, 1);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM articles"), ==, 2);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM articles"), ==, 6);
 
   atlas_subscriptions_remove_async (store, url, NULL, on_removed, &removed);
   while (removed == 0)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpint (removed, ==, 1);
   g_assert_cmpuint (changed, ==, 2);
-  g_assert_cmpint (count (store, "SELECT count(*) FROM articles"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM articles"), ==, 4);
 
   g_clear_object (&store);
   atlas_test_remove_dir (dir);
-}
-
-static char *
-rss_with_items (const char *title,
-                guint       n)
-{
-  GString *text = g_string_new (NULL);
-
-  g_string_append_printf (text, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>"
-                                "<title>%s</title><link>https://rss.example.org/</link>", title);
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (text, "<item><title>%s item %u about Norway</title><guid>%s-%u</guid>"
-                                  "<pubDate>Tue, %02u Sep 2025 10:00:00 GMT</pubDate>"
-                                  "<description>&lt;p&gt;Text&lt;/p&gt;</description></item>",
-                            title, i, title, i, 1 + i % 28);
-  g_string_append (text, "</channel></rss>");
-  return g_string_free (text, FALSE);
-}
-
-static char *
-page_naming (const char *first,
-             const char *second)
-{
-  return g_strdup_printf ("<!DOCTYPE html><html><head><title>A news site</title>"
-                          "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"All stories\" href=\"%s\">"
-                          "%s%s%s</head><body>News</body></html>",
-                          first, second ? "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"" : "",
-                          second ? second : "", second ? "\">" : "");
 }
 
 /* RSS served as text/xml, and refreshed with a conditional GET. */
@@ -570,6 +586,50 @@ test_rss (void)
 
   refreshed = atlas_subscriptions_refresh (store, url, FALSE, &limits, NULL);
   g_assert_cmpint (((AtlasRefreshReport *) g_ptr_array_index (refreshed, 0))->outcome, ==, ATLAS_REFRESH_NOT_MODIFIED);
+
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
+/* A large RSS document is written page by page while the rest is read: every
+ * item is stored and tagged, whatever its page; a document found cut short
+ * at its end stores nothing. */
+static void
+test_rss_read_while_written (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
+  g_autofree char *before = atlas_test_snapshot (store);
+  g_autofree char *after = NULL;
+  g_autofree char *url = atlas_test_server_url (server, "/large.rss");
+  g_autofree char *cut_url = atlas_test_server_url (server, "/cut.rss");
+  g_autofree char *body = rss_with_items ("Large", 2600);
+  g_autofree char *cut = g_strndup (body, strlen (body) * 9 / 10);
+  g_autoptr(AtlasRefreshReport) refused = NULL;
+  g_autoptr(AtlasRefreshReport) added = NULL;
+  AtlasFetchLimits large = limits;
+
+  large.max_bytes = 4 * 1024 * 1024;
+  atlas_test_server_set_typed_feed (server, "/cut.rss", cut, "application/rss+xml");
+  refused = atlas_subscriptions_add (store, cut_url, ATLAS_DISCOVERY_OFFER, &large, NULL);
+  g_assert_cmpint (refused->outcome, ==, ATLAS_REFRESH_FAILED);
+  g_assert_nonnull (strstr (refused->message, "the document is cut short"));
+  after = atlas_test_snapshot (store);
+  g_assert_cmpstr (before, ==, after);
+
+  atlas_test_server_set_typed_feed (server, "/large.rss", body, "application/rss+xml");
+  added = atlas_subscriptions_add (store, url, ATLAS_DISCOVERY_OFFER, &large, NULL);
+  g_assert_cmpint (added->outcome, ==, ATLAS_REFRESH_UPDATED);
+  g_assert_cmpuint (added->pages, ==, 1);
+  g_assert_cmpuint (added->import->added, ==, 2600);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id"
+                                 " WHERE f.url LIKE '%/large.rss'"), ==, 2600);
+  /* Tagged on the first page by the importer, on the others in the
+   * reading thread with the import's tagger: the same in both. */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM mentions m JOIN articles a ON a.id = m.article_id"
+                                 " JOIN feeds f ON f.id = a.feed_id WHERE f.url LIKE '%/large.rss' AND m.entity_id = 'NO'"),
+                   ==, 2600);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'large'"), ==, 2600);
 
   g_clear_object (&store);
   atlas_test_remove_dir (dir);
@@ -695,6 +755,7 @@ main (int   argc,
   g_test_add_func ("/subscriptions/opml-and-remove-in-worker", test_opml_and_remove_in_worker);
   g_test_add_func ("/subscriptions/store-migrates", test_store_migrates_to_subscriptions);
   g_test_add_func ("/subscriptions/rss", test_rss);
+  g_test_add_func ("/subscriptions/rss-read-while-written", test_rss_read_while_written);
   g_test_add_func ("/subscriptions/discovery", test_discovery);
 
   status = g_test_run ();

@@ -1026,7 +1026,7 @@ command_generate (AtlasStore  *store,
   AtlasGeneratorOptions options;
   GenerateOutput output = { NULL, NULL };
   int articles, entities, seed, per_feed;
-  gboolean linked = FALSE;
+  gboolean linked = FALSE, all_atlas = FALSE;
   gboolean ok;
   const GOptionEntry entries[] = {
     { "articles", 0, 0, G_OPTION_ARG_INT, &articles, N_("How many articles (default 1000)"), "N" },
@@ -1036,6 +1036,7 @@ command_generate (AtlasStore  *store,
     { "per-feed", 0, 0, G_OPTION_ARG_INT, &per_feed, N_("Articles to a feed file (default 2500)"), "K" },
     { "linked", 0, 0, G_OPTION_ARG_NONE, &linked, N_("Link each file to the next by next_url, as the pages of one feed"), NULL },
     { "rss", 0, 0, G_OPTION_ARG_FILENAME, &rss_path, N_("Also write every article into one RSS 2.0 file"), "FILE" },
+    { "all-atlas", 0, 0, G_OPTION_ARG_NONE, &all_atlas, N_("Give every article _atlas mentions and events, not half of them"), NULL },
     { NULL }
   };
 
@@ -1056,6 +1057,7 @@ command_generate (AtlasStore  *store,
   options.seed = (guint32) seed;
   options.items_per_feed = per_feed;
   options.linked = linked;
+  options.all_atlas = all_atlas;
 
   output.dir = out;
   if (g_mkdir_with_parents (out, 0755) != 0 ||
@@ -1111,18 +1113,18 @@ print_usage (FILE *out)
 {
   fprintf (out, "%s",
            _("Usage:\n"
-             "  compute-atlas-cli [--db FILE] import FILE-OR-URL…\n"
+             "  compute-atlas-cli [--db FILE] import [--first] FILE-OR-URL…\n"
              "  compute-atlas-cli [--db FILE] articles [--country CC]… [--company ID]… [--entity ID]…\n"
              "                                         [--search TEXT] [--since DATE] [--until DATE] [--json]\n"
              "  compute-atlas-cli [--db FILE] entities [--kind KIND] [--json]\n"
              "  compute-atlas-cli [--db FILE] facets [the articles filters] [--json]\n"
-             "  compute-atlas-cli [--db FILE] feeds add URL | list [--json] | remove URL | enable URL | disable URL\n"
+             "  compute-atlas-cli [--db FILE] feeds add [--first] URL | list [--json] | remove URL | enable URL | disable URL\n"
              "  compute-atlas-cli [--db FILE] feeds refresh [URL] [--force] | import-opml FILE | export-opml [FILE]\n"
              "  compute-atlas-cli [--db FILE] graph [the articles filters] [--format json|gexf|graphml|dot]\n"
              "                                      [--comentions] [--hide KIND]… [--seed N]\n"
              "  compute-atlas-cli [--db FILE] timeline [the articles filters] [--json]\n"
              "  compute-atlas-cli generate --out DIR [--articles N] [--entities M] [--seed S]\n"
-             "                                     [--per-feed K] [--linked] [--rss FILE]\n"
+             "                                     [--per-feed K] [--linked] [--rss FILE] [--all-atlas]\n"
              "\n"
              "Run a command with --help for its options.\n"));
 }

@@ -19,4 +19,14 @@ AtlasFeed *atlas_xml_feed_read  (const char            *data,
                                  const AtlasFeedLimits *limits,
                                  GError               **error);
 
+gboolean   atlas_xml_feed_read_pages (const char            *data,
+                                      gsize                  length,
+                                      const char            *source_name,
+                                      const char            *charset,
+                                      const AtlasFeedLimits *limits,
+                                      guint                  page_items,
+                                      AtlasFeedPageFunc      page_func,
+                                      gpointer               page_data,
+                                      GError               **error);
+
 G_END_DECLS

@@ -166,16 +166,26 @@ charset_of (const char *content_type)
   return g_ascii_strdown (p, len);
 }
 
-AtlasFeed *
-atlas_feed_read_http (const char            *data,
-                      gsize                  length,
-                      const char            *source_name,
-                      const char            *content_type,
-                      const AtlasFeedLimits *limits,
-                      GError               **error)
+/* One reading, whole or page by page (with `page_func`, when the format
+ * allows it: RSS and Atom). Without `page_func`, returns the feed; with it,
+ * returns a feed only when the format is read whole, for the caller to hand
+ * over, and sets `*paged` when the pages were handed already. */
+static AtlasFeed *
+read_feed (const char            *data,
+           gsize                  length,
+           const char            *source_name,
+           const char            *content_type,
+           const AtlasFeedLimits *limits,
+           guint                  page_items,
+           AtlasFeedPageFunc      page_func,
+           gpointer               page_data,
+           gboolean              *paged,
+           GError               **error)
 {
   AtlasFeedLimits default_limits;
   g_autofree char *charset = NULL;
+  AtlasFeedFormat format;
+  gsize limit;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
@@ -187,14 +197,17 @@ atlas_feed_read_http (const char            *data,
   if (source_name == NULL)
     source_name = _("feed");
 
-  if (length > limits->max_body_bytes)
+  format = atlas_feed_sniff (data, length);
+  limit = format == ATLAS_FEED_FORMAT_JSON ? MIN (limits->max_body_bytes, ATLAS_FEED_MAX_JSON_BYTES)
+                                           : limits->max_body_bytes;
+  if (length > limit)
     {
       g_set_error (error, ATLAS_FEED_ERROR, ATLAS_FEED_ERROR_TOO_LARGE,
-                   _("%s: refused, larger than %zu bytes"), source_name, limits->max_body_bytes);
+                   _("%s: refused, larger than %zu bytes"), source_name, limit);
       return NULL;
     }
 
-  switch (atlas_feed_sniff (data, length))
+  switch (format)
     {
     case ATLAS_FEED_FORMAT_JSON:
       if (length >= 3 && memcmp (data, utf8_bom, 3) == 0)
@@ -209,7 +222,11 @@ atlas_feed_read_http (const char            *data,
           g_free (charset);
           charset = g_strdup ("utf-8");
         }
-      return atlas_xml_feed_read (data, length, source_name, charset, limits, error);
+      if (page_func == NULL)
+        return atlas_xml_feed_read (data, length, source_name, charset, limits, error);
+      *paged = atlas_xml_feed_read_pages (data, length, source_name, charset, limits, page_items,
+                                          page_func, page_data, error);
+      return NULL;
 
     case ATLAS_FEED_FORMAT_HTML:
       g_set_error (error, ATLAS_FEED_ERROR, ATLAS_FEED_ERROR_WEB_PAGE,
@@ -227,6 +244,46 @@ atlas_feed_read_http (const char            *data,
                      _("%s: refused, neither a JSON Feed nor RSS or Atom"), source_name);
       return NULL;
     }
+}
+
+/* `content_type` is the server's: its charset counts for XML that
+ * declares none. */
+AtlasFeed *
+atlas_feed_read_http (const char            *data,
+                      gsize                  length,
+                      const char            *source_name,
+                      const char            *content_type,
+                      const AtlasFeedLimits *limits,
+                      GError               **error)
+{
+  return read_feed (data, length, source_name, content_type, limits, 0, NULL, NULL, NULL, error);
+}
+
+/* A feed handed to `page_func` page by page as it is read, so that the
+ * first items can be stored while the rest are read: RSS and Atom
+ * `page_items` at a time, the other formats whole. The first page carries
+ * the feed's own fields. FALSE, with `error` set, when the feed is refused,
+ * whatever pages were handed before (a document cut short is known only at
+ * its end): the caller then drops what it did with them. */
+gboolean
+atlas_feed_read_pages (const char            *data,
+                       gsize                  length,
+                       const char            *source_name,
+                       const char            *content_type,
+                       const AtlasFeedLimits *limits,
+                       guint                  page_items,
+                       AtlasFeedPageFunc      page_func,
+                       gpointer               user_data,
+                       GError               **error)
+{
+  gboolean paged = FALSE;
+  AtlasFeed *whole = read_feed (data, length, source_name, content_type, limits, page_items,
+                                page_func, user_data, &paged, error);
+
+  if (whole == NULL)
+    return paged;
+  page_func (whole, user_data);
+  return TRUE;
 }
 
 /* A feed read from a file, or from a server that gave no charset. */

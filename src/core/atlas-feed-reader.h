@@ -43,12 +43,19 @@ typedef struct
   guint max_list_length;
 } AtlasFeedLimits;
 
-#define ATLAS_FEED_DEFAULT_MAX_BODY_BYTES    (10 * 1024 * 1024)
+/* RSS and Atom are read in one streaming pass, so a large feed costs its
+ * text and no tree; a JSON Feed is a tree in json-glib, and stays smaller. */
+#define ATLAS_FEED_DEFAULT_MAX_BODY_BYTES    (64 * 1024 * 1024)
+#define ATLAS_FEED_MAX_JSON_BYTES            (10 * 1024 * 1024)
 #define ATLAS_FEED_DEFAULT_MAX_DEPTH         64
 #define ATLAS_FEED_DEFAULT_MAX_ITEMS         20000
 #define ATLAS_FEED_DEFAULT_MAX_STRING_BYTES  (256 * 1024)
 #define ATLAS_FEED_DEFAULT_MAX_ENTITIES      20000
 #define ATLAS_FEED_DEFAULT_MAX_LIST_LENGTH   500
+
+/* Takes `page`; FALSE stops the reading. */
+typedef gboolean (*AtlasFeedPageFunc) (AtlasFeed *page,
+                                       gpointer   user_data);
 
 GQuark     atlas_feed_error_quark      (void);
 void       atlas_feed_limits_init      (AtlasFeedLimits       *limits);
@@ -64,6 +71,15 @@ AtlasFeed *atlas_feed_read_http        (const char            *data,
                                         const char            *source_name,
                                         const char            *content_type,
                                         const AtlasFeedLimits *limits,
+                                        GError               **error);
+gboolean   atlas_feed_read_pages       (const char            *data,
+                                        gsize                  length,
+                                        const char            *source_name,
+                                        const char            *content_type,
+                                        const AtlasFeedLimits *limits,
+                                        guint                  page_items,
+                                        AtlasFeedPageFunc      page_func,
+                                        gpointer               user_data,
                                         GError               **error);
 gboolean   atlas_entity_id_is_valid    (const char            *id);
 

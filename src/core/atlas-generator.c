@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <json-glib/json-glib.h>
 #include <math.h>
 
@@ -60,6 +62,7 @@ clear_entity (gpointer data)
 void
 atlas_generator_options_init (AtlasGeneratorOptions *options)
 {
+  memset (options, 0, sizeof *options);
   options->articles = 1000;
   options->entities = 200;
   options->seed = 1;
@@ -247,7 +250,7 @@ add_item (Generator   *gen,
 {
   GRand *rand = gen->rand;
   gboolean french = g_rand_boolean (rand);
-  gboolean extended = g_rand_boolean (rand);
+  gboolean extended = g_rand_boolean (rand) || gen->options->all_atlas;
   guint n_mentions = 2 + g_rand_int_range (rand, 0, 5);
   guint target = 1000 + g_rand_int_range (rand, 0, 2000);
   g_autoptr(GArray) mentioned = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -284,7 +287,7 @@ add_item (Generator   *gen,
   /* The other half is a plain JSON Feed item: the importer tags it. */
   if (extended)
     {
-      guint n_events = g_rand_int_range (rand, 0, 3);
+      guint n_events = g_rand_int_range (rand, gen->options->all_atlas ? 1 : 0, 3);
 
       json_builder_set_member_name (builder, "_atlas");
       json_builder_begin_object (builder);

@@ -16,6 +16,9 @@ typedef struct
   /* Each feed's next_url names the next file: served over HTTP, the files
    * are the pages of one feed. */
   gboolean linked;
+  /* Every item carries `_atlas` mentions and at least one event, instead of
+   * half of them: a corpus of the shape a publisher of the extension sends. */
+  gboolean all_atlas;
 } AtlasGeneratorOptions;
 
 /* Receives each feed as it is made: the first one holds the entities. */

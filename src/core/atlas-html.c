@@ -77,6 +77,12 @@ on_text (void          *ctx,
     pass->handlers->text (pass->data, (const char *) text, length);
 }
 
+static void
+ignore_error (void        *data,
+              xmlErrorPtr  error)
+{
+}
+
 /* `utf8` says the input is already UTF-8 (a feed's strings are): then a
  * <meta charset> inside it cannot switch the parser to another encoding. */
 static void
@@ -87,6 +93,8 @@ html_pass (const char         *html,
            gpointer            data)
 {
   HtmlPass pass = { handlers, data };
+  xmlStructuredErrorFunc saved_handler;
+  void *saved_context;
   htmlParserCtxtPtr ctxt;
 
   if (length == 0 || length > G_MAXINT)
@@ -110,7 +118,14 @@ html_pass (const char         *html,
   if (utf8)
     xmlSwitchToEncoding (ctxt, xmlFindCharEncodingHandler ("UTF-8"));
 
+  /* HTML's errors are no one's concern, and must not reach a handler the
+   * XML feed reader (which calls this for a feed's fields) has set: the
+   * handler is libxml2's, one per thread. */
+  saved_handler = xmlStructuredError;
+  saved_context = xmlStructuredErrorContext;
+  xmlSetStructuredErrorFunc (NULL, ignore_error);
   htmlParseDocument (ctxt);
+  xmlSetStructuredErrorFunc (saved_context, saved_handler);
 
   ctxt->userData = ctxt;
   if (ctxt->myDoc != NULL)
@@ -222,19 +237,26 @@ to_text_text (gpointer    data,
   if (state->hidden > 0)
     return;
 
-  for (int i = 0; i < length; i++)
+  for (int i = 0; i < length; )
     {
       char c = text[i];
 
       if (c == '\n' && state->pre > 0 && !state->one_line)
-        append_break (state, 1);
+        append_break (state, 1), i++;
       else if (g_ascii_isspace (c))
         {
           if (out->len > 0 && out->str[out->len - 1] != ' ' && out->str[out->len - 1] != '\n')
             g_string_append_c (out, ' ');
+          i++;
         }
       else
-        g_string_append_c (out, c);
+        {
+          int run = i;
+
+          while (i < length && !g_ascii_isspace (text[i]))
+            i++;
+          g_string_append_len (out, text + run, i - run);
+        }
     }
 }
 
@@ -254,7 +276,12 @@ html_to_text (const char *html,
 
   state.out = g_string_sized_new (length);
   state.one_line = one_line;
-  html_pass (html, length, TRUE, &to_text_handlers, &state);
+  /* Text without markup or entities (most summaries) needs no parser: its
+   * spaces are collapsed as the parser's text would be. */
+  if (memchr (html, '<', length) == NULL && memchr (html, '&', length) == NULL)
+    to_text_text (&state, html, (int) MIN (length, (gssize) G_MAXINT));
+  else
+    html_pass (html, length, TRUE, &to_text_handlers, &state);
 
   while (state.out->len > 0 && g_ascii_isspace (state.out->str[state.out->len - 1]))
     g_string_truncate (state.out, state.out->len - 1);

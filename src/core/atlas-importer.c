@@ -978,6 +978,18 @@ atlas_import_add_page (AtlasImport     *importer,
   return importer->error == NULL;
 }
 
+/* The feed turned out to be refused after its first pages were written (a
+ * document cut short is known only at its end): nothing of it is stored. */
+void
+atlas_import_abort (AtlasImport  *importer,
+                    const GError *reason)
+{
+  g_return_if_fail (importer != NULL && reason != NULL);
+
+  if (importer->error == NULL)
+    importer->error = g_error_copy (reason);
+}
+
 void
 atlas_import_note (AtlasImport *importer,
                    const char  *message)

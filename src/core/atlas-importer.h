@@ -40,6 +40,8 @@ gboolean           atlas_import_add_page     (AtlasImport        *import,
                                               GPtrArray          *tagged);
 void               atlas_import_note         (AtlasImport        *import,
                                               const char         *message);
+void               atlas_import_abort        (AtlasImport        *import,
+                                              const GError       *reason);
 AtlasImportReport *atlas_import_end          (AtlasImport        *import,
                                               GError            **error);
 

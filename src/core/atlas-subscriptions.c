@@ -307,13 +307,10 @@ read_body (const AtlasFetchResult  *fetched,
                                url, fetched->content_type, feed_limits, error);
 }
 
-/* `web_page` says the body was a web page, whose feeds the caller may look
- * for. */
 static AtlasFeed *
 read_first_page (AtlasRefreshReport     *report,
                  const AtlasFetchResult *fetched,
-                 const AtlasFetchLimits *limits,
-                 gboolean               *web_page)
+                 const AtlasFetchLimits *limits)
 {
   g_autoptr(GError) error = NULL;
   AtlasFeedLimits feed_limits;
@@ -321,10 +318,15 @@ read_first_page (AtlasRefreshReport     *report,
 
   feed_limits_for (limits, &feed_limits);
   feed = read_body (fetched, report->url, &feed_limits, &error);
-  *web_page = g_error_matches (error, ATLAS_FEED_ERROR, ATLAS_FEED_ERROR_WEB_PAGE);
   if (feed == NULL)
     report_failure (report, error->message);
   return feed;
+}
+
+static AtlasFeedFormat
+sniff (const AtlasFetchResult *fetched)
+{
+  return atlas_feed_sniff (g_bytes_get_data (fetched->body, NULL), g_bytes_get_size (fetched->body));
 }
 
 /* The pages after the first, fetched and read in a thread of their own while
@@ -338,10 +340,16 @@ typedef struct
   AtlasFeed *page;     /* or NULL, with a problem to report */
   GPtrArray *tagged;   /* what the tagger found in each item, when one was needed */
   char      *problem;
+  GError    *refusal;  /* the first document was refused: nothing of it may be kept */
+  gboolean   part;     /* a part of a document already counted as a page */
 } PageRead;
 
 /* Two pages read ahead keep the writer busy; more would only hold memory. */
 #define PAGES_READ_AHEAD 2
+
+/* Items to a page when one RSS or Atom document is read page by page: the
+ * writer starts on them while the reader goes on. */
+#define BODY_PAGE_ITEMS 1000
 
 typedef struct
 {
@@ -355,6 +363,11 @@ typedef struct
   gulong            caller_handler;
   AtlasFetchLimits  limits;
   AtlasFeedLimits   feed_limits;
+  /* The first document, read here page by page when it is RSS or Atom, so
+   * that its first items are written while the rest are read. */
+  GBytes           *body;
+  char             *content_type;
+  guint             body_pages;
   char             *current;
   char             *next_url;
   guint             pages;   /* read so far, the first one included */
@@ -372,6 +385,7 @@ page_read_free (PageRead *read)
   g_clear_pointer (&read->page, atlas_feed_free);
   g_clear_pointer (&read->tagged, g_ptr_array_unref);
   g_free (read->problem);
+  g_clear_error (&read->refusal);
   g_free (read);
 }
 
@@ -425,6 +439,7 @@ page_walk_push (PageWalk  *walk,
   PageRead *read = g_new0 (PageRead, 1);
   gboolean stopped;
 
+  read->part = walk->body_pages > 1;
   read->page = page;
   read->tagged = tagged;
   read->problem = problem;
@@ -438,6 +453,47 @@ page_walk_push (PageWalk  *walk,
   return !stopped;
 }
 
+/* A page of the first document, as its reader reaches it. Its first page
+ * goes to atlas_import_begin(), which tags it itself; the others are
+ * tagged here, with the import's tagger. */
+static gboolean
+take_body_page (AtlasFeed *page,
+                gpointer   data)
+{
+  PageWalk *walk = data;
+  GPtrArray *tagged = walk->body_pages++ == 0 ? NULL : tag_page (walk, page);
+
+  if (walk->next_url == NULL && page->next_url != NULL)
+    walk->next_url = g_steal_pointer (&page->next_url);
+  walk->items += page->items->len;
+  return page_walk_push (walk, page, tagged, NULL);
+}
+
+/* Reads the first document page by page. FALSE when it was refused: the
+ * refusal is the walk's last word. */
+static gboolean
+page_walk_read_body (PageWalk *walk)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = g_steal_pointer (&walk->body);
+  PageRead *read;
+
+  if (atlas_feed_read_pages (g_bytes_get_data (body, NULL), g_bytes_get_size (body), walk->current,
+                             walk->content_type, &walk->feed_limits, BODY_PAGE_ITEMS, take_body_page, walk, &error))
+    {
+      walk->pages = 1;
+      return TRUE;
+    }
+
+  read = g_new0 (PageRead, 1);
+  read->refusal = g_steal_pointer (&error);
+  g_mutex_lock (&walk->lock);
+  g_queue_push_tail (&walk->ready, read);
+  g_cond_broadcast (&walk->changed);
+  g_mutex_unlock (&walk->lock);
+  return FALSE;
+}
+
 static gpointer
 page_walk_run (gpointer data)
 {
@@ -445,6 +501,8 @@ page_walk_run (gpointer data)
   g_autoptr(GHashTable) visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   g_hash_table_add (visited, g_strdup (walk->current));
+  if (walk->body != NULL && !page_walk_read_body (walk))
+    g_clear_pointer (&walk->next_url, g_free);
   while (walk->next_url != NULL && walk->pages < ATLAS_SUBSCRIPTION_MAX_PAGES &&
          walk->items < walk->feed_limits.max_items)
     {
@@ -496,8 +554,12 @@ cancel_walk (GCancellable *caller_cancellable,
   g_cancellable_cancel (data);
 }
 
+/* Walks the pages after `first`, or, without it, reads `body` (which it
+ * takes, and lets go of once read) page by page first. */
 static PageWalk *
 page_walk_start (AtlasFeed              *first,
+                 GBytes                 *body,
+                 const char             *content_type,
                  const char             *first_url,
                  const AtlasFetchLimits *limits,
                  GCancellable           *cancellable)
@@ -517,9 +579,17 @@ page_walk_start (AtlasFeed              *first,
   walk->limits = *limits;
   feed_limits_for (limits, &walk->feed_limits);
   walk->current = g_strdup (first_url);
-  walk->next_url = g_steal_pointer (&first->next_url);
-  walk->pages = 1;
-  walk->items = first->items->len;
+  if (first != NULL)
+    {
+      walk->next_url = g_steal_pointer (&first->next_url);
+      walk->pages = 1;
+      walk->items = first->items->len;
+    }
+  else
+    {
+      walk->body = body;
+      walk->content_type = g_strdup (content_type);
+    }
   walk->thread = g_thread_new ("atlas-feed-pages", page_walk_run, walk);
   return walk;
 }
@@ -535,7 +605,7 @@ page_walk_next (PageWalk    *walk,
   g_mutex_lock (&walk->lock);
   for (;;)
     {
-      if (walk->wants_tagger && !walk->tagger_given)
+      if (import != NULL && walk->wants_tagger && !walk->tagger_given)
         {
           AtlasTagger *tagger;
 
@@ -572,6 +642,8 @@ page_walk_stop (PageWalk *walk)
   g_clear_object (&walk->caller_cancellable);
   g_queue_clear_full (&walk->ready, (GDestroyNotify) page_read_free);
   g_clear_object (&walk->cancellable);
+  g_clear_pointer (&walk->body, g_bytes_unref);
+  g_free (walk->content_type);
   g_free (walk->current);
   g_free (walk->next_url);
   g_mutex_clear (&walk->lock);
@@ -580,29 +652,54 @@ page_walk_stop (PageWalk *walk)
 }
 
 /* Imports the first page and every page the walk brings, in one transaction.
- * `report->pages` counts the pages imported. */
+ * Without `first`, the first page is the first of `body` (taken), read page
+ * by page in the walk's thread; a refusal found in its course (a
+ * document cut short) undoes the whole import. `report->pages` counts the
+ * pages imported. */
 static AtlasImportReport *
 import_pages (AtlasStore              *store,
               AtlasRefreshReport      *report,
               AtlasFeed               *first,
+              GBytes                  *body,
+              const char              *content_type,
               const char              *first_url,
               const AtlasFetchLimits  *limits,
               GCancellable            *cancellable,
               GError                 **error)
 {
-  PageWalk *walk = page_walk_start (first, first_url, limits, cancellable);
-  AtlasImport *import = atlas_import_begin (store, first, report->url, report->url, error);
+  PageWalk *walk = page_walk_start (first, body, content_type, first_url, limits, cancellable);
+  g_autoptr(AtlasFeed) owned_first = NULL;
+  AtlasImport *import = NULL;
   PageRead *read;
+
+  if (first == NULL)
+    {
+      read = page_walk_next (walk, NULL);
+      if (read != NULL && read->page != NULL)
+        first = owned_first = g_steal_pointer (&read->page);
+      else if (read != NULL && read->refusal != NULL)
+        g_propagate_error (error, g_steal_pointer (&read->refusal));
+      else
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
+      g_clear_pointer (&read, page_read_free);
+    }
+  if (first != NULL)
+    import = atlas_import_begin (store, first, report->url, report->url, error);
 
   report->pages = 1;
   while (import != NULL && (read = page_walk_next (walk, import)) != NULL)
     {
       gboolean written = TRUE;
 
-      if (read->page != NULL)
+      if (read->refusal != NULL)
+        {
+          atlas_import_abort (import, read->refusal);
+          written = FALSE;
+        }
+      else if (read->page != NULL)
         {
           written = atlas_import_add_page (import, read->page, read->tagged);
-          report->pages++;
+          report->pages += read->part ? 0 : 1;
         }
       else
         atlas_import_note (import, read->problem);
@@ -682,7 +779,6 @@ fetch_and_import (AtlasStore              *store,
   g_autoptr(GError) error = NULL;
   AtlasFetchLimits default_limits;
   gint64 start = g_get_monotonic_time ();
-  gboolean web_page = FALSE;
 
   if (limits == NULL)
     {
@@ -693,22 +789,14 @@ fetch_and_import (AtlasStore              *store,
   fetched = atlas_fetch (url, subscription ? subscription->etag : NULL,
                          subscription ? subscription->last_modified : NULL, limits, cancellable);
 
-  if (fetched->error == NULL && !atlas_fetch_not_modified (fetched))
+  /* A new address may be a site's page: the feed it names is fetched. */
+  if (fetched->error == NULL && !atlas_fetch_not_modified (fetched) && subscription == NULL &&
+      sniff (fetched) == ATLAS_FEED_FORMAT_HTML)
     {
-      feed = read_first_page (report, fetched, limits, &web_page);
-      if (feed == NULL && web_page && subscription == NULL)
-        {
-          AtlasFetchResult *page = g_steal_pointer (&fetched);
+      AtlasFetchResult *page = g_steal_pointer (&fetched);
 
-          fetched = discover (store, report, page, subscribe, discovery, limits, cancellable);
-          atlas_fetch_result_free (page);
-          if (fetched != NULL && fetched->error == NULL)
-            {
-              g_clear_pointer (&report->message, g_free);
-              report->outcome = ATLAS_REFRESH_UPDATED;
-              feed = read_first_page (report, fetched, limits, &web_page);
-            }
-        }
+      fetched = discover (store, report, page, subscribe, discovery, limits, cancellable);
+      atlas_fetch_result_free (page);
     }
 
   if (fetched == NULL)
@@ -717,9 +805,13 @@ fetch_and_import (AtlasStore              *store,
     report_failure (report, fetched->error->message);
   else if (atlas_fetch_not_modified (fetched))
     report->outcome = ATLAS_REFRESH_NOT_MODIFIED;
-  else if (feed != NULL)
+  else if (sniff (fetched) == ATLAS_FEED_FORMAT_XML ||
+           (feed = read_first_page (report, fetched, limits)) != NULL)
     {
-      report->import = import_pages (store, report, feed, fetched->final_url ? fetched->final_url : report->url,
+      /* RSS and Atom are read page by page while the first pages are
+       * written; a JSON Feed page is read whole, here. */
+      report->import = import_pages (store, report, feed, feed ? NULL : g_steal_pointer (&fetched->body),
+                                     fetched->content_type, fetched->final_url ? fetched->final_url : report->url,
                                      limits, cancellable, &error);
       if (report->import == NULL)
         {
@@ -732,7 +824,7 @@ fetch_and_import (AtlasStore              *store,
 
   if (subscription != NULL || (subscribe && report->outcome == ATLAS_REFRESH_UPDATED))
     save_outcome (store, report->url, fetched, report->outcome == ATLAS_REFRESH_FAILED ? report->message : NULL,
-                  feed ? feed->title : NULL);
+                  report->import ? report->import->feed_title : NULL);
 
   report->seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
   return report;

@@ -95,6 +95,22 @@ atlas_text_foreach_word (const char    *folded,
     }
 }
 
+/* Valid UTF-8 of at most `max_bytes`, without a control character but tab
+ * and newline. */
+static gboolean
+is_clean (const char *text,
+          gsize       max_bytes)
+{
+  const guchar *p = (const guchar *) text;
+  const char *end;
+
+  for (; *p; p++)
+    if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
+      return FALSE;
+  return (gsize) (p - (const guchar *) text) <= max_bytes &&
+         g_utf8_validate (text, (const char *) p - text, &end);
+}
+
 /* Control characters other than tab and newline would reach labels and the
  * terminal; NUL would cut strings short in SQLite's C API. */
 char *
@@ -109,6 +125,10 @@ atlas_text_clean (const char *text,
     *truncated = FALSE;
   if (text == NULL)
     return NULL;
+
+  /* Most text is clean already: one pass tells, and it is copied whole. */
+  if (is_clean (text, max_bytes))
+    return g_strdup (text);
 
   valid = g_utf8_make_valid (text, -1);
   out = g_string_sized_new (MIN (strlen (valid), max_bytes));

@@ -23,7 +23,7 @@ ninja -C "$build" tests/fuzz/fuzz-feed-reader >/dev/null
 
 corpus=$probe/corpus
 mkdir -p "$corpus"
-cp "$src"/tests/fuzz/corpus/* "$src"/data/corpus/*.json "$corpus"/
+cp "$src"/tests/fuzz/corpus/* "$src"/tests/data/feeds/* "$src"/data/corpus/*.json "$corpus"/
 G_SLICE=always-malloc ASAN_OPTIONS=detect_leaks=1 \
   "$build/tests/fuzz/fuzz-feed-reader" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -error_exitcode=1 \
   -dict="$src/tests/fuzz/feed.dict" -print_final_stats=1 -artifact_prefix="$build/" "$corpus" 2>&1 | tail -n 25
