@@ -535,6 +535,17 @@ test_feed_formats_and_discovery (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
+  /* Who wrote each article, as the feed says. */
+  {
+    g_autoptr(JsonArray) newport = articles_json ("--search", "Newport", NULL);
+    JsonArray *authors;
+
+    g_assert_cmpuint (json_array_get_length (newport), ==, 1);
+    authors = json_object_get_array_member (json_array_get_object_element (newport, 0), "authors");
+    g_assert_cmpuint (json_array_get_length (authors), ==, 1);
+    g_assert_cmpstr (json_array_get_string_element (authors, 0), ==, "Jane Doe");
+  }
+
   /* The choice: each feed on a line of its own, address first. */
   g_assert_cmpint (run (&out, &err, "feeds", "add", page, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "names 2 feeds; choose one"));

@@ -648,6 +648,13 @@ test_store (void)
   g_assert_null (report->error);
   g_assert_cmpuint (report->added, ==, 4);
   g_assert_cmpuint (report->skipped, ==, 1);
+  {
+    g_autoptr(sqlite3_stmt) stmt = atlas_store_prepare (store, "SELECT authors FROM articles WHERE item_id = ?1", NULL);
+
+    sqlite3_bind_text (stmt, 1, "newport-campus-2025", -1, SQLITE_STATIC);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "Jane Doe");
+  }
 
   {
     g_autoptr(AtlasImportReport) bomb = atlas_import_data (store, laughs, strlen (laughs), "bomb.xml", NULL);

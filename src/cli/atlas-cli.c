@@ -331,6 +331,11 @@ build_article_json (JsonBuilder  *builder,
   atlas_json_add_string_member (builder, "published", published);
   atlas_json_add_string_member (builder, "language", atlas_article_get_language (article));
   atlas_json_add_string_member (builder, "summary", atlas_article_get_summary (article));
+  json_builder_set_member_name (builder, "authors");
+  json_builder_begin_array (builder);
+  for (const char * const *name = atlas_article_get_authors (article); name != NULL && *name != NULL; name++)
+    json_builder_add_string_value (builder, *name);
+  json_builder_end_array (builder);
   json_builder_set_member_name (builder, "entities");
   json_builder_begin_array (builder);
   for (guint i = 0; i < entities->len; i++)

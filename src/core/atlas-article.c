@@ -11,6 +11,7 @@ struct _AtlasArticle
   char      *summary;
   char      *text;
   char      *language;
+  GStrv      authors;
   gboolean   has_published;
   gint64     published;
   AtlasDatePrecision published_precision;
@@ -52,6 +53,7 @@ atlas_article_finalize (GObject *object)
   g_free (self->summary);
   g_free (self->text);
   g_free (self->language);
+  g_strfreev (self->authors);
   g_ptr_array_unref (self->entities);
 
   G_OBJECT_CLASS (atlas_article_parent_class)->finalize (object);
@@ -138,6 +140,26 @@ const char *atlas_article_get_title (AtlasArticle *self) { return self->title; }
 const char *atlas_article_get_summary (AtlasArticle *self) { return self->summary; }
 const char *atlas_article_get_text (AtlasArticle *self) { return self->text; }
 const char *atlas_article_get_language (AtlasArticle *self) { return self->language; }
+
+/* The names, one a line as the store keeps them; NULL or "" for none. */
+void
+atlas_article_set_authors (AtlasArticle *self,
+                           const char   *authors)
+{
+  g_return_if_fail (ATLAS_IS_ARTICLE (self));
+
+  g_clear_pointer (&self->authors, g_strfreev);
+  if (authors != NULL && *authors != '\0')
+    self->authors = g_strsplit (authors, "\n", -1);
+}
+
+/* NULL when the feed named no one. */
+const char * const *
+atlas_article_get_authors (AtlasArticle *self)
+{
+  g_return_val_if_fail (ATLAS_IS_ARTICLE (self), NULL);
+  return (const char * const *) self->authors;
+}
 GPtrArray *atlas_article_get_entities (AtlasArticle *self) { return self->entities; }
 
 gboolean

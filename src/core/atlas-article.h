@@ -32,6 +32,8 @@ void          atlas_article_set_fields      (AtlasArticle *self,
                                              gboolean      has_published,
                                              gint64        published,
                                              AtlasDatePrecision precision);
+void          atlas_article_set_authors     (AtlasArticle *self,
+                                             const char   *authors);
 void          atlas_article_add_entity      (AtlasArticle *self,
                                              const char   *id,
                                              const char   *kind,
@@ -46,6 +48,7 @@ const char   *atlas_article_get_title       (AtlasArticle *self);
 const char   *atlas_article_get_summary     (AtlasArticle *self);
 const char   *atlas_article_get_text        (AtlasArticle *self);
 const char   *atlas_article_get_language    (AtlasArticle *self);
+const char * const *atlas_article_get_authors (AtlasArticle *self);
 gboolean      atlas_article_get_published   (AtlasArticle *self,
                                              gint64       *published);
 GPtrArray    *atlas_article_get_entities    (AtlasArticle *self);

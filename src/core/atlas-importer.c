@@ -734,6 +734,24 @@ queue_fts_write (AtlasImport *importer,
   g_array_append_val (importer->fts_writes, write);
 }
 
+
+/* An item's authors as the store keeps them: one name a line, each name on
+ * one line of its own. */
+static char *
+join_names (GPtrArray *names)
+{
+  GString *joined = g_string_new (NULL);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *name = g_strdup (g_ptr_array_index (names, i));
+
+      g_strdelimit (name, "\r\n\t", ' ');
+      g_string_append_printf (joined, "%s%s", i ? "\n" : "", name);
+    }
+  return g_string_free (joined, FALSE);
+}
+
 static gboolean
 write_item (AtlasImport     *importer,
             const AtlasItem *item,
@@ -770,7 +788,8 @@ write_item (AtlasImport     *importer,
 
       stmt = prepare (importer,
                       "UPDATE articles SET url = ?2, title = ?3, summary = ?4, content = ?5,"
-                      "  language = ?6, published = ?7, published_precision = ?8, fingerprint = ?9 WHERE id = ?1");
+                      "  language = ?6, published = ?7, published_precision = ?8, fingerprint = ?9, authors = ?12"
+                      "  WHERE id = ?1");
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, article_id);
@@ -780,7 +799,7 @@ write_item (AtlasImport     *importer,
     {
       stmt = prepare (importer,
                       "INSERT INTO articles (feed_id, item_id, url, title, summary, content, language, published,"
-                      "  published_precision, fingerprint) VALUES (?10, ?11, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+                      "  published_precision, fingerprint, authors) VALUES (?10, ?11, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?12)");
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 10, importer->feed_id);
@@ -800,6 +819,11 @@ write_item (AtlasImport     *importer,
     sqlite3_bind_int64 (stmt, 7, item->updated);
   sqlite3_bind_int (stmt, 8, item->has_published ? item->published_precision : ATLAS_DATE_PRECISION_DAY);
   bind_text (stmt, 9, item->fingerprint);
+  if (item->authors->len > 0)
+    {
+      g_autofree char *authors = join_names (item->authors);
+      sqlite3_bind_text (stmt, 12, authors, -1, SQLITE_TRANSIENT);
+    }
   if (!step_done (importer, stmt))
     return FALSE;
   is_new = article_id == 0;

@@ -338,10 +338,10 @@ atlas_query_article_fill (AtlasStore    *store,
 
   stmt = atlas_store_lease (store,
                             with_text
-                            ? "SELECT a.item_id, f.title, a.url, a.title, a.summary, a.content, a.language, a.published, a.published_precision "
-                              "FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1"
-                            : "SELECT a.item_id, f.title, a.url, a.title, NULL, NULL, a.language, a.published, a.published_precision "
-                              "FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1",
+                            ? "SELECT a.item_id, f.title, a.url, a.title, a.summary, a.content, a.language, a.published, a.published_precision, "
+                              "  a.authors FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1"
+                            : "SELECT a.item_id, f.title, a.url, a.title, NULL, NULL, a.language, a.published, a.published_precision, "
+                              "  NULL FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?1",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -368,6 +368,7 @@ atlas_query_article_fill (AtlasStore    *store,
                             sqlite3_column_type (stmt, 7) != SQLITE_NULL,
                             sqlite3_column_int64 (stmt, 7),
                             sqlite3_column_int (stmt, 8));
+  atlas_article_set_authors (article, (const char *) sqlite3_column_text (stmt, 9));
 
   /* Companies first, places and products next, countries last: the order a
    * reader scans the chips in. */

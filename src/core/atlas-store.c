@@ -172,6 +172,9 @@ static const char *const migrations[] = {
   "  prefix='1 2'"
   ");"
   "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');",
+
+  /* 3 → 4: who wrote an article, as RSS and Atom say (names, one a line). */
+  "ALTER TABLE articles ADD COLUMN authors TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ATLAS_STORE_SCHEMA_VERSION);

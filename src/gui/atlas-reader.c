@@ -120,6 +120,7 @@ atlas_reader_set_article (AtlasReader  *self,
 {
   g_autoptr(GString) meta = NULL;
   g_autofree char *date = NULL;
+  const char * const *authors;
   const char *language;
 
   g_return_if_fail (ATLAS_IS_READER (self));
@@ -136,6 +137,16 @@ atlas_reader_set_article (AtlasReader  *self,
     }
 
   meta = g_string_new (atlas_article_get_feed_title (article));
+  authors = atlas_article_get_authors (article);
+  if (authors != NULL)
+    {
+      g_autofree char *names = g_strjoinv (", ", (char **) authors);
+
+      /* TRANSLATORS: who wrote an article, after its feed's name: "by Jane Doe, News Desk" */
+      if (meta->len > 0)
+        g_string_append (meta, " · ");
+      g_string_append_printf (meta, _("by %s"), names);
+    }
   date = atlas_article_format_date (article);
   if (date != NULL)
     g_string_append_printf (meta, "%s%s", meta->len ? " · " : "", date);
