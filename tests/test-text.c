@@ -266,6 +266,27 @@ test_feed_dates (void)
     }
 }
 
+static void
+test_first_words (void)
+{
+  static const struct { const char *text; const char *words; } cases[] = {
+    { "A short one.", "A short one." },
+    { "Sentence one. Sentence two.", "Sentence one." },
+    { "First line\nsecond line", "First line" },
+    { "Prices rose 3.5 percent", "Prices rose 3.5 percent" },
+    { "Un centre de données de 100 MW ouvrira près de Marseille à la fin de l'année prochaine, selon l'opérateur",
+      "Un centre de données de 100 MW ouvrira près de Marseille à la fin de l'année prochaine, selon…" },
+    { "", NULL },
+    { NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *words = atlas_text_first_words (cases[i].text, 100);
+      g_assert_cmpstr (words, ==, cases[i].words);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -276,6 +297,7 @@ main (int   argc,
   g_test_add_func ("/text/clean", test_clean);
   g_test_add_func ("/text/clean-keeps-text", test_clean_keeps_text);
   g_test_add_func ("/text/fold", test_fold);
+  g_test_add_func ("/text/first-words", test_first_words);
   g_test_add_func ("/date/partial", test_partial_dates);
   g_test_add_func ("/date/spans", test_spans);
   g_test_add_func ("/date/format", test_format);

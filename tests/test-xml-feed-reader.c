@@ -102,10 +102,11 @@ test_rss2 (void)
   assert_list (item->authors, "News Desk");
   assert_time (item->has_published, item->published, "2025-09-17T10:00:00Z");
 
+  /* No title: its description's first sentence names it. */
   item = item_at (feed, 2);
   g_assert_cmpstr (item->id, ==, "https://news.example.org/ai/permalink-only");
   g_assert_cmpstr (item->url, ==, "https://news.example.org/ai/permalink-only");
-  g_assert_null (item->title);
+  g_assert_cmpstr (item->title, ==, "No title and no link: the guid is the link.");
   assert_time (item->has_published, item->published, "2025-09-17T16:00:00Z");
 
   /* No guid, no link: an id made from what the item says, the same at each read. */

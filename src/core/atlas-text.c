@@ -194,3 +194,35 @@ atlas_text_is_web_link (const char *uri)
 
   return TRUE;
 }
+
+/* A title for an item that has none (RSS 2.0 lets an item be its
+ * description alone): the text's first sentence or line when it is short
+ * enough, else its first words up to `max_chars` characters and "…". */
+char *
+atlas_text_first_words (const char *text,
+                        guint       max_chars)
+{
+  const char *end;
+  const char *last_space = NULL;
+  guint n = 0;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+
+  for (end = text; *end != '\0' && *end != '\n' && n < max_chars; end = g_utf8_next_char (end), n++)
+    {
+      if (*end == ' ')
+        last_space = end;
+      if ((*end == '.' || *end == '!' || *end == '?') && (end[1] == ' ' || end[1] == '\n' || end[1] == '\0'))
+        return g_strndup (text, end + 1 - text);
+    }
+  if (*end == '\0' || *end == '\n')
+    return g_strndup (text, end - text);
+  if (last_space != NULL && last_space > text)
+    end = last_space;
+  {
+    g_autofree char *words = g_strndup (text, end - text);
+    return g_strconcat (words, "…", NULL);
+  }
+}
+

@@ -9,6 +9,8 @@ char     *atlas_text_clean            (const char *text,
                                        gsize       max_bytes,
                                        gboolean   *truncated);
 gboolean  atlas_text_is_web_link      (const char *uri);
+char     *atlas_text_first_words      (const char *text,
+                                       guint       max_chars);
 
 typedef gboolean (*AtlasWordFunc) (const char *word,
                                    gsize       len,

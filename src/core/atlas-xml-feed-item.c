@@ -15,6 +15,9 @@
 #include "atlas-text.h"
 #include "atlas-xml-feed-reader-private.h"
 
+/* How much of an untitled item's text names it. */
+#define UNTITLED_TITLE_CHARS 100
+
 /* ---- links -------------------------------------------------------------- */
 
 /* A link made absolute against xml:base and the document's address, or,
@@ -142,6 +145,10 @@ atlas_xml_end_item (XmlRead *read)
       g_autofree char *digest = atlas_xml_item_digest (item, TRUE);
       item->id = g_strconcat ("sha256:", digest, NULL);
     }
+
+  /* An RSS item may be its description alone: its first words name it. */
+  if (item->title == NULL)
+    item->title = atlas_text_first_words (item->summary ? item->summary : item->text, UNTITLED_TITLE_CHARS);
 
   /* An Atom entry without authors has its feed's. */
   if (item->authors->len == 0 && read->feed_authors != NULL)
