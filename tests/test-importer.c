@@ -207,6 +207,42 @@ test_unknown_references (void)
   atlas_test_remove_dir (dir);
 }
 
+/* The importer writes with SQLite's foreign-key checks off: what it writes
+ * must hold together all the same, and the checks come back on after. */
+static void
+test_references_hold (void)
+{
+  static const char *const versions[] = {
+    "{\"version\": \"https://jsonfeed.org/version/1.1\", \"feed_url\": \"https://a.example/f\","
+    " \"_atlas\": {\"entities\": [{\"id\": \"acme\", \"kind\": \"company\", \"name\": \"Acme\"}]},"
+    " \"items\": [{\"id\": \"1\", \"title\": \"Acme builds\", \"_atlas\": {\"mentions\": [\"acme\", \"SE\"],"
+    "   \"events\": [{\"date\": \"2025-10\", \"kind\": \"opening\", \"entities\": [\"acme\", \"SE\"]}]}}]}",
+    /* The item changes: its events, their entities and its mentions are replaced. */
+    "{\"version\": \"https://jsonfeed.org/version/1.1\", \"feed_url\": \"https://a.example/f\","
+    " \"_atlas\": {\"entities\": [{\"id\": \"acme\", \"kind\": \"company\", \"name\": \"Acme\"}]},"
+    " \"items\": [{\"id\": \"1\", \"title\": \"Acme opens\", \"_atlas\": {\"mentions\": [\"acme\"],"
+    "   \"events\": [{\"date\": \"2026\", \"kind\": \"funding\", \"entities\": [\"acme\"]}]}}]}",
+  };
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_open_store (dir);
+
+  for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
+    {
+      g_autoptr(AtlasImportReport) report = import_text (store, versions[i]);
+      g_autoptr(sqlite3_stmt) check = atlas_store_prepare (store, "PRAGMA foreign_key_check", NULL);
+
+      g_assert_null (report->error);
+      g_assert_cmpint (sqlite3_step (check), ==, SQLITE_DONE);
+      g_assert_cmpint (count (store, "PRAGMA foreign_keys"), ==, 1);
+    }
+  g_assert_cmpint (count (store, "SELECT count(*) FROM events"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM event_entities"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM mentions"), ==, 1);
+
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
 static void
 test_entity_conflicts (void)
 {
@@ -364,6 +400,7 @@ main (int   argc,
   g_test_add_func ("/importer/all-or-nothing", test_all_or_nothing);
   g_test_add_func ("/importer/refused-feed-changes-nothing", test_refused_feed_changes_nothing);
   g_test_add_func ("/importer/unknown-references", test_unknown_references);
+  g_test_add_func ("/importer/references-hold", test_references_hold);
   g_test_add_func ("/importer/entity-conflicts", test_entity_conflicts);
   g_test_add_func ("/importer/tags-plain-feed", test_tags_plain_feed);
   g_test_add_func ("/importer/duplicate-ids", test_duplicate_ids);

@@ -650,7 +650,12 @@ replace_item_pieces (AtlasImport     *importer,
                      gint64           article_id,
                      gboolean         is_new)
 {
-  if (!delete_article_rows (importer, "DELETE FROM events WHERE article_id = ?1", article_id, is_new) ||
+  /* Foreign keys are off while importing (atlas_import_begin()), so the
+   * events' entities do not go with them by themselves. */
+  if (!delete_article_rows (importer,
+                            "DELETE FROM event_entities WHERE event_id IN (SELECT id FROM events WHERE article_id = ?1)",
+                            article_id, is_new) ||
+      !delete_article_rows (importer, "DELETE FROM events WHERE article_id = ?1", article_id, is_new) ||
       !delete_article_rows (importer, "DELETE FROM relations WHERE article_id = ?1", article_id, is_new))
     return FALSE;
 
@@ -971,8 +976,17 @@ atlas_import_begin (AtlasStore       *store,
    * cache instead of SQLite's 2 keeps their pages in memory (a tenth less
    * time at 10,000 articles). Importing connections are short-lived. */
   atlas_store_exec (store, "PRAGMA cache_size = -32768", NULL);
+  /* Every row the importer writes refers to what it has just written or
+   * looked up itself (resolve_reference()), so SQLite's own check of each
+   * reference is a second B-tree search per reference for nothing: a tenth
+   * of a large import's time. The pragma cannot change inside a
+   * transaction; atlas_import_end() turns the checks back on. */
+  atlas_store_exec (store, "PRAGMA foreign_keys = OFF", NULL);
   if (!atlas_store_begin_write (store, error))
-    return NULL;
+    {
+      atlas_store_exec (store, "PRAGMA foreign_keys = ON", NULL);
+      return NULL;
+    }
 
   if (key == NULL)
     key = feed->feed_url != NULL ? feed->feed_url : source;
@@ -1036,10 +1050,12 @@ atlas_import_end (AtlasImport  *importer,
   if (importer->error != NULL || !atlas_store_commit (importer->store, &importer->error))
     {
       atlas_store_rollback (importer->store);
+      atlas_store_exec (importer->store, "PRAGMA foreign_keys = ON", NULL);
       g_propagate_error (error, g_steal_pointer (&importer->error));
       return NULL;
     }
 
+  atlas_store_exec (importer->store, "PRAGMA foreign_keys = ON", NULL);
   return g_steal_pointer (&importer->report);
 }
 
