@@ -171,7 +171,7 @@ run_scenario (const char        *name,
         atlas_article_list_set_ids (list, g_steal_pointer (&selection->ids));
         elapsed = bench_now_ms () - start;
         g_array_append_val (times, elapsed);
-        atlas_selection_free (selection);
+        atlas_selection_unref (selection);
       }
 
   for (guint i = 0; i < filters->len; i += step)
@@ -183,7 +183,7 @@ run_scenario (const char        *name,
       atlas_article_list_set_ids (list, g_steal_pointer (&selection->ids));
       elapsed = bench_now_ms () - start;
       g_array_append_val (reference, elapsed);
-      atlas_selection_free (selection);
+      atlas_selection_unref (selection);
     }
 
   p50 = bench_percentile (times, 0.5);

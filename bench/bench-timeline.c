@@ -132,7 +132,8 @@ main (int   argc,
     g_main_context_iteration (NULL, TRUE);
 
   load_start = bench_now_ms ();
-  atlas_timeline_view_bind (view, store, state);
+  g_autoptr(AtlasSession) session = atlas_session_new (store, state);
+  atlas_timeline_view_bind (view, session);
   wait_idle (view);
   load_ms = bench_now_ms () - load_start;
   gtk_widget_set_visible (window, FALSE);

@@ -4,6 +4,7 @@
 #include "atlas-article-index.h"
 #include "atlas-generator.h"
 #include "atlas-importer.h"
+#include "atlas-latest-job.h"
 #include "atlas-query.h"
 #include "atlas-test-util.h"
 
@@ -27,6 +28,40 @@ assert_same_facet (GPtrArray  *expected,
     }
 }
 
+/* The timeline's article strip from the selection, against SQL's count of
+ * each bucket, for buckets of a month over the store's years and one bucket
+ * for everything. */
+static void
+assert_same_counts_by_time (AtlasStore        *store,
+                            AtlasSelection    *selection,
+                            const AtlasFilter *filter)
+{
+  g_autoptr(GArray) edges = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) expected = NULL;
+  g_autoptr(GArray) actual = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (int year = 2015; year <= 2027; year++)
+    for (int month = 1; month <= 12; month++)
+      {
+        g_autoptr(GDateTime) start = g_date_time_new_utc (year, month, 1, 0, 0, 0);
+        g_array_append_val (edges, (gint64) { g_date_time_to_unix (start) });
+      }
+  expected = atlas_query_article_histogram (store, filter, edges, &error);
+  g_assert_no_error (error);
+  actual = atlas_selection_count_by_time (selection, edges);
+  g_assert_cmpuint (expected->len, ==, actual->len);
+  for (guint i = 0; i < expected->len; i++)
+    g_assert_cmpuint (g_array_index (expected, guint, i), ==, g_array_index (actual, guint, i));
+
+  g_array_set_size (edges, 0);
+  g_array_append_val (edges, (gint64) { G_MININT64 });
+  g_array_append_val (edges, (gint64) { G_MAXINT64 });
+  g_clear_pointer (&actual, g_array_unref);
+  actual = atlas_selection_count_by_time (selection, edges);
+  g_assert_cmpuint (g_array_index (actual, guint, 0), ==, selection->undated_times->len);
+}
+
 static void
 assert_same_selection (AtlasStore        *store,
                        AtlasArticleIndex *index,
@@ -48,6 +83,16 @@ assert_same_selection (AtlasStore        *store,
   assert_same_facet (expected->countries, actual->countries, what);
   assert_same_facet (expected->companies, actual->companies, what);
   assert_same_facet (expected->entities, actual->entities, what);
+
+  /* What the timeline follows: the filter with its dates aside. */
+  g_assert_cmpuint (expected->undated_ids->len, ==, actual->undated_ids->len);
+  for (guint i = 0; i < expected->undated_ids->len; i++)
+    g_assert_cmpint (g_array_index (expected->undated_ids, gint64, i), ==, g_array_index (actual->undated_ids, gint64, i));
+  g_assert_cmpuint (expected->undated_times->len, ==, actual->undated_times->len);
+  for (guint i = 0; i < expected->undated_times->len; i++)
+    g_assert_cmpint (g_array_index (expected->undated_times, gint64, i), ==, g_array_index (actual->undated_times, gint64, i));
+  g_assert_cmpint (expected->everything, ==, actual->everything);
+  assert_same_counts_by_time (store, actual, filter);
 }
 
 static GPtrArray *
@@ -188,7 +233,7 @@ on_built (GObject      *source,
   AtlasArticleIndex **index = user_data;
   g_autoptr(GError) error = NULL;
 
-  *index = atlas_article_index_new_finish (result, &error);
+  *index = g_task_propagate_pointer (G_TASK (result), &error);
   g_assert_no_error (error);
 }
 
@@ -205,6 +250,7 @@ test_snapshot_and_worker (void)
   g_autoptr(AtlasFilter) filter = atlas_filter_new ();
   g_autoptr(AtlasSelection) before = NULL;
   g_autoptr(AtlasSelection) after = NULL;
+  g_autoptr(AtlasLatestJob) job = atlas_latest_job_new ();
 
   g_assert_nonnull (empty);
   g_assert_cmpuint (atlas_article_index_get_n_articles (empty), ==, 0);
@@ -214,7 +260,7 @@ test_snapshot_and_worker (void)
   before = atlas_article_index_select (empty, store, filter, NULL);
   g_assert_cmpuint (before->ids->len, ==, 0);
 
-  atlas_article_index_new_async (path, NULL, on_built, &built);
+  atlas_latest_job_run (job, NULL, atlas_article_index_build_thread, g_strdup (path), g_free, on_built, &built);
   while (built == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (atlas_article_index_get_n_articles (built), ==, 300);

@@ -292,7 +292,8 @@ test_updates_on_main_thread (void)
   gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
   adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (view));
   gtk_window_present (GTK_WINDOW (window));
-  atlas_graph_view_bind (view, store, state);
+  g_autoptr(AtlasSession) session = atlas_session_new (store, state);
+  atlas_graph_view_bind (view, session);
   while (!atlas_graph_view_get_busy (view) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
   g_assert_true (atlas_graph_view_get_busy (view));

@@ -15,7 +15,6 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "atlas-background.h"
 #include "atlas-article-index.h"
 #include "atlas-countries.h"
 #include "atlas-query.h"
@@ -393,11 +392,13 @@ atlas_article_index_new (AtlasStore    *store,
   return ok ? g_steal_pointer (&self) : NULL;
 }
 
-static void
-build_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+/* A GTaskThreadFunc that builds the index of the store at the path
+ * `task_data` through a connection of its own. */
+void
+atlas_article_index_build_thread (GTask        *task,
+                                  gpointer      source_object,
+                                  gpointer      task_data,
+                                  GCancellable *cancellable)
 {
   g_autoptr(AtlasStore) store = NULL;
   AtlasArticleIndex *index = NULL;
@@ -412,37 +413,13 @@ build_thread (GTask        *task,
     g_task_return_pointer (task, index, (GDestroyNotify) atlas_article_index_unref);
 }
 
-/* Builds the index in a worker, through a connection of its own. */
-void
-atlas_article_index_new_async (const char          *db_path,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-
-  g_return_if_fail (db_path != NULL);
-
-  g_task_set_source_tag (task, atlas_article_index_new_async);
-  g_task_set_task_data (task, g_strdup (db_path), g_free);
-  atlas_task_run_in_background (task, build_thread);
-}
-
-AtlasArticleIndex *
-atlas_article_index_new_finish (GAsyncResult  *result,
-                                GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 /* ---- selecting ---------------------------------------------------------- */
 
 enum {
   FAILS_COUNTRIES = 1 << 0,
   FAILS_COMPANIES = 1 << 1,
   FAILS_ENTITIES  = 1 << 2,
-  FAILS_OTHER     = 1 << 3,  /* text or dates: no facet counts it */
+  FAILS_DATES     = 1 << 3,  /* no facet counts it */
 };
 
 /* Marks the chosen ids of a group among `n` known ones (`known` maps an id
@@ -537,6 +514,52 @@ facet_from_counts (AtlasArticleIndex *self,
   return atlas_facet_entries_finish (all, store, filter, group, G_MAXUINT);
 }
 
+static AtlasSelection *
+selection_new (void)
+{
+  AtlasSelection *selection = g_new0 (AtlasSelection, 1);
+
+  g_atomic_ref_count_init (&selection->ref_count);
+  selection->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  selection->undated_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  selection->undated_times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  return selection;
+}
+
+static void
+reverse_times (GArray *times)
+{
+  gint64 *first = (gint64 *) (gpointer) times->data;
+
+  for (guint i = 0, j = times->len; i + 1 < j; i++, j--)
+    {
+      gint64 swap = first[i];
+
+      first[i] = first[j - 1];
+      first[j - 1] = swap;
+    }
+}
+
+/* The index of the first of the ascending `times` at or after `time`. */
+static guint
+first_at_or_after (const gint64 *times,
+                   guint         n,
+                   gint64        time)
+{
+  guint low = 0, high = n;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (times[middle] < time)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
 /* The list and the three facets for `filter`. `store` answers the text
  * search, the one part that is not in memory. */
 AtlasSelection *
@@ -562,8 +585,9 @@ atlas_article_index_select (AtlasArticleIndex  *self,
   if (fts_query != NULL && (text = text_matches (self, store, fts_query, error)) == NULL)
     return NULL;
 
-  selection = g_new0 (AtlasSelection, 1);
-  selection->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  selection = selection_new ();
+  selection->everything = fts_query == NULL && chosen_countries == NULL && chosen_companies == NULL &&
+                          chosen_entities == NULL;
 
   for (guint a = 0; a < self->n_articles; a++)
     {
@@ -574,7 +598,7 @@ atlas_article_index_select (AtlasArticleIndex  *self,
       if (text != NULL && !text[a])
         continue;
       if (dated && !(self->ends[a] > filter->since && self->starts[a] < filter->until))
-        continue;
+        fails |= FAILS_DATES;
 
       if (chosen_countries != NULL)
         {
@@ -589,8 +613,17 @@ atlas_article_index_select (AtlasArticleIndex  *self,
       if (chosen_entities != NULL && !any_chosen (chosen_entities, self->mentions, m_from, m_to))
         fails |= FAILS_ENTITIES;
 
-      /* An article failing one group is still counted by that group's
-       * facet: ticking one of its entries would bring it in. */
+      if ((fails & ~FAILS_DATES) == 0)
+        {
+          g_array_append_val (selection->undated_ids, self->ids[a]);
+          if (self->starts[a] != G_MAXINT64)
+            g_array_append_val (selection->undated_times, self->starts[a]);
+        }
+      /* Counted only within the dates; an article failing one group is
+       * still counted by that group's facet: ticking one of its entries
+       * would bring it in. */
+      if (fails & FAILS_DATES)
+        continue;
       if (fails == 0)
         g_array_append_val (selection->ids, self->ids[a]);
       if ((fails & ~FAILS_COUNTRIES) == 0)
@@ -612,6 +645,9 @@ atlas_article_index_select (AtlasArticleIndex  *self,
   selection->countries = facet_from_counts (self, store, filter, ATLAS_FILTER_GROUP_COUNTRIES, country_counts);
   selection->companies = facet_from_counts (self, store, filter, ATLAS_FILTER_GROUP_COMPANIES, company_counts);
   selection->entities = facet_from_counts (self, store, filter, ATLAS_FILTER_GROUP_ENTITIES, entity_counts);
+  /* The list is newest first; atlas_selection_count_by_time() searches
+   * the times in ascending order. */
+  reverse_times (selection->undated_times);
   return selection;
 }
 
@@ -622,13 +658,23 @@ atlas_selection_new_from_store (AtlasStore         *store,
                                 const AtlasFilter  *filter,
                                 GError            **error)
 {
-  g_autoptr(AtlasSelection) selection = g_new0 (AtlasSelection, 1);
+  g_autoptr(AtlasSelection) selection = selection_new ();
+  g_autoptr(AtlasFilter) undated = atlas_filter_copy (filter);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) undated_ids = NULL;
 
-  if ((selection->ids = atlas_query_article_ids (store, filter, error)) == NULL ||
+  undated->since = G_MININT64;
+  undated->until = G_MAXINT64;
+  if ((ids = atlas_query_article_ids (store, filter, error)) == NULL ||
+      (undated_ids = atlas_query_article_ids (store, undated, error)) == NULL ||
+      !atlas_query_article_times (store, undated_ids, selection->undated_times, error) ||
       (selection->countries = atlas_query_facet (store, filter, ATLAS_FILTER_GROUP_COUNTRIES, G_MAXUINT, error)) == NULL ||
       (selection->companies = atlas_query_facet (store, filter, ATLAS_FILTER_GROUP_COMPANIES, G_MAXUINT, error)) == NULL ||
       (selection->entities = atlas_query_facet (store, filter, ATLAS_FILTER_GROUP_ENTITIES, G_MAXUINT, error)) == NULL)
     return NULL;
+  g_array_append_vals (selection->ids, ids->data, ids->len);
+  g_array_append_vals (selection->undated_ids, undated_ids->data, undated_ids->len);
+  selection->everything = atlas_filter_is_empty (undated);
   return g_steal_pointer (&selection);
 }
 
@@ -650,12 +696,43 @@ atlas_selection_get_facet (AtlasSelection   *selection,
     }
 }
 
-void
-atlas_selection_free (AtlasSelection *selection)
+/* How many of the articles the filter selects, its dates aside, were
+ * published in each bucket [edges[i], edges[i + 1]): the timeline's article
+ * strip, two binary searches a bucket. */
+GArray *
+atlas_selection_count_by_time (AtlasSelection *selection,
+                               GArray         *edges)
 {
-  if (selection == NULL)
+  GArray *counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  const gint64 *times = (const gint64 *) (gpointer) selection->undated_times->data;
+  guint n = selection->undated_times->len;
+
+  g_return_val_if_fail (edges != NULL, counts);
+
+  g_array_set_size (counts, edges->len > 0 ? edges->len - 1 : 0);
+  for (guint i = 0; i < counts->len; i++)
+    g_array_index (counts, guint, i) = first_at_or_after (times, n, g_array_index (edges, gint64, i + 1)) -
+                                       first_at_or_after (times, n, g_array_index (edges, gint64, i));
+  return counts;
+}
+
+AtlasSelection *
+atlas_selection_ref (AtlasSelection *selection)
+{
+  g_return_val_if_fail (selection != NULL, NULL);
+  g_atomic_ref_count_inc (&selection->ref_count);
+  return selection;
+}
+
+void
+atlas_selection_unref (AtlasSelection *selection)
+{
+  g_return_if_fail (selection != NULL);
+  if (!g_atomic_ref_count_dec (&selection->ref_count))
     return;
-  g_clear_pointer (&selection->ids, g_array_unref);
+  g_array_unref (selection->ids);
+  g_array_unref (selection->undated_ids);
+  g_array_unref (selection->undated_times);
   g_clear_pointer (&selection->countries, g_ptr_array_unref);
   g_clear_pointer (&selection->companies, g_ptr_array_unref);
   g_clear_pointer (&selection->entities, g_ptr_array_unref);

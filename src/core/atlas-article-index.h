@@ -15,13 +15,23 @@ typedef struct _AtlasArticleIndex AtlasArticleIndex;
 
 /* What a filter selects: the ids in list order (newest first) and the three
  * facets, each sorted by count and holding every entry with articles plus the
- * chosen ones (AtlasFacetEntry, see atlas-query.h). */
+ * chosen ones (AtlasFacetEntry, see atlas-query.h). The timeline shows the
+ * filter's date range among the rest, so the selection also holds what
+ * passes the filter with its dates left aside: those ids, and their
+ * publication times in ascending order (undated articles left out).
+ * Immutable once made, and shared by every view that follows it. */
 typedef struct
 {
   GArray    *ids;
   GPtrArray *countries;
   GPtrArray *companies;
   GPtrArray *entities;
+  GArray    *undated_ids;
+  GArray    *undated_times;
+  gboolean   everything;   /* the filter, dates aside, chooses nothing */
+
+  /*< private >*/
+  gatomicrefcount ref_count;
 } AtlasSelection;
 
 #define ATLAS_TYPE_ARTICLE_INDEX (atlas_article_index_get_type ())
@@ -30,12 +40,10 @@ GType              atlas_article_index_get_type       (void) G_GNUC_CONST;
 AtlasArticleIndex *atlas_article_index_new            (AtlasStore          *store,
                                                        GCancellable        *cancellable,
                                                        GError             **error);
-void               atlas_article_index_new_async      (const char          *db_path,
-                                                       GCancellable        *cancellable,
-                                                       GAsyncReadyCallback  callback,
-                                                       gpointer             user_data);
-AtlasArticleIndex *atlas_article_index_new_finish     (GAsyncResult        *result,
-                                                       GError             **error);
+void               atlas_article_index_build_thread   (GTask               *task,
+                                                       gpointer             source_object,
+                                                       gpointer             task_data,
+                                                       GCancellable        *cancellable);
 AtlasArticleIndex *atlas_article_index_ref            (AtlasArticleIndex   *self);
 void               atlas_article_index_unref          (AtlasArticleIndex   *self);
 guint              atlas_article_index_get_n_articles (AtlasArticleIndex   *self);
@@ -49,9 +57,12 @@ AtlasSelection    *atlas_selection_new_from_store     (AtlasStore          *stor
                                                        GError             **error);
 GPtrArray         *atlas_selection_get_facet          (AtlasSelection      *selection,
                                                        AtlasFilterGroup     group);
-void               atlas_selection_free               (AtlasSelection      *selection);
+GArray            *atlas_selection_count_by_time      (AtlasSelection      *selection,
+                                                       GArray              *edges);
+AtlasSelection    *atlas_selection_ref                (AtlasSelection      *selection);
+void               atlas_selection_unref              (AtlasSelection      *selection);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasArticleIndex, atlas_article_index_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasSelection, atlas_selection_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasSelection, atlas_selection_unref)
 
 G_END_DECLS

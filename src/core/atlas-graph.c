@@ -297,43 +297,30 @@ atlas_graph_neighbourhood (AtlasGraph *graph,
 }
 
 static gboolean
-fill_articles (AtlasStore         *store,
-               const AtlasFilter  *filter,
-               GError            **error)
-{
-  g_autoptr(GArray) ids = atlas_query_article_ids (store, filter, error);
-  g_autoptr(sqlite3_stmt) insert = NULL;
-
-  if (ids == NULL ||
-      !atlas_store_exec (store,
-                         "CREATE TEMP TABLE IF NOT EXISTS graph_articles (id INTEGER PRIMARY KEY);"
-                         "DELETE FROM graph_articles;", error))
-    return FALSE;
-
-  insert = atlas_store_prepare (store, "INSERT INTO graph_articles (id) VALUES (?1)", error);
-  if (insert == NULL || !atlas_store_exec (store, "SAVEPOINT graph", error))
-    return FALSE;
-  for (guint i = 0; i < ids->len; i++)
-    {
-      sqlite3_bind_int64 (insert, 1, g_array_index (ids, gint64, i));
-      sqlite3_step (insert);
-      sqlite3_reset (insert);
-    }
-  return atlas_store_exec (store, "RELEASE graph", error);
-}
-
-static gboolean
 kind_hidden (const AtlasGraphOptions *options,
              const char              *kind)
 {
   return options->hidden_kinds != NULL && g_strv_contains ((const char * const *) options->hidden_kinds, kind);
 }
 
+/* The graph of the articles that pass `filter`. */
 AtlasGraph *
 atlas_graph_build (AtlasStore               *store,
                    const AtlasFilter        *filter,
                    const AtlasGraphOptions  *options,
                    GError                  **error)
+{
+  g_autoptr(GArray) ids = atlas_query_article_ids (store, filter, error);
+
+  return ids != NULL ? atlas_graph_build_for_articles (store, ids, options, error) : NULL;
+}
+
+/* The graph of the articles `ids`: a selection the session has made. */
+AtlasGraph *
+atlas_graph_build_for_articles (AtlasStore               *store,
+                                GArray                   *ids,
+                                const AtlasGraphOptions  *options,
+                                GError                  **error)
 {
   g_autoptr(AtlasGraph) graph = atlas_graph_new ();
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -346,7 +333,7 @@ atlas_graph_build (AtlasStore               *store,
       options = &default_options;
     }
 
-  if (!fill_articles (store, filter, error))
+  if (!atlas_query_fill_id_table (store, "graph_articles", ids, error))
     return NULL;
 
   /* Countries weigh the articles about them, by the country rule. */

@@ -70,6 +70,10 @@ AtlasGraph     *atlas_graph_build        (AtlasStore              *store,
                                           const AtlasFilter       *filter,
                                           const AtlasGraphOptions *options,
                                           GError                 **error);
+AtlasGraph     *atlas_graph_build_for_articles (AtlasStore        *store,
+                                          GArray                  *ids,
+                                          const AtlasGraphOptions *options,
+                                          GError                 **error);
 AtlasGraph     *atlas_graph_copy         (AtlasGraph              *graph);
 double          atlas_graph_median_edge  (AtlasGraph              *graph,
                                           guint                    max_samples);

@@ -149,6 +149,76 @@ atlas_query_article_ids (AtlasStore         *store,
   return collect_ids (store, stmt, error);
 }
 
+/* Fills the temporary table `table` (one column, id) with `ids`, for the
+ * joins of a query over a selection. `table` is a name of this program's. */
+gboolean
+atlas_query_fill_id_table (AtlasStore  *store,
+                           const char  *table,
+                           GArray      *ids,
+                           GError     **error)
+{
+  g_autofree char *create = g_strdup_printf ("CREATE TEMP TABLE IF NOT EXISTS %s (id INTEGER PRIMARY KEY);"
+                                             "DELETE FROM %s;", table, table);
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO %s (id) VALUES (?1)", table);
+  g_autoptr(sqlite3_stmt) insert = NULL;
+
+  if (!atlas_store_exec (store, create, error))
+    return FALSE;
+  insert = atlas_store_prepare (store, sql, error);
+  if (insert == NULL || !atlas_store_exec (store, "SAVEPOINT fill_ids", error))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      sqlite3_bind_int64 (insert, 1, g_array_index (ids, gint64, i));
+      sqlite3_step (insert);
+      sqlite3_reset (insert);
+    }
+  return atlas_store_exec (store, "RELEASE fill_ids", error);
+}
+
+static int
+compare_times (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Appends to `times` the publication times of the articles `ids` that have
+ * one, in ascending order. */
+gboolean
+atlas_query_article_times (AtlasStore  *store,
+                           GArray      *ids,
+                           GArray      *times,
+                           GError     **error)
+{
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(sqlite3_stmt) stmt = atlas_store_prepare (store,
+                                                      "SELECT id, published FROM articles WHERE published IS NOT NULL",
+                                                      error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_add (wanted, &g_array_index (ids, gint64, i));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (g_hash_table_contains (wanted, &id))
+        g_array_append_val (times, (gint64) { sqlite3_column_int64 (stmt, 1) });
+    }
+  if (rc != SQLITE_DONE)
+    {
+      atlas_store_set_error (store, error, _("could not read the store"));
+      return FALSE;
+    }
+  g_array_sort (times, compare_times);
+  return TRUE;
+}
+
 void
 atlas_facet_entry_free (AtlasFacetEntry *entry)
 {
@@ -604,39 +674,54 @@ atlas_query_events (AtlasStore         *store,
                     GError            **error)
 {
   g_autoptr(AtlasFilter) undated = atlas_filter_copy (filter);
-  g_auto(Statement) statement = { 0 };
+  g_autoptr(GArray) ids = NULL;
+
+  undated->since = G_MININT64;
+  undated->until = G_MAXINT64;
+  if (!atlas_filter_is_empty (undated) && (ids = atlas_query_article_ids (store, undated, error)) == NULL)
+    return NULL;
+  return atlas_query_events_for_articles (store, ids, since, until, error);
+}
+
+/* The same for the articles `ids` (a selection the session has made), or
+ * for every event, those of feeds included, when `ids` is NULL. */
+GPtrArray *
+atlas_query_events_for_articles (AtlasStore  *store,
+                                 GArray      *ids,
+                                 gint64       since,
+                                 gint64       until,
+                                 GError     **error)
+{
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) entities = NULL;
-  g_autofree char *fts_query = NULL;
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_event_info_free);
   g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (AtlasEventEntity));
   int rc;
 
-  undated->since = G_MININT64;
-  undated->until = G_MAXINT64;
-  fts_query = atlas_filter_fts_query (undated);
+  if (ids != NULL && !atlas_query_fill_id_table (store, "event_articles", ids, error))
+    return NULL;
+  stmt = atlas_store_prepare (store,
+                              ids != NULL
+                              ? "SELECT e.id, e.date, e.date_precision, e.starts, e.ends, e.kind, e.title, e.amount_value, "
+                                "e.amount_currency, e.quantity_value, e.quantity_unit, e.quantity_product, e.article_id "
+                                "FROM events e JOIN event_articles s ON s.id = e.article_id "
+                                "WHERE e.ends > ?1 AND e.starts < ?2 ORDER BY e.starts, e.id"
+                              : "SELECT e.id, e.date, e.date_precision, e.starts, e.ends, e.kind, e.title, e.amount_value, "
+                                "e.amount_currency, e.quantity_value, e.quantity_unit, e.quantity_product, e.article_id "
+                                "FROM events e WHERE e.ends > ?1 AND e.starts < ?2 ORDER BY e.starts, e.id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, since);
+  sqlite3_bind_int64 (stmt, 2, until);
 
-  statement_init (&statement,
-                  "SELECT e.id, e.date, e.date_precision, e.starts, e.ends, e.kind, e.title, e.amount_value, "
-                  "e.amount_currency, e.quantity_value, e.quantity_unit, e.quantity_product, e.article_id "
-                  "FROM events e WHERE ");
-  g_string_append_printf (statement.sql, "e.ends > %" G_GINT64_FORMAT " AND e.starts < %" G_GINT64_FORMAT,
-                          since, until);
-  g_string_append (statement.sql, " AND (e.article_id IN (SELECT a.id FROM articles a WHERE 1");
-  append_conditions (&statement, undated, ATLAS_FILTER_GROUP_NONE, fts_query);
-  g_string_append (statement.sql, ")");
-  if (atlas_filter_is_empty (undated))
-    g_string_append (statement.sql, " OR e.article_id IS NULL");
-  g_string_append (statement.sql, ") ORDER BY e.starts, e.id");
-
-  stmt = prepare_statement (store, &statement, error);
   /* Names and kinds come along, so that no view asks the store for them
    * one entity at a time. */
   entities = atlas_store_prepare (store,
                                   "SELECT x.entity_id, coalesce (n.name, x.entity_id), n.kind FROM event_entities x "
                                   "LEFT JOIN entities n ON n.id = x.entity_id WHERE x.event_id = ?1 ORDER BY x.entity_id",
                                   error);
-  if (stmt == NULL || entities == NULL)
+  if (entities == NULL)
     return NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

@@ -62,6 +62,14 @@ typedef struct
 GArray       *atlas_query_article_ids (AtlasStore         *store,
                                        const AtlasFilter  *filter,
                                        GError            **error);
+gboolean      atlas_query_fill_id_table (AtlasStore       *store,
+                                       const char         *table,
+                                       GArray             *ids,
+                                       GError            **error);
+gboolean      atlas_query_article_times (AtlasStore       *store,
+                                       GArray             *ids,
+                                       GArray             *times,
+                                       GError            **error);
 GPtrArray    *atlas_query_facet       (AtlasStore         *store,
                                        const AtlasFilter  *filter,
                                        AtlasFilterGroup    group,
@@ -84,6 +92,11 @@ AtlasEntityInfo *atlas_query_entity   (AtlasStore         *store,
 
 GPtrArray    *atlas_query_events      (AtlasStore         *store,
                                        const AtlasFilter  *filter,
+                                       gint64              since,
+                                       gint64              until,
+                                       GError            **error);
+GPtrArray    *atlas_query_events_for_articles (AtlasStore *store,
+                                       GArray             *ids,
                                        gint64              since,
                                        gint64              until,
                                        GError            **error);

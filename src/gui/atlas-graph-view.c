@@ -19,6 +19,7 @@
 #include <pango/pangocairo.h>
 
 #include "atlas-background.h"
+#include "atlas-latest-job.h"
 #include "atlas-graph-view.h"
 #include "atlas-compat.h"
 #include "atlas-entity-item.h"
@@ -53,14 +54,12 @@ struct _AtlasGraphView
 {
   GtkWidget         parent_instance;
 
+  AtlasSession     *session;
   AtlasStore       *store;
   AtlasViewState   *view_state;
   AtlasGraph       *graph;
-  GCancellable     *cancellable;
-  guint             build_serial;
+  AtlasLatestJob   *build_job;
   gboolean          busy;
-  gboolean          building;       /* a build worker is running */
-  gboolean          rebuild_asked;  /* the filter or the options changed meanwhile */
   gboolean          fitted;
   gboolean          auto_fit;
 
@@ -1139,12 +1138,11 @@ select_node (AtlasGraphView *self,
 typedef struct
 {
   char        *db_path;
-  AtlasFilter *filter;
+  AtlasSelection *selection;
   AtlasGraph  *previous;
   char       **hidden_kinds;
   gboolean     comentions;
   char        *ego;
-  guint        serial;
   GTask       *task;        /* not a reference: the job lives in it */
 } BuildJob;
 
@@ -1153,7 +1151,6 @@ typedef struct
 typedef struct
 {
   AtlasGraphView *view;
-  guint           serial;
   AtlasGraph     *graph;
   float          *positions;
 } LayoutUpdate;
@@ -1168,7 +1165,7 @@ build_job_free (gpointer data)
   g_free (job->db_path);
   g_strfreev (job->hidden_kinds);
   g_free (job->ego);
-  atlas_filter_free (job->filter);
+  atlas_selection_unref (job->selection);
   g_clear_pointer (&job->previous, atlas_graph_unref);
   g_free (job);
 }
@@ -1196,22 +1193,13 @@ dispatch_layout_update (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Dropped on the way if a newer build replaced this one. */
 static void
 send_update (BuildJob     *job,
              LayoutUpdate *update)
 {
-  g_autoptr(GSource) source = g_idle_source_new ();
-
   update->view = g_object_ref (g_task_get_source_object (job->task));
-  update->serial = job->serial;
-  /* Always through a source: g_main_context_invoke() from a worker runs the
-   * function right there whenever it can take the main context, as it can
-   * between two iterations of GApplication's loop, and GTK would then be
-   * used from the worker. */
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, dispatch_layout_update, update, layout_update_free);
-  g_source_set_static_name (source, "[atlas] graph layout update");
-  g_source_attach (source, g_task_get_context (job->task));
+  atlas_latest_job_post (job->task, dispatch_layout_update, update, layout_update_free);
 }
 
 static void
@@ -1254,12 +1242,13 @@ build_thread (GTask        *task,
   GError *error = NULL;
   guint center;
 
+  job->task = task;
   atlas_graph_options_init (&options);
   options.hidden_kinds = job->hidden_kinds;
   options.comentions = job->comentions;
   store = atlas_store_open (job->db_path, &error);
   if (store != NULL)
-    graph = atlas_graph_build (store, job->filter, &options, &error);
+    graph = atlas_graph_build_for_articles (store, job->selection->ids, &options, &error);
   if (graph == NULL)
     {
       g_task_return_error (task, error);
@@ -1374,8 +1363,7 @@ static void
 apply_layout_update (AtlasGraphView *self,
                      LayoutUpdate   *update)
 {
-  /* Late news from a build that a newer one replaced. */
-  if (update->serial != self->build_serial || !self->busy)
+  if (!self->busy)
     return;
 
   if (update->graph != NULL)
@@ -1406,19 +1394,8 @@ on_built (GObject      *source,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  g_autoptr(AtlasGraphView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  AtlasGraph *graph = g_task_propagate_pointer (G_TASK (result), &error);
-
-  self->building = FALSE;
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
-    {
-      g_clear_pointer (&graph, atlas_graph_unref);
-      /* Stopped for a newer filter, not for the view going away. */
-      if (self->rebuild_asked && self->store != NULL)
-        rebuild (self);
-      return;
-    }
+  AtlasGraphView *self = ATLAS_GRAPH_VIEW (source);
+  AtlasGraph *graph = g_task_propagate_pointer (G_TASK (result), NULL);
 
   if (self->ego != NULL && graph != NULL && !atlas_graph_find (graph, self->ego, NULL))
     set_ego (self, NULL);
@@ -1430,33 +1407,23 @@ on_built (GObject      *source,
   set_busy (self, FALSE);
 }
 
+/* Builds the graph of the session's selection; while it has none (a large
+ * store read for the first time), the view waits for it. */
 static void
 rebuild (AtlasGraphView *self)
 {
-  GTask *task;
+  AtlasSelection *selection = atlas_session_get_selection (self->session);
   BuildJob *job;
 
-  /* One worker at a time: the running one is stopped (its layout gives up
-   * at the next step; its queries run to their end) and the latest filter
-   * is built after it, so quick changes never pile up workers, each with its
-   * connection and its graph. */
-  g_cancellable_cancel (self->cancellable);
-  if (self->building)
+  if (selection == NULL)
     {
-      self->rebuild_asked = TRUE;
       set_busy (self, TRUE);
       return;
     }
-  self->rebuild_asked = FALSE;
-  self->building = TRUE;
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
   job = g_new0 (BuildJob, 1);
   job->db_path = g_strdup (atlas_store_get_path (self->store));
-  job->filter = atlas_filter_copy (atlas_view_state_get_filter (self->view_state));
+  job->selection = atlas_selection_ref (selection);
   job->previous = copy_positions (self->graph);
-  job->serial = ++self->build_serial;
   /* A first picture follows the layout as it unfolds, until the user
    * moves the view. */
   self->auto_fit = !self->fitted;
@@ -1473,11 +1440,9 @@ rebuild (AtlasGraphView *self)
   }
 
   set_busy (self, TRUE);
-  task = g_task_new (self, self->cancellable, on_built, g_object_ref (self));
-  job->task = task;
-  g_task_set_task_data (task, job, build_job_free);
-  atlas_task_run_in_background (task, build_thread);
-  g_object_unref (task);
+  /* The running build is stopped (its layout gives up at the next step; its
+   * queries run to their end) and this one runs after it. */
+  atlas_latest_job_run (self->build_job, self, build_thread, job, build_job_free, on_built, NULL);
 }
 
 /* What the rest of the window points at: the entities the filter holds
@@ -1510,15 +1475,16 @@ update_highlight (AtlasGraphView *self)
 
 void
 atlas_graph_view_bind (AtlasGraphView *self,
-                       AtlasStore     *store,
-                       AtlasViewState *view_state)
+                       AtlasSession   *session)
 {
+  AtlasViewState *view_state = atlas_session_get_view_state (session);
+
   g_return_if_fail (ATLAS_IS_GRAPH_VIEW (self));
 
-  self->store = g_object_ref (store);
+  self->session = g_object_ref (session);
+  self->store = g_object_ref (atlas_session_get_store (session));
   self->view_state = g_object_ref (view_state);
-  g_signal_connect_object (view_state, "filter-changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "selection-changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (view_state, "filter-changed", G_CALLBACK (update_highlight), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (view_state, "notify::selected-article", G_CALLBACK (update_highlight), self,
                            G_CONNECT_SWAPPED);
@@ -1999,8 +1965,9 @@ atlas_graph_view_dispose (GObject *object)
 {
   AtlasGraphView *self = ATLAS_GRAPH_VIEW (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  /* A worker holds the job until it ends: stop it, and what it returns. */
+  atlas_latest_job_cancel (self->build_job);
+  g_clear_object (&self->build_job);
   g_cancellable_cancel (self->paint_cancellable);
   g_clear_handle_id (&self->labels_source, g_source_remove);
   g_clear_object (&self->tile);
@@ -2008,6 +1975,7 @@ atlas_graph_view_dispose (GObject *object)
   g_clear_pointer (&self->scene, atlas_graph_scene_unref);
   g_ptr_array_set_size (self->label_layouts, 0);
   g_clear_pointer (&self->graph, atlas_graph_unref);
+  g_clear_object (&self->session);
   g_clear_object (&self->store);
   g_clear_object (&self->view_state);
   g_clear_pointer (&self->options_button, gtk_widget_unparent);
@@ -2097,7 +2065,7 @@ atlas_graph_view_set_property (GObject      *object,
   self->hidden_kinds = hidden;
   self->comentions = comentions;
   g_object_notify_by_pspec (object, pspec);
-  if (self->store != NULL)
+  if (self->session != NULL)
     rebuild (self);
 }
 
@@ -2204,6 +2172,7 @@ atlas_graph_view_init (AtlasGraphView *self)
   self->labels = g_array_new (FALSE, FALSE, sizeof (Label));
   self->label_layouts = g_ptr_array_new_with_free_func (clear_layout);
   self->paint_cancellable = g_cancellable_new ();
+  self->build_job = atlas_latest_job_new ();
   self->highlight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);

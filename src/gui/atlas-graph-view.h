@@ -3,6 +3,7 @@
 #include <gtk/gtk.h>
 
 #include "atlas-graph.h"
+#include "atlas-session.h"
 #include "atlas-store.h"
 #include "atlas-view-state.h"
 
@@ -13,8 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AtlasGraphView, atlas_graph_view, ATLAS, GRAPH_VIEW, GtkWidget)
 
 void        atlas_graph_view_bind         (AtlasGraphView *self,
-                                           AtlasStore     *store,
-                                           AtlasViewState *view_state);
+                                           AtlasSession   *session);
 void        atlas_graph_view_set_graph    (AtlasGraphView *self,
                                            AtlasGraph     *graph);
 AtlasGraph *atlas_graph_view_get_graph    (AtlasGraphView *self);

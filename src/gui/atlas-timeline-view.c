@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "atlas-background.h"
+#include "atlas-latest-job.h"
 #include "atlas-timeline-view.h"
 #include "atlas-compat.h"
 #include "atlas-query.h"
@@ -49,12 +50,10 @@ struct _AtlasTimelineView
 {
   GtkWidget       parent_instance;
 
-  AtlasStore     *store;
+  AtlasSession   *session;
   AtlasViewState *view_state;
-  GCancellable   *cancellable;
+  AtlasLatestJob *events_job;
   gboolean        busy;
-  gboolean        loading;       /* an events worker is running */
-  gboolean        reload_asked;  /* the filter or store changed meanwhile */
   gboolean        fitted;
   gboolean        moved;   /* the range was chosen by the user, not by fit() */
   GTimeZone      *tz;
@@ -69,8 +68,6 @@ struct _AtlasTimelineView
   GArray         *counts;
   guint           counts_generation;
   guint           generation;    /* bumped when the filter changes */
-  gboolean        counting;
-  GCancellable   *count_cancellable;
 
   double          start;         /* the visible range, seconds since the epoch */
   double          end;
@@ -284,10 +281,8 @@ set_busy (AtlasTimelineView *self,
 
 typedef struct
 {
-  char        *db_path;
-  AtlasFilter *filter;
-  GArray      *edges;
-  guint        generation;
+  char           *db_path;
+  AtlasSelection *selection;
 } LoadJob;
 
 static void
@@ -296,22 +291,12 @@ load_job_free (gpointer data)
   LoadJob *job = data;
 
   g_free (job->db_path);
-  atlas_filter_free (job->filter);
-  g_clear_pointer (&job->edges, g_array_unref);
+  atlas_selection_unref (job->selection);
   g_free (job);
 }
 
-static LoadJob *
-load_job_new (AtlasTimelineView *self)
-{
-  LoadJob *job = g_new0 (LoadJob, 1);
-
-  job->db_path = g_strdup (atlas_store_get_path (self->store));
-  job->filter = atlas_filter_copy (atlas_view_state_get_filter (self->view_state));
-  job->generation = self->generation;
-  return job;
-}
-
+/* The selection's events, all of them (those of feeds too) when it chooses
+ * nothing. */
 static void
 events_thread (GTask        *task,
                gpointer      source_object,
@@ -325,7 +310,8 @@ events_thread (GTask        *task,
 
   store = atlas_store_open (job->db_path, &error);
   if (store != NULL)
-    events = atlas_query_events (store, job->filter, G_MININT64, G_MAXINT64, &error);
+    events = atlas_query_events_for_articles (store, job->selection->everything ? NULL : job->selection->undated_ids,
+                                              G_MININT64, G_MAXINT64, &error);
   if (events == NULL)
     g_task_return_error (task, error);
   else
@@ -475,19 +461,7 @@ on_events (GObject      *source,
            gpointer      user_data)
 {
   AtlasTimelineView *self = ATLAS_TIMELINE_VIEW (source);
-  g_autoptr(GError) error = NULL;
-  GPtrArray *events = g_task_propagate_pointer (G_TASK (result), &error);
-
-  self->loading = FALSE;
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  /* Events of a filter that has changed since: read the latest instead. */
-  if (self->reload_asked)
-    {
-      g_clear_pointer (&events, g_ptr_array_unref);
-      reload (self);
-      return;
-    }
+  GPtrArray *events = g_task_propagate_pointer (G_TASK (result), NULL);
 
   g_clear_pointer (&self->events, g_ptr_array_unref);
   self->events = events ? events : g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_event_info_free);
@@ -503,85 +477,32 @@ on_events (GObject      *source,
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
+/* Follows the session's selection; while it has none (a large store read
+ * for the first time), the view waits for it. */
 static void
 reload (AtlasTimelineView *self)
 {
-  g_autoptr(GTask) task = NULL;
+  AtlasSelection *selection = atlas_session_get_selection (self->session);
+  LoadJob *job;
 
   self->generation++;
   set_busy (self, TRUE);
-  /* One worker at a time: a filter changed ten times while the events of a
-   * large store are read makes one more read, not ten at once, each with
-   * its own connection and its own copy of the events. */
-  if (self->loading)
-    {
-      self->reload_asked = TRUE;
-      return;
-    }
-  self->reload_asked = FALSE;
-  self->loading = TRUE;
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, on_events, NULL);
-  g_task_set_check_cancellable (task, TRUE);
-  g_task_set_task_data (task, load_job_new (self), load_job_free);
-  atlas_task_run_in_background (task, events_thread);
+  if (selection == NULL)
+    return;
+  job = g_new0 (LoadJob, 1);
+  job->db_path = g_strdup (atlas_store_get_path (atlas_session_get_store (self->session)));
+  job->selection = atlas_selection_ref (selection);
+  atlas_latest_job_run (self->events_job, self, events_thread, job, load_job_free, on_events, NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* New articles may reach further back or ahead: fit them, unless the user
+ * chose the range. The selection that follows reloads the events. */
 static void
 on_store_changed (AtlasTimelineView *self)
 {
   if (!self->moved)
     self->fitted = FALSE;
-  reload (self);
-}
-
-static void
-counts_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  LoadJob *job = task_data;
-  g_autoptr(AtlasStore) store = NULL;
-  GArray *counts = NULL;
-  GError *error = NULL;
-
-  store = atlas_store_open (job->db_path, &error);
-  if (store != NULL)
-    counts = atlas_query_article_histogram (store, job->filter, job->edges, &error);
-  if (counts == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, counts, (GDestroyNotify) g_array_unref);
-}
-
-static void
-on_counts (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  AtlasTimelineView *self = ATLAS_TIMELINE_VIEW (source);
-  LoadJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  GArray *counts = g_task_propagate_pointer (G_TASK (result), &error);
-
-  self->counting = FALSE;
-  /* Counts for a view being torn down: nobody will show them. */
-  if (counts == NULL || g_cancellable_is_cancelled (self->count_cancellable))
-    {
-      g_clear_pointer (&counts, g_array_unref);
-      return;
-    }
-  g_clear_pointer (&self->edges, g_array_unref);
-  g_clear_pointer (&self->counts, g_array_unref);
-  self->edges = g_array_ref (job->edges);
-  self->counts = counts;
-  self->counts_generation = job->generation;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* The buckets for the current zoom: a unit a few pixels wide at least,
@@ -606,30 +527,29 @@ counts_are_current (AtlasTimelineView *self)
          first <= self->start && last >= self->end;
 }
 
+/* The selection's articles in each bucket around the visible range,
+ * counted from memory (atlas_selection_count_by_time()). */
 static void
 count_articles (AtlasTimelineView *self)
 {
-  g_autoptr(GTask) task = NULL;
-  LoadJob *job;
+  AtlasSelection *selection = self->session ? atlas_session_get_selection (self->session) : NULL;
   double span = self->end - self->start;
   AtlasTimeUnit unit = bucket_unit (self);
   gint64 first, last;
 
-  if (self->counting || self->store == NULL)
+  if (selection == NULL)
     return;
 
-  job = load_job_new (self);
   first = atlas_time_unit_floor (unit, (gint64) (self->start - span), self->tz);
   last = (gint64) (self->end + span);
+  g_clear_pointer (&self->edges, g_array_unref);
+  g_clear_pointer (&self->counts, g_array_unref);
   /* `first` is a boundary, so the ticks start with it; one more edge closes
    * the last bucket. */
-  job->edges = atlas_time_unit_ticks (unit, first, last, self->tz);
-  g_array_append_val (job->edges, (gint64) { atlas_time_unit_next (unit, g_array_index (job->edges, gint64, job->edges->len - 1), self->tz) });
-
-  self->counting = TRUE;
-  task = g_task_new (self, self->count_cancellable, on_counts, NULL);
-  g_task_set_task_data (task, job, load_job_free);
-  atlas_task_run_in_background (task, counts_thread);
+  self->edges = atlas_time_unit_ticks (unit, first, last, self->tz);
+  g_array_append_val (self->edges, (gint64) { atlas_time_unit_next (unit, g_array_index (self->edges, gint64, self->edges->len - 1), self->tz) });
+  self->counts = atlas_selection_count_by_time (selection, self->edges);
+  self->counts_generation = self->generation;
 }
 
 /* ---- view changes ------------------------------------------------------- */
@@ -1296,15 +1216,17 @@ on_key_pressed (GtkEventControllerKey *controller,
 
 void
 atlas_timeline_view_bind (AtlasTimelineView *self,
-                          AtlasStore        *store,
-                          AtlasViewState    *view_state)
+                          AtlasSession      *session)
 {
+  AtlasViewState *view_state = atlas_session_get_view_state (session);
+
   g_return_if_fail (ATLAS_IS_TIMELINE_VIEW (self));
 
-  self->store = g_object_ref (store);
+  self->session = g_object_ref (session);
   self->view_state = g_object_ref (view_state);
-  g_signal_connect_object (view_state, "filter-changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "selection-changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (atlas_session_get_store (session), "changed", G_CALLBACK (on_store_changed), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (view_state, "notify::selected-article", G_CALLBACK (gtk_widget_queue_draw), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (view_state, "notify::selected-entity", G_CALLBACK (gtk_widget_queue_draw), self,
@@ -1316,7 +1238,7 @@ gboolean
 atlas_timeline_view_get_busy (AtlasTimelineView *self)
 {
   g_return_val_if_fail (ATLAS_IS_TIMELINE_VIEW (self), FALSE);
-  return self->busy || self->counting;
+  return self->busy;
 }
 
 GPtrArray *
@@ -1405,11 +1327,11 @@ atlas_timeline_view_dispose (GObject *object)
 {
   AtlasTimelineView *self = ATLAS_TIMELINE_VIEW (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_cancellable_cancel (self->count_cancellable);
+  /* A worker holds the job until it ends: stop it, and what it returns. */
+  atlas_latest_job_cancel (self->events_job);
+  g_clear_object (&self->events_job);
   g_clear_pointer (&self->lanes_button, gtk_widget_unparent);
-  g_clear_object (&self->store);
+  g_clear_object (&self->session);
   g_clear_object (&self->view_state);
   g_clear_pointer (&self->events, g_ptr_array_unref);
   g_clear_pointer (&self->edges, g_array_unref);
@@ -1426,7 +1348,6 @@ atlas_timeline_view_finalize (GObject *object)
   g_time_zone_unref (self->tz);
   g_array_unref (self->markers);
   g_ptr_array_unref (self->lanes);
-  g_object_unref (self->count_cancellable);
 
   G_OBJECT_CLASS (atlas_timeline_view_parent_class)->finalize (object);
 }
@@ -1576,7 +1497,7 @@ atlas_timeline_view_init (AtlasTimelineView *self)
   self->pinch_scale = 1;
   self->markers = g_array_new (FALSE, FALSE, sizeof (Marker));
   self->lanes = g_ptr_array_new_with_free_func (lane_free);
-  self->count_cancellable = g_cancellable_new ();
+  self->events_job = atlas_latest_job_new ();
   self->start = now - 2 * 365.25 * 86400;
   self->end = now;
 

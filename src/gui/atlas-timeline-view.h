@@ -3,6 +3,7 @@
 #include <gtk/gtk.h>
 
 #include "atlas-query.h"
+#include "atlas-session.h"
 #include "atlas-store.h"
 #include "atlas-timeline.h"
 #include "atlas-view-state.h"
@@ -14,8 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AtlasTimelineView, atlas_timeline_view, ATLAS, TIMELINE_VIEW, GtkWidget)
 
 void       atlas_timeline_view_bind          (AtlasTimelineView *self,
-                                              AtlasStore        *store,
-                                              AtlasViewState    *view_state);
+                                              AtlasSession      *session);
 gboolean   atlas_timeline_view_get_busy      (AtlasTimelineView *self);
 GPtrArray *atlas_timeline_view_get_events    (AtlasTimelineView *self);
 void       atlas_timeline_view_get_range     (AtlasTimelineView *self,

@@ -11,7 +11,6 @@
 
 #include "atlas-window.h"
 #include "atlas-article.h"
-#include "atlas-article-index.h"
 #include "atlas-article-list.h"
 #include "atlas-article-row.h"
 #include "atlas-filter-sidebar.h"
@@ -22,14 +21,11 @@
 #include "atlas-importer.h"
 #include "atlas-query.h"
 #include "atlas-reader.h"
+#include "atlas-session.h"
 #include "atlas-subscriptions.h"
 #include "atlas-gui.h"
 
 #define CORPUS_RESOURCE_PATH "/io/github/computeatlas/ComputeAtlas/corpus/"
-
-/* Up to this many articles the index is built at once on the main thread
- * (about 10 ms); above, in a worker, while the last one serves. */
-#define INDEX_IN_PLACE_ARTICLES 2000
 
 struct _AtlasWindow
 {
@@ -37,10 +33,8 @@ struct _AtlasWindow
 
   AtlasStore           *store;
   AtlasViewState       *view_state;
+  AtlasSession         *session;
   AtlasArticleList     *articles;
-  AtlasArticleIndex    *index;
-  gboolean              index_building;
-  gboolean              index_outdated;
   gboolean              painted;
   GtkSingleSelection   *selection;
   GCancellable         *cancellable;
@@ -49,7 +43,6 @@ struct _AtlasWindow
   gboolean              refresh_asked;
   guint                 refresh_timer;
   GSettings            *settings;
-  char                 *load_error;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -144,11 +137,11 @@ update_list_state (AtlasWindow *self)
 
   gtk_label_set_text (self->count_label, count);
 
-  if (self->load_error != NULL)
+  if (atlas_session_get_error (self->session) != NULL)
     page = "error";
   else if (n > 0)
     page = "list";
-  else if (self->importing || self->index == NULL)
+  else if (self->importing || atlas_session_get_loading (self->session))
     {
       page = "loading";
       adw_status_page_set_title (self->loading_page,
@@ -185,37 +178,31 @@ on_selection_changed (AtlasWindow        *self,
   atlas_view_state_set_selected_article (self->view_state, article ? atlas_article_get_id (article) : 0);
 }
 
-/* Selects the list and the facet counts for the current filter, keeping the
- * selected article selected when it is still there. Until the first index
- * of a large store is built, the list says it is loading. */
+/* Shows the session's list and facet counts, keeping the selected article
+ * selected when it is still there. Until the first index of a large store is
+ * built, the list says it is loading; after a failure, why. */
 static void
-reload (AtlasWindow *self)
+on_session_selection_changed (AtlasWindow  *self,
+                              AtlasSession *session)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasSelection) selection = NULL;
+  AtlasSelection *selection = atlas_session_get_selection (session);
+  const char *error = atlas_session_get_error (session);
   gint64 selected = atlas_view_state_get_selected_article (self->view_state);
   guint position;
 
-  g_clear_pointer (&self->load_error, g_free);
-  if (self->index != NULL)
-    {
-      selection = atlas_article_index_select (self->index, self->store,
-                                              atlas_view_state_get_filter (self->view_state), &error);
-      if (selection == NULL)
-        {
-          self->load_error = g_strdup (error->message);
-          adw_status_page_set_description (self->error_page, error->message);
-        }
-    }
+  if (error != NULL)
+    adw_status_page_set_description (self->error_page, error);
   /* The list may drop the selected row on the way (see
    * atlas_article_list_set_ids()); the view state keeps the article, and it
-   * is selected again below. */
+   * is selected again below. A failed read keeps what was shown. */
   g_signal_handlers_block_by_func (self->selection, on_selection_changed, self);
-  atlas_article_list_set_ids (self->articles,
-                              selection != NULL ? g_steal_pointer (&selection->ids)
-                                                : g_array_new (FALSE, FALSE, sizeof (gint64)));
+  if (selection != NULL)
+    atlas_article_list_set_ids (self->articles, g_array_ref (selection->ids));
+  else if (error == NULL)
+    atlas_article_list_set_ids (self->articles, g_array_new (FALSE, FALSE, sizeof (gint64)));
   g_signal_handlers_unblock_by_func (self->selection, on_selection_changed, self);
-  atlas_filter_sidebar_show_selection (self->sidebar, selection);
+  if (selection != NULL || error == NULL)
+    atlas_filter_sidebar_show_selection (self->sidebar, selection);
 
   if (selected > 0 && atlas_article_list_find (self->articles, selected, &position))
     gtk_single_selection_set_selected (self->selection, position);
@@ -257,89 +244,6 @@ on_new_rows_inserted (AtlasWindow      *self,
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
 
-static void update_index (AtlasWindow *self);
-
-static void
-index_built (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(AtlasWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasArticleIndex) index = atlas_article_index_new_finish (result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->index_building = FALSE;
-  if (index != NULL)
-    {
-      g_clear_pointer (&self->index, atlas_article_index_unref);
-      self->index = g_steal_pointer (&index);
-      reload (self);
-    }
-  else
-    {
-      g_free (self->load_error);
-      self->load_error = g_strdup (error->message);
-      adw_status_page_set_description (self->error_page, error->message);
-      update_list_state (self);
-    }
-  if (self->index_outdated)
-    update_index (self);
-}
-
-static gint64
-largest_article_id (AtlasStore *store)
-{
-  g_autoptr(sqlite3_stmt) stmt = atlas_store_prepare (store, "SELECT max(id) FROM articles", NULL);
-
-  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-}
-
-/* Builds the index again after the store changed. A small store is read at
- * once so the views never show it out of date; a large one in a worker,
- * while the previous index keeps serving. */
-static void
-update_index (AtlasWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-  AtlasArticleIndex *index;
-
-  if (self->index_building)
-    {
-      self->index_outdated = TRUE;
-      return;
-    }
-  self->index_outdated = FALSE;
-
-  if (largest_article_id (self->store) > INDEX_IN_PLACE_ARTICLES)
-    {
-      /* Workers wait for the first frame: on two cores they would slow it. */
-      if (!self->painted)
-        {
-          self->index_outdated = TRUE;
-          return;
-        }
-      self->index_building = TRUE;
-      atlas_article_index_new_async (atlas_store_get_path (self->store), self->cancellable,
-                                     index_built, g_object_ref (self));
-      return;
-    }
-
-  index = atlas_article_index_new (self->store, NULL, &error);
-  if (index == NULL)
-    {
-      g_free (self->load_error);
-      self->load_error = g_strdup (error->message);
-      adw_status_page_set_description (self->error_page, error->message);
-      update_list_state (self);
-      return;
-    }
-  g_clear_pointer (&self->index, atlas_article_index_unref);
-  self->index = index;
-  reload (self);
-}
-
 static void on_search_changed (AtlasWindow    *self,
                                GtkSearchEntry *entry);
 
@@ -360,7 +264,6 @@ on_filter_changed (AtlasWindow    *self,
       g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed, self);
     }
 
-  reload (self);
   atlas_reader_set_filter (self->reader, atlas_view_state_get_filter (view_state));
 }
 
@@ -368,7 +271,6 @@ static void
 on_store_changed (AtlasWindow *self,
                   AtlasStore  *store)
 {
-  update_index (self);
   show_selected_article (self);
 }
 
@@ -956,12 +858,11 @@ on_first_frame (AtlasWindow   *self,
   g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
   self->painted = TRUE;
   restore_timeline_height (self);
-  atlas_graph_view_bind (self->graph_view, self->store, self->view_state);
-  atlas_timeline_view_bind (self->timeline_view, self->store, self->view_state);
+  atlas_graph_view_bind (self->graph_view, self->session);
+  atlas_timeline_view_bind (self->timeline_view, self->session);
   atlas_event_table_bind (self->event_table, self->timeline_view, self->view_state);
   atlas_entity_table_bind (self->entity_table, self->graph_view, self->view_state);
-  if (self->index_outdated)
-    update_index (self);
+  atlas_session_allow_workers (self->session);
 }
 
 static void
@@ -987,6 +888,11 @@ atlas_window_constructed (GObject *object)
 
   g_assert (self->store != NULL);
 
+  /* First, so that the selection is computed before any view hears of a
+   * change. */
+  self->session = atlas_session_new (self->store, self->view_state);
+  g_signal_connect_object (self->session, "selection-changed",
+                           G_CALLBACK (on_session_selection_changed), self, G_CONNECT_SWAPPED);
   self->articles = atlas_article_list_new (self->store);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->articles)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -1018,9 +924,7 @@ atlas_window_constructed (GObject *object)
   g_signal_connect_object (click, "released", G_CALLBACK (on_list_clicked), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (click));
 
-  update_index (self);
-  if (self->index == NULL)
-    reload (self);
+  on_session_selection_changed (self, self->session);
   if (atlas_store_is_empty (self->store))
     import_bundled_corpus (self);
 
@@ -1046,11 +950,10 @@ atlas_window_dispose (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->articles);
-  g_clear_pointer (&self->index, atlas_article_index_unref);
+  g_clear_object (&self->session);
   g_clear_object (&self->view_state);
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->load_error, g_free);
 
   G_OBJECT_CLASS (atlas_window_parent_class)->dispose (object);
 }

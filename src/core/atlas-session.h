@@ -1,0 +1,24 @@
+#pragma once
+
+#include <gio/gio.h>
+
+#include "atlas-article-index.h"
+#include "atlas-store.h"
+#include "atlas-view-state.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_SESSION (atlas_session_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasSession, atlas_session, ATLAS, SESSION, GObject)
+
+AtlasSession   *atlas_session_new                 (AtlasStore     *store,
+                                                   AtlasViewState *view_state);
+AtlasStore     *atlas_session_get_store           (AtlasSession   *self);
+AtlasViewState *atlas_session_get_view_state      (AtlasSession   *self);
+AtlasSelection *atlas_session_get_selection       (AtlasSession   *self);
+const char     *atlas_session_get_error           (AtlasSession   *self);
+gboolean        atlas_session_get_loading         (AtlasSession   *self);
+void            atlas_session_allow_workers       (AtlasSession   *self);
+
+G_END_DECLS
