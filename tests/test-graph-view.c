@@ -45,7 +45,7 @@ small_graph (void)
     }
   atlas_graph_add_edge (graph, 1, 0, ATLAS_GRAPH_EDGE_RELATION, "invests_in", 1);
   atlas_graph_add_edge (graph, 2, 0, ATLAS_GRAPH_EDGE_COUNTRY, NULL, 1);
-  atlas_graph_add_edge (graph, 3, 2, ATLAS_GRAPH_EDGE_RELATION, "operates", 1);
+  atlas_graph_add_edge (graph, 2, 3, ATLAS_GRAPH_EDGE_RELATION, "operates", 1);
   atlas_graph_add_edge (graph, 3, 0, ATLAS_GRAPH_EDGE_COUNTRY, NULL, 1);
   atlas_graph_add_edge (graph, 4, 0, ATLAS_GRAPH_EDGE_COUNTRY, NULL, 1);
   atlas_graph_add_edge (graph, 5, 1, ATLAS_GRAPH_EDGE_RELATION, "supplies", 1);
@@ -206,13 +206,13 @@ test_keyboard (void)
   g_assert_cmpstr (atlas_graph_view_get_focused (view), ==, "GB");
 
   /* The tooltip tells about the node under the pointer, or the focused one
-   * from the keyboard. */
+   * from the keyboard, its relations as sentences. */
   {
     g_autofree char *country = atlas_graph_view_describe (view, "GB");
     g_autofree char *site = atlas_graph_view_describe (view, "loughton");
 
-    g_assert_cmpstr (country, ==, "United Kingdom\ncountry · 2 articles");
-    g_assert_cmpstr (site, ==, "Loughton\nsite · 1 article");
+    g_assert_cmpstr (country, ==, "United Kingdom\ncountry · 2 articles\nNVIDIA invests in United Kingdom");
+    g_assert_cmpstr (site, ==, "Loughton\nsite · 1 article\nNscale operates Loughton");
     g_assert_null (atlas_graph_view_describe (view, "nowhere"));
   }
 

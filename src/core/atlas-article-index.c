@@ -17,21 +17,15 @@
 
 #include "atlas-article-index.h"
 #include "atlas-countries.h"
+#include "atlas-kinds.h"
 #include "atlas-query.h"
-
-typedef enum
-{
-  KIND_COUNTRY,
-  KIND_COMPANY,
-  KIND_OTHER,
-} EntityKind;
 
 typedef struct
 {
   char  *id;
   char  *name;
   char  *sort_key;
-  guint8 kind;
+  guint8 group;   /* AtlasFilterGroup, by its kind */
 } Entity;
 
 typedef struct
@@ -220,8 +214,7 @@ load_entities (AtlasArticleIndex  *self,
       entity.id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       entity.name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
       entity.sort_key = g_utf8_collate_key (entity.name, -1);
-      entity.kind = g_strcmp0 (kind, "company") == 0 ? KIND_COMPANY
-                    : g_strcmp0 (kind, "country") == 0 ? KIND_COUNTRY : KIND_OTHER;
+      entity.group = atlas_entity_kind_lookup (kind)->group;
       g_array_append_val (entities, entity);
       g_hash_table_insert (self->entity_by_id, entity.id, GUINT_TO_POINTER (entities->len));
     }
@@ -633,11 +626,11 @@ atlas_article_index_select (AtlasArticleIndex  *self,
         for (guint i = m_from; i < m_to; i++)
           {
             guint entity = self->mentions[i];
-            guint8 kind = self->entities[entity].kind;
+            guint8 group = self->entities[entity].group;
 
-            if (kind == KIND_COMPANY && (fails & ~FAILS_COMPANIES) == 0)
+            if (group == ATLAS_FILTER_GROUP_COMPANIES && (fails & ~FAILS_COMPANIES) == 0)
               company_counts[entity]++;
-            else if (kind == KIND_OTHER && (fails & ~FAILS_ENTITIES) == 0)
+            else if (group == ATLAS_FILTER_GROUP_ENTITIES && (fails & ~FAILS_ENTITIES) == 0)
               entity_counts[entity]++;
           }
     }

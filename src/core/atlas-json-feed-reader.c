@@ -18,22 +18,9 @@
 
 #include "atlas-feed-reader-private.h"
 #include "atlas-html.h"
+#include "atlas-kinds.h"
 #include "atlas-countries.h"
 #include "atlas-text.h"
-
-static const char *const entity_kinds[] = {
-  "company", "site", "country", "organization", "person", "product", NULL,
-};
-
-static const char *const relation_predicates[] = {
-  "operates", "owns", "invests_in", "partners_with", "supplies", "builds",
-  "funds", "acquires", "located_in", "customer_of", NULL,
-};
-
-static const char *const event_kinds[] = {
-  "investment", "funding", "opening", "announcement", "partnership",
-  "acquisition", "launch", "other", NULL,
-};
 
 /* ---- pre-scan ----------------------------------------------------------- */
 
@@ -570,21 +557,38 @@ read_reference_list (Reader     *reader,
     }
 }
 
+/* The kinds feeds may write are those of atlas-kinds.c; any other is read
+ * as the table's catch-all ("other", "related_to"). */
+typedef const char *(*KindId) (const char *value);
+
+static const char *
+entity_kind_id (const char *value)
+{
+  return atlas_entity_kind_lookup (value)->id;
+}
+
+static const char *
+event_kind_id (const char *value)
+{
+  return atlas_event_kind_lookup (value)->id;
+}
+
+static const char *
+predicate_id (const char *value)
+{
+  return atlas_predicate_lookup (value)->id;
+}
+
 static char *
-read_choice (Reader            *reader,
-             JsonObject        *object,
-             const char        *member,
-             const char        *where,
-             const char *const *choices,
-             const char        *fallback)
+read_choice (Reader     *reader,
+             JsonObject *object,
+             const char *member,
+             const char *where,
+             KindId      kind_id)
 {
   g_autofree char *value = read_stripped_string (reader, object, member, where);
 
-  if (value == NULL)
-    return NULL;
-  if (g_strv_contains (choices, value))
-    return g_steal_pointer (&value);
-  return g_strdup (fallback);
+  return value != NULL ? g_strdup (kind_id (value)) : NULL;
 }
 
 static gboolean
@@ -697,7 +701,7 @@ read_entity (Reader     *reader,
 
   entity = atlas_entity_decl_new ();
   entity->id = g_steal_pointer (&id);
-  entity->kind = read_choice (reader, object, "kind", where, entity_kinds, "other");
+  entity->kind = read_choice (reader, object, "kind", where, entity_kind_id);
   if (entity->kind == NULL)
     entity->kind = g_strdup ("other");
   entity->name = read_stripped_string (reader, object, "name", where);
@@ -756,7 +760,7 @@ read_relation (Reader     *reader,
   relation = atlas_relation_decl_new ();
   relation->subject = g_steal_pointer (&subject);
   relation->object = g_steal_pointer (&relation_object);
-  relation->predicate = read_choice (reader, object, "predicate", where, relation_predicates, "related_to");
+  relation->predicate = read_choice (reader, object, "predicate", where, predicate_id);
   if (relation->predicate == NULL)
     relation->predicate = g_strdup ("related_to");
   read_partial_date (reader, object, where, &relation->date);
@@ -782,7 +786,7 @@ read_event (Reader     *reader,
 
   event = atlas_event_decl_new ();
   event->date = date;
-  event->kind = read_choice (reader, object, "kind", where, event_kinds, "other");
+  event->kind = read_choice (reader, object, "kind", where, event_kind_id);
   if (event->kind == NULL)
     event->kind = g_strdup ("other");
   event->title = read_stripped_string (reader, object, "title", where);

@@ -8,21 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "atlas-entity-item.h"
-
-/* The kinds of the feed contract, as a person reads them. */
-const char *
-atlas_entity_kind_label (const char *kind)
-{
-  static const struct { const char *kind; const char *label; } labels[] = {
-    { "company", N_("company") }, { "site", N_("site") }, { "country", N_("country") },
-    { "organization", N_("organization") }, { "person", N_("person") }, { "product", N_("product") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (kind, labels[i].kind) == 0)
-      return _(labels[i].label);
-  return _("other");
-}
+#include "atlas-kinds.h"
 
 struct _AtlasEntityItem
 {
@@ -128,7 +114,7 @@ atlas_entity_item_new (const AtlasGraphNode *node)
   self->id = g_strdup (node->id);
   self->name = g_strdup (node->name);
   self->kind = g_strdup (node->kind);
-  self->kind_label = g_strdup (atlas_entity_kind_label (node->kind));
+  self->kind_label = g_strdup (_(atlas_entity_kind_lookup (node->kind)->label));
   self->country = g_strdup (g_strcmp0 (node->kind, "country") == 0 ? NULL : node->country);
   self->ties = node->degree;
   self->articles = node->weight;

@@ -13,6 +13,5 @@ G_DECLARE_FINAL_TYPE (AtlasEntityItem, atlas_entity_item, ATLAS, ENTITY_ITEM, GO
 AtlasEntityItem *atlas_entity_item_new      (const AtlasGraphNode *node);
 const char      *atlas_entity_item_get_id   (AtlasEntityItem      *self);
 const char      *atlas_entity_item_get_kind (AtlasEntityItem      *self);
-const char      *atlas_entity_kind_label    (const char           *kind);
 
 G_END_DECLS

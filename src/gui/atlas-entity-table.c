@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "atlas-entity-table.h"
+#include "atlas-kinds.h"
 #include "atlas-entity-item.h"
 #include "atlas-table.h"
 
@@ -88,8 +89,7 @@ on_activate (AtlasEntityTable *self,
   const char *kind = atlas_entity_item_get_kind (item);
 
   gtk_widget_activate_action (GTK_WIDGET (self),
-                              g_strcmp0 (kind, "country") == 0 ? "win.toggle-country"
-                              : g_strcmp0 (kind, "company") == 0 ? "win.toggle-company" : "win.toggle-entity",
+                              atlas_filter_group_toggle_action (atlas_entity_kind_lookup (kind)->group),
                               "s", atlas_entity_item_get_id (item));
 }
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "atlas-gui.h"
+#include "atlas-kinds.h"
 #include "atlas-filter-sidebar.h"
 #include "atlas-facet-choice.h"
 #include "atlas-facet-chooser.h"
@@ -301,7 +302,6 @@ atlas_filter_sidebar_init (AtlasFilterSidebar *self)
   GtkListBox *lists[3];
   GtkWidget *headings[3];
   GtkButton *more[3];
-  const char *actions[3] = { "win.toggle-country", "win.toggle-company", "win.toggle-entity" };
   AtlasFilterGroup groups[3] = { ATLAS_FILTER_GROUP_COUNTRIES, ATLAS_FILTER_GROUP_COMPANIES, ATLAS_FILTER_GROUP_ENTITIES };
   const char *chooser_titles[3] = { N_("All Countries"), N_("All Companies"), NULL };
 
@@ -315,7 +315,7 @@ atlas_filter_sidebar_init (AtlasFilterSidebar *self)
   for (guint i = 0; i < 3; i++)
     {
       self->sections[i].group = groups[i];
-      self->sections[i].action = actions[i];
+      self->sections[i].action = atlas_filter_group_toggle_action (groups[i]);
       self->sections[i].list = lists[i];
       self->sections[i].heading = headings[i];
       self->sections[i].more_button = more[i];

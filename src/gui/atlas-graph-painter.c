@@ -13,21 +13,21 @@
 #include <string.h>
 
 #include "atlas-graph-painter.h"
+#include "atlas-kinds.h"
 
 #define LEGEND_ROW    20.0
 #define LEGEND_PAD    10.0
 
-static const struct {
-  const char *kind;
-  const char *label;
-  double      rgb[3];
-} kinds[] = {
-  { "country", N_("Countries"), { 0.18, 0.63, 0.33 } },
-  { "company", N_("Companies"), { 0.21, 0.42, 0.85 } },
-  { "site", N_("Sites"), { 0.90, 0.58, 0.08 } },
-  { "organization", N_("Organizations"), { 0.47, 0.47, 0.50 } },
-  { "product", N_("Products"), { 0.57, 0.25, 0.67 } },
-  { "person", N_("People"), { 0.80, 0.24, 0.24 } },
+/* A colour per AtlasEntityKind; kinds the importer does not know share
+ * the organizations' grey. */
+static const double kind_rgb[ATLAS_N_ENTITY_KINDS][3] = {
+  [ATLAS_ENTITY_COUNTRY] = { 0.18, 0.63, 0.33 },
+  [ATLAS_ENTITY_COMPANY] = { 0.21, 0.42, 0.85 },
+  [ATLAS_ENTITY_SITE] = { 0.90, 0.58, 0.08 },
+  [ATLAS_ENTITY_ORGANIZATION] = { 0.47, 0.47, 0.50 },
+  [ATLAS_ENTITY_PRODUCT] = { 0.57, 0.25, 0.67 },
+  [ATLAS_ENTITY_PERSON] = { 0.80, 0.24, 0.24 },
+  [ATLAS_ENTITY_OTHER] = { 0.47, 0.47, 0.50 },
 };
 
 /* How each kind of tie is drawn, and named in the legend. */
@@ -41,9 +41,6 @@ static const struct {
   [ATLAS_GRAPH_EDGE_COMENTION] = { N_("Mentioned together"), 0.12, 0 },
 };
 
-/* Kinds the importer does not know share the organizations' grey. */
-#define OTHER_KIND 3
-
 struct _AtlasGraphScene
 {
   guint   n_nodes;
@@ -55,17 +52,14 @@ struct _AtlasGraphScene
   guint8 *edge_kind;
   double  ink[3];
   gboolean dark;
-  guint   kinds_present;    /* bit per entry of `kinds` */
+  guint   kinds_present;    /* bit per AtlasEntityKind */
   guint   ties_present;     /* bit per AtlasGraphEdgeKind */
 };
 
 static guint
 kind_index (const char *kind)
 {
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-    if (g_strcmp0 (kind, kinds[k].kind) == 0)
-      return k;
-  return OTHER_KIND;
+  return atlas_entity_kind_lookup (kind)->kind;
 }
 
 /* Less detail when zoomed out: once a typical edge is drawn shorter than
@@ -197,7 +191,7 @@ atlas_graph_scene_draw (AtlasGraphScene         *scene,
   for (guint i = 0; i < scene->n_nodes; i++)
     {
       double x = scene->xy[2 * i] * zoom, y = scene->xy[2 * i + 1] * zoom, r = scene->radius[i] * size;
-      const double *rgb = kinds[scene->kind[i]].rgb;
+      const double *rgb = kind_rgb[scene->kind[i]];
 
       if (x + r < left || x - r > right || y + r < top || y - r > bottom)
         continue;
@@ -372,7 +366,7 @@ disc_sprite (AtlasGraphScene *scene,
       sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
       cr = cairo_create (sprite);
       cairo_arc (cr, size / 2.0, size / 2.0, radius, 0, 2 * G_PI);
-      cairo_set_source_rgb (cr, kinds[kind].rgb[0], kinds[kind].rgb[1], kinds[kind].rgb[2]);
+      cairo_set_source_rgb (cr, kind_rgb[kind][0], kind_rgb[kind][1], kind_rgb[kind][2]);
       cairo_fill_preserve (cr);
       atlas_graph_paint_background (cr, scene->dark, 1);
       cairo_set_line_width (cr, 1.5 * scale);
@@ -495,16 +489,16 @@ atlas_graph_scene_paint_legend (AtlasGraphScene *scene,
   for (int pass = cr == NULL ? 1 : 0; pass < 2; pass++)
     {
       x = LEGEND_PAD, y = LEGEND_PAD / 2, widest = 0, any = FALSE;
-      for (guint k = 0; k < G_N_ELEMENTS (kinds) + G_N_ELEMENTS (ties); k++)
+      for (guint k = 0; k < ATLAS_N_ENTITY_KINDS + G_N_ELEMENTS (ties); k++)
         {
-          gboolean is_tie = k >= G_N_ELEMENTS (kinds);
-          guint t = k - G_N_ELEMENTS (kinds);
+          gboolean is_tie = k >= ATLAS_N_ENTITY_KINDS;
+          guint t = k - ATLAS_N_ENTITY_KINDS;
           int text_width, text_height;
           double entry, sample = is_tie ? 22 : 10;
 
           if (is_tie ? !(scene->ties_present & (1u << t)) : !(scene->kinds_present & (1u << k)))
             continue;
-          pango_layout_set_text (layout, is_tie ? _(ties[t].label) : _(kinds[k].label), -1);
+          pango_layout_set_text (layout, is_tie ? _(ties[t].label) : _(atlas_entity_kind_get (k)->plural), -1);
           pango_layout_get_pixel_size (layout, &text_width, &text_height);
           entry = sample + 6 + text_width + LEGEND_PAD;
           if (any && x + entry > max_width)
@@ -529,7 +523,7 @@ atlas_graph_scene_paint_legend (AtlasGraphScene *scene,
               else
                 {
                   cairo_arc (cr, x + 5, y + LEGEND_ROW / 2, 5, 0, 2 * G_PI);
-                  cairo_set_source_rgb (cr, kinds[k].rgb[0], kinds[k].rgb[1], kinds[k].rgb[2]);
+                  cairo_set_source_rgb (cr, kind_rgb[k][0], kind_rgb[k][1], kind_rgb[k][2]);
                   cairo_fill (cr);
                 }
               cairo_move_to (cr, x + sample + 4, y + (LEGEND_ROW - text_height) / 2);

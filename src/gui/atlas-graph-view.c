@@ -19,6 +19,7 @@
 #include <pango/pangocairo.h>
 
 #include "atlas-background.h"
+#include "atlas-kinds.h"
 #include "atlas-latest-job.h"
 #include "atlas-graph-view.h"
 #include "atlas-compat.h"
@@ -104,7 +105,7 @@ struct _AtlasGraphView
   int               hover;
   int               focus;
 
-  /* What the graph leaves out: a bit per entry of `toggled_kinds`. */
+  /* What the graph leaves out: a bit per AtlasEntityKind. */
   guint             hidden_kinds;
   gboolean          comentions;
   /* The entity whose neighbourhood alone is shown, or NULL. */
@@ -114,14 +115,15 @@ struct _AtlasGraphView
   GtkWidget        *notice;
 };
 
-static const char *const toggled_kinds[] = { "country", "company", "site", "organization", "product", "person" };
+/* The kinds the graph's menu shows or hides: all but "other". */
+#define N_TOGGLED_KINDS ATLAS_ENTITY_OTHER
 
 enum {
   PROP_0,
   PROP_BUSY,
   PROP_EGO,
   PROP_COMENTIONS,
-  /* One per entry of `toggled_kinds`, in that order. */
+  /* One per toggled AtlasEntityKind, in its order. */
   PROP_SHOW_COUNTRIES,
   PROP_SHOW_COMPANIES,
   PROP_SHOW_SITES,
@@ -1108,7 +1110,7 @@ update_description (AtlasGraphView *self)
       const AtlasGraphNode *node = atlas_graph_get_node (self->graph, self->focus);
       description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %s, %'u article; arrows move to its neighbours, Enter filters by it",
                                                   "%s, %s, %'u articles; arrows move to its neighbours, Enter filters by it",
-                                                  node->weight), node->name, atlas_entity_kind_label (node->kind), node->weight);
+                                                  node->weight), node->name, _(atlas_entity_kind_lookup (node->kind)->label), node->weight);
     }
   else if (self->ego != NULL)
     description = g_strdup_printf (_("Neighbourhood of one entity: %'u entities and %'u ties; Escape shows the whole graph"),
@@ -1126,9 +1128,7 @@ select_node (AtlasGraphView *self,
              int             index)
 {
   const AtlasGraphNode *node = atlas_graph_get_node (self->graph, index);
-  const char *action = g_strcmp0 (node->kind, "country") == 0 ? "win.toggle-country"
-                       : g_strcmp0 (node->kind, "company") == 0 ? "win.toggle-company"
-                       : "win.toggle-entity";
+  const char *action = atlas_filter_group_toggle_action (atlas_entity_kind_lookup (node->kind)->group);
 
   gtk_widget_activate_action (GTK_WIDGET (self), action, "s", node->id);
 }
@@ -1432,9 +1432,9 @@ rebuild (AtlasGraphView *self)
   {
     GStrvBuilder *hidden = g_strv_builder_new ();
 
-    for (guint k = 0; k < G_N_ELEMENTS (toggled_kinds); k++)
+    for (guint k = 0; k < N_TOGGLED_KINDS; k++)
       if (self->hidden_kinds & (1u << k))
-        g_strv_builder_add (hidden, toggled_kinds[k]);
+        g_strv_builder_add (hidden, atlas_entity_kind_get (k)->id);
     job->hidden_kinds = g_strv_builder_end (hidden);
     g_strv_builder_unref (hidden);
   }
@@ -1698,16 +1698,42 @@ on_motion (GtkEventControllerMotion *controller,
     }
 }
 
-/* What the tooltip says of a node: name, kind, country, articles. */
+/* The tooltip shows this many of a node's relations, then how many more. */
+#define TOOLTIP_RELATIONS 4
+
+/* What the tooltip says of a node: name, kind, country, articles, and its
+ * relations as sentences ("Microsoft invests in Nscale"). */
 static char *
-describe_node (const AtlasGraphNode *node)
+describe_node (AtlasGraph *graph,
+               guint       index)
 {
+  const AtlasGraphNode *node = atlas_graph_get_node (graph, index);
   g_autofree char *articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u article", "%'u articles", node->weight),
                                                node->weight);
   gboolean with_country = node->country != NULL && g_strcmp0 (node->kind, "country") != 0;
+  GString *text = g_string_new (NULL);
+  guint relations = 0;
 
-  return g_strdup_printf ("%s\n%s%s%s · %s", node->name, atlas_entity_kind_label (node->kind),
+  g_string_append_printf (text, "%s\n%s%s%s · %s", node->name, _(atlas_entity_kind_lookup (node->kind)->label),
                           with_country ? " · " : "", with_country ? node->country : "", articles);
+  for (guint e = 0; e < atlas_graph_get_n_edges (graph); e++)
+    {
+      const AtlasGraphEdge *edge = atlas_graph_get_edge (graph, e);
+
+      if (edge->kind != ATLAS_GRAPH_EDGE_RELATION || (edge->source != index && edge->target != index))
+        continue;
+      if (relations++ < TOOLTIP_RELATIONS)
+        /* TRANSLATORS: a relation between two entities of the graph, such
+         * as "Microsoft" "invests in" "Nscale". */
+        g_string_append_printf (text, _("\n%s %s %s"), atlas_graph_get_node (graph, edge->source)->name,
+                                _(atlas_predicate_lookup (edge->predicate)->label),
+                                atlas_graph_get_node (graph, edge->target)->name);
+    }
+  if (relations > TOOLTIP_RELATIONS)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "\nand %'u more relation", "\nand %'u more relations",
+                                               relations - TOOLTIP_RELATIONS),
+                            relations - TOOLTIP_RELATIONS);
+  return g_string_free (text, FALSE);
 }
 
 /* The tooltip's text for an entity of the graph, or NULL. */
@@ -1720,7 +1746,7 @@ atlas_graph_view_describe (AtlasGraphView *self,
   g_return_val_if_fail (ATLAS_IS_GRAPH_VIEW (self), NULL);
   if (self->graph == NULL || !atlas_graph_find (self->graph, entity_id, &index))
     return NULL;
-  return describe_node (atlas_graph_get_node (self->graph, index));
+  return describe_node (self->graph, index);
 }
 
 static gboolean
@@ -1737,7 +1763,7 @@ on_query_tooltip (GtkWidget  *widget,
 
   if (index < 0)
     return FALSE;
-  text = describe_node (atlas_graph_get_node (self->graph, index));
+  text = describe_node (self->graph, index);
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
@@ -2090,16 +2116,11 @@ atlas_graph_view_class_init (AtlasGraphViewClass *klass)
   properties[PROP_COMENTIONS] =
     g_param_spec_boolean ("comentions", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  for (guint k = 0; k < G_N_ELEMENTS (toggled_kinds); k++)
-    {
-      static const char *const names[] = {
-        "show-countries", "show-companies", "show-sites", "show-organizations", "show-products", "show-people",
-      };
-      G_STATIC_ASSERT (G_N_ELEMENTS (names) == G_N_ELEMENTS (toggled_kinds));
-      properties[PROP_SHOW_COUNTRIES + k] =
-        g_param_spec_boolean (names[k], NULL, NULL, TRUE,
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-    }
+  G_STATIC_ASSERT (PROP_SHOW_PEOPLE - PROP_SHOW_COUNTRIES + 1 == N_TOGGLED_KINDS);
+  for (guint k = 0; k < N_TOGGLED_KINDS; k++)
+    properties[PROP_SHOW_COUNTRIES + k] =
+      g_param_spec_boolean (atlas_entity_kind_get (k)->option, NULL, NULL, TRUE,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* A new graph is on screen: a new build's, or the layout's first step. */

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "atlas-gui.h"
+#include "atlas-kinds.h"
 #include "atlas-reader.h"
 #include "atlas-chip-box.h"
 #include "atlas-compat.h"
@@ -56,9 +57,7 @@ static gboolean
 entity_is_filtered (AtlasReader          *self,
                     const AtlasEntityRef *entity)
 {
-  AtlasFilterGroup group = g_strcmp0 (entity->kind, "country") == 0 ? ATLAS_FILTER_GROUP_COUNTRIES
-                           : g_strcmp0 (entity->kind, "company") == 0 ? ATLAS_FILTER_GROUP_COMPANIES
-                           : ATLAS_FILTER_GROUP_ENTITIES;
+  AtlasFilterGroup group = atlas_entity_kind_lookup (entity->kind)->group;
 
   return self->filter != NULL && atlas_filter_contains (self->filter, group, entity->id);
 }
@@ -68,9 +67,8 @@ entity_is_filtered (AtlasReader          *self,
 static GtkWidget *
 entity_chip_new (const AtlasEntityRef *entity)
 {
-  const char *action = g_strcmp0 (entity->kind, "country") == 0 ? "win.toggle-country"
-                       : g_strcmp0 (entity->kind, "company") == 0 ? "win.toggle-company"
-                       : "win.toggle-entity";
+  const AtlasEntityKindInfo *kind = atlas_entity_kind_lookup (entity->kind);
+  const char *action = atlas_filter_group_toggle_action (kind->group);
   g_autofree char *tooltip = g_strdup_printf (_("Filter by %s"), entity->name);
   GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *chip = gtk_button_new ();
@@ -87,8 +85,9 @@ entity_chip_new (const AtlasEntityRef *entity)
   gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_widget_add_css_class (chip, "flat");
   gtk_widget_add_css_class (chip, "chip");
-  if (entity->kind != NULL && g_strv_contains ((const char *[]) { "company", "country", "site", NULL }, entity->kind))
-    gtk_widget_add_css_class (chip, entity->kind);
+  /* style.css colours these kinds' chips. */
+  if (kind->kind == ATLAS_ENTITY_COMPANY || kind->kind == ATLAS_ENTITY_COUNTRY || kind->kind == ATLAS_ENTITY_SITE)
+    gtk_widget_add_css_class (chip, kind->id);
   return chip;
 }
 

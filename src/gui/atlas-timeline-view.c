@@ -17,6 +17,7 @@
 #include "atlas-background.h"
 #include "atlas-latest-job.h"
 #include "atlas-timeline-view.h"
+#include "atlas-kinds.h"
 #include "atlas-compat.h"
 #include "atlas-query.h"
 
@@ -30,20 +31,16 @@
 #define MIN_SPAN        (2 * 86400.0)
 #define MAX_SPAN        (200 * 365.25 * 86400.0)
 
-/* The lanes, in the order of the feed contract's kinds. */
-static const struct {
-  const char *kind;
-  const char *label;
-  double      rgb[3];
-} lane_kinds[] = {
-  { "investment", N_("Investments"), { 0.21, 0.42, 0.85 } },
-  { "funding", N_("Funding"), { 0.15, 0.60, 0.62 } },
-  { "opening", N_("Openings"), { 0.18, 0.63, 0.33 } },
-  { "announcement", N_("Announcements"), { 0.90, 0.58, 0.08 } },
-  { "partnership", N_("Partnerships"), { 0.57, 0.25, 0.67 } },
-  { "acquisition", N_("Acquisitions"), { 0.80, 0.24, 0.24 } },
-  { "launch", N_("Launches"), { 0.75, 0.35, 0.55 } },
-  { "other", N_("Other"), { 0.47, 0.47, 0.50 } },
+/* A lane's colour per AtlasEventKind; the lanes follow that order. */
+static const double lane_rgb[ATLAS_N_EVENT_KINDS][3] = {
+  [ATLAS_EVENT_INVESTMENT] = { 0.21, 0.42, 0.85 },
+  [ATLAS_EVENT_FUNDING] = { 0.15, 0.60, 0.62 },
+  [ATLAS_EVENT_OPENING] = { 0.18, 0.63, 0.33 },
+  [ATLAS_EVENT_ANNOUNCEMENT] = { 0.90, 0.58, 0.08 },
+  [ATLAS_EVENT_PARTNERSHIP] = { 0.57, 0.25, 0.67 },
+  [ATLAS_EVENT_ACQUISITION] = { 0.80, 0.24, 0.24 },
+  [ATLAS_EVENT_LAUNCH] = { 0.75, 0.35, 0.55 },
+  [ATLAS_EVENT_OTHER] = { 0.47, 0.47, 0.50 },
 };
 
 struct _AtlasTimelineView
@@ -138,17 +135,14 @@ typedef struct
 static guint
 lane_of (const char *kind)
 {
-  for (guint k = 0; k < G_N_ELEMENTS (lane_kinds); k++)
-    if (g_strcmp0 (kind, lane_kinds[k].kind) == 0)
-      return k;
-  return G_N_ELEMENTS (lane_kinds) - 1;
+  return atlas_event_kind_lookup (kind)->kind;
 }
 
 /* An event's kind as the timeline's lanes name it. */
 const char *
 atlas_event_kind_label (const char *kind)
 {
-  return _(lane_kinds[lane_of (kind)].label);
+  return _(atlas_event_kind_lookup (kind)->plural);
 }
 
 static guint
@@ -325,17 +319,17 @@ static void fit (AtlasTimelineView *self);
 static void
 lanes_by_kind (AtlasTimelineView *self)
 {
-  Lane *kinds[G_N_ELEMENTS (lane_kinds)] = { NULL };
+  Lane *kinds[ATLAS_N_EVENT_KINDS] = { NULL };
 
   for (guint i = 0; i < self->events->len; i++)
     {
       guint k = lane_of (((AtlasEventInfo *) g_ptr_array_index (self->events, i))->kind);
 
       if (kinds[k] == NULL)
-        kinds[k] = lane_new (_(lane_kinds[k].label), lane_kinds[k].rgb);
+        kinds[k] = lane_new (_(atlas_event_kind_get (k)->plural), lane_rgb[k]);
       g_array_append_val (kinds[k]->members, i);
     }
-  for (guint k = 0; k < G_N_ELEMENTS (lane_kinds); k++)
+  for (guint k = 0; k < ATLAS_N_EVENT_KINDS; k++)
     if (kinds[k] != NULL)
       g_ptr_array_add (self->lanes, kinds[k]);
 }
