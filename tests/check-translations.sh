@@ -17,7 +17,7 @@ xgettext --from-code=UTF-8 --add-comments=TRANSLATORS \
   --files-from=po/POTFILES.in -o "$tmp/template.pot"
 
 # Files with translatable strings that POTFILES.in forgot.
-missing=$(grep -l -E '_\(|N_\(|translatable="yes"|g_dngettext' src/*/*.c ui/*.ui | sort | comm -23 - <(sort po/POTFILES.in))
+missing=$(grep -l -E '_\(|N_\(|translatable="yes"|g_dngettext' $(find src -name '*.c') ui/*.ui | sort | comm -23 - <(sort po/POTFILES.in))
 if [[ -n $missing ]]; then
   echo "not in po/POTFILES.in:"; echo "$missing"; exit 1
 fi

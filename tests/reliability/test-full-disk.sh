@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # test-full-disk: a store on a disk that fills up, for real.
 #
-#   tests/test-full-disk.sh COMPUTE-ATLAS-CLI
+#   tests/reliability/test-full-disk.sh COMPUTE-ATLAS-CLI
 #
 # The store lives on a 1 MiB tmpfs mounted in a private mount namespace
 # (unshare, so it needs neither root nor a mount left behind). An import

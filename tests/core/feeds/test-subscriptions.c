@@ -260,7 +260,7 @@ test_paging_cancelled (void)
 
 /* A disk that fills up during a refresh: the feed fails whole, says so, and
  * the articles already stored stay; once there is room it refreshes. The
- * store's page limit stands in for the disk (tests/test-full-disk.sh fills a
+ * store's page limit stands in for the disk (tests/reliability/test-full-disk.sh fills a
  * real one). */
 static void
 test_disk_full (void)
