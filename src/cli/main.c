@@ -1,3 +1,4 @@
+/* main.c: compute-atlas-cli (all of it is in libatlas-cli) */
 #include "atlas-cli.h"
 
 int

@@ -19,6 +19,7 @@ struct _AtlasApplication
   AdwApplication  parent_instance;
   char           *db_path;
   AtlasStore     *store;
+  AtlasRefresher *refresher;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, ADW_TYPE_APPLICATION)
@@ -184,6 +185,9 @@ atlas_application_activate (GApplication *application)
         }
     }
 
+  /* One refresher for the store, whatever the number of windows. */
+  if (self->refresher == NULL)
+    self->refresher = atlas_gui_refresher_new (self->store);
   gtk_window_present (GTK_WINDOW (atlas_window_new (GTK_APPLICATION (self), self->store)));
 }
 
@@ -300,6 +304,7 @@ atlas_application_finalize (GObject *object)
   AtlasApplication *self = ATLAS_APPLICATION (object);
 
   g_clear_pointer (&self->db_path, g_free);
+  g_clear_object (&self->refresher);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (atlas_application_parent_class)->finalize (object);
@@ -350,4 +355,13 @@ atlas_application_set_store_path (AtlasApplication *self,
 
   g_free (self->db_path);
   self->db_path = g_canonicalize_filename (path, NULL);
+}
+
+/* The refresher of the application's store (see atlas_gui_refresher_new()),
+ * or NULL before the store is opened. */
+AtlasRefresher *
+atlas_application_get_refresher (AtlasApplication *self)
+{
+  g_return_val_if_fail (ATLAS_IS_APPLICATION (self), NULL);
+  return self->refresher;
 }

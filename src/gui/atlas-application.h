@@ -2,6 +2,8 @@
 
 #include <adwaita.h>
 
+#include "atlas-refresher.h"
+
 G_BEGIN_DECLS
 
 #define ATLAS_TYPE_APPLICATION (atlas_application_get_type ())
@@ -11,5 +13,6 @@ G_DECLARE_FINAL_TYPE (AtlasApplication, atlas_application, ATLAS, APPLICATION, A
 AtlasApplication *atlas_application_new            (void);
 void              atlas_application_set_store_path (AtlasApplication *self,
                                                     const char       *path);
+AtlasRefresher   *atlas_application_get_refresher  (AtlasApplication *self);
 
 G_END_DECLS

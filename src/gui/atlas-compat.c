@@ -1,3 +1,4 @@
+/* atlas-compat.c: the one place that chooses between GTK 4.8 and newer API */
 #include <adwaita.h>
 
 #include "atlas-compat.h"

@@ -20,103 +20,15 @@
 
 #include "atlas-background.h"
 #include "atlas-kinds.h"
+#include "atlas-label-placer.h"
 #include "atlas-latest-job.h"
-#include "atlas-graph-view.h"
+#include "atlas-graph-view-private.h"
 #include "atlas-compat.h"
 #include "atlas-entity-item.h"
 #include "atlas-graph-layout.h"
 #include "atlas-graph-painter.h"
 #include "atlas-query.h"
 
-#define MIN_ZOOM     0.05
-#define MAX_ZOOM     40.0
-/* The painted image reaches this share of the view beyond each side. */
-#define TILE_MARGIN  0.25
-#define LABEL_PAD    2.0
-#define LEGEND_MARGIN 8.0
-#define NEW_LAYOUTS_PER_FRAME 6
-/* Room kept free of nodes when fitting: the sides, and the options button
- * at the top. */
-#define FIT_MARGIN   40.0
-/* At "fit" the discs of thousands of entities would be one blot: together
- * they may cover at most this share of the view, and no disc shrinks below
- * MIN_NODE_SIZE of its size. */
-#define MAX_DISC_COVER 0.25
-#define MIN_NODE_SIZE  0.15
-#define FIT_TOP      56.0
-
-typedef struct
-{
-  guint           node;
-  graphene_rect_t box;          /* in view coordinates, padding included */
-} Label;
-
-struct _AtlasGraphView
-{
-  GtkWidget         parent_instance;
-
-  AtlasSession     *session;
-  AtlasStore       *store;
-  AtlasViewState   *view_state;
-  AtlasGraph       *graph;
-  AtlasLatestJob   *build_job;
-  gboolean          busy;
-  gboolean          fitted;
-  gboolean          auto_fit;
-
-  double            zoom;
-  double            pan_x;
-  double            pan_y;
-  double            drag_pan_x;
-  double            drag_pan_y;
-  /* The node being dragged, or -1 when the drag pans. */
-  int               dragged;
-  double            drag_node_x;
-  double            drag_node_y;
-  double            pointer_x;
-  double            pointer_y;
-  double            pinch_scale;
-
-  /* What the painting worker last delivered, and for which state. */
-  GdkTexture       *tile;
-  cairo_surface_t  *tile_surface;  /* the texture's pixels */
-  cairo_rectangle_t tile_area;  /* in zoomed coordinates */
-  double            tile_zoom;
-  int               tile_scale;
-  guint             tile_generation;
-  /* Bumped by every change that alters the painted picture. */
-  guint             generation;
-  AtlasGraphScene  *scene;      /* of the current generation, once needed */
-  GCancellable     *paint_cancellable;
-  gboolean          painting;
-
-  GArray           *by_x;       /* node indices sorted by x */
-  double            typical_edge;
-  double            disc_area;  /* of every disc at full size, in square pixels */
-  double            cover_size; /* the node size that lets the discs cover MAX_DISC_COVER at fit */
-  double            cover_zoom; /* the zoom of that fit */
-  GArray           *by_importance;
-  GPtrArray        *label_layouts;  /* per node, made when first needed */
-  GArray           *labels;     /* Label, placed for the last frame */
-  guint             new_layouts_left;
-  gboolean          labels_pending;  /* some were left for the next frame */
-  guint             labels_source;
-  GHashTable       *highlight;  /* ids of the filter's and the open article's entities */
-  int               hover;
-  int               focus;
-
-  /* What the graph leaves out: a bit per AtlasEntityKind. */
-  guint             hidden_kinds;
-  gboolean          comentions;
-  /* The entity whose neighbourhood alone is shown, or NULL. */
-  char             *ego;
-  GtkWidget        *options_button;
-  GtkWidget        *whole_button;
-  GtkWidget        *notice;
-};
-
-/* The kinds the graph's menu shows or hides: all but "other". */
-#define N_TOGGLED_KINDS ATLAS_ENTITY_OTHER
 
 enum {
   PROP_0,
@@ -233,8 +145,8 @@ update_cover (AtlasGraphView *self)
 }
 
 /* After the nodes moved. */
-static void
-index_nodes (AtlasGraphView *self)
+void
+_atlas_graph_view_index_nodes (AtlasGraphView *self)
 {
   sort_nodes (self->graph, self->by_x, compare_by_x);
   /* Without edges, no length to go by: nodes keep their size. */
@@ -252,8 +164,8 @@ index_nodes (AtlasGraphView *self)
 
 /* The node under a point of the view, or -1: a binary search on x narrows
  * the candidates to the few within reach. */
-static int
-hit_test (AtlasGraphView *self,
+int
+_atlas_graph_view_hit_test (AtlasGraphView *self,
           double          x,
           double          y)
 {
@@ -300,8 +212,8 @@ hit_test (AtlasGraphView *self,
 
 /* ---- painting ----------------------------------------------------------- */
 
-static void
-invalidate (AtlasGraphView *self)
+void
+_atlas_graph_view_invalidate (AtlasGraphView *self)
 {
   self->generation++;
   g_clear_pointer (&self->scene, atlas_graph_scene_unref);
@@ -477,69 +389,20 @@ on_screen (AtlasGraphView *self,
          x - r <= gtk_widget_get_width (GTK_WIDGET (self)) && y - r <= gtk_widget_get_height (GTK_WIDGET (self));
 }
 
-static gboolean
-box_meets_disc (const graphene_rect_t *box,
-                double                 x,
-                double                 y,
-                double                 r)
-{
-  double nx = CLAMP (x, box->origin.x, box->origin.x + box->size.width);
-  double ny = CLAMP (y, box->origin.y, box->origin.y + box->size.height);
-
-  return (nx - x) * (nx - x) + (ny - y) * (ny - y) < r * r;
-}
-
-/* Whether a label box is inside the view, clear of the labels placed and of
- * the discs of the nodes that matter most: covering a minor node is allowed,
- * as it would leave no room for any label in a dense graph. */
-static gboolean
-label_fits (AtlasGraphView *self,
-            const graphene_rect_t *box,
-            guint           owner,
-            GArray         *obstacles)
-{
-  if (box->origin.x < 0 || box->origin.y < 0 ||
-      box->origin.x + box->size.width > gtk_widget_get_width (GTK_WIDGET (self)) ||
-      box->origin.y + box->size.height > gtk_widget_get_height (GTK_WIDGET (self)))
-    return FALSE;
-  for (guint p = 0; p < self->labels->len; p++)
-    if (graphene_rect_intersection (box, &g_array_index (self->labels, Label, p).box, NULL))
-      return FALSE;
-  for (guint k = 0; k < obstacles->len; k++)
-    {
-      guint other = g_array_index (obstacles, guint, k);
-      const AtlasGraphNode *node = atlas_graph_get_node (self->graph, other);
-      double x, y;
-
-      if (other == owner)
-        continue;
-      to_view (self, node, &x, &y);
-      if (box_meets_disc (box, x, y, atlas_graph_node_radius (node, node_size (self)) + 1))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* Below the node, else above, right or left; a forced label (the hovered,
- * focused or highlighted node) takes the first place when none is free. */
+/* Shaping a name costs a tenth of a millisecond or more: a pan that brings
+ * many new nodes in spreads that over a few frames, but a forced label (the
+ * hovered, focused or highlighted node) is always shaped. */
 static void
 place_label (AtlasGraphView *self,
              guint           index,
-             gboolean        forced,
-             GArray         *obstacles)
+             gboolean        forced)
 {
   const AtlasGraphNode *node = atlas_graph_get_node (self->graph, index);
-  double x, y, r = atlas_graph_node_radius (node, node_size (self)) + 2;
+  double x, y;
   int width, height;
-  double w, h;
-  Label label = { index };
 
-  for (guint p = 0; p < self->labels->len; p++)
-    if (g_array_index (self->labels, Label, p).node == index)
-      return;
-
-  /* Shaping a name costs a tenth of a millisecond or more: a pan that
-   * brings many new nodes in spreads that over a few frames. */
+  if (atlas_label_placer_has (self->labels, index))
+    return;
   if (g_ptr_array_index (self->label_layouts, index) == NULL && !forced)
     {
       if (self->new_layouts_left == 0)
@@ -552,29 +415,8 @@ place_label (AtlasGraphView *self,
 
   to_view (self, node, &x, &y);
   pango_layout_get_pixel_size (label_layout (self, index), &width, &height);
-  w = width + 2 * LABEL_PAD;
-  h = height;
-  {
-    const graphene_rect_t places[] = {
-      GRAPHENE_RECT_INIT (x - w / 2, y + r, w, h),
-      GRAPHENE_RECT_INIT (x - w / 2, y - r - h, w, h),
-      GRAPHENE_RECT_INIT (x + r, y - h / 2, w, h),
-      GRAPHENE_RECT_INIT (x - r - w, y - h / 2, w, h),
-    };
-
-    for (guint p = 0; p < G_N_ELEMENTS (places); p++)
-      if (label_fits (self, &places[p], index, obstacles))
-        {
-          label.box = places[p];
-          g_array_append_val (self->labels, label);
-          return;
-        }
-    if (forced)
-      {
-        label.box = places[0];
-        g_array_append_val (self->labels, label);
-      }
-  }
+  atlas_label_placer_place (self->labels, index, x, y, atlas_graph_node_radius (node, node_size (self)) + 2,
+                            width + 2 * LABEL_PAD, height, forced);
 }
 
 /* Labels for what the reader is looking at, then for the most mentioned
@@ -585,12 +427,13 @@ place_labels (AtlasGraphView *self)
   double area = (double) gtk_widget_get_width (GTK_WIDGET (self)) * gtk_widget_get_height (GTK_WIDGET (self));
   guint room = CLAMP ((guint) (area / 40000), 6, 40);
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) obstacles = g_array_new (FALSE, FALSE, sizeof (guint));
   GHashTableIter iter;
   gpointer id;
   guint index;
 
-  g_array_set_size (self->labels, 0);
+  g_clear_pointer (&self->labels, atlas_label_placer_free);
+  self->labels = atlas_label_placer_new (gtk_widget_get_width (GTK_WIDGET (self)),
+                                         gtk_widget_get_height (GTK_WIDGET (self)));
   self->new_layouts_left = NEW_LAYOUTS_PER_FRAME;
   for (guint k = 0; k < self->by_importance->len && candidates->len < 4 * room; k++)
     {
@@ -598,19 +441,28 @@ place_labels (AtlasGraphView *self)
       if (on_screen (self, index))
         g_array_append_val (candidates, index);
     }
-  g_array_append_vals (obstacles, candidates->data, MIN (room, candidates->len));
+  /* The discs of the nodes that will have a label stay uncovered. */
+  for (guint k = 0; k < MIN (room, candidates->len); k++)
+    {
+      const AtlasGraphNode *node = atlas_graph_get_node (self->graph, g_array_index (candidates, guint, k));
+      double x, y;
+
+      to_view (self, node, &x, &y);
+      atlas_label_placer_add_obstacle (self->labels, g_array_index (candidates, guint, k), x, y,
+                                       atlas_graph_node_radius (node, node_size (self)));
+    }
 
   if (self->hover >= 0)
-    place_label (self, self->hover, TRUE, obstacles);
+    place_label (self, self->hover, TRUE);
   if (self->focus >= 0 && gtk_widget_has_focus (GTK_WIDGET (self)))
-    place_label (self, self->focus, TRUE, obstacles);
+    place_label (self, self->focus, TRUE);
   g_hash_table_iter_init (&iter, self->highlight);
   while (g_hash_table_iter_next (&iter, &id, NULL))
     if (atlas_graph_find (self->graph, id, &index) && on_screen (self, index))
-      place_label (self, index, TRUE, obstacles);
+      place_label (self, index, TRUE);
 
-  for (guint k = 0; k < candidates->len && self->labels->len < room; k++)
-    place_label (self, g_array_index (candidates, guint, k), FALSE, obstacles);
+  for (guint k = 0; k < candidates->len && atlas_label_placer_get_n_placed (self->labels) < room; k++)
+    place_label (self, g_array_index (candidates, guint, k), FALSE);
 }
 
 static gboolean
@@ -637,17 +489,18 @@ draw_labels (AtlasGraphView *self,
   /* A frame cannot ask for the next one: an idle callback does. */
   if (self->labels_pending && self->labels_source == 0)
     self->labels_source = g_idle_add (place_pending_labels, self);
-  for (guint p = 0; p < self->labels->len; p++)
+  for (guint p = 0; p < atlas_label_placer_get_n_placed (self->labels); p++)
     {
-      const Label *label = &g_array_index (self->labels, Label, p);
+      const AtlasPlacedLabel *label = atlas_label_placer_get_placed (self->labels, p);
+      graphene_rect_t box = GRAPHENE_RECT_INIT (label->box.x, label->box.y, label->box.width, label->box.height);
       GskRoundedRect rounded;
 
-      gsk_rounded_rect_init_from_rect (&rounded, &label->box, 4);
+      gsk_rounded_rect_init_from_rect (&rounded, &box, 4);
       gtk_snapshot_push_rounded_clip (snapshot, &rounded);
-      gtk_snapshot_append_color (snapshot, &halo, &label->box);
+      gtk_snapshot_append_color (snapshot, &halo, &box);
       gtk_snapshot_pop (snapshot);
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (label->box.origin.x + LABEL_PAD, label->box.origin.y));
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (label->box.x + LABEL_PAD, label->box.y));
       gtk_snapshot_append_layout (snapshot, label_layout (self, label->node), &ink);
       gtk_snapshot_restore (snapshot);
     }
@@ -846,11 +699,11 @@ atlas_graph_view_export_async (AtlasGraphView      *self,
   g_array_set_clear_func (job->labels, clear_export_label);
 
   place_labels (self);
-  for (guint p = 0; p < self->labels->len; p++)
+  for (guint p = 0; p < atlas_label_placer_get_n_placed (self->labels); p++)
     {
-      const Label *label = &g_array_index (self->labels, Label, p);
+      const AtlasPlacedLabel *label = atlas_label_placer_get_placed (self->labels, p);
       ExportLabel copy = {
-        g_strdup (atlas_graph_get_node (self->graph, label->node)->name), label->box.origin.x, label->box.origin.y,
+        g_strdup (atlas_graph_get_node (self->graph, label->node)->name), label->box.x, label->box.y,
       };
       g_array_append_val (job->labels, copy);
     }
@@ -1019,8 +872,8 @@ atlas_graph_view_snapshot (GtkWidget   *widget,
 
 /* ---- view changes ------------------------------------------------------- */
 
-static void
-fit (AtlasGraphView *self)
+void
+_atlas_graph_view_fit (AtlasGraphView *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
@@ -1051,8 +904,8 @@ fit (AtlasGraphView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
-zoom_around (AtlasGraphView *self,
+void
+_atlas_graph_view_zoom_around (AtlasGraphView *self,
              double          factor,
              double          x,
              double          y)
@@ -1073,8 +926,8 @@ static void update_description (AtlasGraphView *self);
 
 /* The focused node is the view state's selected entity, which the Entities
  * table shows too. */
-static void
-set_focus (AtlasGraphView *self,
+void
+_atlas_graph_view_set_focus (AtlasGraphView *self,
            int             index)
 {
   self->focus = index;
@@ -1123,8 +976,8 @@ update_description (AtlasGraphView *self)
 
 /* Filtering by a node goes through the window's actions, as the sidebar and
  * the chips do. */
-static void
-select_node (AtlasGraphView *self,
+void
+_atlas_graph_view_select_node (AtlasGraphView *self,
              int             index)
 {
   const AtlasGraphNode *node = atlas_graph_get_node (self->graph, index);
@@ -1299,12 +1152,11 @@ set_busy (AtlasGraphView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-static void rebuild (AtlasGraphView *self);
 
 /* Shows only an entity and its neighbours, or with NULL the whole graph
  * again; either way the view fits what it shows. */
-static void
-set_ego (AtlasGraphView *self,
+void
+_atlas_graph_view_set_ego (AtlasGraphView *self,
          const char     *id)
 {
   if (g_strcmp0 (self->ego, id) == 0)
@@ -1324,7 +1176,7 @@ take_graph (AtlasGraphView *self,
   self->graph = graph;
   self->hover = -1;
   self->focus = graph && atlas_graph_get_n_nodes (graph) > 0 ? 0 : -1;
-  index_nodes (self);
+  _atlas_graph_view_index_nodes (self);
   sort_nodes (self->graph, self->by_importance, compare_importance);
   g_ptr_array_set_size (self->label_layouts, 0);
   g_ptr_array_set_size (self->label_layouts, graph ? atlas_graph_get_n_nodes (graph) : 0);
@@ -1334,8 +1186,8 @@ take_graph (AtlasGraphView *self,
   /* Asked for, but left out: say why rather than do nothing. */
   gtk_widget_set_visible (self->notice, graph != NULL && self->comentions && atlas_graph_get_comentions_dropped (graph));
   if (!self->fitted)
-    fit (self);
-  invalidate (self);
+    _atlas_graph_view_fit (self);
+  _atlas_graph_view_invalidate (self);
   g_signal_emit (self, signals[GRAPH_CHANGED], 0);
 }
 
@@ -1382,11 +1234,11 @@ apply_layout_update (AtlasGraphView *self,
           node->x = update->positions[2 * i];
           node->y = update->positions[2 * i + 1];
         }
-      index_nodes (self);
-      invalidate (self);
+      _atlas_graph_view_index_nodes (self);
+      _atlas_graph_view_invalidate (self);
     }
   if (self->auto_fit)
-    fit (self);
+    _atlas_graph_view_fit (self);
 }
 
 static void
@@ -1398,19 +1250,19 @@ on_built (GObject      *source,
   AtlasGraph *graph = g_task_propagate_pointer (G_TASK (result), NULL);
 
   if (self->ego != NULL && graph != NULL && !atlas_graph_find (graph, self->ego, NULL))
-    set_ego (self, NULL);
+    _atlas_graph_view_set_ego (self, NULL);
   keep_pins (self->graph, graph);
   take_graph (self, graph);
   if (self->auto_fit)
-    fit (self);
+    _atlas_graph_view_fit (self);
   self->auto_fit = FALSE;
   set_busy (self, FALSE);
 }
 
 /* Builds the graph of the session's selection; while it has none (a large
  * store read for the first time), the view waits for it. */
-static void
-rebuild (AtlasGraphView *self)
+void
+_atlas_graph_view_rebuild (AtlasGraphView *self)
 {
   AtlasSelection *selection = atlas_session_get_selection (self->session);
   BuildJob *job;
@@ -1484,13 +1336,13 @@ atlas_graph_view_bind (AtlasGraphView *self,
   self->session = g_object_ref (session);
   self->store = g_object_ref (atlas_session_get_store (session));
   self->view_state = g_object_ref (view_state);
-  g_signal_connect_object (session, "selection-changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "selection-changed", G_CALLBACK (_atlas_graph_view_rebuild), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (view_state, "filter-changed", G_CALLBACK (update_highlight), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (view_state, "notify::selected-article", G_CALLBACK (update_highlight), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (view_state, "notify::selected-entity", G_CALLBACK (on_selected_entity), self,
                            G_CONNECT_SWAPPED);
-  rebuild (self);
+  _atlas_graph_view_rebuild (self);
 }
 
 /* Shows a graph as it is, positions included, instead of the store's: for
@@ -1568,368 +1420,6 @@ atlas_graph_view_get_node_point (AtlasGraphView   *self,
   return TRUE;
 }
 
-/* ---- input -------------------------------------------------------------- */
-
-/* A drag that starts on a node moves that node and pins it there (the next
- * layouts keep it); one that starts on the background pans. */
-static void
-on_drag_begin (GtkGestureDrag *gesture,
-               double          x,
-               double          y,
-               AtlasGraphView *self)
-{
-  self->dragged = hit_test (self, x, y);
-  self->drag_pan_x = self->pan_x;
-  self->drag_pan_y = self->pan_y;
-  if (self->dragged >= 0)
-    {
-      const AtlasGraphNode *node = atlas_graph_get_node (self->graph, self->dragged);
-      self->drag_node_x = node->x;
-      self->drag_node_y = node->y;
-    }
-}
-
-static void
-on_drag_update (GtkGestureDrag *gesture,
-                double          dx,
-                double          dy,
-                AtlasGraphView *self)
-{
-  self->auto_fit = FALSE;
-  if (self->dragged >= 0 && self->graph != NULL)
-    {
-      AtlasGraphNode *node = atlas_graph_get_node (self->graph, self->dragged);
-
-      node->x = self->drag_node_x + dx / self->zoom;
-      node->y = self->drag_node_y + dy / self->zoom;
-      node->pinned = TRUE;
-      invalidate (self);
-      return;
-    }
-  self->pan_x = self->drag_pan_x + dx;
-  self->pan_y = self->drag_pan_y + dy;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-on_drag_end (GtkGestureDrag *gesture,
-             double          dx,
-             double          dy,
-             AtlasGraphView *self)
-{
-  /* The x order changed: the hit-testing index follows. */
-  if (self->dragged >= 0)
-    {
-      index_nodes (self);
-      invalidate (self);
-    }
-  self->dragged = -1;
-}
-
-static void
-on_released (GtkGestureClick *gesture,
-             int              n_press,
-             double           x,
-             double           y,
-             AtlasGraphView  *self)
-{
-  /* A press that moved past the click threshold was a drag: GTK does not
-   * report it as a release. */
-  int index = hit_test (self, x, y);
-
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  if (index < 0)
-    return;
-  if (n_press == 2)
-    {
-      gtk_widget_activate_action (GTK_WIDGET (self), "graph.focus-neighbourhood", "s",
-                                  atlas_graph_get_node (self->graph, index)->id);
-      return;
-    }
-  set_focus (self, index);
-  select_node (self, index);
-}
-
-static gboolean
-on_scroll (GtkEventControllerScroll *controller,
-           double                    dx,
-           double                    dy,
-           AtlasGraphView           *self)
-{
-  zoom_around (self, pow (1.15, -dy), self->pointer_x, self->pointer_y);
-  return TRUE;
-}
-
-static void
-on_pinch (GtkGestureZoom *gesture,
-          double          scale,
-          AtlasGraphView *self)
-{
-  double x, y;
-
-  /* The gesture reports its scale since it began: zoom by the change. */
-  if (gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
-    zoom_around (self, scale / self->pinch_scale, x, y);
-  self->pinch_scale = scale;
-}
-
-static void
-on_pinch_begin (GtkGesture       *gesture,
-                GdkEventSequence *sequence,
-                AtlasGraphView   *self)
-{
-  self->pinch_scale = 1;
-}
-
-static void
-on_motion (GtkEventControllerMotion *controller,
-           double                    x,
-           double                    y,
-           AtlasGraphView           *self)
-{
-  int index = hit_test (self, x, y);
-
-  self->pointer_x = x;
-  self->pointer_y = y;
-  if (index != self->hover)
-    {
-      self->hover = index;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
-}
-
-/* The tooltip shows this many of a node's relations, then how many more. */
-#define TOOLTIP_RELATIONS 4
-
-/* What the tooltip says of a node: name, kind, country, articles, and its
- * relations as sentences ("Microsoft invests in Nscale"). */
-static char *
-describe_node (AtlasGraph *graph,
-               guint       index)
-{
-  const AtlasGraphNode *node = atlas_graph_get_node (graph, index);
-  g_autofree char *articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u article", "%'u articles", node->weight),
-                                               node->weight);
-  gboolean with_country = node->country != NULL && g_strcmp0 (node->kind, "country") != 0;
-  GString *text = g_string_new (NULL);
-  guint relations = 0;
-
-  g_string_append_printf (text, "%s\n%s%s%s · %s", node->name, _(atlas_entity_kind_lookup (node->kind)->label),
-                          with_country ? " · " : "", with_country ? node->country : "", articles);
-  for (guint e = 0; e < atlas_graph_get_n_edges (graph); e++)
-    {
-      const AtlasGraphEdge *edge = atlas_graph_get_edge (graph, e);
-
-      if (edge->kind != ATLAS_GRAPH_EDGE_RELATION || (edge->source != index && edge->target != index))
-        continue;
-      if (relations++ < TOOLTIP_RELATIONS)
-        /* TRANSLATORS: a relation between two entities of the graph, such
-         * as "Microsoft" "invests in" "Nscale". */
-        g_string_append_printf (text, _("\n%s %s %s"), atlas_graph_get_node (graph, edge->source)->name,
-                                _(atlas_predicate_lookup (edge->predicate)->label),
-                                atlas_graph_get_node (graph, edge->target)->name);
-    }
-  if (relations > TOOLTIP_RELATIONS)
-    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "\nand %'u more relation", "\nand %'u more relations",
-                                               relations - TOOLTIP_RELATIONS),
-                            relations - TOOLTIP_RELATIONS);
-  return g_string_free (text, FALSE);
-}
-
-/* The tooltip's text for an entity of the graph, or NULL. */
-char *
-atlas_graph_view_describe (AtlasGraphView *self,
-                           const char     *entity_id)
-{
-  guint index;
-
-  g_return_val_if_fail (ATLAS_IS_GRAPH_VIEW (self), NULL);
-  if (self->graph == NULL || !atlas_graph_find (self->graph, entity_id, &index))
-    return NULL;
-  return describe_node (self->graph, index);
-}
-
-static gboolean
-on_query_tooltip (GtkWidget  *widget,
-                  int         x,
-                  int         y,
-                  gboolean    keyboard,
-                  GtkTooltip *tooltip,
-                  gpointer    user_data)
-{
-  AtlasGraphView *self = ATLAS_GRAPH_VIEW (widget);
-  int index = keyboard ? self->focus : hit_test (self, x, y);
-  g_autofree char *text = NULL;
-
-  if (index < 0)
-    return FALSE;
-  text = describe_node (self->graph, index);
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-/* The neighbour of the focused node that lies most nearly in the direction
- * of the arrow. */
-static int
-neighbour_towards (AtlasGraphView *self,
-                   double          dx,
-                   double          dy)
-{
-  const AtlasGraphNode *from = atlas_graph_get_node (self->graph, self->focus);
-  double best = -0.3;
-  int found = -1;
-
-  for (guint e = 0; e < atlas_graph_get_n_edges (self->graph); e++)
-    {
-      const AtlasGraphEdge *edge = atlas_graph_get_edge (self->graph, e);
-      int other = edge->source == (guint) self->focus ? (int) edge->target
-                  : edge->target == (guint) self->focus ? (int) edge->source : -1;
-      const AtlasGraphNode *to;
-      double vx, vy, length, score;
-
-      if (other < 0)
-        continue;
-      to = atlas_graph_get_node (self->graph, other);
-      vx = to->x - from->x;
-      vy = to->y - from->y;
-      length = hypot (vx, vy);
-      if (length == 0)
-        continue;
-      score = (vx * dx + vy * dy) / length;
-      if (score > best)
-        {
-          best = score;
-          found = other;
-        }
-    }
-  return found;
-}
-
-static gboolean
-on_key_pressed (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                AtlasGraphView        *self)
-{
-  double dx = 0, dy = 0;
-  int next;
-
-  if (self->graph == NULL || atlas_graph_get_n_nodes (self->graph) == 0)
-    return FALSE;
-
-  switch (keyval)
-    {
-    case GDK_KEY_Left: dx = -1; break;
-    case GDK_KEY_Right: dx = 1; break;
-    case GDK_KEY_Up: dy = -1; break;
-    case GDK_KEY_Down: dy = 1; break;
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_space:
-      if (self->focus >= 0)
-        select_node (self, self->focus);
-      return TRUE;
-    case GDK_KEY_plus:
-    case GDK_KEY_KP_Add:
-    case GDK_KEY_equal:
-      return gtk_widget_activate_action (GTK_WIDGET (self), "graph.zoom", "d", 1.25);
-    case GDK_KEY_minus:
-    case GDK_KEY_KP_Subtract:
-      return gtk_widget_activate_action (GTK_WIDGET (self), "graph.zoom", "d", 0.8);
-    case GDK_KEY_Home:
-      fit (self);
-      return TRUE;
-    case GDK_KEY_Escape:
-      return self->ego != NULL && gtk_widget_activate_action (GTK_WIDGET (self), "graph.show-whole", NULL);
-    default:
-      return FALSE;
-    }
-
-  /* Control and an arrow pans by a tenth of the view. */
-  if (state & GDK_CONTROL_MASK)
-    return gtk_widget_activate_action (GTK_WIDGET (self), "graph.pan", "(dd)",
-                                       -dx * gtk_widget_get_width (GTK_WIDGET (self)) / 10,
-                                       -dy * gtk_widget_get_height (GTK_WIDGET (self)) / 10);
-
-  next = self->focus >= 0 ? neighbour_towards (self, dx, dy) : 0;
-  if (next >= 0)
-    set_focus (self, next);
-  return TRUE;
-}
-
-static void
-select_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  AtlasGraphView *self = ATLAS_GRAPH_VIEW (widget);
-  guint index;
-
-  if (self->graph != NULL && atlas_graph_find (self->graph, g_variant_get_string (parameter, NULL), &index))
-    {
-      set_focus (self, index);
-      select_node (self, index);
-    }
-}
-
-static void
-pan_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  AtlasGraphView *self = ATLAS_GRAPH_VIEW (widget);
-  double dx, dy;
-
-  g_variant_get (parameter, "(dd)", &dx, &dy);
-  self->auto_fit = FALSE;
-  self->pan_x += dx;
-  self->pan_y += dy;
-  gtk_widget_queue_draw (widget);
-}
-
-/* Zooms by a factor around the middle of the view. */
-static void
-zoom_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  zoom_around (ATLAS_GRAPH_VIEW (widget), g_variant_get_double (parameter),
-               gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
-}
-
-static void
-focus_neighbourhood_action (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *parameter)
-{
-  AtlasGraphView *self = ATLAS_GRAPH_VIEW (widget);
-
-  set_ego (self, g_variant_get_string (parameter, NULL));
-  rebuild (self);
-}
-
-static void
-show_whole_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  AtlasGraphView *self = ATLAS_GRAPH_VIEW (widget);
-
-  if (self->ego == NULL)
-    return;
-  set_ego (self, NULL);
-  rebuild (self);
-}
-
-static void
-fit_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  fit (ATLAS_GRAPH_VIEW (widget));
-}
-
 /* ---- GObject ------------------------------------------------------------ */
 
 static void
@@ -1942,7 +1432,7 @@ atlas_graph_view_size_allocate (GtkWidget *widget,
   int button_width, button_height, top;
 
   if (!self->fitted)
-    fit (self);
+    _atlas_graph_view_fit (self);
 
   /* The options in the top right corner, the way back from an ego network
    * at the top in the middle; the legend has the bottom. */
@@ -2019,7 +1509,7 @@ atlas_graph_view_finalize (GObject *object)
 
   g_array_unref (self->by_x);
   g_array_unref (self->by_importance);
-  g_array_unref (self->labels);
+  g_clear_pointer (&self->labels, atlas_label_placer_free);
   g_ptr_array_unref (self->label_layouts);
   g_hash_table_unref (self->highlight);
   g_object_unref (self->paint_cancellable);
@@ -2092,7 +1582,7 @@ atlas_graph_view_set_property (GObject      *object,
   self->comentions = comentions;
   g_object_notify_by_pspec (object, pspec);
   if (self->session != NULL)
-    rebuild (self);
+    _atlas_graph_view_rebuild (self);
 }
 
 static void
@@ -2127,19 +1617,7 @@ atlas_graph_view_class_init (AtlasGraphViewClass *klass)
   signals[GRAPH_CHANGED] =
     g_signal_new ("graph-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_install_action (widget_class, "graph.select", "s", select_action);
-  gtk_widget_class_install_action (widget_class, "graph.fit", NULL, fit_action);
-  gtk_widget_class_install_action (widget_class, "graph.focus-neighbourhood", "s", focus_neighbourhood_action);
-  gtk_widget_class_install_action (widget_class, "graph.show-whole", NULL, show_whole_action);
-  gtk_widget_class_install_property_action (widget_class, "graph.comentions", "comentions");
-  gtk_widget_class_install_property_action (widget_class, "graph.show-countries", "show-countries");
-  gtk_widget_class_install_property_action (widget_class, "graph.show-companies", "show-companies");
-  gtk_widget_class_install_property_action (widget_class, "graph.show-sites", "show-sites");
-  gtk_widget_class_install_property_action (widget_class, "graph.show-organizations", "show-organizations");
-  gtk_widget_class_install_property_action (widget_class, "graph.show-products", "show-products");
-  gtk_widget_class_install_property_action (widget_class, "graph.show-people", "show-people");
-  gtk_widget_class_install_action (widget_class, "graph.pan", "(dd)", pan_action);
-  gtk_widget_class_install_action (widget_class, "graph.zoom", "d", zoom_action);
+  _atlas_graph_view_class_actions_init (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "graphview");
   gtk_widget_class_set_accessible_role (widget_class, atlas_compat_canvas_role ());
@@ -2154,12 +1632,13 @@ make_options_button (void)
   g_autoptr(GMenu) ties = g_menu_new ();
   GtkWidget *button = gtk_menu_button_new ();
 
-  g_menu_append (kinds, _("Countries"), "graph.show-countries");
-  g_menu_append (kinds, _("Companies"), "graph.show-companies");
-  g_menu_append (kinds, _("Sites"), "graph.show-sites");
-  g_menu_append (kinds, _("Organizations"), "graph.show-organizations");
-  g_menu_append (kinds, _("Products"), "graph.show-products");
-  g_menu_append (kinds, _("People"), "graph.show-people");
+  for (guint k = 0; k < N_TOGGLED_KINDS; k++)
+    {
+      const AtlasEntityKindInfo *kind = atlas_entity_kind_get (k);
+      g_autofree char *action = g_strconcat ("graph.", kind->option, NULL);
+
+      g_menu_append (kinds, _(kind->plural), action);
+    }
   g_menu_append_section (menu, _("Show"), G_MENU_MODEL (kinds));
   g_menu_append (ties, _("Tie Entities _Mentioned Together"), "graph.comentions");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (ties));
@@ -2176,13 +1655,6 @@ make_options_button (void)
 static void
 atlas_graph_view_init (AtlasGraphView *self)
 {
-  GtkGesture *drag = gtk_gesture_drag_new ();
-  GtkGesture *click = gtk_gesture_click_new ();
-  GtkGesture *pinch = gtk_gesture_zoom_new ();
-  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
-  GtkEventController *motion = gtk_event_controller_motion_new ();
-  GtkEventController *keys = gtk_event_controller_key_new ();
-
   self->zoom = 1;
   self->pinch_scale = 1;
   self->dragged = -1;
@@ -2190,29 +1662,14 @@ atlas_graph_view_init (AtlasGraphView *self)
   self->focus = -1;
   self->by_x = g_array_new (FALSE, FALSE, sizeof (guint));
   self->by_importance = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->labels = g_array_new (FALSE, FALSE, sizeof (Label));
   self->label_layouts = g_ptr_array_new_with_free_func (clear_layout);
   self->paint_cancellable = g_cancellable_new ();
   self->build_job = atlas_latest_job_new ();
   self->highlight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
-  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
-  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
-  g_signal_connect (click, "released", G_CALLBACK (on_released), self);
-  g_signal_connect (pinch, "begin", G_CALLBACK (on_pinch_begin), self);
-  g_signal_connect (pinch, "scale-changed", G_CALLBACK (on_pinch), self);
-  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
-  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (pinch));
-  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
-  gtk_widget_add_controller (GTK_WIDGET (self), motion);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  _atlas_graph_view_add_controllers (self);
 
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (invalidate), self,
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (_atlas_graph_view_invalidate), self,
                            G_CONNECT_SWAPPED);
   self->options_button = make_options_button ();
   gtk_widget_set_parent (self->options_button, GTK_WIDGET (self));
@@ -2238,7 +1695,6 @@ atlas_graph_view_init (AtlasGraphView *self)
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Entity graph"), -1);

@@ -1,3 +1,4 @@
+/* atlas-gui.c: process-wide set-up of the GUI (resources, malloc arenas) */
 #include "config.h"
 
 #include <stdlib.h>  /* defines __GLIBC__ on glibc */
@@ -56,4 +57,17 @@ atlas_gui_settings_new (void)
       return NULL;
     }
   return g_settings_new_full (schema, NULL, NULL);
+}
+
+/* A refresher for `store` that follows the "refresh-interval" setting. */
+AtlasRefresher *
+atlas_gui_refresher_new (AtlasStore *store)
+{
+  AtlasRefresher *refresher = atlas_refresher_new (store);
+  g_autoptr(GSettings) settings = atlas_gui_settings_new ();
+
+  /* The binding keeps the settings object alive. */
+  if (settings != NULL)
+    g_settings_bind (settings, "refresh-interval", refresher, "interval", G_SETTINGS_BIND_GET);
+  return refresher;
 }

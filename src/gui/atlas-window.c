@@ -9,68 +9,15 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "atlas-window.h"
+#include "atlas-window-private.h"
+#include "atlas-application.h"
 #include "atlas-article.h"
-#include "atlas-article-list.h"
 #include "atlas-article-row.h"
-#include "atlas-filter-sidebar.h"
-#include "atlas-entity-table.h"
-#include "atlas-graph-view.h"
-#include "atlas-timeline-view.h"
-#include "atlas-event-table.h"
 #include "atlas-importer.h"
 #include "atlas-query.h"
-#include "atlas-reader.h"
-#include "atlas-session.h"
-#include "atlas-subscriptions.h"
 #include "atlas-gui.h"
 
 #define CORPUS_RESOURCE_PATH "/io/github/computeatlas/ComputeAtlas/corpus/"
-
-struct _AtlasWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  AtlasStore           *store;
-  AtlasViewState       *view_state;
-  AtlasSession         *session;
-  AtlasArticleList     *articles;
-  gboolean              painted;
-  GtkSingleSelection   *selection;
-  GCancellable         *cancellable;
-  gboolean              importing;
-  gboolean              refreshing;
-  gboolean              refresh_asked;
-  guint                 refresh_timer;
-  GSettings            *settings;
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  GtkPaned             *main_paned;
-  AdwFlap              *flap;
-  AdwLeaflet           *leaflet;
-  GtkStackPage         *graph_page;
-  GtkStackPage         *entities_page;
-  GtkWidget            *list_pane;
-  GtkWidget            *reader_pane;
-  GtkSearchEntry       *search_entry;
-  GtkLabel             *count_label;
-  GtkStack             *list_stack;
-  GtkListView          *list_view;
-  AdwStatusPage        *error_page;
-  AdwStatusPage        *loading_page;
-  AtlasFilterSidebar   *sidebar;
-  AtlasReader          *reader;
-  AtlasGraphView       *graph_view;
-  AtlasTimelineView    *timeline_view;
-  AtlasEventTable      *event_table;
-  AtlasEntityTable     *entity_table;
-  GtkWidget            *graph_switcher;
-  GtkStack             *right_stack;
-  GtkWidget            *back_button;
-  GtkStack             *refresh_stack;
-  GtkSpinner           *refresh_spinner;
-};
 
 enum {
   PROP_0,
@@ -85,26 +32,9 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void
-atlas_window_update_actions (AtlasWindow *self)
-{
-  const AtlasFilter *filter = atlas_view_state_get_filter (self->view_state);
-  gboolean reading = adw_leaflet_get_folded (self->leaflet) &&
-                     adw_leaflet_get_visible_child (self->leaflet) == self->reader_pane;
-  gboolean article_open = g_strcmp0 (gtk_stack_get_visible_child_name (self->right_stack), "reader") == 0;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filters", !atlas_filter_is_empty (filter));
-  /* Back leaves the article: to the list on a narrow window, to the graph
-   * beside the list on a wide one. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", reading || article_open);
-  gtk_widget_set_visible (self->back_button, reading || article_open);
-  gtk_widget_set_visible (self->graph_switcher, !article_open);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", !self->refreshing);
-}
-
 /* A toast, with a button for `action` when `button_label` is given. */
-static void
-toast_with_button (AtlasWindow *self,
+void
+_atlas_window_toast_with_button (AtlasWindow *self,
                    const char  *text,
                    const char  *button_label,
                    const char  *action)
@@ -121,11 +51,11 @@ toast_with_button (AtlasWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static void
-toast (AtlasWindow *self,
-       const char  *text)
+void
+_atlas_window_toast (AtlasWindow *self,
+                     const char  *text)
 {
-  toast_with_button (self, text, NULL, NULL);
+  _atlas_window_toast_with_button (self, text, NULL, NULL);
 }
 
 static void
@@ -164,7 +94,7 @@ show_selected_article (AtlasWindow *self)
     article = atlas_query_article (self->store, id, TRUE, NULL);
   atlas_reader_set_article (self->reader, article);
   gtk_stack_set_visible_child_name (self->right_stack, article ? "reader" : "graph");
-  atlas_window_update_actions (self);
+  _atlas_window_update_actions (self);
 }
 
 static void
@@ -210,7 +140,7 @@ on_session_selection_changed (AtlasWindow  *self,
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
   update_list_state (self);
-  atlas_window_update_actions (self);
+  _atlas_window_update_actions (self);
 }
 
 /* The position of the article at the top of the list's view, if a row is
@@ -299,7 +229,7 @@ on_list_activate (AtlasWindow *self,
   gtk_single_selection_set_selected (self->selection, position);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->reader_pane);
-  atlas_window_update_actions (self);
+  _atlas_window_update_actions (self);
 }
 
 /* On a narrow window a tap on an article opens it, as on a phone; arrow keys
@@ -317,7 +247,7 @@ on_list_clicked (AtlasWindow     *self,
   gtk_stack_set_visible_child_name (self->right_stack, "reader");
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->reader_pane);
-  atlas_window_update_actions (self);
+  _atlas_window_update_actions (self);
 }
 
 static void
@@ -344,7 +274,7 @@ on_leaflet_changed (AtlasWindow *self)
 
   gtk_stack_page_set_icon_name (self->graph_page, folded ? "network-workgroup-symbolic" : NULL);
   gtk_stack_page_set_icon_name (self->entities_page, folded ? "view-list-symbolic" : NULL);
-  atlas_window_update_actions (self);
+  _atlas_window_update_actions (self);
 }
 
 static void
@@ -383,13 +313,13 @@ on_corpus_imported (GObject      *source,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
 
   if (reports == NULL)
-    toast (self, error->message);
+    _atlas_window_toast (self, error->message);
   else
     for (guint i = 0; i < reports->len; i++)
       {
         const AtlasImportReport *report = g_ptr_array_index (reports, i);
         if (report->error != NULL)
-          toast (self, report->error);
+          _atlas_window_toast (self, report->error);
       }
 
   update_list_state (self);
@@ -432,20 +362,6 @@ import_bundled_corpus (AtlasWindow *self)
 
 /* ---- refreshing the subscriptions --------------------------------------- */
 
-static void
-set_refreshing (AtlasWindow *self,
-                gboolean     refreshing)
-{
-  self->refreshing = refreshing;
-  gtk_stack_set_visible_child_name (self->refresh_stack, refreshing ? "busy" : "idle");
-  if (refreshing)
-    gtk_spinner_start (self->refresh_spinner);
-  else
-    gtk_spinner_stop (self->refresh_spinner);
-  atlas_window_update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFRESHING]);
-}
-
 /* What a refresh brought, in one line; NULL when there is nothing worth
  * interrupting for (a timed refresh that found nothing new). */
 static char *
@@ -472,381 +388,71 @@ summarize_refresh (const AtlasRefreshTally *tally,
 }
 
 static void
-on_refreshed (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+on_refresh_finished (AtlasWindow             *self,
+                     gboolean                 asked,
+                     const AtlasRefreshTally *tally,
+                     const char              *error,
+                     AtlasRefresher          *refresher)
 {
-  g_autoptr(AtlasWindow) self = user_data;
-  g_autoptr(GPtrArray) reports = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
-  AtlasRefreshTally tally;
 
-  reports = atlas_subscriptions_finish (ATLAS_STORE (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  set_refreshing (self, FALSE);
-  if (reports == NULL)
+  if (tally == NULL)
     {
-      toast (self, error->message);
+      _atlas_window_toast (self, error);
       return;
     }
-
-  atlas_refresh_tally (reports, &tally);
-  summary = summarize_refresh (&tally, self->refresh_asked);
+  summary = summarize_refresh (tally, asked);
   /* Preferences tell, feed by feed, what went wrong. */
-  if (tally.feeds_failed > tally.feeds_not_stored_disk_full)
-    toast_with_button (self, summary, _("_Details"), "app.preferences");
+  if (tally->feeds_failed > tally->feeds_not_stored_disk_full)
+    _atlas_window_toast_with_button (self, summary, _("_Details"), "app.preferences");
   else if (summary != NULL)
-    toast (self, summary);
+    _atlas_window_toast (self, summary);
 }
 
 static void
-start_refresh (AtlasWindow *self,
-               gboolean     asked)
+on_refreshing_changed (AtlasWindow    *self,
+                       GParamSpec     *pspec,
+                       AtlasRefresher *refresher)
 {
-  gint64 last_checked;
+  gboolean refreshing = atlas_refresher_get_refreshing (refresher);
 
-  if (self->refreshing)
-    return;
-  if (!atlas_subscriptions_last_refresh (self->store, &last_checked))
-    {
-      if (asked)
-        toast (self, _("No feeds to refresh: subscribe to some in Preferences"));
-      return;
-    }
-
-  self->refresh_asked = asked;
-  set_refreshing (self, TRUE);
-  atlas_subscriptions_refresh_async (self->store, NULL, FALSE, self->cancellable, on_refreshed, g_object_ref (self));
-}
-
-static gboolean
-on_refresh_timer (gpointer user_data)
-{
-  start_refresh (ATLAS_WINDOW (user_data), FALSE);
-  return G_SOURCE_CONTINUE;
-}
-
-static guint
-refresh_minutes (AtlasWindow *self)
-{
-  return self->settings ? g_settings_get_uint (self->settings, "refresh-interval") : ATLAS_DEFAULT_REFRESH_MINUTES;
-}
-
-static void
-schedule_refresh (AtlasWindow *self)
-{
-  guint minutes = refresh_minutes (self);
-
-  g_clear_handle_id (&self->refresh_timer, g_source_remove);
-  self->refresh_timer = g_timeout_add_seconds (minutes * 60, on_refresh_timer, self);
-}
-
-/* On start, the feeds are refreshed when the last refresh is older than the
- * interval; afterwards, every interval. */
-static void
-refresh_if_due (AtlasWindow *self)
-{
-  gint64 last_checked = 0;
-  gint64 interval = (gint64) refresh_minutes (self) * 60;
-
-  if (atlas_subscriptions_last_refresh (self->store, &last_checked) &&
-      g_get_real_time () / G_USEC_PER_SEC - last_checked >= interval)
-    start_refresh (self, FALSE);
-}
-
-/* ---- exporting the graph ------------------------------------------------ */
-
-static void
-on_exported (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(AtlasWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (atlas_graph_view_export_finish (ATLAS_GRAPH_VIEW (source), result, &error))
-    toast (self, _("Graph exported"));
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    toast (self, error->message);
-}
-
-static void
-on_export_response (GtkNativeDialog *chooser,
-                    int              response,
-                    AtlasWindow     *self)
-{
-  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
-  gboolean svg = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "svg"));
-
-  if (file != NULL)
-    atlas_graph_view_export_async (self->graph_view, file, svg, self->cancellable, on_exported, g_object_ref (self));
-  g_object_unref (chooser);
-}
-
-static void
-export_graph_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-  gboolean svg = g_str_equal (g_variant_get_string (parameter, NULL), "svg");
-  GtkFileChooserNative *chooser;
-
-  /* The view being exported is the graph: show it if an article hid it. */
-  gtk_stack_set_visible_child_name (self->right_stack, "graph");
-  atlas_window_update_actions (self);
-
-  chooser = gtk_file_chooser_native_new (_("Export Graph"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), svg ? "graph.svg" : "graph.png");
-  g_object_set_data (G_OBJECT (chooser), "svg", GINT_TO_POINTER (svg));
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-/* ---- actions ------------------------------------------------------------ */
-
-static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  start_refresh (ATLAS_WINDOW (widget), TRUE);
-}
-
-static void
-toggle_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-  AtlasFilterGroup group;
-
-  if (g_str_equal (action_name, "win.toggle-country"))
-    group = ATLAS_FILTER_GROUP_COUNTRIES;
-  else if (g_str_equal (action_name, "win.toggle-company"))
-    group = ATLAS_FILTER_GROUP_COMPANIES;
+  gtk_stack_set_visible_child_name (self->refresh_stack, refreshing ? "busy" : "idle");
+  if (refreshing)
+    gtk_spinner_start (self->refresh_spinner);
   else
-    group = ATLAS_FILTER_GROUP_ENTITIES;
-
-  atlas_view_state_toggle (self->view_state, group, g_variant_get_string (parameter, NULL));
+    gtk_spinner_stop (self->refresh_spinner);
+  _atlas_window_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFRESHING]);
 }
 
+/* The application's refresher, or for a window made on its own (the tests',
+ * the benchmarks') or on another store, one of its own. */
 static void
-clear_filters_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+follow_refresher (AtlasWindow *self)
 {
-  AtlasWindow *self = ATLAS_WINDOW (widget);
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  AtlasRefresher *shared = ATLAS_IS_APPLICATION (application)
+                           ? atlas_application_get_refresher (ATLAS_APPLICATION (application)) : NULL;
 
-  atlas_view_state_clear_filter (self->view_state);
-}
-
-/* The timeline's range, in seconds since the epoch, end excluded. */
-static void
-set_date_range_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-  gint64 since, until;
-
-  g_variant_get (parameter, "(xx)", &since, &until);
-  if (since < until)
-    atlas_view_state_set_date_range (self->view_state, since, until);
-}
-
-static void
-clear_date_range_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-
-  atlas_view_state_set_date_range (self->view_state, G_MININT64, G_MAXINT64);
-}
-
-static void
-focus_search_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-go_back_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-
-  if (adw_leaflet_get_folded (self->leaflet) &&
-      adw_leaflet_get_visible_child (self->leaflet) == self->reader_pane)
-    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  if (shared != NULL && atlas_refresher_get_store (shared) == self->store)
+    self->refresher = g_object_ref (shared);
   else
-    gtk_stack_set_visible_child_name (self->right_stack, "graph");
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
-  atlas_window_update_actions (self);
-}
-
-/* Escape undoes the nearest thing: leave the article on a narrow window,
- * close the filters shown over the list, or clear the search. The search
- * entry handles it first when it has the focus. */
-static gboolean
-escape_pressed (GtkWidget *widget,
-                GVariant  *args,
-                gpointer   user_data)
-{
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-
-  if ((adw_leaflet_get_folded (self->leaflet) &&
-       adw_leaflet_get_visible_child (self->leaflet) == self->reader_pane) ||
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->right_stack), "reader") == 0)
-    {
-      gtk_widget_activate_action (widget, "win.go-back", NULL);
-      return TRUE;
-    }
-  if (adw_flap_get_folded (self->flap) && adw_flap_get_reveal_flap (self->flap))
-    {
-      adw_flap_set_reveal_flap (self->flap, FALSE);
-      return TRUE;
-    }
-  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      return TRUE;
-    }
-  return FALSE;
+    self->refresher = atlas_gui_refresher_new (self->store);
+  g_signal_connect_object (self->refresher, "notify::refreshing", G_CALLBACK (on_refreshing_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->refresher, "finished", G_CALLBACK (on_refresh_finished), self, G_CONNECT_SWAPPED);
+  on_refreshing_changed (self, NULL, self->refresher);
+  atlas_refresher_refresh_if_due (self->refresher);
 }
 
 /* The graph and the timeline start their workers when bound, and a large
  * store's index is built in one too: all wait until the window has shown
  * its first frame, which 50 ms of competing work on two cores would delay
  * by a third on a 100,000-article store. */
-/* ---- What the window remembers ----------------------------------------- */
-
-#define DEFAULT_TIMELINE_HEIGHT 280
-#define MIN_TIMELINE_HEIGHT 120
-
-/* The timeline keeps the height it was given: left to its natural height
- * it would grow and shrink with its lanes at each filter change. */
-static void
-restore_timeline_height (AtlasWindow *self)
-{
-  int total = gtk_widget_get_height (GTK_WIDGET (self->main_paned));
-  int height = self->settings != NULL ? g_settings_get_int (self->settings, "timeline-height") : DEFAULT_TIMELINE_HEIGHT;
-
-  if (total <= 0)
-    return;
-  height = CLAMP (height, MIN (MIN_TIMELINE_HEIGHT, total / 2), MAX (total / 2, MIN_TIMELINE_HEIGHT));
-  gtk_paned_set_position (self->main_paned, total - height);
-}
-
-static void
-save_group (GSettings         *settings,
-            const char        *key,
-            const AtlasFilter *filter,
-            AtlasFilterGroup   group)
-{
-  GPtrArray *ids = atlas_filter_get_group (filter, group);
-  g_autofree const char **strv = g_new0 (const char *, ids->len + 1);
-
-  for (guint i = 0; i < ids->len; i++)
-    strv[i] = g_ptr_array_index (ids, i);
-  g_settings_set_strv (settings, key, strv);
-}
-
-static void
-restore_group (GSettings        *settings,
-               const char       *key,
-               AtlasFilter      *filter,
-               AtlasFilterGroup  group)
-{
-  g_auto(GStrv) ids = g_settings_get_strv (settings, key);
-
-  for (guint i = 0; ids[i] != NULL; i++)
-    atlas_filter_add (filter, group, ids[i]);
-}
-
-/* Only the application's windows remember: a window made on its own (the
- * tests', the benchmarks') starts afresh and leaves the settings alone. */
-static gboolean
-remembers (AtlasWindow *self)
-{
-  return self->settings != NULL && gtk_window_get_application (GTK_WINDOW (self)) != NULL;
-}
-
-static void
-save_state (AtlasWindow *self)
-{
-  const AtlasFilter *filter = atlas_view_state_get_filter (self->view_state);
-  GtkWidget *timeline = gtk_paned_get_end_child (self->main_paned);
-  gboolean dated = filter->since != G_MININT64 || filter->until != G_MAXINT64;
-  gint64 dates[2] = { filter->since, filter->until };
-  int width, height;
-
-  if (!remembers (self))
-    return;
-  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  g_settings_delay (self->settings);
-  g_settings_set_int (self->settings, "window-width", width);
-  g_settings_set_int (self->settings, "window-height", height);
-  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
-  if (timeline != NULL && gtk_widget_get_height (timeline) > 0)
-    g_settings_set_int (self->settings, "timeline-height", gtk_widget_get_height (timeline));
-  save_group (self->settings, "filter-countries", filter, ATLAS_FILTER_GROUP_COUNTRIES);
-  save_group (self->settings, "filter-companies", filter, ATLAS_FILTER_GROUP_COMPANIES);
-  save_group (self->settings, "filter-entities", filter, ATLAS_FILTER_GROUP_ENTITIES);
-  g_settings_set_string (self->settings, "filter-text", filter->text != NULL ? filter->text : "");
-  g_settings_set_value (self->settings, "filter-dates",
-                        g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, dates, dated ? 2 : 0, sizeof (gint64)));
-  g_settings_apply (self->settings);
-}
-
-static void
-restore_state (AtlasWindow *self)
-{
-  g_autoptr(AtlasFilter) filter = atlas_filter_new ();
-  g_autoptr(GVariant) dates = NULL;
-  g_autofree char *text = NULL;
-  const gint64 *range;
-  gsize n_dates;
-
-  if (!remembers (self))
-    return;
-  gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
-                               g_settings_get_int (self->settings, "window-height"));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
-
-  restore_group (self->settings, "filter-countries", filter, ATLAS_FILTER_GROUP_COUNTRIES);
-  restore_group (self->settings, "filter-companies", filter, ATLAS_FILTER_GROUP_COMPANIES);
-  restore_group (self->settings, "filter-entities", filter, ATLAS_FILTER_GROUP_ENTITIES);
-  text = g_settings_get_string (self->settings, "filter-text");
-  if (*text != '\0')
-    filter->text = g_steal_pointer (&text);
-  dates = g_settings_get_value (self->settings, "filter-dates");
-  range = g_variant_get_fixed_array (dates, &n_dates, sizeof (gint64));
-  if (n_dates == 2 && range[0] < range[1])
-    {
-      filter->since = range[0];
-      filter->until = range[1];
-    }
-  /* The search entry follows (see on_filter_changed()). */
-  if (!atlas_filter_is_empty (filter))
-    atlas_view_state_set_filter (self->view_state, filter);
-}
-
 static gboolean
 atlas_window_close_request (GtkWindow *window)
 {
-  save_state (ATLAS_WINDOW (window));
+  _atlas_window_save_state (ATLAS_WINDOW (window));
 
   return GTK_WINDOW_CLASS (atlas_window_parent_class)->close_request (window);
 }
@@ -857,7 +463,7 @@ on_first_frame (AtlasWindow   *self,
 {
   g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
   self->painted = TRUE;
-  restore_timeline_height (self);
+  _atlas_window_restore_timeline_height (self);
   atlas_graph_view_bind (self->graph_view, self->session);
   atlas_timeline_view_bind (self->timeline_view, self->session);
   atlas_event_table_bind (self->event_table, self->timeline_view, self->view_state);
@@ -929,11 +535,6 @@ atlas_window_constructed (GObject *object)
     import_bundled_corpus (self);
 
   self->settings = atlas_gui_settings_new ();
-  if (self->settings != NULL)
-    g_signal_connect_object (self->settings, "changed::refresh-interval",
-                             G_CALLBACK (schedule_refresh), self, G_CONNECT_SWAPPED);
-  schedule_refresh (self);
-  refresh_if_due (self);
 }
 
 static void
@@ -942,7 +543,7 @@ atlas_window_dispose (GObject *object)
   AtlasWindow *self = ATLAS_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->refresh_timer, g_source_remove);
+  g_clear_object (&self->refresher);
   g_clear_object (&self->settings);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
@@ -981,7 +582,7 @@ atlas_window_get_property (GObject    *object,
       break;
 
     case PROP_REFRESHING:
-      g_value_set_boolean (value, self->refreshing);
+      g_value_set_boolean (value, atlas_window_get_refreshing (self));
       break;
 
     default:
@@ -1073,22 +674,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
 
-  gtk_widget_class_install_action (widget_class, "win.toggle-country", "s", toggle_action);
-  gtk_widget_class_install_action (widget_class, "win.toggle-company", "s", toggle_action);
-  gtk_widget_class_install_action (widget_class, "win.toggle-entity", "s", toggle_action);
-  gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
-  gtk_widget_class_install_action (widget_class, "win.set-date-range", "(xx)", set_date_range_action);
-  gtk_widget_class_install_action (widget_class, "win.clear-date-range", NULL, clear_date_range_action);
-  gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
-  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
-  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
-  gtk_widget_class_install_action (widget_class, "win.export-graph", "s", export_graph_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.focus-search", NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_pressed, NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
+  _atlas_window_class_actions_init (widget_class);
 }
 
 static void
@@ -1115,7 +701,8 @@ atlas_window_new (GtkApplication *application,
                                     NULL);
 
   /* Not in constructed(): "application" is set after it runs. */
-  restore_state (self);
+  _atlas_window_restore_state (self);
+  follow_refresher (self);
   return self;
 }
 
@@ -1137,7 +724,7 @@ gboolean
 atlas_window_get_refreshing (AtlasWindow *self)
 {
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
-  return self->refreshing;
+  return self->refresher != NULL && atlas_refresher_get_refreshing (self->refresher);
 }
 
 gboolean

@@ -1,3 +1,4 @@
+/* main.c: compute-atlas, the window (all of it is in libatlas-gui) */
 #include "atlas-application.h"
 #include "atlas-gui.h"
 #include "atlas-locale.h"

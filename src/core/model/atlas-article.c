@@ -1,3 +1,4 @@
+/* atlas-article.c: one stored article, as the list, the reader and the CLI read it */
 #include "atlas-article.h"
 
 struct _AtlasArticle

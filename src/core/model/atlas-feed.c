@@ -1,3 +1,4 @@
+/* atlas-feed.c: a feed as its readers fill it, whatever its format */
 #include "atlas-feed.h"
 
 static void

@@ -1,3 +1,4 @@
+/* atlas-filter.c: what the user asked to see (countries, companies, entities, text, dates) */
 #include "atlas-filter.h"
 #include "atlas-store.h"
 

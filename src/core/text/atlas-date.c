@@ -1,3 +1,4 @@
+/* atlas-date.c: partial dates, and the dates feeds write */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -1,3 +1,4 @@
+/* atlas-locale.c: the process's locale and message catalogue */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
