@@ -133,7 +133,8 @@ main (int   argc,
 
   load_start = bench_now_ms ();
   g_autoptr(AtlasSession) session = atlas_session_new (store, state);
-  atlas_timeline_view_bind (view, session);
+  atlas_session_allow_workers (session);
+  atlas_timeline_view_set_session (view, session);
   wait_idle (view);
   load_ms = bench_now_ms () - load_start;
   gtk_widget_set_visible (window, FALSE);

@@ -27,6 +27,14 @@ struct _AtlasEntityTable
   GtkColumnView      *view;
 };
 
+enum {
+  PROP_0,
+  PROP_VIEW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 G_DEFINE_FINAL_TYPE (AtlasEntityTable, atlas_entity_table, GTK_TYPE_WIDGET)
 
 static GtkColumnViewColumn *
@@ -93,17 +101,66 @@ on_activate (AtlasEntityTable *self,
                               "s", atlas_entity_item_get_id (item));
 }
 
-void
-atlas_entity_table_bind (AtlasEntityTable *self,
-                         AtlasGraphView   *graph_view,
-                         AtlasViewState   *view_state)
+/* The view whose graph this table shows: its view state comes with the
+ * session the view is given. */
+static void
+follow_session (AtlasEntityTable *self)
 {
-  self->graph_view = g_object_ref (graph_view);
-  self->view_state = g_object_ref (view_state);
-  g_signal_connect_object (graph_view, "notify::busy", G_CALLBACK (fill), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (view_state, "notify::selected-entity", G_CALLBACK (on_selected_entity), self,
-                           G_CONNECT_SWAPPED);
+  AtlasSession *session = atlas_graph_view_get_session (self->graph_view);
+
+  if (session == NULL || self->view_state != NULL)
+    return;
+  self->view_state = g_object_ref (atlas_session_get_view_state (session));
+  g_signal_connect_object (self->view_state, "notify::selected-entity", G_CALLBACK (on_selected_entity), self, G_CONNECT_SWAPPED);
   fill (self);
+}
+
+static void
+set_view (AtlasEntityTable *self,
+          AtlasGraphView *view)
+{
+  g_return_if_fail (self->graph_view == NULL);
+
+  if (view == NULL)
+    return;
+  self->graph_view = g_object_ref (view);
+  g_signal_connect_object (view, "notify::busy", G_CALLBACK (fill), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "notify::session", G_CALLBACK (follow_session), self, G_CONNECT_SWAPPED);
+  follow_session (self);
+}
+
+static void
+atlas_entity_table_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      g_value_set_object (value, ATLAS_ENTITY_TABLE (object)->graph_view);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_entity_table_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      set_view (ATLAS_ENTITY_TABLE (object), g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 GListModel *
@@ -132,6 +189,14 @@ atlas_entity_table_class_init (AtlasEntityTableClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = atlas_entity_table_dispose;
+  object_class->get_property = atlas_entity_table_get_property;
+  object_class->set_property = atlas_entity_table_set_property;
+
+  /* The view the table shows as rows; set once, from the window's template. */
+  properties[PROP_VIEW] =
+    g_param_spec_object ("graph-view", NULL, NULL, ATLAS_TYPE_GRAPH_VIEW,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }

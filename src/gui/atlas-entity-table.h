@@ -3,7 +3,6 @@
 #include <gtk/gtk.h>
 
 #include "atlas-graph-view.h"
-#include "atlas-view-state.h"
 
 G_BEGIN_DECLS
 
@@ -11,9 +10,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AtlasEntityTable, atlas_entity_table, ATLAS, ENTITY_TABLE, GtkWidget)
 
-void        atlas_entity_table_bind      (AtlasEntityTable *self,
-                                          AtlasGraphView   *graph_view,
-                                          AtlasViewState   *view_state);
 GListModel *atlas_entity_table_get_rows  (AtlasEntityTable *self);
 
 G_END_DECLS

@@ -31,6 +31,14 @@ struct _AtlasEventTable
   gboolean            stale;  /* the events changed while the table was hidden */
 };
 
+enum {
+  PROP_0,
+  PROP_VIEW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 G_DEFINE_FINAL_TYPE (AtlasEventTable, atlas_event_table, GTK_TYPE_WIDGET)
 
 static void
@@ -86,17 +94,66 @@ on_selected_article (AtlasEventTable *self)
     }
 }
 
-void
-atlas_event_table_bind (AtlasEventTable   *self,
-                        AtlasTimelineView *timeline_view,
-                        AtlasViewState    *view_state)
+/* The view whose timeline this table shows: its view state comes with the
+ * session the view is given. */
+static void
+follow_session (AtlasEventTable *self)
 {
-  self->timeline_view = g_object_ref (timeline_view);
-  self->view_state = g_object_ref (view_state);
-  g_signal_connect_object (timeline_view, "notify::busy", G_CALLBACK (fill), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (view_state, "notify::selected-article", G_CALLBACK (on_selected_article), self,
-                           G_CONNECT_SWAPPED);
+  AtlasSession *session = atlas_timeline_view_get_session (self->timeline_view);
+
+  if (session == NULL || self->view_state != NULL)
+    return;
+  self->view_state = g_object_ref (atlas_session_get_view_state (session));
+  g_signal_connect_object (self->view_state, "notify::selected-article", G_CALLBACK (on_selected_article), self, G_CONNECT_SWAPPED);
   fill (self);
+}
+
+static void
+set_view (AtlasEventTable *self,
+          AtlasTimelineView *view)
+{
+  g_return_if_fail (self->timeline_view == NULL);
+
+  if (view == NULL)
+    return;
+  self->timeline_view = g_object_ref (view);
+  g_signal_connect_object (view, "notify::busy", G_CALLBACK (fill), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "notify::session", G_CALLBACK (follow_session), self, G_CONNECT_SWAPPED);
+  follow_session (self);
+}
+
+static void
+atlas_event_table_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      g_value_set_object (value, ATLAS_EVENT_TABLE (object)->timeline_view);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_event_table_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      set_view (ATLAS_EVENT_TABLE (object), g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -138,6 +195,14 @@ atlas_event_table_class_init (AtlasEventTableClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = atlas_event_table_dispose;
+  object_class->get_property = atlas_event_table_get_property;
+  object_class->set_property = atlas_event_table_set_property;
+
+  /* The view the table shows as rows; set once, from the window's template. */
+  properties[PROP_VIEW] =
+    g_param_spec_object ("timeline-view", NULL, NULL, ATLAS_TYPE_TIMELINE_VIEW,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->map = atlas_event_table_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

@@ -36,6 +36,7 @@ struct _AtlasFilterSidebar
 {
   GtkWidget       parent_instance;
 
+  AtlasSession   *session;
   AtlasViewState *view_state;
   FacetSection    sections[3];
 
@@ -51,6 +52,14 @@ struct _AtlasFilterSidebar
   GtkWidget      *dates_row;
   GtkLabel       *dates_label;
 };
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (AtlasFilterSidebar, atlas_filter_sidebar, GTK_TYPE_WIDGET)
 
@@ -194,13 +203,16 @@ refresh_dates (AtlasFilterSidebar *self)
   gtk_widget_set_visible (self->dates_row, dated);
 }
 
-/* Shows the counts of `selection`; none (NULL) while there are none yet. */
-void
-atlas_filter_sidebar_show_selection (AtlasFilterSidebar *self,
-                                     AtlasSelection     *selection)
+/* Shows the counts of the session's selection; none while there are none
+ * yet; those shown stay when the store could not be read. */
+static void
+on_selection_changed (AtlasFilterSidebar *self,
+                      AtlasSession       *session)
 {
-  g_return_if_fail (ATLAS_IS_FILTER_SIDEBAR (self));
+  AtlasSelection *selection = atlas_session_get_selection (session);
 
+  if (selection == NULL && atlas_session_get_error (session) != NULL)
+    return;
   for (guint i = 0; i < G_N_ELEMENTS (self->sections); i++)
     {
       FacetSection *section = &self->sections[i];
@@ -236,16 +248,58 @@ on_more_clicked (AtlasFilterSidebar *self,
     }
 }
 
+/* The session the sidebar follows, once: set from the window's template. */
 void
-atlas_filter_sidebar_bind (AtlasFilterSidebar *self,
-                           AtlasViewState     *view_state)
+atlas_filter_sidebar_set_session (AtlasFilterSidebar *self,
+                                  AtlasSession       *session)
 {
   g_return_if_fail (ATLAS_IS_FILTER_SIDEBAR (self));
-  g_return_if_fail (self->view_state == NULL);
+  g_return_if_fail (session == NULL || ATLAS_IS_SESSION (session));
+  g_return_if_fail (self->session == NULL || self->session == session);
 
-  self->view_state = g_object_ref (view_state);
-  g_signal_connect_object (view_state, "filter-changed", G_CALLBACK (refresh_dates), self, G_CONNECT_SWAPPED);
+  if (session == NULL || self->session == session)
+    return;
+  self->session = g_object_ref (session);
+  self->view_state = g_object_ref (atlas_session_get_view_state (session));
+  g_signal_connect_object (self->view_state, "filter-changed", G_CALLBACK (refresh_dates), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "selection-changed", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   refresh_dates (self);
+  on_selection_changed (self, session);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+static void
+atlas_filter_sidebar_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, ATLAS_FILTER_SIDEBAR (object)->session);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_filter_sidebar_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      atlas_filter_sidebar_set_session (ATLAS_FILTER_SIDEBAR (object), g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -265,6 +319,7 @@ atlas_filter_sidebar_dispose (GObject *object)
       g_clear_pointer (&self->sections[i].entries, g_ptr_array_unref);
     }
   g_clear_object (&self->view_state);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (atlas_filter_sidebar_parent_class)->dispose (object);
 }
@@ -276,6 +331,14 @@ atlas_filter_sidebar_class_init (AtlasFilterSidebarClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = atlas_filter_sidebar_dispose;
+  object_class->get_property = atlas_filter_sidebar_get_property;
+  object_class->set_property = atlas_filter_sidebar_set_property;
+
+  /* What the sidebar follows; set once. */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, ATLAS_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   atlas_gui_register_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/computeatlas/ComputeAtlas/ui/atlas-filter-sidebar.ui");

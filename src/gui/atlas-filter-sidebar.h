@@ -2,8 +2,7 @@
 
 #include <gtk/gtk.h>
 
-#include "atlas-article-index.h"
-#include "atlas-view-state.h"
+#include "atlas-session.h"
 
 G_BEGIN_DECLS
 
@@ -11,9 +10,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AtlasFilterSidebar, atlas_filter_sidebar, ATLAS, FILTER_SIDEBAR, GtkWidget)
 
-void atlas_filter_sidebar_bind           (AtlasFilterSidebar *self,
-                                          AtlasViewState     *view_state);
-void atlas_filter_sidebar_show_selection (AtlasFilterSidebar *self,
-                                          AtlasSelection     *selection);
+void atlas_filter_sidebar_set_session (AtlasFilterSidebar *self,
+                                       AtlasSession       *session);
 
 G_END_DECLS

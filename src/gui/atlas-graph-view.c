@@ -32,6 +32,7 @@
 
 enum {
   PROP_0,
+  PROP_SESSION,
   PROP_BUSY,
   PROP_EGO,
   PROP_COMENTIONS,
@@ -1260,14 +1261,15 @@ on_built (GObject      *source,
 }
 
 /* Builds the graph of the session's selection; while it has none (a large
- * store read for the first time), the view waits for it. */
+ * store read for the first time), or before workers may start, the view
+ * waits. */
 void
 _atlas_graph_view_rebuild (AtlasGraphView *self)
 {
   AtlasSelection *selection = atlas_session_get_selection (self->session);
   BuildJob *job;
 
-  if (selection == NULL)
+  if (selection == NULL || !atlas_session_get_workers_allowed (self->session))
     {
       set_busy (self, TRUE);
       return;
@@ -1325,24 +1327,40 @@ update_highlight (AtlasGraphView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-void
-atlas_graph_view_bind (AtlasGraphView *self,
-                       AtlasSession   *session)
+AtlasSession *
+atlas_graph_view_get_session (AtlasGraphView *self)
 {
-  AtlasViewState *view_state = atlas_session_get_view_state (session);
+  g_return_val_if_fail (ATLAS_IS_GRAPH_VIEW (self), NULL);
+  return self->session;
+}
+
+/* The session the graph follows, once: set from the window's template. */
+void
+atlas_graph_view_set_session (AtlasGraphView *self,
+                              AtlasSession   *session)
+{
+  AtlasViewState *view_state;
 
   g_return_if_fail (ATLAS_IS_GRAPH_VIEW (self));
+  g_return_if_fail (session == NULL || ATLAS_IS_SESSION (session));
+  g_return_if_fail (self->session == NULL || self->session == session);
 
+  if (session == NULL || self->session == session)
+    return;
+  view_state = atlas_session_get_view_state (session);
   self->session = g_object_ref (session);
   self->store = g_object_ref (atlas_session_get_store (session));
   self->view_state = g_object_ref (view_state);
   g_signal_connect_object (session, "selection-changed", G_CALLBACK (_atlas_graph_view_rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::workers-allowed", G_CALLBACK (_atlas_graph_view_rebuild), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (view_state, "filter-changed", G_CALLBACK (update_highlight), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (view_state, "notify::selected-article", G_CALLBACK (update_highlight), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (view_state, "notify::selected-entity", G_CALLBACK (on_selected_entity), self,
                            G_CONNECT_SWAPPED);
   _atlas_graph_view_rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 /* Shows a graph as it is, positions included, instead of the store's: for
@@ -1527,6 +1545,10 @@ atlas_graph_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy);
       break;
@@ -1560,6 +1582,10 @@ atlas_graph_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      atlas_graph_view_set_session (self, g_value_get_object (value));
+      return;
+
     case PROP_COMENTIONS:
       comentions = g_value_get_boolean (value);
       break;
@@ -1599,6 +1625,10 @@ atlas_graph_view_class_init (AtlasGraphViewClass *klass)
   widget_class->measure = atlas_graph_view_measure;
   widget_class->size_allocate = atlas_graph_view_size_allocate;
 
+  /* What the graph follows; set once. */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, ATLAS_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_EGO] =

@@ -13,8 +13,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AtlasGraphView, atlas_graph_view, ATLAS, GRAPH_VIEW, GtkWidget)
 
-void        atlas_graph_view_bind         (AtlasGraphView *self,
+void        atlas_graph_view_set_session  (AtlasGraphView *self,
                                            AtlasSession   *session);
+AtlasSession *atlas_graph_view_get_session  (AtlasGraphView *self);
 void        atlas_graph_view_set_graph    (AtlasGraphView *self,
                                            AtlasGraph     *graph);
 AtlasGraph *atlas_graph_view_get_graph    (AtlasGraphView *self);

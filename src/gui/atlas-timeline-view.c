@@ -83,6 +83,7 @@ struct _AtlasTimelineView
 
 enum {
   PROP_0,
+  PROP_SESSION,
   PROP_BUSY,
   PROP_LANES,
   PROP_TODAY,
@@ -472,7 +473,7 @@ on_events (GObject      *source,
 }
 
 /* Follows the session's selection; while it has none (a large store read
- * for the first time), the view waits for it. */
+ * for the first time), or before workers may start, the view waits. */
 static void
 reload (AtlasTimelineView *self)
 {
@@ -481,7 +482,7 @@ reload (AtlasTimelineView *self)
 
   self->generation++;
   set_busy (self, TRUE);
-  if (selection == NULL)
+  if (selection == NULL || !atlas_session_get_workers_allowed (self->session))
     return;
   job = g_new0 (LoadJob, 1);
   job->db_path = g_strdup (atlas_store_get_path (atlas_session_get_store (self->session)));
@@ -1208,17 +1209,31 @@ on_key_pressed (GtkEventControllerKey *controller,
 
 /* ---- public ------------------------------------------------------------- */
 
-void
-atlas_timeline_view_bind (AtlasTimelineView *self,
-                          AtlasSession      *session)
+AtlasSession *
+atlas_timeline_view_get_session (AtlasTimelineView *self)
 {
-  AtlasViewState *view_state = atlas_session_get_view_state (session);
+  g_return_val_if_fail (ATLAS_IS_TIMELINE_VIEW (self), NULL);
+  return self->session;
+}
+
+/* The session the timeline follows, once: set from the window's template. */
+void
+atlas_timeline_view_set_session (AtlasTimelineView *self,
+                                 AtlasSession      *session)
+{
+  AtlasViewState *view_state;
 
   g_return_if_fail (ATLAS_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (session == NULL || ATLAS_IS_SESSION (session));
+  g_return_if_fail (self->session == NULL || self->session == session);
 
+  if (session == NULL || self->session == session)
+    return;
+  view_state = atlas_session_get_view_state (session);
   self->session = g_object_ref (session);
   self->view_state = g_object_ref (view_state);
   g_signal_connect_object (session, "selection-changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::workers-allowed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (atlas_session_get_store (session), "changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (view_state, "notify::selected-article", G_CALLBACK (gtk_widget_queue_draw), self,
@@ -1226,6 +1241,7 @@ atlas_timeline_view_bind (AtlasTimelineView *self,
   g_signal_connect_object (view_state, "notify::selected-entity", G_CALLBACK (gtk_widget_queue_draw), self,
                            G_CONNECT_SWAPPED);
   reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 gboolean
@@ -1354,6 +1370,10 @@ atlas_timeline_view_get_property (GObject    *object,
 {
   switch (prop_id)
     {
+    case PROP_SESSION:
+      g_value_set_object (value, ATLAS_TIMELINE_VIEW (object)->session);
+      break;
+
     case PROP_BUSY:
       g_value_set_boolean (value, atlas_timeline_view_get_busy (ATLAS_TIMELINE_VIEW (object)));
       break;
@@ -1381,6 +1401,10 @@ atlas_timeline_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      atlas_timeline_view_set_session (self, g_value_get_object (value));
+      break;
+
     case PROP_TODAY:
       self->today = g_value_get_int64 (value);
       gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -1456,6 +1480,10 @@ atlas_timeline_view_class_init (AtlasTimelineViewClass *klass)
   widget_class->measure = atlas_timeline_view_measure;
   widget_class->size_allocate = atlas_timeline_view_size_allocate;
 
+  /* What the timeline follows; set once. */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, ATLAS_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* "kind": a lane per kind of event; "company": a lane per company. */

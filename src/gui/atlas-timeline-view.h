@@ -14,8 +14,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AtlasTimelineView, atlas_timeline_view, ATLAS, TIMELINE_VIEW, GtkWidget)
 
-void       atlas_timeline_view_bind          (AtlasTimelineView *self,
+void       atlas_timeline_view_set_session   (AtlasTimelineView *self,
                                               AtlasSession      *session);
+AtlasSession *atlas_timeline_view_get_session   (AtlasTimelineView *self);
 gboolean   atlas_timeline_view_get_busy      (AtlasTimelineView *self);
 GPtrArray *atlas_timeline_view_get_events    (AtlasTimelineView *self);
 void       atlas_timeline_view_get_range     (AtlasTimelineView *self,

@@ -23,6 +23,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_VIEW_STATE,
+  PROP_SESSION,
   PROP_IMPORTING,
   PROP_REFRESHING,
   N_PROPS
@@ -131,8 +132,6 @@ on_session_selection_changed (AtlasWindow  *self,
   else if (error == NULL)
     atlas_article_list_set_ids (self->articles, g_array_new (FALSE, FALSE, sizeof (gint64)));
   g_signal_handlers_unblock_by_func (self->selection, on_selection_changed, self);
-  if (selection != NULL || error == NULL)
-    atlas_filter_sidebar_show_selection (self->sidebar, selection);
 
   if (selected > 0 && atlas_article_list_find (self->articles, selected, &position))
     gtk_single_selection_set_selected (self->selection, position);
@@ -464,10 +463,6 @@ on_first_frame (AtlasWindow   *self,
   g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
   self->painted = TRUE;
   _atlas_window_restore_timeline_height (self);
-  atlas_graph_view_bind (self->graph_view, self->session);
-  atlas_timeline_view_bind (self->timeline_view, self->session);
-  atlas_event_table_bind (self->event_table, self->timeline_view, self->view_state);
-  atlas_entity_table_bind (self->entity_table, self->graph_view, self->view_state);
   atlas_session_allow_workers (self->session);
 }
 
@@ -499,6 +494,9 @@ atlas_window_constructed (GObject *object)
   self->session = atlas_session_new (self->store, self->view_state);
   g_signal_connect_object (self->session, "selection-changed",
                            G_CALLBACK (on_session_selection_changed), self, G_CONNECT_SWAPPED);
+  /* The views follow it from here (their "session" is bound to this one
+   * in atlas-window.ui); their workers wait for the first frame. */
+  g_object_notify_by_pspec (object, properties[PROP_SESSION]);
   self->articles = atlas_article_list_new (self->store);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->articles)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -521,7 +519,6 @@ atlas_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "changed",
                            G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
 
-  atlas_filter_sidebar_bind (self->sidebar, self->view_state);
   g_signal_connect (self, "realize", G_CALLBACK (on_realize), NULL);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 
@@ -577,6 +574,10 @@ atlas_window_get_property (GObject    *object,
       g_value_set_object (value, self->view_state);
       break;
 
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
     case PROP_IMPORTING:
       g_value_set_boolean (value, self->importing);
       break;
@@ -627,6 +628,9 @@ atlas_window_class_init (AtlasWindowClass *klass)
   properties[PROP_VIEW_STATE] =
     g_param_spec_object ("view-state", NULL, NULL, ATLAS_TYPE_VIEW_STATE,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, ATLAS_TYPE_SESSION,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_IMPORTING] =
     g_param_spec_boolean ("importing", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

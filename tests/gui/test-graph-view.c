@@ -293,7 +293,8 @@ test_updates_on_main_thread (void)
   adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (view));
   gtk_window_present (GTK_WINDOW (window));
   g_autoptr(AtlasSession) session = atlas_session_new (store, state);
-  atlas_graph_view_bind (view, session);
+  atlas_session_allow_workers (session);
+  atlas_graph_view_set_session (view, session);
   while (!atlas_graph_view_get_busy (view) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
   g_assert_true (atlas_graph_view_get_busy (view));

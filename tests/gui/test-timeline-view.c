@@ -48,7 +48,9 @@ test_corpus_picture (void)
 
   g_autoptr(AtlasSession) session = atlas_session_new (store, state);
 
-  atlas_timeline_view_bind (timeline, session);
+  atlas_session_allow_workers (session);
+
+  atlas_timeline_view_set_session (timeline, session);
   wait_idle (timeline);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.fit", NULL));
   wait_idle (timeline);
@@ -88,7 +90,8 @@ test_fits_until_moved (void)
   import_corpus_file (store, "00-entities.json");
   import_corpus_file (store, "10-hyperai.json");
   g_autoptr(AtlasSession) session = atlas_session_new (store, state);
-  atlas_timeline_view_bind (timeline, session);
+  atlas_session_allow_workers (session);
+  atlas_timeline_view_set_session (timeline, session);
   wait_idle (timeline);
   atlas_timeline_view_get_range (timeline, &start, &end);
   g_assert_cmpint (start, >, 1483228800);                   /* 2017-01-01: that event is not there yet */

@@ -37,6 +37,7 @@ enum {
   PROP_STORE,
   PROP_VIEW_STATE,
   PROP_LOADING,
+  PROP_WORKERS_ALLOWED,
   N_PROPS
 };
 
@@ -207,6 +208,10 @@ atlas_session_get_property (GObject    *object,
       g_value_set_boolean (value, atlas_session_get_loading (self));
       break;
 
+    case PROP_WORKERS_ALLOWED:
+      g_value_set_boolean (value, self->workers_allowed);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -255,6 +260,11 @@ atlas_session_class_init (AtlasSessionClass *klass)
   /* No index yet: a large store is being read for the first time. */
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, TRUE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* Work for the views may start in workers (atlas_session_allow_workers()). */
+  properties[PROP_WORKERS_ALLOWED] =
+    g_param_spec_boolean ("workers-allowed", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -324,14 +334,25 @@ atlas_session_get_loading (AtlasSession *self)
   return self->index == NULL;
 }
 
-/* Lets a large store's index be built in a worker from now on; the window
- * calls it once its first frame is on screen. */
+/* Lets work start in workers from now on: a large store's index, and what
+ * the views build from the selection. The window calls it once its first
+ * frame is on screen: on two cores, workers would slow that frame. */
 void
 atlas_session_allow_workers (AtlasSession *self)
 {
   g_return_if_fail (ATLAS_IS_SESSION (self));
 
+  if (self->workers_allowed)
+    return;
   self->workers_allowed = TRUE;
   if (self->index_outdated)
     update_index (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKERS_ALLOWED]);
+}
+
+gboolean
+atlas_session_get_workers_allowed (AtlasSession *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SESSION (self), FALSE);
+  return self->workers_allowed;
 }

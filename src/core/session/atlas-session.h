@@ -20,5 +20,6 @@ AtlasSelection *atlas_session_get_selection       (AtlasSession   *self);
 const char     *atlas_session_get_error           (AtlasSession   *self);
 gboolean        atlas_session_get_loading         (AtlasSession   *self);
 void            atlas_session_allow_workers       (AtlasSession   *self);
+gboolean        atlas_session_get_workers_allowed (AtlasSession   *self);
 
 G_END_DECLS
