@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "atlas-event-item.h"
+#include "atlas-event-format.h"
 #include "atlas-timeline-view.h"
 
 struct _AtlasEventItem

@@ -17,7 +17,9 @@
 #include "atlas-background.h"
 #include "atlas-latest-job.h"
 #include "atlas-timeline-view.h"
+#include "atlas-event-format.h"
 #include "atlas-kinds.h"
+#include "atlas-lanes.h"
 #include "atlas-compat.h"
 #include "atlas-query.h"
 
@@ -94,34 +96,23 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (AtlasTimelineView, atlas_timeline_view, GTK_TYPE_WIDGET)
 
-/* A row of the timeline: the events of one kind, or naming one company. */
-typedef struct
+/* A lane's colour: its kind's, the companies' blue, or grey for the rest. */
+static const double *
+lane_color (const AtlasLane *lane)
 {
-  char   *label;
-  double  rgb[3];
-  GArray *members;   /* indices into the events, by start */
-} Lane;
+  static const double company_rgb[3] = { 0.21, 0.42, 0.85 };
+  static const double other_rgb[3] = { 0.47, 0.47, 0.50 };
 
-static void
-lane_free (gpointer data)
-{
-  Lane *lane = data;
-
-  g_free (lane->label);
-  g_array_unref (lane->members);
-  g_free (lane);
-}
-
-static Lane *
-lane_new (const char   *label,
-          const double  rgb[3])
-{
-  Lane *lane = g_new0 (Lane, 1);
-
-  lane->label = g_strdup (label);
-  memcpy (lane->rgb, rgb, sizeof lane->rgb);
-  lane->members = g_array_new (FALSE, FALSE, sizeof (guint));
-  return lane;
+  switch (lane->type)
+    {
+    case ATLAS_LANE_KIND:
+      return lane_rgb[lane->kind];
+    case ATLAS_LANE_COMPANY:
+      return company_rgb;
+    case ATLAS_LANE_OTHERS:
+    default:
+      return other_rgb;
+    }
 }
 
 /* A marker as drawn: one event, or several merged. */
@@ -132,19 +123,6 @@ typedef struct
   guint           first;    /* position in the lane's members */
   guint           count;
 } Marker;
-
-static guint
-lane_of (const char *kind)
-{
-  return atlas_event_kind_lookup (kind)->kind;
-}
-
-/* An event's kind as the timeline's lanes name it. */
-const char *
-atlas_event_kind_label (const char *kind)
-{
-  return _(atlas_event_kind_lookup (kind)->plural);
-}
 
 static guint
 n_lanes (AtlasTimelineView *self)
@@ -184,83 +162,6 @@ static double
 seconds_per_pixel (AtlasTimelineView *self)
 {
   return (self->end - self->start) / plot_width (self);
-}
-
-/* ---- amounts ------------------------------------------------------------ */
-
-static const char *
-currency_symbol (const char *currency)
-{
-  if (g_strcmp0 (currency, "GBP") == 0)
-    return "£";
-  if (g_strcmp0 (currency, "USD") == 0)
-    return "$";
-  if (g_strcmp0 (currency, "EUR") == 0)
-    return "€";
-  return currency ? currency : "";
-}
-
-/* "£11bn", "$1.25bn", "€300m", in the user's language. */
-char *
-atlas_format_amount (double      value,
-                     const char *currency)
-{
-  const char *symbol = currency_symbol (currency);
-  g_autofree char *number = NULL;
-
-  if (value >= 1e9)
-    {
-      number = g_strdup_printf ("%.3g", value / 1e9);
-      /* TRANSLATORS: an amount in billions: the currency symbol, then the number */
-      return g_strdup_printf (_("%s%sbn"), symbol, number);
-    }
-  if (value >= 1e6)
-    {
-      number = g_strdup_printf ("%.3g", value / 1e6);
-      /* TRANSLATORS: an amount in millions: the currency symbol, then the number */
-      return g_strdup_printf (_("%s%sm"), symbol, number);
-    }
-  number = g_strdup_printf ("%.0f", value);
-  return g_strdup_printf ("%s%s", symbol, number);
-}
-
-/* "120,000 GPUs", "500 MW", "3 sites", with the digits grouped as the
- * user's language groups them. */
-static char *
-format_quantity (double      value,
-                 const char *unit)
-{
-  g_autofree char *number = g_strdup_printf ("%'.0f", value);
-  gulong n = value >= 0 && value < G_MAXULONG ? (gulong) value : G_MAXULONG;
-
-  if (g_strcmp0 (unit, "gpu") == 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s GPU", "%s GPUs", n), number);
-  if (g_strcmp0 (unit, "sites") == 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s site", "%s sites", n), number);
-  if (g_strcmp0 (unit, "mw") == 0)
-    return g_strdup_printf (_("%s MW"), number);
-  return g_strdup_printf ("%s %s", number, unit ? unit : "");
-}
-
-/* What a marker's label says: the amount and quantity when known, then the
- * title. */
-static char *
-event_label (const AtlasEventInfo *event)
-{
-  GString *label = g_string_new (NULL);
-
-  if (!isnan (event->amount))
-    {
-      g_autofree char *amount = atlas_format_amount (event->amount, event->currency);
-      g_string_append_printf (label, "%s · ", amount);
-    }
-  if (!isnan (event->quantity))
-    {
-      g_autofree char *quantity = format_quantity (event->quantity, event->quantity_unit);
-      g_string_append_printf (label, "%s · ", quantity);
-    }
-  g_string_append (label, event->title ? event->title : "");
-  return g_string_free (label, FALSE);
 }
 
 /* ---- loading ------------------------------------------------------------ */
@@ -318,125 +219,6 @@ static void reload (AtlasTimelineView *self);
 static void fit (AtlasTimelineView *self);
 
 static void
-lanes_by_kind (AtlasTimelineView *self)
-{
-  Lane *kinds[ATLAS_N_EVENT_KINDS] = { NULL };
-
-  for (guint i = 0; i < self->events->len; i++)
-    {
-      guint k = lane_of (((AtlasEventInfo *) g_ptr_array_index (self->events, i))->kind);
-
-      if (kinds[k] == NULL)
-        kinds[k] = lane_new (_(atlas_event_kind_get (k)->plural), lane_rgb[k]);
-      g_array_append_val (kinds[k]->members, i);
-    }
-  for (guint k = 0; k < ATLAS_N_EVENT_KINDS; k++)
-    if (kinds[k] != NULL)
-      g_ptr_array_add (self->lanes, kinds[k]);
-}
-
-typedef struct
-{
-  char  *id;
-  char  *name;
-  guint  events;
-} CompanyCount;
-
-static void
-company_count_free (gpointer data)
-{
-  CompanyCount *count = data;
-
-  g_free (count->id);
-  g_free (count->name);
-  g_free (count);
-}
-
-static int
-compare_company_counts (gconstpointer a,
-                        gconstpointer b)
-{
-  const CompanyCount *x = *(CompanyCount * const *) a, *y = *(CompanyCount * const *) b;
-
-  if (x->events != y->events)
-    return x->events > y->events ? -1 : 1;
-  return g_utf8_collate (x->name, y->name);
-}
-
-/* One lane for each of the companies named by most events, an event in the
- * lane of every such company it names; the rest share a last lane. */
-static void
-lanes_by_company (AtlasTimelineView *self)
-{
-  static const double company_rgb[3] = { 0.21, 0.42, 0.85 };
-  static const double other_rgb[3] = { 0.47, 0.47, 0.50 };
-  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) lane_of_company = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) ranked = g_ptr_array_new_with_free_func (company_count_free);
-  Lane *rest = NULL;
-
-  for (guint i = 0; i < self->events->len; i++)
-    {
-      const AtlasEventInfo *event = g_ptr_array_index (self->events, i);
-
-      for (guint e = 0; e < event->n_entities; e++)
-        {
-          const AtlasEventEntity *entity = atlas_event_info_get_entity (event, e);
-          CompanyCount *count = g_hash_table_lookup (counts, entity->id);
-
-          if (count == NULL)
-            {
-              count = g_new0 (CompanyCount, 1);
-              count->id = g_strdup (entity->id);
-              count->name = g_strdup (entity->name);
-              /* Only companies count; others are remembered as none. */
-              count->events = g_strcmp0 (entity->kind, "company") == 0 ? 0 : G_MAXUINT;
-              g_ptr_array_add (ranked, count);
-              g_hash_table_insert (counts, count->id, count);
-            }
-          if (count->events != G_MAXUINT)
-            count->events++;
-        }
-    }
-  g_ptr_array_sort (ranked, compare_company_counts);
-  for (guint c = 0; c < ranked->len && self->lanes->len < COMPANY_LANES; c++)
-    {
-      CompanyCount *count = g_ptr_array_index (ranked, c);
-
-      if (count->events == G_MAXUINT || count->events == 0)
-        continue;
-      g_hash_table_insert (lane_of_company, count->id, GUINT_TO_POINTER (self->lanes->len + 1));
-      g_ptr_array_add (self->lanes, lane_new (count->name, company_rgb));
-    }
-
-  for (guint i = 0; i < self->events->len; i++)
-    {
-      const AtlasEventInfo *event = g_ptr_array_index (self->events, i);
-      gboolean placed = FALSE;
-
-      for (guint e = 0; e < event->n_entities; e++)
-        {
-          guint lane = GPOINTER_TO_UINT (g_hash_table_lookup (lane_of_company,
-                                                              atlas_event_info_get_entity (event, e)->id));
-
-          if (lane > 0)
-            {
-              g_array_append_val (((Lane *) g_ptr_array_index (self->lanes, lane - 1))->members, i);
-              placed = TRUE;
-            }
-        }
-      if (!placed)
-        {
-          if (rest == NULL)
-            rest = lane_new (_("Others"), other_rgb);
-          g_array_append_val (rest->members, i);
-        }
-    }
-  if (rest != NULL)
-    g_ptr_array_add (self->lanes, rest);
-}
-
-static void
 build_lanes (AtlasTimelineView *self)
 {
   /* Markers point into the lanes: none stand until the next frame. */
@@ -444,10 +226,8 @@ build_lanes (AtlasTimelineView *self)
   g_ptr_array_set_size (self->lanes, 0);
   if (self->events == NULL)
     return;
-  if (self->by_company)
-    lanes_by_company (self);
-  else
-    lanes_by_kind (self);
+  g_clear_pointer (&self->lanes, g_ptr_array_unref);
+  self->lanes = self->by_company ? atlas_lanes_by_company (self->events, COMPANY_LANES) : atlas_lanes_by_kind (self->events);
 }
 
 static void
@@ -693,7 +473,7 @@ draw_axis (AtlasTimelineView *self,
  * of the entity selected in the graph or table. */
 static gboolean
 group_is_selected (AtlasTimelineView *self,
-                   const Lane        *lane,
+                   const AtlasLane   *lane,
                    guint              first,
                    guint              count)
 {
@@ -722,12 +502,12 @@ draw_lane (AtlasTimelineView *self,
            guint              index,
            double             top)
 {
-  const Lane *lane = g_ptr_array_index (self->lanes, index);
+  const AtlasLane *lane = g_ptr_array_index (self->lanes, index);
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   /* x_of, unrolled: this loop visits every event of the lane each frame. */
   double scale = plot_width (self) / (self->end - self->start);
   double middle = top + LANE_HEIGHT / 2;
-  const double *rgb = lane->rgb;
+  const double *rgb = lane_color (lane);
   GdkRGBA color = { rgb[0], rgb[1], rgb[2], 1 };
   GdkRGBA span_color = { rgb[0], rgb[1], rgb[2], 0.35 };
   double group_left = -G_MAXDOUBLE, group_right = -G_MAXDOUBLE;
@@ -797,7 +577,7 @@ draw_lane (AtlasTimelineView *self,
             }
           else
             {
-              g_autofree char *label = event_label (first);
+              g_autofree char *label = atlas_event_label (first);
               double room = (event != NULL ? x0 : width) - label_left - 6;
 
               if (room >= 40)
@@ -997,7 +777,7 @@ static GPtrArray *
 marker_events (AtlasTimelineView *self,
                const Marker      *marker)
 {
-  const Lane *lane = g_ptr_array_index (self->lanes, marker->lane);
+  const AtlasLane *lane = g_ptr_array_index (self->lanes, marker->lane);
   GPtrArray *events = g_ptr_array_new ();
 
   for (guint m = marker->first; m < marker->first + marker->count; m++)
@@ -1023,7 +803,7 @@ describe_event (AtlasTimelineView    *self,
     }
   if (!isnan (event->quantity))
     {
-      g_autofree char *quantity = format_quantity (event->quantity, event->quantity_unit);
+      g_autofree char *quantity = atlas_format_quantity (event->quantity, event->quantity_unit);
       g_string_append_printf (text, "\n%s", quantity);
     }
   if (event->n_entities > 0)
@@ -1317,7 +1097,7 @@ atlas_timeline_view_get_lane_names (AtlasTimelineView *self)
 
   g_return_val_if_fail (ATLAS_IS_TIMELINE_VIEW (self), NULL);
   for (guint i = 0; i < self->lanes->len; i++)
-    g_strv_builder_add (builder, ((Lane *) g_ptr_array_index (self->lanes, i))->label);
+    g_strv_builder_add (builder, ((AtlasLane *) g_ptr_array_index (self->lanes, i))->label);
   names = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);
   return names;
@@ -1518,7 +1298,7 @@ atlas_timeline_view_init (AtlasTimelineView *self)
   self->tz = g_time_zone_new_local ();
   self->pinch_scale = 1;
   self->markers = g_array_new (FALSE, FALSE, sizeof (Marker));
-  self->lanes = g_ptr_array_new_with_free_func (lane_free);
+  self->lanes = g_ptr_array_new_with_free_func (atlas_lane_free);
   self->events_job = atlas_latest_job_new ();
   self->start = now - 2 * 365.25 * 86400;
   self->end = now;

@@ -34,8 +34,5 @@ char      *atlas_timeline_view_describe_at   (AtlasTimelineView *self,
                                               double             x,
                                               double             y);
 
-const char *atlas_event_kind_label           (const char        *kind);
-char       *atlas_format_amount              (double             value,
-                                              const char        *currency);
 
 G_END_DECLS
