@@ -35,6 +35,8 @@ struct _AtlasGraphView
   AtlasViewState   *view_state;
   AtlasGraph       *graph;
   AtlasLatestJob   *build_job;
+  gboolean          built_all;         /* the last build was of every article */
+  guint             built_generation;  /* of the store, for that build */
   gboolean          busy;
   gboolean          fitted;
   gboolean          auto_fit;

@@ -992,7 +992,7 @@ _atlas_graph_view_select_node (AtlasGraphView *self,
 typedef struct
 {
   char        *db_path;
-  AtlasSelection *selection;
+  GArray      *ids;          /* the selection's articles; NULL for all */
   AtlasGraph  *previous;
   char       **hidden_kinds;
   gboolean     comentions;
@@ -1019,7 +1019,7 @@ build_job_free (gpointer data)
   g_free (job->db_path);
   g_strfreev (job->hidden_kinds);
   g_free (job->ego);
-  atlas_selection_unref (job->selection);
+  g_clear_pointer (&job->ids, g_array_unref);
   g_clear_pointer (&job->previous, atlas_graph_unref);
   g_free (job);
 }
@@ -1102,7 +1102,7 @@ build_thread (GTask        *task,
   options.comentions = job->comentions;
   store = atlas_store_open (job->db_path, &error);
   if (store != NULL)
-    graph = atlas_graph_build_for_articles (store, job->selection->ids, &options, &error);
+    graph = atlas_graph_build_for_articles (store, job->ids, &options, &error);
   if (graph == NULL)
     {
       g_task_return_error (task, error);
@@ -1260,23 +1260,26 @@ on_built (GObject      *source,
   set_busy (self, FALSE);
 }
 
-/* Builds the graph of the session's selection; while it has none (a large
- * store read for the first time), or before workers may start, the view
- * waits. */
+/* Builds the graph of the session's selection. Before workers may start,
+ * or while a large store is read for the first time and the filter chooses
+ * some articles, the view waits; a graph of every article needs no index. */
 void
 _atlas_graph_view_rebuild (AtlasGraphView *self)
 {
   AtlasSelection *selection = atlas_session_get_selection (self->session);
+  gboolean all = atlas_session_selects_all (self->session, FALSE);
   BuildJob *job;
 
-  if (selection == NULL || !atlas_session_get_workers_allowed (self->session))
+  if (!atlas_session_get_workers_allowed (self->session) || (selection == NULL && !all))
     {
       set_busy (self, TRUE);
       return;
     }
+  self->built_all = all;
+  self->built_generation = atlas_session_get_store_generation (self->session);
   job = g_new0 (BuildJob, 1);
   job->db_path = g_strdup (atlas_store_get_path (self->store));
-  job->selection = atlas_selection_ref (selection);
+  job->ids = all ? NULL : g_array_ref (selection->ids);
   job->previous = copy_positions (self->graph);
   /* A first picture follows the layout as it unfolds, until the user
    * moves the view. */
@@ -1327,6 +1330,18 @@ update_highlight (AtlasGraphView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The graph of every article of this store stands when the index of that
+ * same store arrives: nothing to build again. */
+static void
+on_selection_changed (AtlasGraphView *self,
+                      AtlasSession   *session)
+{
+  if (self->built_all && atlas_session_selects_all (session, FALSE) &&
+      self->built_generation == atlas_session_get_store_generation (session))
+    return;
+  _atlas_graph_view_rebuild (self);
+}
+
 AtlasSession *
 atlas_graph_view_get_session (AtlasGraphView *self)
 {
@@ -1351,7 +1366,7 @@ atlas_graph_view_set_session (AtlasGraphView *self,
   self->session = g_object_ref (session);
   self->store = g_object_ref (atlas_session_get_store (session));
   self->view_state = g_object_ref (view_state);
-  g_signal_connect_object (session, "selection-changed", G_CALLBACK (_atlas_graph_view_rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "selection-changed", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::workers-allowed", G_CALLBACK (_atlas_graph_view_rebuild), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (view_state, "filter-changed", G_CALLBACK (update_highlight), self, G_CONNECT_SWAPPED);

@@ -52,6 +52,8 @@ struct _AtlasTimelineView
   AtlasSession   *session;
   AtlasViewState *view_state;
   AtlasLatestJob *events_job;
+  gboolean        loaded_all;         /* the last load was of every event */
+  guint           loaded_generation;  /* of the store, for that load */
   gboolean        busy;
   gboolean        fitted;
   gboolean        moved;   /* the range was chosen by the user, not by fit() */
@@ -178,7 +180,7 @@ set_busy (AtlasTimelineView *self,
 typedef struct
 {
   char           *db_path;
-  AtlasSelection *selection;
+  GArray         *ids;   /* the selection's articles, dates aside; NULL for all */
 } LoadJob;
 
 static void
@@ -187,12 +189,12 @@ load_job_free (gpointer data)
   LoadJob *job = data;
 
   g_free (job->db_path);
-  atlas_selection_unref (job->selection);
+  g_clear_pointer (&job->ids, g_array_unref);
   g_free (job);
 }
 
 /* The selection's events, all of them (those of feeds too) when it chooses
- * nothing. */
+ * nothing (`ids` NULL). */
 static void
 events_thread (GTask        *task,
                gpointer      source_object,
@@ -206,8 +208,7 @@ events_thread (GTask        *task,
 
   store = atlas_store_open (job->db_path, &error);
   if (store != NULL)
-    events = atlas_query_events_for_articles (store, job->selection->everything ? NULL : job->selection->undated_ids,
-                                              G_MININT64, G_MAXINT64, &error);
+    events = atlas_query_events_for_articles (store, job->ids, G_MININT64, G_MAXINT64, &error);
   if (events == NULL)
     g_task_return_error (task, error);
   else
@@ -252,21 +253,25 @@ on_events (GObject      *source,
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
-/* Follows the session's selection; while it has none (a large store read
- * for the first time), or before workers may start, the view waits. */
+/* Follows the session's selection, its dates aside. Before workers may
+ * start, or while a large store is read for the first time and the filter
+ * chooses some articles, the view waits; every event needs no index. */
 static void
 reload (AtlasTimelineView *self)
 {
   AtlasSelection *selection = atlas_session_get_selection (self->session);
+  gboolean all = atlas_session_selects_all (self->session, TRUE);
   LoadJob *job;
 
   self->generation++;
   set_busy (self, TRUE);
-  if (selection == NULL || !atlas_session_get_workers_allowed (self->session))
+  if (!atlas_session_get_workers_allowed (self->session) || (selection == NULL && !all))
     return;
+  self->loaded_all = all;
+  self->loaded_generation = atlas_session_get_store_generation (self->session);
   job = g_new0 (LoadJob, 1);
   job->db_path = g_strdup (atlas_store_get_path (atlas_session_get_store (self->session)));
-  job->selection = atlas_selection_ref (selection);
+  job->ids = all ? NULL : g_array_ref (selection->undated_ids);
   atlas_latest_job_run (self->events_job, self, events_thread, job, load_job_free, on_events, NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -989,6 +994,22 @@ on_key_pressed (GtkEventControllerKey *controller,
 
 /* ---- public ------------------------------------------------------------- */
 
+/* Every event of this store stands when the index of that same store
+ * arrives: only the article strip, counted from the selection, is new. */
+static void
+on_selection_changed (AtlasTimelineView *self,
+                      AtlasSession      *session)
+{
+  if (self->loaded_all && atlas_session_selects_all (session, TRUE) &&
+      self->loaded_generation == atlas_session_get_store_generation (session))
+    {
+      g_clear_pointer (&self->counts, g_array_unref);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+  reload (self);
+}
+
 AtlasSession *
 atlas_timeline_view_get_session (AtlasTimelineView *self)
 {
@@ -1012,7 +1033,7 @@ atlas_timeline_view_set_session (AtlasTimelineView *self,
   view_state = atlas_session_get_view_state (session);
   self->session = g_object_ref (session);
   self->view_state = g_object_ref (view_state);
-  g_signal_connect_object (session, "selection-changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "selection-changed", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::workers-allowed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (atlas_session_get_store (session), "changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);

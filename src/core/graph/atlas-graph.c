@@ -315,7 +315,8 @@ atlas_graph_build (AtlasStore               *store,
   return ids != NULL ? atlas_graph_build_for_articles (store, ids, options, error) : NULL;
 }
 
-/* The graph of the articles `ids`: a selection the session has made. */
+/* The graph of the articles `ids` (a selection the session has made), or of
+ * every article when `ids` is NULL. */
 AtlasGraph *
 atlas_graph_build_for_articles (AtlasStore               *store,
                                 GArray                   *ids,

@@ -579,8 +579,6 @@ atlas_article_index_select (AtlasArticleIndex  *self,
     return NULL;
 
   selection = selection_new ();
-  selection->everything = fts_query == NULL && chosen_countries == NULL && chosen_companies == NULL &&
-                          chosen_entities == NULL;
 
   for (guint a = 0; a < self->n_articles; a++)
     {
@@ -667,7 +665,6 @@ atlas_selection_new_from_store (AtlasStore         *store,
     return NULL;
   g_array_append_vals (selection->ids, ids->data, ids->len);
   g_array_append_vals (selection->undated_ids, undated_ids->data, undated_ids->len);
-  selection->everything = atlas_filter_is_empty (undated);
   return g_steal_pointer (&selection);
 }
 

@@ -28,7 +28,6 @@ typedef struct
   GPtrArray *entities;
   GArray    *undated_ids;
   GArray    *undated_times;
-  gboolean   everything;   /* the filter, dates aside, chooses nothing */
 
   /*< private >*/
   gatomicrefcount ref_count;

@@ -30,6 +30,7 @@ struct _AtlasSession
   AtlasLatestJob    *index_job;
   gboolean           workers_allowed;
   gboolean           index_outdated;  /* waits for workers to be allowed */
+  guint              store_generation;
 };
 
 enum {
@@ -149,6 +150,13 @@ update_index (AtlasSession *self)
 }
 
 static void
+on_store_changed (AtlasSession *self)
+{
+  self->store_generation++;
+  update_index (self);
+}
+
+static void
 atlas_session_constructed (GObject *object)
 {
   AtlasSession *self = ATLAS_SESSION (object);
@@ -156,7 +164,7 @@ atlas_session_constructed (GObject *object)
   G_OBJECT_CLASS (atlas_session_parent_class)->constructed (object);
 
   g_signal_connect_object (self->view_state, "filter-changed", G_CALLBACK (reselect), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "changed", G_CALLBACK (update_index), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   update_index (self);
 }
 
@@ -355,4 +363,34 @@ atlas_session_get_workers_allowed (AtlasSession *self)
 {
   g_return_val_if_fail (ATLAS_IS_SESSION (self), FALSE);
   return self->workers_allowed;
+}
+
+/* Whether the filter (its dates aside, with `dates_aside`) chooses nothing,
+ * so that every article is selected: known without the index, so a view of
+ * everything (the usual start) need not wait for it, nor pass the ids. */
+gboolean
+atlas_session_selects_all (AtlasSession *self,
+                           gboolean      dates_aside)
+{
+  g_autoptr(AtlasFilter) filter = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_SESSION (self), FALSE);
+
+  filter = atlas_filter_copy (atlas_view_state_get_filter (self->view_state));
+  if (dates_aside)
+    {
+      filter->since = G_MININT64;
+      filter->until = G_MAXINT64;
+    }
+  return atlas_filter_is_empty (filter);
+}
+
+/* Bumped each time the store changes: a view built from all the articles
+ * of one generation need not build again when the index of that same
+ * store arrives. */
+guint
+atlas_session_get_store_generation (AtlasSession *self)
+{
+  g_return_val_if_fail (ATLAS_IS_SESSION (self), 0);
+  return self->store_generation;
 }

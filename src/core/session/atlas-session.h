@@ -21,5 +21,8 @@ const char     *atlas_session_get_error           (AtlasSession   *self);
 gboolean        atlas_session_get_loading         (AtlasSession   *self);
 void            atlas_session_allow_workers       (AtlasSession   *self);
 gboolean        atlas_session_get_workers_allowed (AtlasSession   *self);
+gboolean        atlas_session_selects_all         (AtlasSession   *self,
+                                                   gboolean        dates_aside);
+guint           atlas_session_get_store_generation (AtlasSession  *self);
 
 G_END_DECLS

@@ -149,8 +149,9 @@ atlas_query_article_ids (AtlasStore         *store,
   return collect_ids (store, stmt, error);
 }
 
-/* Fills the temporary table `table` (one column, id) with `ids`, for the
- * joins of a query over a selection. `table` is a name of this program's. */
+/* Fills the temporary table `table` (one column, id) with `ids`, or with
+ * every article's when `ids` is NULL, for the joins of a query over a
+ * selection. `table` is a name of this program's. */
 gboolean
 atlas_query_fill_id_table (AtlasStore  *store,
                            const char  *table,
@@ -164,6 +165,12 @@ atlas_query_fill_id_table (AtlasStore  *store,
 
   if (!atlas_store_exec (store, create, error))
     return FALSE;
+  if (ids == NULL)
+    {
+      g_autofree char *all = g_strdup_printf ("INSERT INTO %s (id) SELECT id FROM articles", table);
+
+      return atlas_store_exec (store, all, error);
+    }
   insert = atlas_store_prepare (store, sql, error);
   if (insert == NULL || !atlas_store_exec (store, "SAVEPOINT fill_ids", error))
     return FALSE;

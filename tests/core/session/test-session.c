@@ -45,7 +45,7 @@ test_filter_change (void)
   selection = atlas_session_get_selection (session);
   g_assert_nonnull (selection);
   g_assert_cmpuint (selection->ids->len, ==, 2);
-  g_assert_true (selection->everything);
+  g_assert_true (atlas_session_selects_all (session, FALSE));
 
   g_signal_connect (session, "selection-changed", G_CALLBACK (count_emission), &emissions);
   atlas_view_state_toggle (state, ATLAS_FILTER_GROUP_COUNTRIES, "RU");
@@ -54,7 +54,7 @@ test_filter_change (void)
   expected = atlas_article_index_select (index, store, atlas_view_state_get_filter (state), NULL);
   g_assert_cmpuint (selection->ids->len, ==, 1);
   g_assert_cmpint (g_array_index (selection->ids, gint64, 0), ==, g_array_index (expected->ids, gint64, 0));
-  g_assert_false (selection->everything);
+  g_assert_false (atlas_session_selects_all (session, TRUE));
 
   /* A date range that holds nothing: the list is empty, the timeline still
    * has the country's article. */
@@ -63,11 +63,11 @@ test_filter_change (void)
   selection = atlas_session_get_selection (session);
   g_assert_cmpuint (selection->ids->len, ==, 0);
   g_assert_cmpuint (selection->undated_ids->len, ==, 1);
-  g_assert_false (selection->everything);
+  g_assert_false (atlas_session_selects_all (session, TRUE));
 
   atlas_view_state_clear_filter (state);
   g_assert_cmpuint (emissions, ==, 3);
-  g_assert_true (atlas_session_get_selection (session)->everything);
+  g_assert_true (atlas_session_selects_all (session, FALSE));
 
   g_clear_object (&session);
   g_clear_object (&store);
