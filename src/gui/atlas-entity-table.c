@@ -25,6 +25,7 @@ struct _AtlasEntityTable
   GtkSingleSelection *selection;
   GtkWidget          *scroller;
   GtkColumnView      *view;
+  gboolean            stale;  /* the graph changed while the table was hidden */
 };
 
 enum {
@@ -54,6 +55,16 @@ fill (AtlasEntityTable *self)
 
   if (atlas_graph_view_get_busy (self->graph_view) || graph == NULL)
     return;
+  /* Hidden: drop the rows until shown. Thousands of them, sorted again at
+   * each new graph, cost the main thread frames for nothing behind the
+   * Graph tab. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      g_list_store_remove_all (self->items);
+      return;
+    }
+  self->stale = FALSE;
   for (guint i = 0; i < atlas_graph_get_n_nodes (graph); i++)
     g_ptr_array_add (rows, atlas_entity_item_new (atlas_graph_get_node (graph, i)));
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
@@ -170,6 +181,19 @@ atlas_entity_table_get_rows (AtlasEntityTable *self)
 }
 
 static void
+atlas_entity_table_map (GtkWidget *widget)
+{
+  AtlasEntityTable *self = ATLAS_ENTITY_TABLE (widget);
+
+  GTK_WIDGET_CLASS (atlas_entity_table_parent_class)->map (widget);
+  if (self->stale && self->view_state != NULL)
+    {
+      fill (self);
+      on_selected_entity (self);
+    }
+}
+
+static void
 atlas_entity_table_dispose (GObject *object)
 {
   AtlasEntityTable *self = ATLAS_ENTITY_TABLE (object);
@@ -189,6 +213,7 @@ atlas_entity_table_class_init (AtlasEntityTableClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = atlas_entity_table_dispose;
+  widget_class->map = atlas_entity_table_map;
   object_class->get_property = atlas_entity_table_get_property;
   object_class->set_property = atlas_entity_table_set_property;
 
