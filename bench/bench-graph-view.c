@@ -20,7 +20,7 @@
 
 #include "atlas-graph-layout.h"
 #include "atlas-graph-painter.h"
-#include "atlas-graph-view.h"
+#include "atlas-graph-view-private.h"
 #include "bench-graphs.h"
 #include "bench-view.h"
 

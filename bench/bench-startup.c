@@ -23,11 +23,11 @@
 #include <time.h>
 
 #include "atlas-generator.h"
-#include "atlas-graph-view.h"
+#include "atlas-graph-view-private.h"
 #include "atlas-gui.h"
 #include "atlas-locale.h"
-#include "atlas-timeline-view.h"
-#include "atlas-window.h"
+#include "atlas-timeline-view-private.h"
+#include "atlas-window-private.h"
 #include "bench-stats.h"
 
 #define RUNS 5

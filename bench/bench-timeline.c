@@ -20,7 +20,7 @@
 
 #include "atlas-query.h"
 #include "atlas-store.h"
-#include "atlas-timeline-view.h"
+#include "atlas-timeline-view-private.h"
 #include "bench-view.h"
 
 #define WIDTH  1200

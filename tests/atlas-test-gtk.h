@@ -2,7 +2,7 @@
 
 #include <gtk/gtk.h>
 
-#include "atlas-graph-view.h"
+#include "atlas-graph-view-private.h"
 
 void        atlas_test_drain           (void);
 void        atlas_test_wait_for_frames (GtkWidget      *widget);

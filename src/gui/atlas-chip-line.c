@@ -12,7 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "atlas-article.h"
-#include "atlas-chip-line.h"
+#include "atlas-chip-line-private.h"
 #include "atlas-compat.h"
 #include "atlas-shared-text.h"
 

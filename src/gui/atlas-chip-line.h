@@ -11,8 +11,6 @@ G_DECLARE_FINAL_TYPE (AtlasChipLine, atlas_chip_line, ATLAS, CHIP_LINE, GtkWidge
 GtkWidget *atlas_chip_line_new          (void);
 void       atlas_chip_line_set_entities (AtlasChipLine *self,
                                          GPtrArray     *entities);
-guint      atlas_chip_line_get_n_chips  (AtlasChipLine *self);
-guint      atlas_chip_line_get_n_shown  (AtlasChipLine *self);
 int        atlas_chip_line_get_line_height (AtlasChipLine *self);
 
 G_END_DECLS

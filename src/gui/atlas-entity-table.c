@@ -9,7 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "atlas-entity-table.h"
+#include "atlas-entity-table-private.h"
 #include "atlas-kinds.h"
 #include "atlas-entity-item.h"
 #include "atlas-table.h"

@@ -10,6 +10,5 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AtlasEntityTable, atlas_entity_table, ATLAS, ENTITY_TABLE, GtkWidget)
 
-GListModel *atlas_entity_table_get_rows  (AtlasEntityTable *self);
 
 G_END_DECLS

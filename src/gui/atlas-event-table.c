@@ -14,7 +14,7 @@
 #include <math.h>
 
 #include "atlas-event-item.h"
-#include "atlas-event-table.h"
+#include "atlas-event-table-private.h"
 #include "atlas-table.h"
 
 struct _AtlasEventTable

@@ -10,6 +10,5 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AtlasEventTable, atlas_event_table, ATLAS, EVENT_TABLE, GtkWidget)
 
-GListModel *atlas_event_table_get_rows (AtlasEventTable   *self);
 
 G_END_DECLS

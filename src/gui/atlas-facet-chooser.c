@@ -14,7 +14,7 @@
 
 #include "atlas-compat.h"
 #include "atlas-gui.h"
-#include "atlas-facet-chooser.h"
+#include "atlas-facet-chooser-private.h"
 #include "atlas-facet-choice.h"
 #include "atlas-facet-item.h"
 #include "atlas-query.h"

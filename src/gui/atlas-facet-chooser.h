@@ -16,6 +16,5 @@ AtlasFacetChooser *atlas_facet_chooser_new          (GtkWindow         *parent,
                                                      const char        *title);
 void               atlas_facet_chooser_show_entries (AtlasFacetChooser *self,
                                                      GPtrArray         *entries);
-GListModel        *atlas_facet_chooser_get_shown    (AtlasFacetChooser *self);
 
 G_END_DECLS

@@ -115,4 +115,16 @@ void _atlas_graph_view_set_ego             (AtlasGraphView *self,
                                             const char     *id);
 void _atlas_graph_view_rebuild             (AtlasGraphView *self);
 
+/* For the tests and benchmarks only. */
+void        atlas_graph_view_set_graph    (AtlasGraphView *self,
+                                           AtlasGraph     *graph);
+const char *atlas_graph_view_get_focused  (AtlasGraphView *self);
+gboolean    atlas_graph_view_get_node_point (AtlasGraphView   *self,
+                                             const char       *entity_id,
+                                             graphene_point_t *point);
+gboolean    atlas_graph_view_get_painted  (AtlasGraphView *self);
+double      atlas_graph_view_get_node_size (AtlasGraphView *self);
+char       *atlas_graph_view_describe     (AtlasGraphView *self,
+                                           const char     *entity_id);
+
 G_END_DECLS

@@ -16,18 +16,8 @@ G_DECLARE_FINAL_TYPE (AtlasGraphView, atlas_graph_view, ATLAS, GRAPH_VIEW, GtkWi
 void        atlas_graph_view_set_session  (AtlasGraphView *self,
                                            AtlasSession   *session);
 AtlasSession *atlas_graph_view_get_session  (AtlasGraphView *self);
-void        atlas_graph_view_set_graph    (AtlasGraphView *self,
-                                           AtlasGraph     *graph);
 AtlasGraph *atlas_graph_view_get_graph    (AtlasGraphView *self);
 gboolean    atlas_graph_view_get_busy     (AtlasGraphView *self);
-const char *atlas_graph_view_get_focused  (AtlasGraphView *self);
-gboolean    atlas_graph_view_get_node_point (AtlasGraphView   *self,
-                                             const char       *entity_id,
-                                             graphene_point_t *point);
-gboolean    atlas_graph_view_get_painted  (AtlasGraphView *self);
-double      atlas_graph_view_get_node_size (AtlasGraphView *self);
-char       *atlas_graph_view_describe     (AtlasGraphView *self,
-                                           const char     *entity_id);
 void        atlas_graph_view_export_async (AtlasGraphView      *self,
                                            GFile               *file,
                                            gboolean             svg,

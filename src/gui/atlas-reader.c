@@ -165,13 +165,6 @@ atlas_reader_set_article (AtlasReader  *self,
   gtk_stack_set_visible_child_name (self->stack, "article");
 }
 
-AtlasArticle *
-atlas_reader_get_article (AtlasReader *self)
-{
-  g_return_val_if_fail (ATLAS_IS_READER (self), NULL);
-  return self->article;
-}
-
 /* Chips of entities already in the filter are drawn as active. */
 void
 atlas_reader_set_filter (AtlasReader       *self,

@@ -13,7 +13,6 @@ G_DECLARE_FINAL_TYPE (AtlasReader, atlas_reader, ATLAS, READER, GtkWidget)
 
 void          atlas_reader_set_article (AtlasReader       *self,
                                         AtlasArticle      *article);
-AtlasArticle *atlas_reader_get_article (AtlasReader       *self);
 void          atlas_reader_set_filter  (AtlasReader       *self,
                                         const AtlasFilter *filter);
 

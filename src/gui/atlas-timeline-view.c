@@ -16,7 +16,7 @@
 
 #include "atlas-background.h"
 #include "atlas-latest-job.h"
-#include "atlas-timeline-view.h"
+#include "atlas-timeline-view-private.h"
 #include "atlas-event-format.h"
 #include "atlas-kinds.h"
 #include "atlas-lanes.h"

@@ -69,4 +69,7 @@ void _atlas_window_save_state              (AtlasWindow    *self);
 void _atlas_window_restore_state           (AtlasWindow    *self);
 void _atlas_window_restore_timeline_height (AtlasWindow    *self);
 
+/* For the tests and benchmarks only. */
+GListModel     *atlas_window_get_articles      (AtlasWindow    *self);
+
 G_END_DECLS

@@ -14,7 +14,6 @@ G_DECLARE_FINAL_TYPE (AtlasWindow, atlas_window, ATLAS, WINDOW, AdwApplicationWi
 AtlasWindow    *atlas_window_new               (GtkApplication *application,
                                                 AtlasStore     *store);
 AtlasViewState *atlas_window_get_view_state    (AtlasWindow    *self);
-GListModel     *atlas_window_get_articles      (AtlasWindow    *self);
 gboolean        atlas_window_get_importing     (AtlasWindow    *self);
 gboolean        atlas_window_get_refreshing    (AtlasWindow    *self);
 

@@ -9,7 +9,7 @@
 #include <adwaita.h>
 
 #include "atlas-graph-painter.h"
-#include "atlas-graph-view.h"
+#include "atlas-graph-view-private.h"
 #include "atlas-test-gtk.h"
 #include "atlas-test-util.h"
 

@@ -7,7 +7,7 @@
 #include "atlas-importer.h"
 #include "atlas-test-gtk.h"
 #include "atlas-test-util.h"
-#include "atlas-timeline-view.h"
+#include "atlas-timeline-view-private.h"
 
 static void
 wait_idle (AtlasTimelineView *timeline)

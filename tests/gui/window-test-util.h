@@ -3,10 +3,10 @@
 
 #include <adwaita.h>
 
-#include "atlas-graph-view.h"
+#include "atlas-graph-view-private.h"
 #include "atlas-store.h"
-#include "atlas-timeline-view.h"
-#include "atlas-window.h"
+#include "atlas-timeline-view-private.h"
+#include "atlas-window-private.h"
 
 G_BEGIN_DECLS
 

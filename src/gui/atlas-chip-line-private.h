@@ -1,0 +1,11 @@
+/* atlas-chip-line-private.h: what the tests and benchmarks read of chip line */
+#pragma once
+
+#include "atlas-chip-line.h"
+
+G_BEGIN_DECLS
+
+guint      atlas_chip_line_get_n_chips  (AtlasChipLine *self);
+guint      atlas_chip_line_get_n_shown  (AtlasChipLine *self);
+
+G_END_DECLS
