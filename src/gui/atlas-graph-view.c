@@ -1144,6 +1144,17 @@ copy_positions (AtlasGraph *graph)
   return copy;
 }
 
+/* When the build starts, not when asked: a build replaced while it waited
+ * copies nothing. */
+static void
+take_previous_positions (gpointer source_object,
+                         gpointer task_data)
+{
+  BuildJob *job = task_data;
+
+  job->previous = copy_positions (ATLAS_GRAPH_VIEW (source_object)->graph);
+}
+
 static void
 set_busy (AtlasGraphView *self,
           gboolean        busy)
@@ -1280,7 +1291,6 @@ _atlas_graph_view_rebuild (AtlasGraphView *self)
   job = g_new0 (BuildJob, 1);
   job->db_path = g_strdup (atlas_store_get_path (self->store));
   job->ids = all ? NULL : g_array_ref (selection->ids);
-  job->previous = copy_positions (self->graph);
   /* A first picture follows the layout as it unfolds, until the user
    * moves the view. */
   self->auto_fit = !self->fitted;
@@ -1710,6 +1720,7 @@ atlas_graph_view_init (AtlasGraphView *self)
   self->label_layouts = g_ptr_array_new_with_free_func (clear_layout);
   self->paint_cancellable = g_cancellable_new ();
   self->build_job = atlas_latest_job_new ();
+  atlas_latest_job_set_prepare (self->build_job, take_previous_positions);
   self->highlight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   _atlas_graph_view_add_controllers (self);

@@ -6,7 +6,10 @@
  * running one (its cancellable is cancelled; what it returns is dropped) and
  * waits for it, and a request that a newer one replaced before it started is
  * never run. Only the result of the latest request reaches its callback, on
- * the thread that made it, through GTask's own idle source.
+ * the thread that made it, through GTask's own idle source. What is costly
+ * to snapshot for a request (the positions on screen, say) can be taken by
+ * a prepare function when its worker starts, so a request replaced while it
+ * waited costs nothing.
  */
 #include "atlas-latest-job.h"
 
@@ -31,6 +34,7 @@ struct _AtlasLatestJob
   GAsyncReadyCallback  callback;     /* for the running worker's result */
   gpointer             user_data;
   Request             *pending;      /* asked for while one runs */
+  AtlasLatestJobPrepare prepare;
 };
 
 enum {
@@ -89,6 +93,8 @@ start (AtlasLatestJob *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
+  if (self->prepare != NULL)
+    self->prepare (request->source_object, request->task_data);
   task = g_task_new (request->source_object, self->cancellable, on_task_done, g_object_ref (self));
   g_task_set_source_tag (task, atlas_latest_job_run);
   g_task_set_task_data (task, request->task_data, request->task_data_free);
@@ -162,6 +168,14 @@ AtlasLatestJob *
 atlas_latest_job_new (void)
 {
   return g_object_new (ATLAS_TYPE_LATEST_JOB, NULL);
+}
+
+void
+atlas_latest_job_set_prepare (AtlasLatestJob        *self,
+                              AtlasLatestJobPrepare  prepare)
+{
+  g_return_if_fail (ATLAS_IS_LATEST_JOB (self));
+  self->prepare = prepare;
 }
 
 /* Runs `func` in a background thread as a GTask of `source_object` holding

@@ -8,7 +8,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AtlasLatestJob, atlas_latest_job, ATLAS, LATEST_JOB, GObject)
 
+/* Called on the requesting thread just before a request's worker starts. */
+typedef void (*AtlasLatestJobPrepare) (gpointer source_object,
+                                       gpointer task_data);
+
 AtlasLatestJob *atlas_latest_job_new     (void);
+void            atlas_latest_job_set_prepare (AtlasLatestJob        *self,
+                                              AtlasLatestJobPrepare  prepare);
 void            atlas_latest_job_run     (AtlasLatestJob      *self,
                                           gpointer             source_object,
                                           GTaskThreadFunc      func,

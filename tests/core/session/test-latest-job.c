@@ -6,11 +6,11 @@ typedef struct
   GMutex    lock;
   GCond     cond;
   gboolean  open;         /* workers may finish */
-  guint     started;      /* workers that ran, by their value */
   GArray   *ran;
   GArray   *delivered;
   GArray   *posted;
   GThread  *main_thread;
+  guint     prepared;     /* requests whose worker was about to start */
   gboolean  posted_off_main;
 } Fixture;
 
@@ -27,6 +27,7 @@ fixture_setup (void)
   fixture.posted = g_array_new (FALSE, FALSE, sizeof (int));
   fixture.main_thread = g_thread_self ();
   fixture.posted_off_main = FALSE;
+  fixture.prepared = 0;
 }
 
 static void
@@ -98,6 +99,14 @@ on_done (GObject      *source,
 }
 
 static void
+count_prepared (gpointer source_object,
+                gpointer task_data)
+{
+  g_assert_true (g_thread_self () == fixture.main_thread);
+  fixture.prepared++;
+}
+
+static void
 run (AtlasLatestJob *job,
      GObject        *source,
      int             value)
@@ -143,6 +152,7 @@ test_latest_wins (void)
   g_autoptr(GObject) source = g_object_new (G_TYPE_OBJECT, NULL);
 
   fixture_setup ();
+  atlas_latest_job_set_prepare (job, count_prepared);
   for (int i = 1; i <= 10; i++)
     run (job, source, i);
   open_gate ();
@@ -151,6 +161,8 @@ test_latest_wins (void)
   g_assert_cmpuint (fixture.ran->len, ==, 2);
   g_assert_cmpint (g_array_index (fixture.ran, int, 0), ==, 1);
   g_assert_cmpint (g_array_index (fixture.ran, int, 1), ==, 10);
+  /* Only those two were prepared: the eight replaced ones cost nothing. */
+  g_assert_cmpuint (fixture.prepared, ==, 2);
   g_assert_cmpuint (fixture.delivered->len, ==, 1);
   g_assert_cmpint (g_array_index (fixture.delivered, int, 0), ==, 10);
   /* What the stopped worker posted after it was replaced never arrives. */
