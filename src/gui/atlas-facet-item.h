@@ -20,7 +20,7 @@ gboolean        atlas_facet_item_matches      (AtlasFacetItem        *self,
 int             atlas_facet_item_compare      (gconstpointer          a,
                                                gconstpointer          b,
                                                gpointer               unused);
-void            atlas_facet_item_update       (AtlasFacetItem        *self,
+gboolean        atlas_facet_item_update       (AtlasFacetItem        *self,
                                                guint                  count,
                                                gboolean               selected);
 

@@ -238,6 +238,7 @@ on_events (GObject      *source,
 {
   AtlasTimelineView *self = ATLAS_TIMELINE_VIEW (source);
   GPtrArray *events = g_task_propagate_pointer (G_TASK (result), NULL);
+  guint lanes_before = n_lanes (self);
 
   g_clear_pointer (&self->events, g_ptr_array_unref);
   self->events = events ? events : g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_event_info_free);
@@ -250,7 +251,12 @@ on_events (GObject      *source,
     fit (self);
   set_busy (self, FALSE);
   update_description (self);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  /* The height follows the lanes; a resize would lay out the whole window
+   * again at each filter change. */
+  if (n_lanes (self) != lanes_before)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+  else
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* Follows the session's selection, its dates aside. Before workers may

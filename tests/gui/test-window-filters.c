@@ -709,6 +709,44 @@ facet_count (AtlasStore        *store,
 /* "Show All" opens every company in a window of its own, alphabetical,
  * searchable without accents, ticking through the shared filter and
  * following it. */
+/* Every row the chooser shows on screen says its item's count: the rows
+ * bound off screen are relabelled only when a scroll brings them in. */
+static guint
+assert_rows_on_screen_current (AtlasFacetChooser *chooser)
+{
+  GtkWidget *list = find_by_type (GTK_WIDGET (chooser), GTK_TYPE_LIST_VIEW);
+  GListModel *shown = atlas_facet_chooser_get_shown (chooser);
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint checked = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(AtlasFacetItem) item = g_list_model_get_item (shown, i);
+
+      g_hash_table_insert (counts, g_strdup (atlas_facet_item_get_name (item)),
+                           GUINT_TO_POINTER (atlas_facet_item_get_count (item)));
+    }
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *choice = gtk_widget_get_first_child (row);
+      graphene_rect_t bounds;
+      GtkWidget *check;
+      const char *name;
+      g_autofree char *expected = NULL;
+
+      if (choice == NULL || !gtk_widget_compute_bounds (row, list, &bounds) ||
+          bounds.origin.y + bounds.size.height <= 0 || bounds.origin.y >= gtk_widget_get_height (list))
+        continue;
+      check = gtk_widget_get_first_child (choice);
+      name = gtk_label_get_text (GTK_LABEL (gtk_check_button_get_child (GTK_CHECK_BUTTON (check))));
+      g_assert_true (g_hash_table_contains (counts, name));
+      expected = g_strdup_printf ("%u", GPOINTER_TO_UINT (g_hash_table_lookup (counts, name)));
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (choice))), ==, expected);
+      checked++;
+    }
+  return checked;
+}
+
 static void
 test_all_companies (void)
 {
@@ -785,6 +823,16 @@ test_all_companies (void)
       g_assert_cmpuint (atlas_facet_item_get_count (item), ==,
                         facet_count (store, atlas_view_state_get_filter (state), atlas_facet_item_get_id (item)));
     }
+  atlas_test_wait_for_frames (GTK_WIDGET (chooser));
+  g_assert_cmpuint (assert_rows_on_screen_current (chooser), >=, 5);
+  {
+    GtkAdjustment *adjustment =
+      gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (find_by_type (GTK_WIDGET (chooser), GTK_TYPE_LIST_VIEW)));
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 3);
+    atlas_test_wait_for_frames (GTK_WIDGET (chooser));
+    g_assert_cmpuint (assert_rows_on_screen_current (chooser), >=, 5);
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, all);
 
