@@ -4,8 +4,11 @@
  * ticks follow the zoom (decades down to days) on the user's calendar, with
  * the number of articles per bucket in a strip below. A date known only to
  * its month or year is drawn as a span over that month or year. Markers that
- * would overlap are merged into one with a count. Events and counts are read
- * by SQL in workers, each with its own connection.
+ * would overlap are merged into one with a count. The events of the
+ * session's selection are read in a worker with its own connection; the
+ * article counts come from the selection in memory. The drawing is in
+ * layers (atlas-timeline-view-layers.c); this file holds the data, the
+ * input and the actions.
  */
 #include "config.h"
 
@@ -23,68 +26,6 @@
 #include "atlas-compat.h"
 #include "atlas-query.h"
 
-#define AXIS_HEIGHT     34.0
-#define COMPANY_LANES   10
-#define LANE_HEIGHT     24.0
-#define DENSITY_HEIGHT  34.0
-#define LABELS_WIDTH    128.0
-#define MIN_TICK_PIXELS 72.0
-#define MIN_BAR_PIXELS  5.0
-#define MIN_SPAN        (2 * 86400.0)
-#define MAX_SPAN        (200 * 365.25 * 86400.0)
-
-/* A lane's colour per AtlasEventKind; the lanes follow that order. */
-static const double lane_rgb[ATLAS_N_EVENT_KINDS][3] = {
-  [ATLAS_EVENT_INVESTMENT] = { 0.21, 0.42, 0.85 },
-  [ATLAS_EVENT_FUNDING] = { 0.15, 0.60, 0.62 },
-  [ATLAS_EVENT_OPENING] = { 0.18, 0.63, 0.33 },
-  [ATLAS_EVENT_ANNOUNCEMENT] = { 0.90, 0.58, 0.08 },
-  [ATLAS_EVENT_PARTNERSHIP] = { 0.57, 0.25, 0.67 },
-  [ATLAS_EVENT_ACQUISITION] = { 0.80, 0.24, 0.24 },
-  [ATLAS_EVENT_LAUNCH] = { 0.75, 0.35, 0.55 },
-  [ATLAS_EVENT_OTHER] = { 0.47, 0.47, 0.50 },
-};
-
-struct _AtlasTimelineView
-{
-  GtkWidget       parent_instance;
-
-  AtlasSession   *session;
-  AtlasViewState *view_state;
-  AtlasLatestJob *events_job;
-  gboolean        loaded_all;         /* the last load was of every event */
-  guint           loaded_generation;  /* of the store, for that load */
-  gboolean        busy;
-  gboolean        fitted;
-  gboolean        moved;   /* the range was chosen by the user, not by fit() */
-  GTimeZone      *tz;
-
-  GPtrArray      *events;        /* AtlasEventInfo, by start */
-  GPtrArray      *lanes;         /* Lane, top to bottom */
-  gboolean        by_company;
-  GtkWidget      *lanes_button;
-
-  /* Article counts per bucket, for the edges they were asked for. */
-  GArray         *edges;
-  GArray         *counts;
-  guint           counts_generation;
-  guint           generation;    /* bumped when the filter changes */
-
-  double          start;         /* the visible range, seconds since the epoch */
-  double          end;
-  gint64          today;         /* 0: the clock's */
-  double          drag_start;
-  double          drag_x;
-  double          pointer_x;
-  double          pinch_scale;
-  /* The markers of the last frame, for clicks and tooltips. */
-  GArray         *markers;
-  /* A range being chosen by dragging on the article strip or with Shift. */
-  gboolean        brushing;
-  double          brush_from;
-  double          brush_to;
-};
-
 enum {
   PROP_0,
   PROP_SESSION,
@@ -97,74 +38,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (AtlasTimelineView, atlas_timeline_view, GTK_TYPE_WIDGET)
-
-/* A lane's colour: its kind's, the companies' blue, or grey for the rest. */
-static const double *
-lane_color (const AtlasLane *lane)
-{
-  static const double company_rgb[3] = { 0.21, 0.42, 0.85 };
-  static const double other_rgb[3] = { 0.47, 0.47, 0.50 };
-
-  switch (lane->type)
-    {
-    case ATLAS_LANE_KIND:
-      return lane_rgb[lane->kind];
-    case ATLAS_LANE_COMPANY:
-      return company_rgb;
-    case ATLAS_LANE_OTHERS:
-    default:
-      return other_rgb;
-    }
-}
-
-/* A marker as drawn: one event, or several merged. */
-typedef struct
-{
-  graphene_rect_t box;
-  guint           lane;
-  guint           first;    /* position in the lane's members */
-  guint           count;
-} Marker;
-
-static guint
-n_lanes (AtlasTimelineView *self)
-{
-  return self->lanes->len;
-}
-
-/* ---- coordinates -------------------------------------------------------- */
-
-static double
-today (AtlasTimelineView *self)
-{
-  return self->today != 0 ? (double) self->today : g_get_real_time () / (double) G_USEC_PER_SEC;
-}
-
-static double
-plot_width (AtlasTimelineView *self)
-{
-  return MAX (1, gtk_widget_get_width (GTK_WIDGET (self)) - LABELS_WIDTH);
-}
-
-static double
-x_of (AtlasTimelineView *self,
-      double             time)
-{
-  return LABELS_WIDTH + (time - self->start) / (self->end - self->start) * plot_width (self);
-}
-
-static double
-time_at (AtlasTimelineView *self,
-         double             x)
-{
-  return self->start + (x - LABELS_WIDTH) / plot_width (self) * (self->end - self->start);
-}
-
-static double
-seconds_per_pixel (AtlasTimelineView *self)
-{
-  return (self->end - self->start) / plot_width (self);
-}
 
 /* ---- loading ------------------------------------------------------------ */
 
@@ -229,6 +102,7 @@ build_lanes (AtlasTimelineView *self)
     return;
   g_clear_pointer (&self->lanes, g_ptr_array_unref);
   self->lanes = self->by_company ? atlas_lanes_by_company (self->events, COMPANY_LANES) : atlas_lanes_by_kind (self->events);
+  _atlas_timeline_view_redraw (self, ATLAS_TIMELINE_REDRAW (ATLAS_TIMELINE_LAYER_LANES));
 }
 
 static void
@@ -255,8 +129,7 @@ on_events (GObject      *source,
    * again at each filter change. */
   if (n_lanes (self) != lanes_before)
     gtk_widget_queue_resize (GTK_WIDGET (self));
-  else
-    gtk_widget_queue_draw (GTK_WIDGET (self));
+  _atlas_timeline_view_redraw (self, ATLAS_TIMELINE_REDRAW_ALL);
 }
 
 /* Follows the session's selection, its dates aside. Before workers may
@@ -279,7 +152,8 @@ reload (AtlasTimelineView *self)
   job->db_path = g_strdup (atlas_store_get_path (atlas_session_get_store (self->session)));
   job->ids = all ? NULL : g_array_ref (selection->undated_ids);
   atlas_latest_job_run (self->events_job, self, events_thread, job, load_job_free, on_events, NULL);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  _atlas_timeline_view_redraw (self, ATLAS_TIMELINE_REDRAW (ATLAS_TIMELINE_LAYER_STRIP) |
+                                     ATLAS_TIMELINE_REDRAW (ATLAS_TIMELINE_LAYER_RANGE));
 }
 
 /* New articles may reach further back or ahead: fit them, unless the user
@@ -289,53 +163,6 @@ on_store_changed (AtlasTimelineView *self)
 {
   if (!self->moved)
     self->fitted = FALSE;
-}
-
-/* The buckets for the current zoom: a unit a few pixels wide at least,
- * over the visible range and as much again on each side. */
-static AtlasTimeUnit
-bucket_unit (AtlasTimelineView *self)
-{
-  return atlas_time_unit_for_scale (seconds_per_pixel (self), MIN_BAR_PIXELS);
-}
-
-static gboolean
-counts_are_current (AtlasTimelineView *self)
-{
-  gint64 first, last;
-
-  if (self->counts == NULL || self->counts_generation != self->generation || self->edges->len < 2)
-    return FALSE;
-  first = g_array_index (self->edges, gint64, 0);
-  last = g_array_index (self->edges, gint64, self->edges->len - 1);
-  /* The right unit: two neighbouring edges are one unit apart. */
-  return atlas_time_unit_next (bucket_unit (self), first, self->tz) == g_array_index (self->edges, gint64, 1) &&
-         first <= self->start && last >= self->end;
-}
-
-/* The selection's articles in each bucket around the visible range,
- * counted from memory (atlas_selection_count_by_time()). */
-static void
-count_articles (AtlasTimelineView *self)
-{
-  AtlasSelection *selection = self->session ? atlas_session_get_selection (self->session) : NULL;
-  double span = self->end - self->start;
-  AtlasTimeUnit unit = bucket_unit (self);
-  gint64 first, last;
-
-  if (selection == NULL)
-    return;
-
-  first = atlas_time_unit_floor (unit, (gint64) (self->start - span), self->tz);
-  last = (gint64) (self->end + span);
-  g_clear_pointer (&self->edges, g_array_unref);
-  g_clear_pointer (&self->counts, g_array_unref);
-  /* `first` is a boundary, so the ticks start with it; one more edge closes
-   * the last bucket. */
-  self->edges = atlas_time_unit_ticks (unit, first, last, self->tz);
-  g_array_append_val (self->edges, (gint64) { atlas_time_unit_next (unit, g_array_index (self->edges, gint64, self->edges->len - 1), self->tz) });
-  self->counts = atlas_selection_count_by_time (selection, self->edges);
-  self->counts_generation = self->generation;
 }
 
 /* ---- view changes ------------------------------------------------------- */
@@ -352,7 +179,7 @@ set_range (AtlasTimelineView *self,
   self->end = middle + span / 2;
   self->moved = TRUE;
   update_description (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  _atlas_timeline_view_redraw (self, ATLAS_TIMELINE_REDRAW_ALL);
 }
 
 /* Everything from the first event to today, with a margin. */
@@ -401,292 +228,6 @@ update_description (AtlasTimelineView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
 }
 
-/* ---- drawing ------------------------------------------------------------ */
-
-static void
-ink (AtlasTimelineView *self,
-     GdkRGBA           *color)
-{
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), color);
-G_GNUC_END_IGNORE_DEPRECATIONS
-}
-
-static void
-draw_text (AtlasTimelineView *self,
-           GtkSnapshot       *snapshot,
-           const char        *text,
-           double             x,
-           double             y,
-           double             max_width,
-           double             alpha)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  GdkRGBA color;
-
-  /* Plain text: titles come from feeds. */
-  pango_layout_set_text (layout, text, -1);
-  if (max_width > 0)
-    {
-      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-    }
-  ink (self, &color);
-  color.alpha *= alpha;
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-  gtk_snapshot_append_layout (snapshot, layout, &color);
-  gtk_snapshot_restore (snapshot);
-}
-
-static void
-draw_axis (AtlasTimelineView *self,
-           GtkSnapshot       *snapshot,
-           double             bottom)
-{
-  AtlasTimeUnit unit = atlas_time_unit_for_scale (seconds_per_pixel (self), MIN_TICK_PIXELS);
-  g_autoptr(GArray) ticks = atlas_time_unit_ticks (unit, (gint64) self->start, (gint64) self->end + 1, self->tz);
-  double now = today (self);
-  gboolean shows_today = now >= self->start && now <= self->end;
-  g_autoptr(PangoLayout) today_layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), _("Today"));
-  double today_left = G_MAXDOUBLE, today_x = x_of (self, now);
-  int today_width;
-  GdkRGBA rule;
-
-  /* Today's label goes left of its line, and tick labels it would cover
-   * make way for it. */
-  pango_layout_get_pixel_size (today_layout, &today_width, NULL);
-  if (shows_today)
-    today_left = today_x - today_width - 6;
-
-  ink (self, &rule);
-  rule.alpha = 0.12;
-  for (guint i = 0; i < ticks->len; i++)
-    {
-      gint64 tick = g_array_index (ticks, gint64, i);
-      g_autofree char *label = atlas_time_unit_format (unit, tick, self->tz);
-      double x = x_of (self, tick);
-
-      gtk_snapshot_append_color (snapshot, &rule, &GRAPHENE_RECT_INIT (x, 4, 1, bottom - 4));
-      if (x + 4 + MIN_TICK_PIXELS - 8 <= today_left || x + 4 >= today_x)
-        draw_text (self, snapshot, label, x + 4, 4, MIN_TICK_PIXELS - 8, 0.7);
-    }
-
-  if (shows_today)
-    {
-      gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.88, 0.11, 0.14, 0.8 },
-                                 &GRAPHENE_RECT_INIT (today_x - 1, 0, 2, bottom));
-      draw_text (self, snapshot, _("Today"), today_left, 4, 0, 0.9);
-    }
-}
-
-/* Whether a group of markers holds an event of the article being read or
- * of the entity selected in the graph or table. */
-static gboolean
-group_is_selected (AtlasTimelineView *self,
-                   const AtlasLane   *lane,
-                   guint              first,
-                   guint              count)
-{
-  gint64 article;
-  const char *entity;
-
-  if (self->view_state == NULL)
-    return FALSE;
-  article = atlas_view_state_get_selected_article (self->view_state);
-  entity = atlas_view_state_get_selected_entity (self->view_state);
-  for (guint m = first; m < first + count; m++)
-    {
-      const AtlasEventInfo *event = g_ptr_array_index (self->events, g_array_index (lane->members, guint, m));
-
-      if ((article > 0 && event->article_id == article) ||
-          (entity != NULL && atlas_event_info_names (event, entity)))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* One lane: its name, then its markers, merged where they would touch. */
-static void
-draw_lane (AtlasTimelineView *self,
-           GtkSnapshot       *snapshot,
-           guint              index,
-           double             top)
-{
-  const AtlasLane *lane = g_ptr_array_index (self->lanes, index);
-  double width = gtk_widget_get_width (GTK_WIDGET (self));
-  /* x_of, unrolled: this loop visits every event of the lane each frame. */
-  double scale = plot_width (self) / (self->end - self->start);
-  double middle = top + LANE_HEIGHT / 2;
-  const double *rgb = lane_color (lane);
-  GdkRGBA color = { rgb[0], rgb[1], rgb[2], 1 };
-  GdkRGBA span_color = { rgb[0], rgb[1], rgb[2], 0.35 };
-  double group_left = -G_MAXDOUBLE, group_right = -G_MAXDOUBLE;
-  guint group_count = 0, group_first = 0;
-
-  draw_text (self, snapshot, lane->label, 8, top + 3, LABELS_WIDTH - 12, 0.75);
-
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (LABELS_WIDTH, top, width - LABELS_WIDTH, LANE_HEIGHT));
-  for (guint m = 0; m <= lane->members->len; m++)
-    {
-      const AtlasEventInfo *event = m < lane->members->len
-                                    ? g_ptr_array_index (self->events, g_array_index (lane->members, guint, m)) : NULL;
-      double x0 = 0, x1 = 0;
-
-      if (event != NULL)
-        {
-          x0 = LABELS_WIDTH + (event->starts - self->start) * scale;
-          x1 = LABELS_WIDTH + (event->ends - self->start) * scale;
-          if (x1 < LABELS_WIDTH - 200 || x0 > width)
-            continue;
-          /* Touching the group being gathered: it joins it. */
-          if (group_count > 0 && x0 <= group_right + 6)
-            {
-              group_right = MAX (group_right, event->date.precision == ATLAS_DATE_PRECISION_DAY ? x0 : x1);
-              group_count++;
-              continue;
-            }
-        }
-
-      /* Draw the group that just ended. */
-      if (group_count > 0)
-        {
-          const AtlasEventInfo *first = g_ptr_array_index (self->events, g_array_index (lane->members, guint, group_first));
-          double label_left;
-
-          if (group_right - group_left >= 6)
-            {
-              GskRoundedRect bar;
-
-              gsk_rounded_rect_init_from_rect (&bar, &GRAPHENE_RECT_INIT (group_left, middle - 5, group_right - group_left, 10), 5);
-              gtk_snapshot_push_rounded_clip (snapshot, &bar);
-              gtk_snapshot_append_color (snapshot, &span_color, &bar.bounds);
-              gtk_snapshot_pop (snapshot);
-            }
-          /* A diamond at the start: the day, or the beginning of the span;
-           * ringed when the article or entity selected elsewhere is in it. */
-          gtk_snapshot_save (snapshot);
-          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (group_left, middle));
-          gtk_snapshot_rotate (snapshot, 45);
-          if (group_is_selected (self, lane, group_first, group_count))
-            gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.98, 0.75, 0.1, 1 }, &GRAPHENE_RECT_INIT (-7, -7, 14, 14));
-          gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (-4, -4, 8, 8));
-          gtk_snapshot_restore (snapshot);
-          {
-            Marker marker = {
-              GRAPHENE_RECT_INIT (group_left - 7, top, MAX (group_right, group_left) - group_left + 14, LANE_HEIGHT),
-              index, group_first, group_count,
-            };
-            g_array_append_val (self->markers, marker);
-          }
-
-          label_left = MAX (group_left, group_right) + 8;
-          if (group_count > 1)
-            {
-              g_autofree char *count = g_strdup_printf ("%'u", group_count);
-              draw_text (self, snapshot, count, label_left, top + 3, 0, 0.9);
-            }
-          else
-            {
-              g_autofree char *label = atlas_event_label (first);
-              double room = (event != NULL ? x0 : width) - label_left - 6;
-
-              if (room >= 40)
-                draw_text (self, snapshot, label, label_left, top + 3, room, 0.9);
-            }
-        }
-      if (event == NULL)
-        break;
-      group_first = m;
-      group_count = 1;
-      group_left = x0;
-      group_right = event->date.precision == ATLAS_DATE_PRECISION_DAY ? x0 : x1;
-    }
-  gtk_snapshot_pop (snapshot);
-}
-
-/* How many articles per bucket, as bars under the lanes. */
-static void
-draw_density (AtlasTimelineView *self,
-              GtkSnapshot       *snapshot,
-              double             top)
-{
-  guint most = 1;
-  GdkRGBA bar;
-
-  draw_text (self, snapshot, _("Articles"), 8, top + 8, LABELS_WIDTH - 12, 0.75);
-  if (!counts_are_current (self))
-    count_articles (self);
-  if (self->counts == NULL)
-    return;
-
-  ink (self, &bar);
-  bar.alpha = 0.45;
-  for (guint i = 0; i < self->counts->len; i++)
-    most = MAX (most, g_array_index (self->counts, guint, i));
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (LABELS_WIDTH, top, plot_width (self), DENSITY_HEIGHT));
-  for (guint i = 0; i < self->counts->len; i++)
-    {
-      guint count = g_array_index (self->counts, guint, i);
-      double x0 = x_of (self, g_array_index (self->edges, gint64, i));
-      double x1 = x_of (self, g_array_index (self->edges, gint64, i + 1));
-      double height = count == 0 ? 0 : MAX (2, (DENSITY_HEIGHT - 6) * count / most);
-
-      if (count > 0)
-        gtk_snapshot_append_color (snapshot, &bar,
-                                   &GRAPHENE_RECT_INIT (x0 + 0.5, top + DENSITY_HEIGHT - height, MAX (1, x1 - x0 - 1), height));
-    }
-  gtk_snapshot_pop (snapshot);
-}
-
-/* The filter's date range, or the one being chosen, as a band. */
-static void
-draw_range (AtlasTimelineView *self,
-            GtkSnapshot       *snapshot,
-            double             from,
-            double             to,
-            double             bottom)
-{
-  double x0 = MAX (LABELS_WIDTH, x_of (self, MIN (from, to)));
-  double x1 = MIN (gtk_widget_get_width (GTK_WIDGET (self)), x_of (self, MAX (from, to)));
-  GdkRGBA band = { 0.21, 0.52, 0.89, 0.16 };
-  GdkRGBA edge = { 0.21, 0.52, 0.89, 0.9 };
-
-  if (x1 <= x0)
-    return;
-  gtk_snapshot_append_color (snapshot, &band, &GRAPHENE_RECT_INIT (x0, AXIS_HEIGHT - 4, x1 - x0, bottom - AXIS_HEIGHT + 4));
-  gtk_snapshot_append_color (snapshot, &edge, &GRAPHENE_RECT_INIT (x0, AXIS_HEIGHT - 4, 1.5, bottom - AXIS_HEIGHT + 4));
-  gtk_snapshot_append_color (snapshot, &edge, &GRAPHENE_RECT_INIT (x1 - 1.5, AXIS_HEIGHT - 4, 1.5, bottom - AXIS_HEIGHT + 4));
-}
-
-static void
-atlas_timeline_view_snapshot (GtkWidget   *widget,
-                              GtkSnapshot *snapshot)
-{
-  AtlasTimelineView *self = ATLAS_TIMELINE_VIEW (widget);
-  double lanes_bottom = AXIS_HEIGHT + n_lanes (self) * LANE_HEIGHT;
-
-  g_array_set_size (self->markers, 0);
-  gtk_widget_snapshot_child (widget, self->lanes_button, snapshot);
-  if (self->events == NULL || gtk_widget_get_width (widget) <= LABELS_WIDTH)
-    return;
-
-  draw_axis (self, snapshot, lanes_bottom + DENSITY_HEIGHT);
-  if (self->brushing)
-    draw_range (self, snapshot, self->brush_from, self->brush_to, lanes_bottom + DENSITY_HEIGHT);
-  else if (self->view_state != NULL)
-    {
-      const AtlasFilter *filter = atlas_view_state_get_filter (self->view_state);
-
-      if (filter->since != G_MININT64 || filter->until != G_MAXINT64)
-        draw_range (self, snapshot, filter->since != G_MININT64 ? filter->since : self->start - 1,
-                    filter->until != G_MAXINT64 ? filter->until : self->end + 1, lanes_bottom + DENSITY_HEIGHT);
-    }
-  for (guint lane = 0; lane < self->lanes->len; lane++)
-    draw_lane (self, snapshot, lane, AXIS_HEIGHT + lane * LANE_HEIGHT);
-  draw_density (self, snapshot, lanes_bottom);
-}
-
 static void
 atlas_timeline_view_measure (GtkWidget      *widget,
                              GtkOrientation  orientation,
@@ -705,12 +246,6 @@ atlas_timeline_view_measure (GtkWidget      *widget,
 }
 
 /* ---- input -------------------------------------------------------------- */
-
-static double
-lanes_bottom (AtlasTimelineView *self)
-{
-  return AXIS_HEIGHT + n_lanes (self) * LANE_HEIGHT;
-}
 
 /* A drag on the article strip, or with Shift anywhere, chooses a range; any
  * other drag pans. */
@@ -740,7 +275,7 @@ on_drag_update (GtkGestureDrag    *gesture,
   if (self->brushing)
     {
       self->brush_to = time_at (self, self->drag_x + dx);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
+      _atlas_timeline_view_redraw (self, ATLAS_TIMELINE_REDRAW (ATLAS_TIMELINE_LAYER_RANGE));
       return;
     }
   set_range (self, start, start + span);
@@ -753,13 +288,13 @@ on_drag_end (GtkGestureDrag    *gesture,
              double             dy,
              AtlasTimelineView *self)
 {
-  AtlasTimeUnit unit = bucket_unit (self);
+  AtlasTimeUnit unit = _atlas_timeline_view_bucket_unit (self);
   gint64 since, until;
 
   if (!self->brushing)
     return;
   self->brushing = FALSE;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  _atlas_timeline_view_redraw (self, ATLAS_TIMELINE_REDRAW (ATLAS_TIMELINE_LAYER_RANGE));
   if (fabs (dx) < 3)
     return;
   since = atlas_time_unit_floor (unit, (gint64) MIN (self->brush_from, self->brush_to), self->tz);
@@ -1000,6 +535,13 @@ on_key_pressed (GtkEventControllerKey *controller,
 
 /* ---- public ------------------------------------------------------------- */
 
+/* Markers of the article being read or the entity selected are ringed. */
+static void
+redraw_lanes (AtlasTimelineView *self)
+{
+  _atlas_timeline_view_redraw (self, ATLAS_TIMELINE_REDRAW (ATLAS_TIMELINE_LAYER_LANES));
+}
+
 /* Every event of this store stands when the index of that same store
  * arrives: only the article strip, counted from the selection, is new. */
 static void
@@ -1010,7 +552,8 @@ on_selection_changed (AtlasTimelineView *self,
       self->loaded_generation == atlas_session_get_store_generation (session))
     {
       g_clear_pointer (&self->counts, g_array_unref);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
+      _atlas_timeline_view_redraw (self, ATLAS_TIMELINE_REDRAW (ATLAS_TIMELINE_LAYER_STRIP) |
+                                         ATLAS_TIMELINE_REDRAW (ATLAS_TIMELINE_LAYER_RANGE));
       return;
     }
   reload (self);
@@ -1043,9 +586,9 @@ atlas_timeline_view_set_session (AtlasTimelineView *self,
   g_signal_connect_object (session, "notify::workers-allowed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (atlas_session_get_store (session), "changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (view_state, "notify::selected-article", G_CALLBACK (gtk_widget_queue_draw), self,
+  g_signal_connect_object (view_state, "notify::selected-article", G_CALLBACK (redraw_lanes), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (view_state, "notify::selected-entity", G_CALLBACK (gtk_widget_queue_draw), self,
+  g_signal_connect_object (view_state, "notify::selected-entity", G_CALLBACK (redraw_lanes), self,
                            G_CONNECT_SWAPPED);
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
@@ -1148,6 +691,8 @@ atlas_timeline_view_dispose (GObject *object)
   atlas_latest_job_cancel (self->events_job);
   g_clear_object (&self->events_job);
   g_clear_pointer (&self->lanes_button, gtk_widget_unparent);
+  for (guint i = 0; i < ATLAS_N_TIMELINE_LAYERS; i++)
+    g_clear_pointer (&self->layers[i], gtk_widget_unparent);
   g_clear_object (&self->session);
   g_clear_object (&self->view_state);
   g_clear_pointer (&self->events, g_ptr_array_unref);
@@ -1214,7 +759,7 @@ atlas_timeline_view_set_property (GObject      *object,
 
     case PROP_TODAY:
       self->today = g_value_get_int64 (value);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
+      _atlas_timeline_view_redraw (self, ATLAS_TIMELINE_REDRAW_ALL);
       break;
 
     case PROP_LANES:
@@ -1258,6 +803,27 @@ make_lanes_button (void)
   return button;
 }
 
+/* The layers, then the button above the lanes' names. */
+static void
+atlas_timeline_view_snapshot (GtkWidget   *widget,
+                              GtkSnapshot *snapshot)
+{
+  AtlasTimelineView *self = ATLAS_TIMELINE_VIEW (widget);
+
+  for (guint i = 0; i < ATLAS_N_TIMELINE_LAYERS; i++)
+    gtk_widget_snapshot_child (widget, self->layers[i], snapshot);
+  gtk_widget_snapshot_child (widget, self->lanes_button, snapshot);
+}
+
+/* The layers draw with the view's colours and font. */
+static void
+atlas_timeline_view_css_changed (GtkWidget         *widget,
+                                 GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (atlas_timeline_view_parent_class)->css_changed (widget, change);
+  _atlas_timeline_view_redraw (ATLAS_TIMELINE_VIEW (widget), ATLAS_TIMELINE_REDRAW_ALL);
+}
+
 static void
 atlas_timeline_view_size_allocate (GtkWidget *widget,
                                    int        width,
@@ -1267,6 +833,8 @@ atlas_timeline_view_size_allocate (GtkWidget *widget,
   AtlasTimelineView *self = ATLAS_TIMELINE_VIEW (widget);
   int button_width, button_height;
 
+  for (guint i = 0; i < ATLAS_N_TIMELINE_LAYERS; i++)
+    gtk_widget_allocate (self->layers[i], width, height, -1, NULL);
   gtk_widget_measure (self->lanes_button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &button_width, NULL, NULL);
   gtk_widget_measure (self->lanes_button, GTK_ORIENTATION_VERTICAL, -1, NULL, &button_height, NULL, NULL);
   gtk_widget_allocate (self->lanes_button, MIN (button_width, (int) LABELS_WIDTH - 8), button_height, -1,
@@ -1284,6 +852,7 @@ atlas_timeline_view_class_init (AtlasTimelineViewClass *klass)
   object_class->get_property = atlas_timeline_view_get_property;
   object_class->set_property = atlas_timeline_view_set_property;
   widget_class->snapshot = atlas_timeline_view_snapshot;
+  widget_class->css_changed = atlas_timeline_view_css_changed;
   widget_class->measure = atlas_timeline_view_measure;
   widget_class->size_allocate = atlas_timeline_view_size_allocate;
 
@@ -1346,6 +915,7 @@ atlas_timeline_view_init (AtlasTimelineView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), scroll);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
+  _atlas_timeline_view_add_layers (self);
   self->lanes_button = make_lanes_button ();
   gtk_widget_set_parent (self->lanes_button, GTK_WIDGET (self));
 

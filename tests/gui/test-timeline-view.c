@@ -7,6 +7,7 @@
 #include "atlas-importer.h"
 #include "atlas-test-gtk.h"
 #include "atlas-test-util.h"
+#include "atlas-timeline-layer.h"
 #include "atlas-timeline-view-private.h"
 
 static void
@@ -115,6 +116,71 @@ test_fits_until_moved (void)
   atlas_test_remove_dir (dir);
 }
 
+static void
+count_draws (AtlasTimelineView *timeline,
+             guint              draws[ATLAS_N_TIMELINE_LAYERS])
+{
+  for (guint i = 0; i < ATLAS_N_TIMELINE_LAYERS; i++)
+    draws[i] = atlas_timeline_layer_get_draws (ATLAS_TIMELINE_LAYER (timeline->layers[i]));
+}
+
+/* Which layers a change drew again: a bit per layer. */
+static guint
+redrawn_by (AtlasTimelineView *timeline,
+            const guint        before[ATLAS_N_TIMELINE_LAYERS])
+{
+  guint after[ATLAS_N_TIMELINE_LAYERS];
+  guint redrawn = 0;
+
+  wait_idle (timeline);
+  count_draws (timeline, after);
+  for (guint i = 0; i < ATLAS_N_TIMELINE_LAYERS; i++)
+    if (after[i] != before[i])
+      redrawn |= ATLAS_TIMELINE_REDRAW (i);
+  return redrawn;
+}
+
+/* A change draws again only the layers it touches: the lanes, with their
+ * thousands of markers at scale, stay as they were when a filter change
+ * only recounts the article strip. */
+static void
+test_layers_redraw_what_changed (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
+  g_autoptr(AtlasViewState) state = atlas_view_state_new ();
+  g_autoptr(AtlasSession) session = atlas_session_new (store, state);
+  AtlasTimelineView *timeline;
+  GtkWidget *window = present_timeline (&timeline);
+  guint draws[ATLAS_N_TIMELINE_LAYERS];
+
+  atlas_session_allow_workers (session);
+  atlas_timeline_view_set_session (timeline, session);
+  wait_idle (timeline);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.fit", NULL));
+  wait_idle (timeline);
+
+  /* The entity selected elsewhere rings its markers. */
+  count_draws (timeline, draws);
+  atlas_view_state_set_selected_entity (state, "coreweave");
+  g_assert_cmpuint (redrawn_by (timeline, draws), ==, ATLAS_TIMELINE_REDRAW (ATLAS_TIMELINE_LAYER_LANES));
+
+  /* A date range keeps every event: the band and the strip change. */
+  count_draws (timeline, draws);
+  atlas_view_state_set_date_range (state, 1704067200, 1735689600);
+  g_assert_cmpuint (redrawn_by (timeline, draws), ==,
+                    ATLAS_TIMELINE_REDRAW (ATLAS_TIMELINE_LAYER_RANGE) | ATLAS_TIMELINE_REDRAW (ATLAS_TIMELINE_LAYER_STRIP));
+
+  /* A zoom moves everything. */
+  count_draws (timeline, draws);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.zoom", "d", 2.0));
+  g_assert_cmpuint (redrawn_by (timeline, draws), ==, ATLAS_TIMELINE_REDRAW_ALL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -126,5 +192,6 @@ main (int   argc,
 
   g_test_add_func ("/timeline-view/corpus-picture", test_corpus_picture);
   g_test_add_func ("/timeline-view/fits-until-moved", test_fits_until_moved);
+  g_test_add_func ("/timeline-view/layers-redraw-what-changed", test_layers_redraw_what_changed);
   return g_test_run ();
 }
