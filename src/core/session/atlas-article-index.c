@@ -496,7 +496,7 @@ facet_from_counts (AtlasArticleIndex *self,
   else
     {
       for (guint i = 0; i < self->n_entities; i++)
-        if (counts[i] > 0)
+        if (counts[i] > 0 && self->entities[i].group == group)
           {
             const Entity *entity = &self->entities[i];
 
@@ -517,6 +517,32 @@ selection_new (void)
   selection->undated_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   selection->undated_times = g_array_new (FALSE, FALSE, sizeof (gint64));
   return selection;
+}
+
+/* Room for every article, filled through a pointer: an append a call costs
+ * a sixth of a selection. */
+static gint64 *
+make_room (GArray *array,
+           guint   n)
+{
+  g_array_set_size (array, n);
+  return (gint64 *) (gpointer) array->data;
+}
+
+/* Down to its `len` values, in an array of that size when the room taken
+ * was more than twice that, since selections are kept while views use them. */
+static GArray *
+trim (GArray *array,
+      guint   len)
+{
+  GArray *trimmed;
+
+  if (len >= array->len / 2)
+    return g_array_set_size (array, len);
+  trimmed = g_array_sized_new (FALSE, FALSE, sizeof (gint64), len);
+  g_array_append_vals (trimmed, array->data, len);
+  g_array_unref (array);
+  return trimmed;
 }
 
 static void
@@ -567,10 +593,12 @@ atlas_article_index_select (AtlasArticleIndex  *self,
   g_autofree guint8 *chosen_entities = choices (self->entity_by_id, self->n_entities, filter->entities);
   g_autofree guint8 *text = NULL;
   g_autofree guint *country_counts = g_new0 (guint, MAX (self->country_codes->len, 1));
-  g_autofree guint *company_counts = g_new0 (guint, MAX (self->n_entities, 1));
-  g_autofree guint *entity_counts = g_new0 (guint, MAX (self->n_entities, 1));
+  /* Companies' and other entities' counts, each entity in its own group. */
+  g_autofree guint *mention_counts = g_new0 (guint, MAX (self->n_entities, 1));
   gboolean dated = filter->since != G_MININT64 || filter->until != G_MAXINT64;
   AtlasSelection *selection;
+  gint64 *ids, *undated_ids, *undated_times;
+  guint n_ids = 0, n_undated = 0, n_times = 0;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (ATLAS_IS_STORE (store), NULL);
@@ -579,6 +607,9 @@ atlas_article_index_select (AtlasArticleIndex  *self,
     return NULL;
 
   selection = selection_new ();
+  ids = make_room (selection->ids, self->n_articles);
+  undated_ids = make_room (selection->undated_ids, self->n_articles);
+  undated_times = make_room (selection->undated_times, self->n_articles);
 
   for (guint a = 0; a < self->n_articles; a++)
     {
@@ -606,9 +637,9 @@ atlas_article_index_select (AtlasArticleIndex  *self,
 
       if ((fails & ~FAILS_DATES) == 0)
         {
-          g_array_append_val (selection->undated_ids, self->ids[a]);
+          undated_ids[n_undated++] = self->ids[a];
           if (self->starts[a] != G_MAXINT64)
-            g_array_append_val (selection->undated_times, self->starts[a]);
+            undated_times[n_times++] = self->starts[a];
         }
       /* Counted only within the dates; an article failing one group is
        * still counted by that group's facet: ticking one of its entries
@@ -616,26 +647,31 @@ atlas_article_index_select (AtlasArticleIndex  *self,
       if (fails & FAILS_DATES)
         continue;
       if (fails == 0)
-        g_array_append_val (selection->ids, self->ids[a]);
+        ids[n_ids++] = self->ids[a];
       if ((fails & ~FAILS_COUNTRIES) == 0)
         for (guint i = c_from; i < c_to; i++)
           country_counts[self->countries[i]]++;
-      if ((fails & ~(FAILS_COMPANIES | FAILS_ENTITIES)) == 0)
+      if (fails == 0)
         for (guint i = m_from; i < m_to; i++)
-          {
-            guint entity = self->mentions[i];
-            guint8 group = self->entities[entity].group;
+          mention_counts[self->mentions[i]]++;
+      else if (fails == FAILS_COMPANIES || fails == FAILS_ENTITIES)
+        {
+          /* Failing one of the two groups only: that group's facet counts
+           * it, and the other's does not. */
+          guint8 counted = fails == FAILS_COMPANIES ? ATLAS_FILTER_GROUP_COMPANIES : ATLAS_FILTER_GROUP_ENTITIES;
 
-            if (group == ATLAS_FILTER_GROUP_COMPANIES && (fails & ~FAILS_COMPANIES) == 0)
-              company_counts[entity]++;
-            else if (group == ATLAS_FILTER_GROUP_ENTITIES && (fails & ~FAILS_ENTITIES) == 0)
-              entity_counts[entity]++;
-          }
+          for (guint i = m_from; i < m_to; i++)
+            if (self->entities[self->mentions[i]].group == counted)
+              mention_counts[self->mentions[i]]++;
+        }
     }
+  selection->ids = trim (selection->ids, n_ids);
+  selection->undated_ids = trim (selection->undated_ids, n_undated);
+  selection->undated_times = trim (selection->undated_times, n_times);
 
   selection->countries = facet_from_counts (self, store, filter, ATLAS_FILTER_GROUP_COUNTRIES, country_counts);
-  selection->companies = facet_from_counts (self, store, filter, ATLAS_FILTER_GROUP_COMPANIES, company_counts);
-  selection->entities = facet_from_counts (self, store, filter, ATLAS_FILTER_GROUP_ENTITIES, entity_counts);
+  selection->companies = facet_from_counts (self, store, filter, ATLAS_FILTER_GROUP_COMPANIES, mention_counts);
+  selection->entities = facet_from_counts (self, store, filter, ATLAS_FILTER_GROUP_ENTITIES, mention_counts);
   /* The list is newest first; atlas_selection_count_by_time() searches
    * the times in ascending order. */
   reverse_times (selection->undated_times);
