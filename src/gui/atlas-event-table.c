@@ -21,7 +21,7 @@ struct _AtlasEventTable
 {
   GtkWidget           parent_instance;
 
-  AtlasTimelineView  *timeline_view;
+  AtlasTimelineModel *model;
   AtlasViewState     *view_state;
   GListStore         *items;
   GtkSortListModel   *sorted;
@@ -33,7 +33,7 @@ struct _AtlasEventTable
 
 enum {
   PROP_0,
-  PROP_VIEW,
+  PROP_MODEL,
   N_PROPS
 };
 
@@ -44,10 +44,10 @@ G_DEFINE_FINAL_TYPE (AtlasEventTable, atlas_event_table, GTK_TYPE_WIDGET)
 static void
 fill (AtlasEventTable *self)
 {
-  GPtrArray *events = atlas_timeline_view_get_events (self->timeline_view);
+  GPtrArray *events = atlas_timeline_model_get_events (self->model);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (atlas_timeline_view_get_busy (self->timeline_view) || events == NULL)
+  if (atlas_timeline_model_get_busy (self->model) || events == NULL)
     return;
   /* Hidden: drop the rows, and the events they hold, until shown. */
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -94,32 +94,22 @@ on_selected_article (AtlasEventTable *self)
     }
 }
 
-/* The view whose timeline this table shows: its view state comes with the
- * session the view is given. */
+/* The events the table shows as rows, and the session's view state for
+ * the article open. */
 static void
-follow_session (AtlasEventTable *self)
+set_model (AtlasEventTable    *self,
+           AtlasTimelineModel *model)
 {
-  AtlasSession *session = atlas_timeline_view_get_session (self->timeline_view);
-
-  if (session == NULL || self->view_state != NULL)
+  if (model == NULL || model == self->model)
     return;
-  self->view_state = g_object_ref (atlas_session_get_view_state (session));
-  g_signal_connect_object (self->view_state, "notify::selected-article", G_CALLBACK (on_selected_article), self, G_CONNECT_SWAPPED);
+  g_return_if_fail (self->model == NULL);
+
+  self->model = g_object_ref (model);
+  self->view_state = g_object_ref (atlas_session_get_view_state (atlas_timeline_model_get_session (model)));
+  g_signal_connect_object (model, "notify::events", G_CALLBACK (fill), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_state, "notify::selected-article", G_CALLBACK (on_selected_article), self,
+                           G_CONNECT_SWAPPED);
   fill (self);
-}
-
-static void
-set_view (AtlasEventTable *self,
-          AtlasTimelineView *view)
-{
-  g_return_if_fail (self->timeline_view == NULL);
-
-  if (view == NULL)
-    return;
-  self->timeline_view = g_object_ref (view);
-  g_signal_connect_object (view, "notify::busy", G_CALLBACK (fill), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (view, "notify::session", G_CALLBACK (follow_session), self, G_CONNECT_SWAPPED);
-  follow_session (self);
 }
 
 static void
@@ -130,8 +120,8 @@ atlas_event_table_get_property (GObject    *object,
 {
   switch (prop_id)
     {
-    case PROP_VIEW:
-      g_value_set_object (value, ATLAS_EVENT_TABLE (object)->timeline_view);
+    case PROP_MODEL:
+      g_value_set_object (value, ATLAS_EVENT_TABLE (object)->model);
       break;
 
     default:
@@ -147,8 +137,8 @@ atlas_event_table_set_property (GObject      *object,
 {
   switch (prop_id)
     {
-    case PROP_VIEW:
-      set_view (ATLAS_EVENT_TABLE (object), g_value_get_object (value));
+    case PROP_MODEL:
+      set_model (ATLAS_EVENT_TABLE (object), g_value_get_object (value));
       break;
 
     default:
@@ -162,7 +152,7 @@ atlas_event_table_map (GtkWidget *widget)
   AtlasEventTable *self = ATLAS_EVENT_TABLE (widget);
 
   GTK_WIDGET_CLASS (atlas_event_table_parent_class)->map (widget);
-  if (self->stale && self->timeline_view != NULL)
+  if (self->stale && self->model != NULL)
     {
       fill (self);
       on_selected_article (self);
@@ -182,7 +172,7 @@ atlas_event_table_dispose (GObject *object)
 
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   g_clear_object (&self->selection);
-  g_clear_object (&self->timeline_view);
+  g_clear_object (&self->model);
   g_clear_object (&self->view_state);
 
   G_OBJECT_CLASS (atlas_event_table_parent_class)->dispose (object);
@@ -198,10 +188,11 @@ atlas_event_table_class_init (AtlasEventTableClass *klass)
   object_class->get_property = atlas_event_table_get_property;
   object_class->set_property = atlas_event_table_set_property;
 
-  /* The view the table shows as rows; set once, from the window's template. */
-  properties[PROP_VIEW] =
-    g_param_spec_object ("timeline-view", NULL, NULL, ATLAS_TYPE_TIMELINE_VIEW,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The events the table shows as rows: the timeline's model, bound from
+   * the window's template; set once. */
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, ATLAS_TYPE_TIMELINE_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->map = atlas_event_table_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

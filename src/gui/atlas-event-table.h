@@ -2,7 +2,7 @@
 
 #include <gtk/gtk.h>
 
-#include "atlas-timeline-view.h"
+#include "atlas-timeline-model.h"
 
 G_BEGIN_DECLS
 

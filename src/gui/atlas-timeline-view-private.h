@@ -2,7 +2,6 @@
 #pragma once
 
 #include "atlas-lanes.h"
-#include "atlas-latest-job.h"
 #include "atlas-timeline-view.h"
 
 G_BEGIN_DECLS
@@ -36,10 +35,7 @@ struct _AtlasTimelineView
 
   AtlasSession   *session;
   AtlasViewState *view_state;
-  AtlasLatestJob *events_job;
-  gboolean        loaded_all;         /* the last load was of every event */
-  guint           loaded_generation;  /* of the store, for that load */
-  gboolean        busy;
+  AtlasTimelineModel *model;
   gboolean        fitted;
   gboolean        moved;   /* the range was chosen by the user, not by fit() */
   GTimeZone      *tz;

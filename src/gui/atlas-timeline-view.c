@@ -29,6 +29,7 @@
 enum {
   PROP_0,
   PROP_SESSION,
+  PROP_MODEL,
   PROP_BUSY,
   PROP_LANES,
   PROP_TODAY,
@@ -39,57 +40,9 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (AtlasTimelineView, atlas_timeline_view, GTK_TYPE_WIDGET)
 
-/* ---- loading ------------------------------------------------------------ */
-
-static void
-set_busy (AtlasTimelineView *self,
-          gboolean           busy)
-{
-  self->busy = busy;
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_BUSY, busy, -1);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-typedef struct
-{
-  char           *db_path;
-  GArray         *ids;   /* the selection's articles, dates aside; NULL for all */
-} LoadJob;
-
-static void
-load_job_free (gpointer data)
-{
-  LoadJob *job = data;
-
-  g_free (job->db_path);
-  g_clear_pointer (&job->ids, g_array_unref);
-  g_free (job);
-}
-
-/* The selection's events, all of them (those of feeds too) when it chooses
- * nothing (`ids` NULL). */
-static void
-events_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  LoadJob *job = task_data;
-  g_autoptr(AtlasStore) store = NULL;
-  GPtrArray *events = NULL;
-  GError *error = NULL;
-
-  store = atlas_store_open (job->db_path, &error);
-  if (store != NULL)
-    events = atlas_query_events_for_articles (store, job->ids, G_MININT64, G_MAXINT64, &error);
-  if (events == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, events, (GDestroyNotify) g_ptr_array_unref);
-}
+/* ---- the model's events ------------------------------------------------ */
 
 static void update_description (AtlasTimelineView *self);
-static void reload (AtlasTimelineView *self);
 static void fit (AtlasTimelineView *self);
 
 static void
@@ -106,54 +59,34 @@ build_lanes (AtlasTimelineView *self)
 }
 
 static void
-on_events (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+on_busy (AtlasTimelineView *self)
 {
-  AtlasTimelineView *self = ATLAS_TIMELINE_VIEW (source);
-  GPtrArray *events = g_task_propagate_pointer (G_TASK (result), NULL);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_BUSY,
+                               atlas_timeline_model_get_busy (self->model), -1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+on_events (AtlasTimelineView *self)
+{
+  GPtrArray *events = atlas_timeline_model_get_events (self->model);
   guint lanes_before = n_lanes (self);
 
   g_clear_pointer (&self->events, g_ptr_array_unref);
-  self->events = events ? events : g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_event_info_free);
+  self->events = events ? g_ptr_array_ref (events) : NULL;
   build_lanes (self);
   /* An empty store fits nothing: the first events that arrive (the corpus
    * imported on first run) are fitted then, and again after each import
    * until the user moves the view, since a read during an import may have
    * seen only its first feeds. */
-  if (!self->fitted && self->events->len > 0)
+  if (!self->fitted && self->events != NULL && self->events->len > 0)
     fit (self);
-  set_busy (self, FALSE);
   update_description (self);
   /* The height follows the lanes; a resize would lay out the whole window
    * again at each filter change. */
   if (n_lanes (self) != lanes_before)
     gtk_widget_queue_resize (GTK_WIDGET (self));
   _atlas_timeline_view_redraw (self, ATLAS_TIMELINE_REDRAW_ALL);
-}
-
-/* Follows the session's selection, its dates aside. Before workers may
- * start, or while a large store is read for the first time and the filter
- * chooses some articles, the view waits; every event needs no index. */
-static void
-reload (AtlasTimelineView *self)
-{
-  AtlasSelection *selection = atlas_session_get_selection (self->session);
-  gboolean all = atlas_session_selects_all (self->session, TRUE);
-  LoadJob *job;
-
-  self->generation++;
-  set_busy (self, TRUE);
-  if (!atlas_session_get_workers_allowed (self->session) || (selection == NULL && !all))
-    return;
-  self->loaded_all = all;
-  self->loaded_generation = atlas_session_get_store_generation (self->session);
-  job = g_new0 (LoadJob, 1);
-  job->db_path = g_strdup (atlas_store_get_path (atlas_session_get_store (self->session)));
-  job->ids = all ? NULL : g_array_ref (selection->undated_ids);
-  atlas_latest_job_run (self->events_job, self, events_thread, job, load_job_free, on_events, NULL);
-  _atlas_timeline_view_redraw (self, ATLAS_TIMELINE_REDRAW (ATLAS_TIMELINE_LAYER_STRIP) |
-                                     ATLAS_TIMELINE_REDRAW (ATLAS_TIMELINE_LAYER_RANGE));
 }
 
 /* New articles may reach further back or ahead: fit them, unless the user
@@ -542,21 +475,15 @@ redraw_lanes (AtlasTimelineView *self)
   _atlas_timeline_view_redraw (self, ATLAS_TIMELINE_REDRAW (ATLAS_TIMELINE_LAYER_LANES));
 }
 
-/* Every event of this store stands when the index of that same store
- * arrives: only the article strip, counted from the selection, is new. */
+/* The article strip is counted from the selection, the band is the
+ * filter's dates; the events, if they change, come from the model. */
 static void
 on_selection_changed (AtlasTimelineView *self,
                       AtlasSession      *session)
 {
-  if (self->loaded_all && atlas_session_selects_all (session, TRUE) &&
-      self->loaded_generation == atlas_session_get_store_generation (session))
-    {
-      g_clear_pointer (&self->counts, g_array_unref);
-      _atlas_timeline_view_redraw (self, ATLAS_TIMELINE_REDRAW (ATLAS_TIMELINE_LAYER_STRIP) |
-                                         ATLAS_TIMELINE_REDRAW (ATLAS_TIMELINE_LAYER_RANGE));
-      return;
-    }
-  reload (self);
+  self->generation++;
+  _atlas_timeline_view_redraw (self, ATLAS_TIMELINE_REDRAW (ATLAS_TIMELINE_LAYER_STRIP) |
+                                     ATLAS_TIMELINE_REDRAW (ATLAS_TIMELINE_LAYER_RANGE));
 }
 
 AtlasSession *
@@ -582,23 +509,35 @@ atlas_timeline_view_set_session (AtlasTimelineView *self,
   view_state = atlas_session_get_view_state (session);
   self->session = g_object_ref (session);
   self->view_state = g_object_ref (view_state);
+  self->model = atlas_timeline_model_new (session);
+  g_signal_connect_object (self->model, "notify::events", G_CALLBACK (on_events), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::busy", G_CALLBACK (on_busy), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "selection-changed", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "notify::workers-allowed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (atlas_session_get_store (session), "changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (view_state, "notify::selected-article", G_CALLBACK (redraw_lanes), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (view_state, "notify::selected-entity", G_CALLBACK (redraw_lanes), self,
                            G_CONNECT_SWAPPED);
-  reload (self);
+  on_busy (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 
+/* What the view shows, made when the session is given; NULL before. */
+AtlasTimelineModel *
+atlas_timeline_view_get_model (AtlasTimelineView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_TIMELINE_VIEW (self), NULL);
+  return self->model;
+}
+
+/* TRUE until the events of the session's selection are in. */
 gboolean
 atlas_timeline_view_get_busy (AtlasTimelineView *self)
 {
   g_return_val_if_fail (ATLAS_IS_TIMELINE_VIEW (self), FALSE);
-  return self->busy;
+  return self->model == NULL || atlas_timeline_model_get_busy (self->model);
 }
 
 GPtrArray *
@@ -687,9 +626,9 @@ atlas_timeline_view_dispose (GObject *object)
 {
   AtlasTimelineView *self = ATLAS_TIMELINE_VIEW (object);
 
-  /* A worker holds the job until it ends: stop it, and what it returns. */
-  atlas_latest_job_cancel (self->events_job);
-  g_clear_object (&self->events_job);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
   g_clear_pointer (&self->lanes_button, gtk_widget_unparent);
   for (guint i = 0; i < ATLAS_N_TIMELINE_LAYERS; i++)
     g_clear_pointer (&self->layers[i], gtk_widget_unparent);
@@ -724,6 +663,10 @@ atlas_timeline_view_get_property (GObject    *object,
     {
     case PROP_SESSION:
       g_value_set_object (value, ATLAS_TIMELINE_VIEW (object)->session);
+      break;
+
+    case PROP_MODEL:
+      g_value_set_object (value, ATLAS_TIMELINE_VIEW (object)->model);
       break;
 
     case PROP_BUSY:
@@ -860,6 +803,10 @@ atlas_timeline_view_class_init (AtlasTimelineViewClass *klass)
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, ATLAS_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The events it shows, for the events table; made with the session. */
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, ATLAS_TYPE_TIMELINE_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* "kind": a lane per kind of event; "company": a lane per company. */
@@ -895,7 +842,6 @@ atlas_timeline_view_init (AtlasTimelineView *self)
   self->pinch_scale = 1;
   self->markers = g_array_new (FALSE, FALSE, sizeof (Marker));
   self->lanes = g_ptr_array_new_with_free_func (atlas_lane_free);
-  self->events_job = atlas_latest_job_new ();
   self->start = now - 2 * 365.25 * 86400;
   self->end = now;
 
