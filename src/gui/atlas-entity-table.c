@@ -18,7 +18,7 @@ struct _AtlasEntityTable
 {
   GtkWidget           parent_instance;
 
-  AtlasGraphView     *graph_view;
+  AtlasGraphModel    *model;
   AtlasViewState     *view_state;
   GListStore         *items;
   GtkSortListModel   *sorted;
@@ -30,7 +30,7 @@ struct _AtlasEntityTable
 
 enum {
   PROP_0,
-  PROP_VIEW,
+  PROP_MODEL,
   N_PROPS
 };
 
@@ -50,10 +50,10 @@ add_column (AtlasEntityTable *self,
 static void
 fill (AtlasEntityTable *self)
 {
-  AtlasGraph *graph = atlas_graph_view_get_graph (self->graph_view);
+  AtlasGraph *graph = atlas_graph_model_get_graph (self->model);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (atlas_graph_view_get_busy (self->graph_view) || graph == NULL)
+  if (atlas_graph_model_get_busy (self->model) || graph == NULL)
     return;
   /* Hidden: drop the rows until shown. Thousands of them, sorted again at
    * each new graph, cost the main thread frames for nothing behind the
@@ -112,32 +112,22 @@ on_activate (AtlasEntityTable *self,
                               "s", atlas_entity_item_get_id (item));
 }
 
-/* The view whose graph this table shows: its view state comes with the
- * session the view is given. */
+/* The graph the table shows as rows, once built, and the session's view
+ * state for the entity selected. */
 static void
-follow_session (AtlasEntityTable *self)
+set_model (AtlasEntityTable *self,
+           AtlasGraphModel  *model)
 {
-  AtlasSession *session = atlas_graph_view_get_session (self->graph_view);
-
-  if (session == NULL || self->view_state != NULL)
+  if (model == NULL || model == self->model)
     return;
-  self->view_state = g_object_ref (atlas_session_get_view_state (session));
-  g_signal_connect_object (self->view_state, "notify::selected-entity", G_CALLBACK (on_selected_entity), self, G_CONNECT_SWAPPED);
+  g_return_if_fail (self->model == NULL);
+
+  self->model = g_object_ref (model);
+  self->view_state = g_object_ref (atlas_session_get_view_state (atlas_graph_model_get_session (model)));
+  g_signal_connect_object (model, "notify::busy", G_CALLBACK (fill), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_state, "notify::selected-entity", G_CALLBACK (on_selected_entity), self,
+                           G_CONNECT_SWAPPED);
   fill (self);
-}
-
-static void
-set_view (AtlasEntityTable *self,
-          AtlasGraphView *view)
-{
-  g_return_if_fail (self->graph_view == NULL);
-
-  if (view == NULL)
-    return;
-  self->graph_view = g_object_ref (view);
-  g_signal_connect_object (view, "notify::busy", G_CALLBACK (fill), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (view, "notify::session", G_CALLBACK (follow_session), self, G_CONNECT_SWAPPED);
-  follow_session (self);
 }
 
 static void
@@ -148,8 +138,8 @@ atlas_entity_table_get_property (GObject    *object,
 {
   switch (prop_id)
     {
-    case PROP_VIEW:
-      g_value_set_object (value, ATLAS_ENTITY_TABLE (object)->graph_view);
+    case PROP_MODEL:
+      g_value_set_object (value, ATLAS_ENTITY_TABLE (object)->model);
       break;
 
     default:
@@ -165,8 +155,8 @@ atlas_entity_table_set_property (GObject      *object,
 {
   switch (prop_id)
     {
-    case PROP_VIEW:
-      set_view (ATLAS_ENTITY_TABLE (object), g_value_get_object (value));
+    case PROP_MODEL:
+      set_model (ATLAS_ENTITY_TABLE (object), g_value_get_object (value));
       break;
 
     default:
@@ -200,7 +190,7 @@ atlas_entity_table_dispose (GObject *object)
 
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   g_clear_object (&self->selection);
-  g_clear_object (&self->graph_view);
+  g_clear_object (&self->model);
   g_clear_object (&self->view_state);
 
   G_OBJECT_CLASS (atlas_entity_table_parent_class)->dispose (object);
@@ -217,10 +207,11 @@ atlas_entity_table_class_init (AtlasEntityTableClass *klass)
   object_class->get_property = atlas_entity_table_get_property;
   object_class->set_property = atlas_entity_table_set_property;
 
-  /* The view the table shows as rows; set once, from the window's template. */
-  properties[PROP_VIEW] =
-    g_param_spec_object ("graph-view", NULL, NULL, ATLAS_TYPE_GRAPH_VIEW,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The graph the table shows as rows: the graph view's model, bound from
+   * the window's template; set once. */
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, ATLAS_TYPE_GRAPH_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

@@ -2,7 +2,7 @@
 
 #include <gtk/gtk.h>
 
-#include "atlas-graph-view.h"
+#include "atlas-graph-model.h"
 
 G_BEGIN_DECLS
 

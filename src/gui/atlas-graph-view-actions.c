@@ -57,7 +57,6 @@ focus_neighbourhood_action (GtkWidget  *widget,
   AtlasGraphView *self = ATLAS_GRAPH_VIEW (widget);
 
   _atlas_graph_view_set_ego (self, g_variant_get_string (parameter, NULL));
-  _atlas_graph_view_rebuild (self);
 }
 
 static void
@@ -70,7 +69,6 @@ show_whole_action (GtkWidget  *widget,
   if (self->ego == NULL)
     return;
   _atlas_graph_view_set_ego (self, NULL);
-  _atlas_graph_view_rebuild (self);
 }
 
 static void

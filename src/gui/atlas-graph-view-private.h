@@ -5,7 +5,6 @@
 #include "atlas-graph-view.h"
 #include "atlas-kinds.h"
 #include "atlas-label-placer.h"
-#include "atlas-latest-job.h"
 
 G_BEGIN_DECLS
 
@@ -34,10 +33,7 @@ struct _AtlasGraphView
   AtlasStore       *store;
   AtlasViewState   *view_state;
   AtlasGraph       *graph;
-  AtlasLatestJob   *build_job;
-  gboolean          built_all;         /* the last build was of every article */
-  guint             built_generation;  /* of the store, for that build */
-  gboolean          busy;
+  AtlasGraphModel  *model;
   gboolean          fitted;
   gboolean          auto_fit;
 
@@ -113,7 +109,7 @@ void _atlas_graph_view_select_node         (AtlasGraphView *self,
                                             int             index);
 void _atlas_graph_view_set_ego             (AtlasGraphView *self,
                                             const char     *id);
-void _atlas_graph_view_rebuild             (AtlasGraphView *self);
+void _atlas_graph_view_update_options     (AtlasGraphView *self);
 
 /* For the tests and benchmarks only. */
 void        atlas_graph_view_set_graph    (AtlasGraphView *self,

@@ -33,6 +33,7 @@
 enum {
   PROP_0,
   PROP_SESSION,
+  PROP_MODEL,
   PROP_BUSY,
   PROP_EGO,
   PROP_COMENTIONS,
@@ -987,190 +988,29 @@ _atlas_graph_view_select_node (AtlasGraphView *self,
   gtk_widget_activate_action (GTK_WIDGET (self), action, "s", node->id);
 }
 
-/* ---- building in a worker ----------------------------------------------- */
-
-typedef struct
-{
-  char        *db_path;
-  GArray      *ids;          /* the selection's articles; NULL for all */
-  AtlasGraph  *previous;
-  char       **hidden_kinds;
-  gboolean     comentions;
-  char        *ego;
-  GTask       *task;        /* not a reference: the job lives in it */
-} BuildJob;
-
-/* The layout as it unfolds, sent from the worker: first the graph itself,
- * then its positions every frame or two. */
-typedef struct
-{
-  AtlasGraphView *view;
-  AtlasGraph     *graph;
-  float          *positions;
-} LayoutUpdate;
-
-#define STREAM_INTERVAL_USEC (40 * G_TIME_SPAN_MILLISECOND)
+/* ---- the model's graph --------------------------------------------------- */
 
 static void
-build_job_free (gpointer data)
+on_busy (AtlasGraphView *self)
 {
-  BuildJob *job = data;
+  gboolean busy = atlas_graph_view_get_busy (self);
 
-  g_free (job->db_path);
-  g_strfreev (job->hidden_kinds);
-  g_free (job->ego);
-  g_clear_pointer (&job->ids, g_array_unref);
-  g_clear_pointer (&job->previous, atlas_graph_unref);
-  g_free (job);
-}
-
-static void
-layout_update_free (gpointer data)
-{
-  LayoutUpdate *update = data;
-
-  g_object_unref (update->view);
-  g_clear_pointer (&update->graph, atlas_graph_unref);
-  g_free (update->positions);
-  g_free (update);
-}
-
-static void apply_layout_update (AtlasGraphView *self,
-                                 LayoutUpdate   *update);
-
-static gboolean
-dispatch_layout_update (gpointer data)
-{
-  LayoutUpdate *update = data;
-
-  apply_layout_update (update->view, update);
-  return G_SOURCE_REMOVE;
-}
-
-/* Dropped on the way if a newer build replaced this one. */
-static void
-send_update (BuildJob     *job,
-             LayoutUpdate *update)
-{
-  update->view = g_object_ref (g_task_get_source_object (job->task));
-  atlas_latest_job_post (job->task, dispatch_layout_update, update, layout_update_free);
-}
-
-static void
-publish_graph (BuildJob   *job,
-               AtlasGraph *graph)
-{
-  LayoutUpdate *update = g_new0 (LayoutUpdate, 1);
-
-  update->graph = atlas_graph_copy (graph);
-  send_update (job, update);
-}
-
-static void
-publish_positions (AtlasGraph *graph,
-                   gpointer    user_data)
-{
-  LayoutUpdate *update = g_new0 (LayoutUpdate, 1);
-  guint n = atlas_graph_get_n_nodes (graph);
-
-  update->positions = g_new (float, 2 * MAX (n, 1));
-  for (guint i = 0; i < n; i++)
-    {
-      update->positions[2 * i] = atlas_graph_get_node (graph, i)->x;
-      update->positions[2 * i + 1] = atlas_graph_get_node (graph, i)->y;
-    }
-  send_update (user_data, update);
-}
-
-static void
-build_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  BuildJob *job = task_data;
-  g_autoptr(AtlasStore) store = NULL;
-  g_autoptr(AtlasGraph) graph = NULL;
-  g_autoptr(AtlasGraphLayout) layout = NULL;
-  AtlasGraphOptions options;
-  GError *error = NULL;
-  guint center;
-
-  job->task = task;
-  atlas_graph_options_init (&options);
-  options.hidden_kinds = job->hidden_kinds;
-  options.comentions = job->comentions;
-  store = atlas_store_open (job->db_path, &error);
-  if (store != NULL)
-    graph = atlas_graph_build_for_articles (store, job->ids, &options, &error);
-  if (graph == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  /* An ego the filter left out is dropped when the graph lands. */
-  if (job->ego != NULL && atlas_graph_find (graph, job->ego, &center))
-    {
-      AtlasGraph *ego = atlas_graph_neighbourhood (graph, center, 1);
-
-      atlas_graph_unref (graph);
-      graph = ego;
-    }
-  layout = atlas_graph_layout_new (graph, 1, job->previous);
-  publish_graph (job, graph);
-  atlas_graph_layout_run_full (layout, 1000, STREAM_INTERVAL_USEC, publish_positions, job, cancellable);
-  g_task_return_pointer (task, g_steal_pointer (&graph), (GDestroyNotify) atlas_graph_unref);
-}
-
-/* The positions on screen, for the worker to start from; a copy, as the
- * worker must not read what the main thread may change. */
-static AtlasGraph *
-copy_positions (AtlasGraph *graph)
-{
-  AtlasGraph *copy;
-
-  if (graph == NULL)
-    return NULL;
-  copy = atlas_graph_new ();
-  for (guint i = 0; i < atlas_graph_get_n_nodes (graph); i++)
-    {
-      const AtlasGraphNode *node = atlas_graph_get_node (graph, i);
-      AtlasGraphNode *clone = atlas_graph_get_node (copy, atlas_graph_add_node (copy, node->id, NULL, node->kind, NULL, 0));
-
-      clone->x = node->x;
-      clone->y = node->y;
-      clone->pinned = node->pinned;
-    }
-  return copy;
-}
-
-/* When the build starts, not when asked: a build replaced while it waited
- * copies nothing. */
-static void
-take_previous_positions (gpointer source_object,
-                         gpointer task_data)
-{
-  BuildJob *job = task_data;
-
-  job->previous = copy_positions (ATLAS_GRAPH_VIEW (source_object)->graph);
-}
-
-static void
-set_busy (AtlasGraphView *self,
-          gboolean        busy)
-{
-  self->busy = busy;
   gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_BUSY, busy, -1);
+  /* A first picture follows the layout as it unfolds, until the user moves
+   * the view or the build ends. */
+  if (busy)
+    self->auto_fit = !self->fitted;
+  else
+    self->auto_fit = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-
-/* Shows only an entity and its neighbours, or with NULL the whole graph
- * again; either way the view fits what it shows. */
-void
-_atlas_graph_view_set_ego (AtlasGraphView *self,
-         const char     *id)
+/* The ego the model shows; the view fits what it shows whenever it changes. */
+static void
+on_ego (AtlasGraphView *self)
 {
+  const char *id = atlas_graph_model_get_ego (self->model);
+
   if (g_strcmp0 (self->ego, id) == 0)
     return;
   g_free (self->ego);
@@ -1178,6 +1018,16 @@ _atlas_graph_view_set_ego (AtlasGraphView *self,
   self->fitted = FALSE;
   gtk_widget_set_visible (self->whole_button, id != NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EGO]);
+}
+
+/* Shows only an entity and its neighbours, or with NULL the whole graph
+ * again. */
+void
+_atlas_graph_view_set_ego (AtlasGraphView *self,
+                           const char     *id)
+{
+  if (self->model != NULL)
+    atlas_graph_model_set_ego (self->model, id);
 }
 
 static void
@@ -1197,119 +1047,35 @@ take_graph (AtlasGraphView *self,
   update_description (self);
   /* Asked for, but left out: say why rather than do nothing. */
   gtk_widget_set_visible (self->notice, graph != NULL && self->comentions && atlas_graph_get_comentions_dropped (graph));
-  if (!self->fitted)
+  if (!self->fitted || self->auto_fit)
     _atlas_graph_view_fit (self);
   _atlas_graph_view_invalidate (self);
   g_signal_emit (self, signals[GRAPH_CHANGED], 0);
 }
 
-/* Nodes the user placed while the layout ran stay where they were put. */
 static void
-keep_pins (AtlasGraph *from,
-           AtlasGraph *to)
+on_graph_changed (AtlasGraphView *self)
 {
-  for (guint i = 0; from != NULL && to != NULL && i < atlas_graph_get_n_nodes (from); i++)
-    {
-      const AtlasGraphNode *node = atlas_graph_get_node (from, i);
-      guint index;
+  AtlasGraph *graph = atlas_graph_model_get_graph (self->model);
 
-      if (node->pinned && atlas_graph_find (to, node->id, &index))
-        {
-          AtlasGraphNode *same = atlas_graph_get_node (to, index);
-          same->x = node->x;
-          same->y = node->y;
-          same->pinned = TRUE;
-        }
-    }
+  take_graph (self, graph ? atlas_graph_ref (graph) : NULL);
 }
 
 static void
-apply_layout_update (AtlasGraphView *self,
-                     LayoutUpdate   *update)
+on_positions_changed (AtlasGraphView *self)
 {
-  if (!self->busy)
-    return;
-
-  if (update->graph != NULL)
-    {
-      keep_pins (self->graph, update->graph);
-      take_graph (self, g_steal_pointer (&update->graph));
-    }
-  else if (self->graph != NULL)
-    {
-      for (guint i = 0; i < atlas_graph_get_n_nodes (self->graph); i++)
-        {
-          AtlasGraphNode *node = atlas_graph_get_node (self->graph, i);
-
-          if (node->pinned)
-            continue;
-          node->x = update->positions[2 * i];
-          node->y = update->positions[2 * i + 1];
-        }
-      _atlas_graph_view_index_nodes (self);
-      _atlas_graph_view_invalidate (self);
-    }
+  _atlas_graph_view_index_nodes (self);
+  _atlas_graph_view_invalidate (self);
   if (self->auto_fit)
     _atlas_graph_view_fit (self);
 }
 
-static void
-on_built (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  AtlasGraphView *self = ATLAS_GRAPH_VIEW (source);
-  AtlasGraph *graph = g_task_propagate_pointer (G_TASK (result), NULL);
-
-  if (self->ego != NULL && graph != NULL && !atlas_graph_find (graph, self->ego, NULL))
-    _atlas_graph_view_set_ego (self, NULL);
-  keep_pins (self->graph, graph);
-  take_graph (self, graph);
-  if (self->auto_fit)
-    _atlas_graph_view_fit (self);
-  self->auto_fit = FALSE;
-  set_busy (self, FALSE);
-}
-
-/* Builds the graph of the session's selection. Before workers may start,
- * or while a large store is read for the first time and the filter chooses
- * some articles, the view waits; a graph of every article needs no index. */
+/* What the graph leaves out: the view's options, the model's build. */
 void
-_atlas_graph_view_rebuild (AtlasGraphView *self)
+_atlas_graph_view_update_options (AtlasGraphView *self)
 {
-  AtlasSelection *selection = atlas_session_get_selection (self->session);
-  gboolean all = atlas_session_selects_all (self->session, FALSE);
-  BuildJob *job;
-
-  if (!atlas_session_get_workers_allowed (self->session) || (selection == NULL && !all))
-    {
-      set_busy (self, TRUE);
-      return;
-    }
-  self->built_all = all;
-  self->built_generation = atlas_session_get_store_generation (self->session);
-  job = g_new0 (BuildJob, 1);
-  job->db_path = g_strdup (atlas_store_get_path (self->store));
-  job->ids = all ? NULL : g_array_ref (selection->ids);
-  /* A first picture follows the layout as it unfolds, until the user
-   * moves the view. */
-  self->auto_fit = !self->fitted;
-  job->comentions = self->comentions;
-  job->ego = g_strdup (self->ego);
-  {
-    GStrvBuilder *hidden = g_strv_builder_new ();
-
-    for (guint k = 0; k < N_TOGGLED_KINDS; k++)
-      if (self->hidden_kinds & (1u << k))
-        g_strv_builder_add (hidden, atlas_entity_kind_get (k)->id);
-    job->hidden_kinds = g_strv_builder_end (hidden);
-    g_strv_builder_unref (hidden);
-  }
-
-  set_busy (self, TRUE);
-  /* The running build is stopped (its layout gives up at the next step; its
-   * queries run to their end) and this one runs after it. */
-  atlas_latest_job_run (self->build_job, self, build_thread, job, build_job_free, on_built, NULL);
+  if (self->model != NULL)
+    atlas_graph_model_set_options (self->model, self->hidden_kinds, self->comentions);
 }
 
 /* What the rest of the window points at: the entities the filter holds
@@ -1340,18 +1106,6 @@ update_highlight (AtlasGraphView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* The graph of every article of this store stands when the index of that
- * same store arrives: nothing to build again. */
-static void
-on_selection_changed (AtlasGraphView *self,
-                      AtlasSession   *session)
-{
-  if (self->built_all && atlas_session_selects_all (session, FALSE) &&
-      self->built_generation == atlas_session_get_store_generation (session))
-    return;
-  _atlas_graph_view_rebuild (self);
-}
-
 AtlasSession *
 atlas_graph_view_get_session (AtlasGraphView *self)
 {
@@ -1376,16 +1130,20 @@ atlas_graph_view_set_session (AtlasGraphView *self,
   self->session = g_object_ref (session);
   self->store = g_object_ref (atlas_session_get_store (session));
   self->view_state = g_object_ref (view_state);
-  g_signal_connect_object (session, "selection-changed", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "notify::workers-allowed", G_CALLBACK (_atlas_graph_view_rebuild), self,
+  self->model = atlas_graph_model_new (session, self->hidden_kinds, self->comentions);
+  g_signal_connect_object (self->model, "graph-changed", G_CALLBACK (on_graph_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "positions-changed", G_CALLBACK (on_positions_changed), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::busy", G_CALLBACK (on_busy), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::ego", G_CALLBACK (on_ego), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (view_state, "filter-changed", G_CALLBACK (update_highlight), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (view_state, "notify::selected-article", G_CALLBACK (update_highlight), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (view_state, "notify::selected-entity", G_CALLBACK (on_selected_entity), self,
                            G_CONNECT_SWAPPED);
-  _atlas_graph_view_rebuild (self);
+  on_busy (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 
 /* Shows a graph as it is, positions included, instead of the store's: for
@@ -1399,6 +1157,14 @@ atlas_graph_view_set_graph (AtlasGraphView *self,
 
   self->fitted = FALSE;
   take_graph (self, atlas_graph_ref (graph));
+}
+
+/* What the view shows, made when the session is given; NULL before. */
+AtlasGraphModel *
+atlas_graph_view_get_model (AtlasGraphView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_GRAPH_VIEW (self), NULL);
+  return self->model;
 }
 
 AtlasGraph *
@@ -1422,7 +1188,7 @@ gboolean
 atlas_graph_view_get_busy (AtlasGraphView *self)
 {
   g_return_val_if_fail (ATLAS_IS_GRAPH_VIEW (self), FALSE);
-  return self->busy;
+  return self->model != NULL && atlas_graph_model_get_busy (self->model);
 }
 
 /* Whether what is on screen shows the graph as it is now, without waiting
@@ -1440,7 +1206,7 @@ gboolean
 atlas_graph_view_get_painted (AtlasGraphView *self)
 {
   g_return_val_if_fail (ATLAS_IS_GRAPH_VIEW (self), FALSE);
-  return self->graph != NULL && !self->busy && tile_is_current (self);
+  return self->graph != NULL && !atlas_graph_view_get_busy (self) && tile_is_current (self);
 }
 
 /* Where an entity's node is drawn, in the view's coordinates; FALSE when
@@ -1525,8 +1291,9 @@ atlas_graph_view_dispose (GObject *object)
   AtlasGraphView *self = ATLAS_GRAPH_VIEW (object);
 
   /* A worker holds the job until it ends: stop it, and what it returns. */
-  atlas_latest_job_cancel (self->build_job);
-  g_clear_object (&self->build_job);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
   g_cancellable_cancel (self->paint_cancellable);
   g_clear_handle_id (&self->labels_source, g_source_remove);
   g_clear_object (&self->tile);
@@ -1574,8 +1341,12 @@ atlas_graph_view_get_property (GObject    *object,
       g_value_set_object (value, self->session);
       break;
 
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+
     case PROP_BUSY:
-      g_value_set_boolean (value, self->busy);
+      g_value_set_boolean (value, atlas_graph_view_get_busy (self));
       break;
 
     case PROP_EGO:
@@ -1632,8 +1403,7 @@ atlas_graph_view_set_property (GObject      *object,
   self->hidden_kinds = hidden;
   self->comentions = comentions;
   g_object_notify_by_pspec (object, pspec);
-  if (self->session != NULL)
-    _atlas_graph_view_rebuild (self);
+  _atlas_graph_view_update_options (self);
 }
 
 static void
@@ -1654,6 +1424,10 @@ atlas_graph_view_class_init (AtlasGraphViewClass *klass)
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, ATLAS_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The graph it shows, for the entities table; made with the session. */
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, ATLAS_TYPE_GRAPH_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_EGO] =
@@ -1719,8 +1493,6 @@ atlas_graph_view_init (AtlasGraphView *self)
   self->by_importance = g_array_new (FALSE, FALSE, sizeof (guint));
   self->label_layouts = g_ptr_array_new_with_free_func (clear_layout);
   self->paint_cancellable = g_cancellable_new ();
-  self->build_job = atlas_latest_job_new ();
-  atlas_latest_job_set_prepare (self->build_job, take_previous_positions);
   self->highlight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   _atlas_graph_view_add_controllers (self);

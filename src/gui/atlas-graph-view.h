@@ -3,6 +3,7 @@
 #include <gtk/gtk.h>
 
 #include "atlas-graph.h"
+#include "atlas-graph-model.h"
 #include "atlas-session.h"
 #include "atlas-store.h"
 #include "atlas-view-state.h"
@@ -16,6 +17,7 @@ G_DECLARE_FINAL_TYPE (AtlasGraphView, atlas_graph_view, ATLAS, GRAPH_VIEW, GtkWi
 void        atlas_graph_view_set_session  (AtlasGraphView *self,
                                            AtlasSession   *session);
 AtlasSession *atlas_graph_view_get_session  (AtlasGraphView *self);
+AtlasGraphModel *atlas_graph_view_get_model (AtlasGraphView *self);
 AtlasGraph *atlas_graph_view_get_graph    (AtlasGraphView *self);
 gboolean    atlas_graph_view_get_busy     (AtlasGraphView *self);
 void        atlas_graph_view_export_async (AtlasGraphView      *self,

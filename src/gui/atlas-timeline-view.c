@@ -537,7 +537,7 @@ gboolean
 atlas_timeline_view_get_busy (AtlasTimelineView *self)
 {
   g_return_val_if_fail (ATLAS_IS_TIMELINE_VIEW (self), FALSE);
-  return self->model == NULL || atlas_timeline_model_get_busy (self->model);
+  return self->model != NULL && atlas_timeline_model_get_busy (self->model);
 }
 
 GPtrArray *
