@@ -29,8 +29,7 @@ struct _AtlasGraphModel
   AtlasLatestJob *job;
   AtlasGraph     *graph;
   gboolean        busy;
-  gboolean        built_all;         /* the last build was of every article */
-  guint           built_generation;  /* of the store, for that build */
+  AtlasSessionRead built;
 
   guint           hidden_kinds;
   gboolean        comentions;
@@ -307,25 +306,21 @@ on_built (GObject      *source,
   set_busy (self, FALSE);
 }
 
-/* Before workers may start, or while a large store is read for the first
- * time and the filter chooses some articles, the model waits; a graph of
- * every article needs no index. */
+/* The model waits while the session cannot tell which articles to read
+ * (atlas_session_begin_read()). */
 static void
 rebuild (AtlasGraphModel *self)
 {
-  AtlasSelection *selection = atlas_session_get_selection (self->session);
-  gboolean all = atlas_session_selects_all (self->session, FALSE);
+  g_autoptr(GArray) ids = NULL;
   GStrvBuilder *hidden;
   BuildJob *job;
 
   set_busy (self, TRUE);
-  if (!atlas_session_get_workers_allowed (self->session) || (selection == NULL && !all))
+  if (!atlas_session_begin_read (self->session, FALSE, &self->built, &ids))
     return;
-  self->built_all = all;
-  self->built_generation = atlas_session_get_store_generation (self->session);
   job = g_new0 (BuildJob, 1);
   job->db_path = g_strdup (atlas_store_get_path (atlas_session_get_store (self->session)));
-  job->ids = all ? NULL : g_array_ref (selection->ids);
+  job->ids = g_steal_pointer (&ids);
   job->comentions = self->comentions;
   job->ego = g_strdup (self->ego);
   hidden = g_strv_builder_new ();
@@ -345,8 +340,7 @@ static void
 on_selection_changed (AtlasGraphModel *self,
                       AtlasSession    *session)
 {
-  if (self->built_all && self->graph != NULL && atlas_session_selects_all (session, FALSE) &&
-      self->built_generation == atlas_session_get_store_generation (session))
+  if (self->graph != NULL && atlas_session_read_stands (session, &self->built, FALSE))
     return;
   rebuild (self);
 }

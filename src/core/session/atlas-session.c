@@ -394,3 +394,45 @@ atlas_session_get_store_generation (AtlasSession *self)
   g_return_val_if_fail (ATLAS_IS_SESSION (self), 0);
   return self->store_generation;
 }
+
+/* Whether a model's worker may read the selection now, and which articles:
+ * `ids` NULL for all of them (no index needed), or the selection's (its
+ * dates aside or not), a reference the caller owns. FALSE before workers
+ * may start, or while a large store is read for the first time and the
+ * filter chooses some articles; the session tells when that ends. */
+gboolean
+atlas_session_begin_read (AtlasSession     *self,
+                          gboolean          dates_aside,
+                          AtlasSessionRead *read,
+                          GArray          **ids)
+{
+  gboolean all;
+
+  g_return_val_if_fail (ATLAS_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (read != NULL && ids != NULL, FALSE);
+
+  all = atlas_session_selects_all (self, dates_aside);
+  *ids = NULL;
+  if (!self->workers_allowed || (self->selection == NULL && !all))
+    return FALSE;
+  read->all = all;
+  read->store_generation = self->store_generation;
+  if (!all)
+    *ids = g_array_ref (dates_aside ? self->selection->undated_ids : self->selection->ids);
+  return TRUE;
+}
+
+/* Whether what a worker read of every article still stands for the new
+ * selection: the same store, and still every article (the index of that
+ * store arriving changes nothing, nor does a date range when the dates are
+ * aside). */
+gboolean
+atlas_session_read_stands (AtlasSession           *self,
+                           const AtlasSessionRead *read,
+                           gboolean                dates_aside)
+{
+  g_return_val_if_fail (ATLAS_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (read != NULL, FALSE);
+
+  return read->all && read->store_generation == self->store_generation && atlas_session_selects_all (self, dates_aside);
+}

@@ -25,4 +25,20 @@ gboolean        atlas_session_selects_all         (AtlasSession   *self,
                                                    gboolean        dates_aside);
 guint           atlas_session_get_store_generation (AtlasSession  *self);
 
+/* What a model's worker read last: every article of one generation of the
+ * store, or a selection. */
+typedef struct
+{
+  gboolean all;
+  guint    store_generation;
+} AtlasSessionRead;
+
+gboolean        atlas_session_begin_read          (AtlasSession     *self,
+                                                   gboolean          dates_aside,
+                                                   AtlasSessionRead *read,
+                                                   GArray          **ids);
+gboolean        atlas_session_read_stands         (AtlasSession           *self,
+                                                   const AtlasSessionRead *read,
+                                                   gboolean                dates_aside);
+
 G_END_DECLS

@@ -23,8 +23,7 @@ struct _AtlasTimelineModel
   AtlasLatestJob *job;
   GPtrArray      *events;             /* AtlasEventInfo, by start; NULL before the first read */
   gboolean        busy;
-  gboolean        loaded_all;         /* the last read was of every event */
-  guint           loaded_generation;  /* of the store, for that read */
+  AtlasSessionRead loaded;
 };
 
 enum {
@@ -104,24 +103,20 @@ on_read (GObject      *source,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-/* Before workers may start, or while a large store is read for the first
- * time and the filter chooses some articles, the model waits; every event
- * needs no index. */
+/* The model waits while the session cannot tell which articles to read
+ * (atlas_session_begin_read()). */
 static void
 reload (AtlasTimelineModel *self)
 {
-  AtlasSelection *selection = atlas_session_get_selection (self->session);
-  gboolean all = atlas_session_selects_all (self->session, TRUE);
+  g_autoptr(GArray) ids = NULL;
   ReadJob *job;
 
   set_busy (self, TRUE);
-  if (!atlas_session_get_workers_allowed (self->session) || (selection == NULL && !all))
+  if (!atlas_session_begin_read (self->session, TRUE, &self->loaded, &ids))
     return;
-  self->loaded_all = all;
-  self->loaded_generation = atlas_session_get_store_generation (self->session);
   job = g_new0 (ReadJob, 1);
   job->db_path = g_strdup (atlas_store_get_path (atlas_session_get_store (self->session)));
-  job->ids = all ? NULL : g_array_ref (selection->undated_ids);
+  job->ids = g_steal_pointer (&ids);
   atlas_latest_job_run (self->job, self, read_thread, job, read_job_free, on_read, NULL);
 }
 
@@ -131,8 +126,7 @@ static void
 on_selection_changed (AtlasTimelineModel *self,
                       AtlasSession       *session)
 {
-  if (self->loaded_all && self->events != NULL && atlas_session_selects_all (session, TRUE) &&
-      self->loaded_generation == atlas_session_get_store_generation (session))
+  if (self->events != NULL && atlas_session_read_stands (session, &self->loaded, TRUE))
     return;
   reload (self);
 }

@@ -112,6 +112,46 @@ test_store_changes (void)
   atlas_test_remove_dir (dir);
 }
 
+/* What a model's worker may read, and when a read of every article stands. */
+static void
+test_reads (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
+  g_autoptr(AtlasViewState) state = atlas_view_state_new ();
+  g_autoptr(AtlasSession) session = atlas_session_new (store, state);
+  AtlasSessionRead read = { 0 };
+  g_autoptr(GArray) ids = NULL;
+
+  /* No worker before the first frame. */
+  g_assert_false (atlas_session_begin_read (session, TRUE, &read, &ids));
+  atlas_session_allow_workers (session);
+
+  /* Every article: no ids to pass, and the read stands until the store
+   * changes, through a date range when the dates are aside. */
+  g_assert_true (atlas_session_begin_read (session, TRUE, &read, &ids));
+  g_assert_null (ids);
+  g_assert_true (read.all);
+  atlas_view_state_set_date_range (state, 0, 86400);
+  g_assert_true (atlas_session_read_stands (session, &read, TRUE));
+  g_assert_false (atlas_session_read_stands (session, &read, FALSE));
+  atlas_view_state_clear_filter (state);
+  atlas_store_emit_changed (store);
+  g_assert_false (atlas_session_read_stands (session, &read, TRUE));
+
+  /* A country: its articles, and nothing stands. */
+  atlas_view_state_toggle (state, ATLAS_FILTER_GROUP_COUNTRIES, "RU");
+  g_assert_true (atlas_session_begin_read (session, FALSE, &read, &ids));
+  g_assert_nonnull (ids);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_false (read.all);
+  g_assert_false (atlas_session_read_stands (session, &read, FALSE));
+
+  g_clear_object (&session);
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -120,6 +160,7 @@ main (int   argc,
 
   g_test_add_func ("/session/filter-change", test_filter_change);
   g_test_add_func ("/session/store-changes", test_store_changes);
+  g_test_add_func ("/session/reads", test_reads);
 
   return g_test_run ();
 }
