@@ -86,6 +86,7 @@ struct _AtlasGraphView
   GtkWidget        *options_button;
   GtkWidget        *whole_button;
   GtkWidget        *notice;
+  GMenu            *kinds_section;
 };
 
 /* The kinds the graph's menu shows or hides: all but "other". */

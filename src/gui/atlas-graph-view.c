@@ -21,11 +21,9 @@
 #include "atlas-background.h"
 #include "atlas-kinds.h"
 #include "atlas-label-placer.h"
-#include "atlas-latest-job.h"
 #include "atlas-graph-view-private.h"
 #include "atlas-compat.h"
-#include "atlas-entity-item.h"
-#include "atlas-graph-layout.h"
+#include "atlas-gui.h"
 #include "atlas-graph-painter.h"
 #include "atlas-query.h"
 
@@ -1304,9 +1302,7 @@ atlas_graph_view_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->store);
   g_clear_object (&self->view_state);
-  g_clear_pointer (&self->options_button, gtk_widget_unparent);
-  g_clear_pointer (&self->whole_button, gtk_widget_unparent);
-  g_clear_pointer (&self->notice, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_GRAPH_VIEW);
   g_clear_pointer (&self->ego, g_free);
 
   G_OBJECT_CLASS (atlas_graph_view_parent_class)->dispose (object);
@@ -1420,6 +1416,13 @@ atlas_graph_view_class_init (AtlasGraphViewClass *klass)
   widget_class->measure = atlas_graph_view_measure;
   widget_class->size_allocate = atlas_graph_view_size_allocate;
 
+  atlas_gui_register_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/computeatlas/ComputeAtlas/ui/atlas-graph-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasGraphView, options_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasGraphView, whole_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasGraphView, notice);
+  gtk_widget_class_bind_template_child (widget_class, AtlasGraphView, kinds_section);
+
   /* What the graph follows; set once. */
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, ATLAS_TYPE_SESSION,
@@ -1453,34 +1456,6 @@ atlas_graph_view_class_init (AtlasGraphViewClass *klass)
 }
 
 /* Which kinds the graph shows and whether it ties co-mentioned entities. */
-static GtkWidget *
-make_options_button (void)
-{
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) kinds = g_menu_new ();
-  g_autoptr(GMenu) ties = g_menu_new ();
-  GtkWidget *button = gtk_menu_button_new ();
-
-  for (guint k = 0; k < N_TOGGLED_KINDS; k++)
-    {
-      const AtlasEntityKindInfo *kind = atlas_entity_kind_get (k);
-      g_autofree char *action = g_strconcat ("graph.", kind->option, NULL);
-
-      g_menu_append (kinds, _(kind->plural), action);
-    }
-  g_menu_append_section (menu, _("Show"), G_MENU_MODEL (kinds));
-  g_menu_append (ties, _("Tie Entities _Mentioned Together"), "graph.comentions");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (ties));
-
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Graph Options"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Graph Options"), -1);
-  gtk_widget_add_css_class (button, "osd");
-  gtk_widget_add_css_class (button, "circular");
-  return button;
-}
-
 static void
 atlas_graph_view_init (AtlasGraphView *self)
 {
@@ -1499,31 +1474,24 @@ atlas_graph_view_init (AtlasGraphView *self)
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (_atlas_graph_view_invalidate), self,
                            G_CONNECT_SWAPPED);
-  self->options_button = make_options_button ();
-  gtk_widget_set_parent (self->options_button, GTK_WIDGET (self));
-  self->whole_button = gtk_button_new_with_mnemonic (_("Show _Whole Graph"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->whole_button), "graph.show-whole");
-  gtk_widget_add_css_class (self->whole_button, "pill");
-  gtk_widget_add_css_class (self->whole_button, "suggested-action");
-  gtk_widget_set_visible (self->whole_button, FALSE);
-  gtk_widget_set_parent (self->whole_button, GTK_WIDGET (self));
 
+  gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint k = 0; k < N_TOGGLED_KINDS; k++)
+    {
+      const AtlasEntityKindInfo *kind = atlas_entity_kind_get (k);
+      g_autofree char *action = g_strconcat ("graph.", kind->option, NULL);
+
+      g_menu_append (self->kinds_section, _(kind->plural), action);
+    }
+  /* GTK 4.8 names a menu button by its class, not by its tooltip. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->options_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Graph Options"), -1);
   {
     g_autofree char *text = g_strdup_printf (_("Entities mentioned together are tied only in graphs of up to %'u entities: "
                                                "filter the articles to see those ties"),
                                              ATLAS_GRAPH_DEFAULT_MAX_COMENTION_NODES);
 
-    self->notice = gtk_label_new (text);
-    gtk_label_set_wrap (GTK_LABEL (self->notice), TRUE);
-    gtk_label_set_justify (GTK_LABEL (self->notice), GTK_JUSTIFY_CENTER);
-    gtk_widget_add_css_class (self->notice, "dim-label");
-    gtk_widget_set_visible (self->notice, FALSE);
-    gtk_widget_set_parent (self->notice, GTK_WIDGET (self));
+    gtk_label_set_text (GTK_LABEL (self->notice), text);
   }
-
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Entity graph"), -1);
 }
