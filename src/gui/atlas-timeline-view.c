@@ -24,6 +24,7 @@
 #include "atlas-kinds.h"
 #include "atlas-lanes.h"
 #include "atlas-compat.h"
+#include "atlas-gui.h"
 #include "atlas-query.h"
 
 enum {
@@ -629,7 +630,7 @@ atlas_timeline_view_dispose (GObject *object)
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
-  g_clear_pointer (&self->lanes_button, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_TIMELINE_VIEW);
   for (guint i = 0; i < ATLAS_N_TIMELINE_LAYERS; i++)
     g_clear_pointer (&self->layers[i], gtk_widget_unparent);
   g_clear_object (&self->session);
@@ -723,29 +724,6 @@ atlas_timeline_view_set_property (GObject      *object,
     }
 }
 
-/* Lanes by kind of event or by company, from the corner above the lanes'
- * names. */
-static GtkWidget *
-make_lanes_button (void)
-{
-  g_autoptr(GMenu) menu = g_menu_new ();
-  GtkWidget *button = gtk_menu_button_new ();
-  g_autoptr(GMenuItem) kind = g_menu_item_new (_("Lanes by _Kind"), NULL);
-  g_autoptr(GMenuItem) company = g_menu_item_new (_("Lanes by _Company"), NULL);
-
-  g_menu_item_set_action_and_target (kind, "timeline.lanes", "s", "kind");
-  g_menu_item_set_action_and_target (company, "timeline.lanes", "s", "company");
-  g_menu_append_item (menu, kind);
-  g_menu_append_item (menu, company);
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Lanes"));
-  gtk_widget_set_tooltip_text (button, _("Lanes by kind of event or by company"));
-  /* GTK 4.8 names a menu button by its class, not by its label. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Lanes"), -1);
-  gtk_widget_add_css_class (button, "flat");
-  return button;
-}
-
 /* The layers, then the button above the lanes' names. */
 static void
 atlas_timeline_view_snapshot (GtkWidget   *widget,
@@ -823,6 +801,10 @@ atlas_timeline_view_class_init (AtlasTimelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.fit", NULL, fit_action);
   gtk_widget_class_install_property_action (widget_class, "timeline.lanes", "lanes");
 
+  atlas_gui_register_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/computeatlas/ComputeAtlas/ui/atlas-timeline-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasTimelineView, lanes_button);
+
   gtk_widget_class_set_css_name (widget_class, "timelineview");
   gtk_widget_class_set_accessible_role (widget_class, atlas_compat_canvas_role ());
 }
@@ -861,13 +843,11 @@ atlas_timeline_view_init (AtlasTimelineView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), scroll);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Drawn under the button (atlas_timeline_view_snapshot()). */
   _atlas_timeline_view_add_layers (self);
-  self->lanes_button = make_lanes_button ();
-  gtk_widget_set_parent (self->lanes_button, GTK_WIDGET (self));
-
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  /* GTK 4.8 names a menu button by its class, not by its label. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->lanes_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Lanes"), -1);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
-  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"), -1);
 }
