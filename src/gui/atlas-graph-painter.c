@@ -3,10 +3,14 @@
  * The view paints the scene in a worker, into an image it then shows
  * translated and scaled while panning and zooming: with GTK's cairo
  * renderer a cairo render node is replayed on every frame, which at a few
- * thousand edges costs more than a frame. Exports paint the same scene.
+ * thousand edges costs more than a frame. Exports paint the same scene,
+ * with the view's labels and legend, into a PNG or SVG file in a worker
+ * (AtlasGraphPicture).
  */
 #include "config.h"
 
+#include <cairo-svg.h>
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
@@ -552,4 +556,202 @@ atlas_graph_scene_paint_legend (AtlasGraphScene *scene,
   if (width != NULL)
     *width = any ? widest : 0;
   return any ? y + LEGEND_ROW + LEGEND_PAD / 2 : 0;
+}
+
+/* ---- pictures for files --------------------------------------------------- */
+
+typedef struct
+{
+  char  *text;
+  double x;
+  double y;
+} PictureLabel;
+
+struct _AtlasGraphPicture
+{
+  AtlasGraphScene      *scene;
+  GFile                *file;
+  gboolean              svg;
+  int                   width;
+  int                   height;
+  int                   scale;
+  double                zoom;
+  double                size;
+  double                pan_x;
+  double                pan_y;
+  PangoFontDescription *font;
+  GArray               *labels;
+  GOutputStream        *stream;
+  GError               *write_error;
+};
+
+void
+atlas_graph_picture_free (AtlasGraphPicture *job)
+{
+  atlas_graph_scene_unref (job->scene);
+  g_object_unref (job->file);
+  pango_font_description_free (job->font);
+  g_array_unref (job->labels);
+  g_clear_object (&job->stream);
+  g_clear_error (&job->write_error);
+  g_free (job);
+}
+
+static void
+clear_picture_label (gpointer data)
+{
+  g_free (((PictureLabel *) data)->text);
+}
+
+static cairo_status_t
+write_to_stream (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  AtlasGraphPicture *job = closure;
+
+  if (job->write_error != NULL ||
+      !g_output_stream_write_all (job->stream, data, length, NULL, NULL, &job->write_error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* What the view shows, painted again for a file: the background, the
+ * scene, the labels with their halos and the legend. */
+static void
+paint_picture (AtlasGraphPicture *job,
+              cairo_t   *cr)
+{
+  cairo_rectangle_t area = { -job->pan_x - job->width / 2.0, -job->pan_y - job->height / 2.0, job->width, job->height };
+  gboolean dark;
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+
+  pango_layout_set_font_description (layout, job->font);
+  dark = atlas_graph_scene_is_dark (job->scene);
+
+  atlas_graph_paint_background (cr, dark, 1);
+  cairo_paint (cr);
+
+  cairo_save (cr);
+  cairo_translate (cr, -area.x, -area.y);
+  atlas_graph_scene_draw (job->scene, cr, job->zoom, job->size, &area);
+  cairo_restore (cr);
+
+  for (guint p = 0; p < job->labels->len; p++)
+    {
+      const PictureLabel *label = &g_array_index (job->labels, PictureLabel, p);
+      int width, height;
+
+      pango_layout_set_text (layout, label->text, -1);
+      pango_layout_get_pixel_size (layout, &width, &height);
+      cairo_rectangle (cr, label->x, label->y, width + 2 * ATLAS_GRAPH_LABEL_PAD, height);
+      atlas_graph_paint_background (cr, dark, 0.8);
+      cairo_fill (cr);
+      cairo_move_to (cr, label->x + ATLAS_GRAPH_LABEL_PAD, label->y);
+      atlas_graph_scene_set_ink (job->scene, cr, 1);
+      pango_cairo_show_layout (cr, layout);
+    }
+
+  {
+    double max_width = job->width - 2 * ATLAS_GRAPH_LEGEND_MARGIN;
+    double height = atlas_graph_scene_paint_legend (job->scene, NULL, layout, max_width, NULL);
+
+    cairo_translate (cr, ATLAS_GRAPH_LEGEND_MARGIN, job->height - height - ATLAS_GRAPH_LEGEND_MARGIN);
+    atlas_graph_scene_paint_legend (job->scene, cr, layout, max_width, NULL);
+  }
+  g_object_unref (layout);
+}
+
+/* A GTaskThreadFunc: the task's data is the picture, written to its file;
+ * the task returns TRUE, or the error. */
+void
+atlas_graph_picture_write_thread (GTask        *task,
+                                  gpointer      source_object,
+                                  gpointer      task_data,
+                                  GCancellable *cancellable)
+{
+  AtlasGraphPicture *job = task_data;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  GError *error = NULL;
+  cairo_t *cr;
+
+  job->stream = G_OUTPUT_STREAM (g_file_replace (job->file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                                 cancellable, &error));
+  if (job->stream == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (job->svg)
+    surface = cairo_svg_surface_create_for_stream (write_to_stream, job, job->width, job->height);
+  else
+    {
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, job->width * job->scale, job->height * job->scale);
+      cairo_surface_set_device_scale (surface, job->scale, job->scale);
+    }
+  cr = cairo_create (surface);
+  paint_picture (job, cr);
+  cairo_destroy (cr);
+  if (job->svg)
+    cairo_surface_finish (surface);
+  else
+    cairo_surface_write_to_png_stream (surface, write_to_stream, job);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (job->write_error != NULL)
+    g_task_return_error (task, g_steal_pointer (&job->write_error));
+  else if (status != CAIRO_STATUS_SUCCESS)
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", cairo_status_to_string (status));
+  else if (!g_output_stream_close (job->stream, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* What the view shows, `width` × `height` at `scale`, for `file` (SVG or
+ * PNG): the scene as the view places it, then labels added one by one. */
+AtlasGraphPicture *
+atlas_graph_picture_new (AtlasGraphScene            *scene,
+                         GFile                      *file,
+                         gboolean                    svg,
+                         int                         width,
+                         int                         height,
+                         int                         scale,
+                         double                      zoom,
+                         double                      size,
+                         double                      pan_x,
+                         double                      pan_y,
+                         const PangoFontDescription *font)
+{
+  AtlasGraphPicture *job = g_new0 (AtlasGraphPicture, 1);
+
+  job->scene = atlas_graph_scene_ref (scene);
+  job->file = g_object_ref (file);
+  job->svg = svg;
+  job->width = width;
+  job->height = height;
+  job->scale = scale;
+  job->zoom = zoom;
+  job->size = size;
+  job->pan_x = pan_x;
+  job->pan_y = pan_y;
+  job->font = pango_font_description_copy (font);
+  job->labels = g_array_new (FALSE, FALSE, sizeof (PictureLabel));
+  g_array_set_clear_func (job->labels, clear_picture_label);
+  return job;
+}
+
+/* A label with its halo, its box's top left corner at (x, y). */
+void
+atlas_graph_picture_add_label (AtlasGraphPicture *picture,
+                               const char        *text,
+                               double             x,
+                               double             y)
+{
+  PictureLabel label = { g_strdup (text), x, y };
+
+  g_array_append_val (picture->labels, label);
 }

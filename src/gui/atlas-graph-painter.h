@@ -1,11 +1,16 @@
 #pragma once
 
 #include <cairo.h>
+#include <gio/gio.h>
 #include <pango/pango.h>
 
 #include "atlas-graph.h"
 
 G_BEGIN_DECLS
+
+/* Room around a label's text, and between the legend and the view's edges. */
+#define ATLAS_GRAPH_LABEL_PAD     2.0
+#define ATLAS_GRAPH_LEGEND_MARGIN 8.0
 
 /* Discs grow with the articles that mention their entity up to this many. */
 #define ATLAS_GRAPH_MAX_WEIGHT_SHOWN 100
@@ -50,6 +55,30 @@ double           atlas_graph_node_size          (double             typical_edge
                                                  double             zoom);
 double           atlas_graph_node_radius        (const AtlasGraphNode *node,
                                                  double             size);
+
+/* The view as a picture for a file, painted in a worker. */
+typedef struct _AtlasGraphPicture AtlasGraphPicture;
+
+AtlasGraphPicture *atlas_graph_picture_new          (AtlasGraphScene            *scene,
+                                                     GFile                      *file,
+                                                     gboolean                    svg,
+                                                     int                         width,
+                                                     int                         height,
+                                                     int                         scale,
+                                                     double                      zoom,
+                                                     double                      size,
+                                                     double                      pan_x,
+                                                     double                      pan_y,
+                                                     const PangoFontDescription *font);
+void               atlas_graph_picture_add_label    (AtlasGraphPicture          *picture,
+                                                     const char                 *text,
+                                                     double                      x,
+                                                     double                      y);
+void               atlas_graph_picture_free         (AtlasGraphPicture          *picture);
+void               atlas_graph_picture_write_thread (GTask                      *task,
+                                                     gpointer                    source_object,
+                                                     gpointer                    task_data,
+                                                     GCancellable               *cancellable);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasGraphScene, atlas_graph_scene_unref)
 

@@ -12,8 +12,6 @@ G_BEGIN_DECLS
 #define MAX_ZOOM     40.0
 /* The painted image reaches this share of the view beyond each side. */
 #define TILE_MARGIN  0.25
-#define LABEL_PAD    2.0
-#define LEGEND_MARGIN 8.0
 #define NEW_LAYOUTS_PER_FRAME 6
 /* Room kept free of nodes when fitting: the sides, and the options button
  * at the top. */

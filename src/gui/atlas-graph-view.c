@@ -14,7 +14,6 @@
 
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
-#include <cairo-svg.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 
@@ -416,7 +415,7 @@ place_label (AtlasGraphView *self,
   to_view (self, node, &x, &y);
   pango_layout_get_pixel_size (label_layout (self, index), &width, &height);
   atlas_label_placer_place (self->labels, index, x, y, atlas_graph_node_radius (node, node_size (self)) + 2,
-                            width + 2 * LABEL_PAD, height, forced);
+                            width + 2 * ATLAS_GRAPH_LABEL_PAD, height, forced);
 }
 
 /* Labels for what the reader is looking at, then for the most mentioned
@@ -500,164 +499,13 @@ draw_labels (AtlasGraphView *self,
       gtk_snapshot_append_color (snapshot, &halo, &box);
       gtk_snapshot_pop (snapshot);
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (label->box.x + LABEL_PAD, label->box.y));
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (label->box.x + ATLAS_GRAPH_LABEL_PAD, label->box.y));
       gtk_snapshot_append_layout (snapshot, label_layout (self, label->node), &ink);
       gtk_snapshot_restore (snapshot);
     }
 }
 
 /* ---- exporting ---------------------------------------------------------- */
-
-typedef struct
-{
-  char  *text;
-  double x;
-  double y;
-} ExportLabel;
-
-typedef struct
-{
-  AtlasGraphScene      *scene;
-  GFile                *file;
-  gboolean              svg;
-  int                   width;
-  int                   height;
-  int                   scale;
-  double                zoom;
-  double                size;
-  double                pan_x;
-  double                pan_y;
-  PangoFontDescription *font;
-  GArray               *labels;
-  GOutputStream        *stream;
-  GError               *write_error;
-} ExportJob;
-
-static void
-export_job_free (gpointer data)
-{
-  ExportJob *job = data;
-
-  atlas_graph_scene_unref (job->scene);
-  g_object_unref (job->file);
-  pango_font_description_free (job->font);
-  g_array_unref (job->labels);
-  g_clear_object (&job->stream);
-  g_clear_error (&job->write_error);
-  g_free (job);
-}
-
-static void
-clear_export_label (gpointer data)
-{
-  g_free (((ExportLabel *) data)->text);
-}
-
-static cairo_status_t
-write_to_stream (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
-{
-  ExportJob *job = closure;
-
-  if (job->write_error != NULL ||
-      !g_output_stream_write_all (job->stream, data, length, NULL, NULL, &job->write_error))
-    return CAIRO_STATUS_WRITE_ERROR;
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* What the view shows, painted again for a file: the background, the
- * scene, the labels with their halos and the legend. */
-static void
-paint_export (ExportJob *job,
-              cairo_t   *cr)
-{
-  cairo_rectangle_t area = { -job->pan_x - job->width / 2.0, -job->pan_y - job->height / 2.0, job->width, job->height };
-  gboolean dark;
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-
-  pango_layout_set_font_description (layout, job->font);
-  dark = atlas_graph_scene_is_dark (job->scene);
-
-  atlas_graph_paint_background (cr, dark, 1);
-  cairo_paint (cr);
-
-  cairo_save (cr);
-  cairo_translate (cr, -area.x, -area.y);
-  atlas_graph_scene_draw (job->scene, cr, job->zoom, job->size, &area);
-  cairo_restore (cr);
-
-  for (guint p = 0; p < job->labels->len; p++)
-    {
-      const ExportLabel *label = &g_array_index (job->labels, ExportLabel, p);
-      int width, height;
-
-      pango_layout_set_text (layout, label->text, -1);
-      pango_layout_get_pixel_size (layout, &width, &height);
-      cairo_rectangle (cr, label->x, label->y, width + 2 * LABEL_PAD, height);
-      atlas_graph_paint_background (cr, dark, 0.8);
-      cairo_fill (cr);
-      cairo_move_to (cr, label->x + LABEL_PAD, label->y);
-      atlas_graph_scene_set_ink (job->scene, cr, 1);
-      pango_cairo_show_layout (cr, layout);
-    }
-
-  {
-    double max_width = job->width - 2 * LEGEND_MARGIN;
-    double height = atlas_graph_scene_paint_legend (job->scene, NULL, layout, max_width, NULL);
-
-    cairo_translate (cr, LEGEND_MARGIN, job->height - height - LEGEND_MARGIN);
-    atlas_graph_scene_paint_legend (job->scene, cr, layout, max_width, NULL);
-  }
-  g_object_unref (layout);
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportJob *job = task_data;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  GError *error = NULL;
-  cairo_t *cr;
-
-  job->stream = G_OUTPUT_STREAM (g_file_replace (job->file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                                 cancellable, &error));
-  if (job->stream == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (job->svg)
-    surface = cairo_svg_surface_create_for_stream (write_to_stream, job, job->width, job->height);
-  else
-    {
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, job->width * job->scale, job->height * job->scale);
-      cairo_surface_set_device_scale (surface, job->scale, job->scale);
-    }
-  cr = cairo_create (surface);
-  paint_export (job, cr);
-  cairo_destroy (cr);
-  if (job->svg)
-    cairo_surface_finish (surface);
-  else
-    cairo_surface_write_to_png_stream (surface, write_to_stream, job);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (job->write_error != NULL)
-    g_task_return_error (task, g_steal_pointer (&job->write_error));
-  else if (status != CAIRO_STATUS_SUCCESS)
-    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", cairo_status_to_string (status));
-  else if (!g_output_stream_close (job->stream, cancellable, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
 
 /* The current view, as on screen, to a PNG or SVG file, painted in a
  * worker. */
@@ -670,7 +518,7 @@ atlas_graph_view_export_async (AtlasGraphView      *self,
                                gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  ExportJob *job;
+  AtlasGraphPicture *picture;
 
   g_return_if_fail (ATLAS_IS_GRAPH_VIEW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -683,33 +531,22 @@ atlas_graph_view_export_async (AtlasGraphView      *self,
       return;
     }
 
-  job = g_new0 (ExportJob, 1);
-  job->scene = atlas_graph_scene_ref (current_scene (self));
-  job->file = g_object_ref (file);
-  job->svg = svg;
-  job->width = gtk_widget_get_width (GTK_WIDGET (self));
-  job->height = gtk_widget_get_height (GTK_WIDGET (self));
-  job->scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  job->zoom = self->zoom;
-  job->size = node_size (self);
-  job->pan_x = self->pan_x;
-  job->pan_y = self->pan_y;
-  job->font = pango_font_description_copy (pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self))));
-  job->labels = g_array_new (FALSE, FALSE, sizeof (ExportLabel));
-  g_array_set_clear_func (job->labels, clear_export_label);
-
+  picture = atlas_graph_picture_new (current_scene (self), file, svg, gtk_widget_get_width (GTK_WIDGET (self)),
+                                     gtk_widget_get_height (GTK_WIDGET (self)),
+                                     gtk_widget_get_scale_factor (GTK_WIDGET (self)), self->zoom, node_size (self),
+                                     self->pan_x, self->pan_y,
+                                     pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self))));
   place_labels (self);
   for (guint p = 0; p < atlas_label_placer_get_n_placed (self->labels); p++)
     {
       const AtlasPlacedLabel *label = atlas_label_placer_get_placed (self->labels, p);
-      ExportLabel copy = {
-        g_strdup (atlas_graph_get_node (self->graph, label->node)->name), label->box.x, label->box.y,
-      };
-      g_array_append_val (job->labels, copy);
+
+      atlas_graph_picture_add_label (picture, atlas_graph_get_node (self->graph, label->node)->name, label->box.x,
+                                     label->box.y);
     }
 
-  g_task_set_task_data (task, job, export_job_free);
-  atlas_task_run_in_background (task, export_thread);
+  g_task_set_task_data (task, picture, (GDestroyNotify) atlas_graph_picture_free);
+  atlas_task_run_in_background (task, atlas_graph_picture_write_thread);
 }
 
 gboolean
@@ -779,8 +616,8 @@ legend_height (AtlasGraphView *self)
   if (self->graph == NULL)
     return 0;
   height = atlas_graph_scene_paint_legend (current_scene (self), NULL, layout,
-                                           gtk_widget_get_width (GTK_WIDGET (self)) - 2 * LEGEND_MARGIN, NULL);
-  return height > 0 ? height + LEGEND_MARGIN : 0;
+                                           gtk_widget_get_width (GTK_WIDGET (self)) - 2 * ATLAS_GRAPH_LEGEND_MARGIN, NULL);
+  return height > 0 ? height + ATLAS_GRAPH_LEGEND_MARGIN : 0;
 }
 
 static void
@@ -788,15 +625,15 @@ draw_legend (AtlasGraphView *self,
              GtkSnapshot    *snapshot)
 {
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  double max_width = gtk_widget_get_width (GTK_WIDGET (self)) - 2 * LEGEND_MARGIN;
+  double max_width = gtk_widget_get_width (GTK_WIDGET (self)) - 2 * ATLAS_GRAPH_LEGEND_MARGIN;
   double width, height = atlas_graph_scene_paint_legend (current_scene (self), NULL, layout, max_width, &width);
-  double top = gtk_widget_get_height (GTK_WIDGET (self)) - height - LEGEND_MARGIN;
+  double top = gtk_widget_get_height (GTK_WIDGET (self)) - height - ATLAS_GRAPH_LEGEND_MARGIN;
   cairo_t *cr;
 
   if (height <= 0)
     return;
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (LEGEND_MARGIN, top, width, height));
-  cairo_translate (cr, LEGEND_MARGIN, top);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (ATLAS_GRAPH_LEGEND_MARGIN, top, width, height));
+  cairo_translate (cr, ATLAS_GRAPH_LEGEND_MARGIN, top);
   atlas_graph_scene_paint_legend (current_scene (self), cr, layout, max_width, NULL);
   cairo_destroy (cr);
 }
