@@ -109,6 +109,22 @@ void _atlas_graph_view_select_node         (AtlasGraphView *self,
 void _atlas_graph_view_set_ego             (AtlasGraphView *self,
                                             const char     *id);
 void _atlas_graph_view_update_options     (AtlasGraphView *self);
+void _atlas_graph_view_to_view            (AtlasGraphView       *self,
+                                           const AtlasGraphNode *node,
+                                           double               *x,
+                                           double               *y);
+double   _atlas_graph_view_node_size      (AtlasGraphView *self);
+gboolean _atlas_graph_view_on_screen      (AtlasGraphView *self,
+                                           guint           index);
+void     _atlas_graph_view_ink            (AtlasGraphView *self,
+                                           GdkRGBA        *color);
+gboolean _atlas_graph_view_is_dark        (void);
+
+/* atlas-graph-view-labels.c */
+void _atlas_graph_view_clear_layout       (gpointer        data);
+void _atlas_graph_view_place_labels       (AtlasGraphView *self);
+void _atlas_graph_view_draw_labels        (AtlasGraphView *self,
+                                           GtkSnapshot    *snapshot);
 
 /* For the tests and benchmarks only. */
 void        atlas_graph_view_set_graph    (AtlasGraphView *self,

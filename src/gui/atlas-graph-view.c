@@ -57,14 +57,27 @@ G_DEFINE_FINAL_TYPE (AtlasGraphView, atlas_graph_view, GTK_TYPE_WIDGET)
 
 /* ---- coordinates -------------------------------------------------------- */
 
-static void
-to_view (AtlasGraphView       *self,
-         const AtlasGraphNode *node,
-         double               *x,
-         double               *y)
+void
+_atlas_graph_view_to_view (AtlasGraphView       *self,
+                           const AtlasGraphNode *node,
+                           double               *x,
+                           double               *y)
 {
   *x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0 + self->pan_x + node->x * self->zoom;
   *y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0 + self->pan_y + node->y * self->zoom;
+}
+
+/* Whether a node's disc shows in the view, in part at least. */
+gboolean
+_atlas_graph_view_on_screen (AtlasGraphView *self,
+                             guint           index)
+{
+  const AtlasGraphNode *node = atlas_graph_get_node (self->graph, index);
+  double x, y, r = atlas_graph_node_radius (node, _atlas_graph_view_node_size (self));
+
+  _atlas_graph_view_to_view (self, node, &x, &y);
+  return x + r >= 0 && y + r >= 0 &&
+         x - r <= gtk_widget_get_width (GTK_WIDGET (self)) && y - r <= gtk_widget_get_height (GTK_WIDGET (self));
 }
 
 /* The view's rectangle in zoomed coordinates, grown by `margin` of its size
@@ -84,8 +97,8 @@ view_area (AtlasGraphView *self,
 
 /* The discs keep their size in the graph's units from the last fit on, so
  * zooming in past it brings them back to full size. */
-static double
-node_size (AtlasGraphView *self)
+double
+_atlas_graph_view_node_size (AtlasGraphView *self)
 {
   double size = atlas_graph_node_size (self->typical_edge, self->zoom);
 
@@ -165,8 +178,8 @@ _atlas_graph_view_index_nodes (AtlasGraphView *self)
  * the candidates to the few within reach. */
 int
 _atlas_graph_view_hit_test (AtlasGraphView *self,
-          double          x,
-          double          y)
+                            double          x,
+                            double          y)
 {
   double reach = 4 + 2.5 * sqrt (ATLAS_GRAPH_MAX_WEIGHT_SHOWN) + 2;
   double gx_low, gx_high;
@@ -198,9 +211,9 @@ _atlas_graph_view_hit_test (AtlasGraphView *self,
 
       if (node->x > gx_high)
         break;
-      to_view (self, node, &nx, &ny);
+      _atlas_graph_view_to_view (self, node, &nx, &ny);
       d = hypot (nx - x, ny - y);
-      if (d <= atlas_graph_node_radius (node, node_size (self)) + 2 && d < best_d)
+      if (d <= atlas_graph_node_radius (node, _atlas_graph_view_node_size (self)) + 2 && d < best_d)
         {
           best = i;
           best_d = d;
@@ -219,17 +232,17 @@ _atlas_graph_view_invalidate (AtlasGraphView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
-ink_color (AtlasGraphView *self,
-           GdkRGBA        *color)
+void
+_atlas_graph_view_ink (AtlasGraphView *self,
+                       GdkRGBA        *color)
 {
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), color);
 G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
-static gboolean
-is_dark (void)
+gboolean
+_atlas_graph_view_is_dark (void)
 {
   return adw_style_manager_get_dark (adw_style_manager_get_default ());
 }
@@ -241,8 +254,8 @@ current_scene (AtlasGraphView *self)
     {
       GdkRGBA ink;
 
-      ink_color (self, &ink);
-      self->scene = atlas_graph_scene_new (self->graph, (double[]) { ink.red, ink.green, ink.blue }, is_dark ());
+      _atlas_graph_view_ink (self, &ink);
+      self->scene = atlas_graph_scene_new (self->graph, (double[]) { ink.red, ink.green, ink.blue }, _atlas_graph_view_is_dark ());
     }
   return self->scene;
 }
@@ -340,7 +353,7 @@ start_painting (AtlasGraphView *self)
   job->scene = atlas_graph_scene_ref (current_scene (self));
   job->area = view_area (self, TILE_MARGIN);
   job->zoom = self->zoom;
-  job->size = node_size (self);
+  job->size = _atlas_graph_view_node_size (self);
   job->scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   job->generation = self->generation;
 
@@ -349,160 +362,6 @@ start_painting (AtlasGraphView *self)
   g_task_set_check_cancellable (task, TRUE);
   g_task_set_task_data (task, job, paint_job_free);
   atlas_task_run_in_background (task, paint_thread);
-}
-
-/* ---- labels ------------------------------------------------------------- */
-
-/* Layouts are made for the nodes that get a label, so most slots stay
- * empty. */
-static void
-clear_layout (gpointer data)
-{
-  g_clear_object (&data);
-}
-
-static PangoLayout *
-label_layout (AtlasGraphView *self,
-              guint           index)
-{
-  if (g_ptr_array_index (self->label_layouts, index) == NULL)
-    {
-      PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-
-      /* Plain text: names come from feeds. */
-      pango_layout_set_text (layout, atlas_graph_get_node (self->graph, index)->name, -1);
-      g_ptr_array_index (self->label_layouts, index) = layout;
-    }
-  return g_ptr_array_index (self->label_layouts, index);
-}
-
-static gboolean
-on_screen (AtlasGraphView *self,
-           guint           index)
-{
-  const AtlasGraphNode *node = atlas_graph_get_node (self->graph, index);
-  double x, y, r = atlas_graph_node_radius (node, node_size (self));
-
-  to_view (self, node, &x, &y);
-  return x + r >= 0 && y + r >= 0 &&
-         x - r <= gtk_widget_get_width (GTK_WIDGET (self)) && y - r <= gtk_widget_get_height (GTK_WIDGET (self));
-}
-
-/* Shaping a name costs a tenth of a millisecond or more: a pan that brings
- * many new nodes in spreads that over a few frames, but a forced label (the
- * hovered, focused or highlighted node) is always shaped. */
-static void
-place_label (AtlasGraphView *self,
-             guint           index,
-             gboolean        forced)
-{
-  const AtlasGraphNode *node = atlas_graph_get_node (self->graph, index);
-  double x, y;
-  int width, height;
-
-  if (atlas_label_placer_has (self->labels, index))
-    return;
-  if (g_ptr_array_index (self->label_layouts, index) == NULL && !forced)
-    {
-      if (self->new_layouts_left == 0)
-        {
-          self->labels_pending = TRUE;
-          return;
-        }
-      self->new_layouts_left--;
-    }
-
-  to_view (self, node, &x, &y);
-  pango_layout_get_pixel_size (label_layout (self, index), &width, &height);
-  atlas_label_placer_place (self->labels, index, x, y, atlas_graph_node_radius (node, node_size (self)) + 2,
-                            width + 2 * ATLAS_GRAPH_LABEL_PAD, height, forced);
-}
-
-/* Labels for what the reader is looking at, then for the most mentioned
- * nodes on screen, as many as the view has room for. */
-static void
-place_labels (AtlasGraphView *self)
-{
-  double area = (double) gtk_widget_get_width (GTK_WIDGET (self)) * gtk_widget_get_height (GTK_WIDGET (self));
-  guint room = CLAMP ((guint) (area / 40000), 6, 40);
-  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (guint));
-  GHashTableIter iter;
-  gpointer id;
-  guint index;
-
-  g_clear_pointer (&self->labels, atlas_label_placer_free);
-  self->labels = atlas_label_placer_new (gtk_widget_get_width (GTK_WIDGET (self)),
-                                         gtk_widget_get_height (GTK_WIDGET (self)));
-  self->new_layouts_left = NEW_LAYOUTS_PER_FRAME;
-  for (guint k = 0; k < self->by_importance->len && candidates->len < 4 * room; k++)
-    {
-      index = g_array_index (self->by_importance, guint, k);
-      if (on_screen (self, index))
-        g_array_append_val (candidates, index);
-    }
-  /* The discs of the nodes that will have a label stay uncovered. */
-  for (guint k = 0; k < MIN (room, candidates->len); k++)
-    {
-      const AtlasGraphNode *node = atlas_graph_get_node (self->graph, g_array_index (candidates, guint, k));
-      double x, y;
-
-      to_view (self, node, &x, &y);
-      atlas_label_placer_add_obstacle (self->labels, g_array_index (candidates, guint, k), x, y,
-                                       atlas_graph_node_radius (node, node_size (self)));
-    }
-
-  if (self->hover >= 0)
-    place_label (self, self->hover, TRUE);
-  if (self->focus >= 0 && gtk_widget_has_focus (GTK_WIDGET (self)))
-    place_label (self, self->focus, TRUE);
-  g_hash_table_iter_init (&iter, self->highlight);
-  while (g_hash_table_iter_next (&iter, &id, NULL))
-    if (atlas_graph_find (self->graph, id, &index) && on_screen (self, index))
-      place_label (self, index, TRUE);
-
-  for (guint k = 0; k < candidates->len && atlas_label_placer_get_n_placed (self->labels) < room; k++)
-    place_label (self, g_array_index (candidates, guint, k), FALSE);
-}
-
-static gboolean
-place_pending_labels (gpointer user_data)
-{
-  AtlasGraphView *self = user_data;
-
-  self->labels_source = 0;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-draw_labels (AtlasGraphView *self,
-             GtkSnapshot    *snapshot)
-{
-  gboolean dark = is_dark ();
-  GdkRGBA halo = dark ? (GdkRGBA) { 0.14, 0.14, 0.14, 0.8 } : (GdkRGBA) { 0.98, 0.98, 0.98, 0.8 };
-  GdkRGBA ink;
-
-  ink_color (self, &ink);
-  self->labels_pending = FALSE;
-  place_labels (self);
-  /* A frame cannot ask for the next one: an idle callback does. */
-  if (self->labels_pending && self->labels_source == 0)
-    self->labels_source = g_idle_add (place_pending_labels, self);
-  for (guint p = 0; p < atlas_label_placer_get_n_placed (self->labels); p++)
-    {
-      const AtlasPlacedLabel *label = atlas_label_placer_get_placed (self->labels, p);
-      graphene_rect_t box = GRAPHENE_RECT_INIT (label->box.x, label->box.y, label->box.width, label->box.height);
-      GskRoundedRect rounded;
-
-      gsk_rounded_rect_init_from_rect (&rounded, &box, 4);
-      gtk_snapshot_push_rounded_clip (snapshot, &rounded);
-      gtk_snapshot_append_color (snapshot, &halo, &box);
-      gtk_snapshot_pop (snapshot);
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (label->box.x + ATLAS_GRAPH_LABEL_PAD, label->box.y));
-      gtk_snapshot_append_layout (snapshot, label_layout (self, label->node), &ink);
-      gtk_snapshot_restore (snapshot);
-    }
 }
 
 /* ---- exporting ---------------------------------------------------------- */
@@ -533,10 +392,10 @@ atlas_graph_view_export_async (AtlasGraphView      *self,
 
   picture = atlas_graph_picture_new (current_scene (self), file, svg, gtk_widget_get_width (GTK_WIDGET (self)),
                                      gtk_widget_get_height (GTK_WIDGET (self)),
-                                     gtk_widget_get_scale_factor (GTK_WIDGET (self)), self->zoom, node_size (self),
+                                     gtk_widget_get_scale_factor (GTK_WIDGET (self)), self->zoom, _atlas_graph_view_node_size (self),
                                      self->pan_x, self->pan_y,
                                      pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self))));
-  place_labels (self);
+  _atlas_graph_view_place_labels (self);
   for (guint p = 0; p < atlas_label_placer_get_n_placed (self->labels); p++)
     {
       const AtlasPlacedLabel *label = atlas_label_placer_get_placed (self->labels, p);
@@ -571,9 +430,9 @@ draw_ring (cairo_t        *cr,
   const AtlasGraphNode *node = atlas_graph_get_node (self->graph, index);
   double x, y;
 
-  to_view (self, node, &x, &y);
+  _atlas_graph_view_to_view (self, node, &x, &y);
   cairo_new_sub_path (cr);
-  cairo_arc (cr, x, y, atlas_graph_node_radius (node, node_size (self)) + grow, 0, 2 * G_PI);
+  cairo_arc (cr, x, y, atlas_graph_node_radius (node, _atlas_graph_view_node_size (self)) + grow, 0, 2 * G_PI);
   gdk_cairo_set_source_rgba (cr, color);
   cairo_set_line_width (cr, width);
   cairo_stroke (cr);
@@ -597,7 +456,7 @@ draw_rings (AtlasGraphView *self,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_hash_table_iter_init (&iter, self->highlight);
   while (g_hash_table_iter_next (&iter, &id, NULL))
-    if (atlas_graph_find (self->graph, id, &index) && on_screen (self, index))
+    if (atlas_graph_find (self->graph, id, &index) && _atlas_graph_view_on_screen (self, index))
       draw_ring (cr, self, index, 4, &(GdkRGBA) { 0.98, 0.75, 0.1, 0.95 }, 3);
   if (self->hover >= 0)
     draw_ring (cr, self, self->hover, 3, &(GdkRGBA) { 0.2, 0.5, 0.95, 0.9 }, 2.5);
@@ -700,7 +559,7 @@ atlas_graph_view_snapshot (GtkWidget   *widget,
     start_painting (self);
 
   draw_rings (self, snapshot);
-  draw_labels (self, snapshot);
+  _atlas_graph_view_draw_labels (self, snapshot);
   draw_legend (self, snapshot);
   gtk_widget_snapshot_child (widget, self->whole_button, snapshot);
   gtk_widget_snapshot_child (widget, self->notice, snapshot);
@@ -743,9 +602,9 @@ _atlas_graph_view_fit (AtlasGraphView *self)
 
 void
 _atlas_graph_view_zoom_around (AtlasGraphView *self,
-             double          factor,
-             double          x,
-             double          y)
+                               double          factor,
+                               double          x,
+                               double          y)
 {
   double cx = x - gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
   double cy = y - gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
@@ -765,7 +624,7 @@ static void update_description (AtlasGraphView *self);
  * table shows too. */
 void
 _atlas_graph_view_set_focus (AtlasGraphView *self,
-           int             index)
+                             int             index)
 {
   self->focus = index;
   if (self->view_state != NULL && self->graph != NULL && index >= 0)
@@ -815,7 +674,7 @@ update_description (AtlasGraphView *self)
  * the chips do. */
 void
 _atlas_graph_view_select_node (AtlasGraphView *self,
-             int             index)
+                               int             index)
 {
   const AtlasGraphNode *node = atlas_graph_get_node (self->graph, index);
   const char *action = atlas_filter_group_toggle_action (atlas_entity_kind_lookup (node->kind)->group);
@@ -1034,7 +893,7 @@ atlas_graph_view_get_node_size (AtlasGraphView *self)
 {
   g_return_val_if_fail (ATLAS_IS_GRAPH_VIEW (self), 1);
 
-  return node_size (self);
+  return _atlas_graph_view_node_size (self);
 }
 
 gboolean
@@ -1059,7 +918,7 @@ atlas_graph_view_get_node_point (AtlasGraphView   *self,
 
   if (self->graph == NULL || !atlas_graph_find (self->graph, entity_id, &index))
     return FALSE;
-  to_view (self, atlas_graph_get_node (self->graph, index), &x, &y);
+  _atlas_graph_view_to_view (self, atlas_graph_get_node (self->graph, index), &x, &y);
   graphene_point_init (point, x, y);
   return TRUE;
 }
@@ -1303,7 +1162,7 @@ atlas_graph_view_init (AtlasGraphView *self)
   self->focus = -1;
   self->by_x = g_array_new (FALSE, FALSE, sizeof (guint));
   self->by_importance = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->label_layouts = g_ptr_array_new_with_free_func (clear_layout);
+  self->label_layouts = g_ptr_array_new_with_free_func (_atlas_graph_view_clear_layout);
   self->paint_cancellable = g_cancellable_new ();
   self->highlight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 

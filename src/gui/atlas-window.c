@@ -36,9 +36,9 @@ G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
 /* A toast, with a button for `action` when `button_label` is given. */
 void
 _atlas_window_toast_with_button (AtlasWindow *self,
-                   const char  *text,
-                   const char  *button_label,
-                   const char  *action)
+                                 const char  *text,
+                                 const char  *button_label,
+                                 const char  *action)
 {
   /* Toast titles are markup; this text may quote a server. */
   g_autofree char *escaped = g_markup_escape_text (text, -1);

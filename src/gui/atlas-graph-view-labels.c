@@ -1,0 +1,152 @@
+/* atlas-graph-view-labels.c: which nodes of the graph view get a name, and drawing them
+ *
+ * The names of what the reader is looking at (the hovered, focused and
+ * highlighted nodes), then of the most mentioned nodes on screen, as many as
+ * the view has room for, placed clear of each other and of the labelled
+ * discs by the label placer (atlas-label-placer.c, in the core); each with
+ * a halo. A name's layout is made once, when it is first shown, and only a
+ * few a frame.
+ */
+#include "config.h"
+
+#include "atlas-graph-view-private.h"
+
+/* Layouts are made for the nodes that get a label, so most slots stay
+ * empty. */
+void
+_atlas_graph_view_clear_layout (gpointer data)
+{
+  g_clear_object (&data);
+}
+
+static PangoLayout *
+label_layout (AtlasGraphView *self,
+              guint           index)
+{
+  if (g_ptr_array_index (self->label_layouts, index) == NULL)
+    {
+      PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+
+      /* Plain text: names come from feeds. */
+      pango_layout_set_text (layout, atlas_graph_get_node (self->graph, index)->name, -1);
+      g_ptr_array_index (self->label_layouts, index) = layout;
+    }
+  return g_ptr_array_index (self->label_layouts, index);
+}
+
+/* Shaping a name costs a tenth of a millisecond or more: a pan that brings
+ * many new nodes in spreads that over a few frames, but a forced label (the
+ * hovered, focused or highlighted node) is always shaped. */
+static void
+place_label (AtlasGraphView *self,
+             guint           index,
+             gboolean        forced)
+{
+  const AtlasGraphNode *node = atlas_graph_get_node (self->graph, index);
+  double x, y;
+  int width, height;
+
+  if (atlas_label_placer_has (self->labels, index))
+    return;
+  if (g_ptr_array_index (self->label_layouts, index) == NULL && !forced)
+    {
+      if (self->new_layouts_left == 0)
+        {
+          self->labels_pending = TRUE;
+          return;
+        }
+      self->new_layouts_left--;
+    }
+
+  _atlas_graph_view_to_view (self, node, &x, &y);
+  pango_layout_get_pixel_size (label_layout (self, index), &width, &height);
+  atlas_label_placer_place (self->labels, index, x, y, atlas_graph_node_radius (node, _atlas_graph_view_node_size (self)) + 2,
+                            width + 2 * ATLAS_GRAPH_LABEL_PAD, height, forced);
+}
+
+/* Labels for what the reader is looking at, then for the most mentioned
+ * nodes on screen, as many as the view has room for. */
+void
+_atlas_graph_view_place_labels (AtlasGraphView *self)
+{
+  double area = (double) gtk_widget_get_width (GTK_WIDGET (self)) * gtk_widget_get_height (GTK_WIDGET (self));
+  guint room = CLAMP ((guint) (area / 40000), 6, 40);
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (guint));
+  GHashTableIter iter;
+  gpointer id;
+  guint index;
+
+  g_clear_pointer (&self->labels, atlas_label_placer_free);
+  self->labels = atlas_label_placer_new (gtk_widget_get_width (GTK_WIDGET (self)),
+                                         gtk_widget_get_height (GTK_WIDGET (self)));
+  self->new_layouts_left = NEW_LAYOUTS_PER_FRAME;
+  for (guint k = 0; k < self->by_importance->len && candidates->len < 4 * room; k++)
+    {
+      index = g_array_index (self->by_importance, guint, k);
+      if (_atlas_graph_view_on_screen (self, index))
+        g_array_append_val (candidates, index);
+    }
+  /* The discs of the nodes that will have a label stay uncovered. */
+  for (guint k = 0; k < MIN (room, candidates->len); k++)
+    {
+      const AtlasGraphNode *node = atlas_graph_get_node (self->graph, g_array_index (candidates, guint, k));
+      double x, y;
+
+      _atlas_graph_view_to_view (self, node, &x, &y);
+      atlas_label_placer_add_obstacle (self->labels, g_array_index (candidates, guint, k), x, y,
+                                       atlas_graph_node_radius (node, _atlas_graph_view_node_size (self)));
+    }
+
+  if (self->hover >= 0)
+    place_label (self, self->hover, TRUE);
+  if (self->focus >= 0 && gtk_widget_has_focus (GTK_WIDGET (self)))
+    place_label (self, self->focus, TRUE);
+  g_hash_table_iter_init (&iter, self->highlight);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (atlas_graph_find (self->graph, id, &index) && _atlas_graph_view_on_screen (self, index))
+      place_label (self, index, TRUE);
+
+  for (guint k = 0; k < candidates->len && atlas_label_placer_get_n_placed (self->labels) < room; k++)
+    place_label (self, g_array_index (candidates, guint, k), FALSE);
+}
+
+static gboolean
+place_pending_labels (gpointer user_data)
+{
+  AtlasGraphView *self = user_data;
+
+  self->labels_source = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+void
+_atlas_graph_view_draw_labels (AtlasGraphView *self,
+                               GtkSnapshot    *snapshot)
+{
+  gboolean dark = _atlas_graph_view_is_dark ();
+  GdkRGBA halo = dark ? (GdkRGBA) { 0.14, 0.14, 0.14, 0.8 } : (GdkRGBA) { 0.98, 0.98, 0.98, 0.8 };
+  GdkRGBA ink;
+
+  _atlas_graph_view_ink (self, &ink);
+  self->labels_pending = FALSE;
+  _atlas_graph_view_place_labels (self);
+  /* A frame cannot ask for the next one: an idle callback does. */
+  if (self->labels_pending && self->labels_source == 0)
+    self->labels_source = g_idle_add (place_pending_labels, self);
+  for (guint p = 0; p < atlas_label_placer_get_n_placed (self->labels); p++)
+    {
+      const AtlasPlacedLabel *label = atlas_label_placer_get_placed (self->labels, p);
+      graphene_rect_t box = GRAPHENE_RECT_INIT (label->box.x, label->box.y, label->box.width, label->box.height);
+      GskRoundedRect rounded;
+
+      gsk_rounded_rect_init_from_rect (&rounded, &box, 4);
+      gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+      gtk_snapshot_append_color (snapshot, &halo, &box);
+      gtk_snapshot_pop (snapshot);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (label->box.x + ATLAS_GRAPH_LABEL_PAD, label->box.y));
+      gtk_snapshot_append_layout (snapshot, label_layout (self, label->node), &ink);
+      gtk_snapshot_restore (snapshot);
+    }
+}
