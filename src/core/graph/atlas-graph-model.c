@@ -340,7 +340,7 @@ static void
 on_selection_changed (AtlasGraphModel *self,
                       AtlasSession    *session)
 {
-  if (self->graph != NULL && atlas_session_read_stands (session, &self->built, FALSE))
+  if (atlas_session_read_stands (session, &self->built, FALSE))
     return;
   rebuild (self);
 }

@@ -413,6 +413,8 @@ atlas_session_begin_read (AtlasSession     *self,
 
   all = atlas_session_selects_all (self, dates_aside);
   *ids = NULL;
+  /* Nothing read now: nothing of a read before stands either. */
+  read->all = FALSE;
   if (!self->workers_allowed || (self->selection == NULL && !all))
     return FALSE;
   read->all = all;
@@ -422,10 +424,11 @@ atlas_session_begin_read (AtlasSession     *self,
   return TRUE;
 }
 
-/* Whether what a worker read of every article still stands for the new
- * selection: the same store, and still every article (the index of that
- * store arriving changes nothing, nor does a date range when the dates are
- * aside). */
+/* Whether what a worker read of every article, or is reading still, stands
+ * for the new selection: the same store, and still every article (the index
+ * of that store arriving changes nothing, nor does a date range when the
+ * dates are aside). A read in flight counts: reading the same rows again
+ * behind it would double the first wait on a large store. */
 gboolean
 atlas_session_read_stands (AtlasSession           *self,
                            const AtlasSessionRead *read,

@@ -126,7 +126,7 @@ static void
 on_selection_changed (AtlasTimelineModel *self,
                       AtlasSession       *session)
 {
-  if (self->events != NULL && atlas_session_read_stands (session, &self->loaded, TRUE))
+  if (atlas_session_read_stands (session, &self->loaded, TRUE))
     return;
   reload (self);
 }

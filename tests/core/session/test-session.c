@@ -123,8 +123,12 @@ test_reads (void)
   AtlasSessionRead read = { 0 };
   g_autoptr(GArray) ids = NULL;
 
-  /* No worker before the first frame. */
+  /* No worker before the first frame; and nothing read now means nothing
+   * read before stands. */
+  read.all = TRUE;
   g_assert_false (atlas_session_begin_read (session, TRUE, &read, &ids));
+  g_assert_false (read.all);
+  g_assert_false (atlas_session_read_stands (session, &read, TRUE));
   atlas_session_allow_workers (session);
 
   /* Every article: no ids to pass, and the read stands until the store
