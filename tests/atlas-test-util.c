@@ -45,6 +45,21 @@ atlas_test_corpus_store (const char *dir)
   return store;
 }
 
+/* The corpus and a third article with no _atlas, "Nscale en Norvège"
+ * (2023-03-01): what the query and the article list are tested on. */
+AtlasStore *
+atlas_test_corpus_and_plain_store (const char *dir)
+{
+  const char *plain =
+    "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"Plain\", \"items\": ["
+    " {\"id\": \"plain-1\", \"title\": \"Nscale en Norvège\", \"date_published\": \"2023-03-01T10:00:00Z\"}]}";
+  AtlasStore *store = atlas_test_corpus_store (dir);
+  g_autoptr(AtlasImportReport) report = atlas_import_data (store, plain, strlen (plain), "plain.json", NULL);
+
+  g_assert_cmpuint (report->added, ==, 1);
+  return store;
+}
+
 /* Every row of every table, as text: two equal snapshots mean an unchanged
  * store. */
 char *

@@ -7,6 +7,7 @@ G_BEGIN_DECLS
 char       *atlas_test_make_dir      (void);
 AtlasStore *atlas_test_open_store    (const char *dir);
 AtlasStore *atlas_test_corpus_store  (const char *dir);
+AtlasStore *atlas_test_corpus_and_plain_store (const char *dir);
 char       *atlas_test_snapshot      (AtlasStore *store);
 void        atlas_test_remove_dir    (const char *dir);
 gint64      atlas_test_deadline      (guint       seconds);

@@ -1,6 +1,5 @@
-/* test-filter.c: what the user asked to see, and its full-text query */
-#include <string.h>
-
+/* test-filter.c: what the user asked to see (its full-text query is tested
+ * with the store, /query/fts-query) */
 #include "atlas-filter.h"
 
 /* Within a group the choices toggle one by one; equality ignores their
@@ -39,34 +38,6 @@ test_toggle_and_equal (void)
   g_assert_true (atlas_filter_is_empty (a));
 }
 
-/* Whatever the user types, the query is prefix terms in quotes, never FTS5
- * syntax. */
-static void
-test_fts_query (void)
-{
-  g_autoptr(AtlasFilter) filter = atlas_filter_new ();
-  g_autofree char *words = NULL;
-  g_autofree char *hostile = NULL;
-  g_autofree char *nothing = NULL;
-
-  g_assert_null (atlas_filter_fts_query (filter));
-  filter->text = g_strdup ("data centres");
-  words = atlas_filter_fts_query (filter);
-  g_assert_cmpstr (words, ==, "\"data\"* \"centres\"*");
-
-  g_free (filter->text);
-  filter->text = g_strdup ("NEAR(a b) OR \"x");
-  hostile = atlas_filter_fts_query (filter);
-  g_assert_nonnull (hostile);
-  g_assert_null (strstr (hostile, "NEAR("));
-  g_assert_true (g_str_has_prefix (hostile, "\""));
-
-  g_free (filter->text);
-  filter->text = g_strdup ("  ,;  ");
-  nothing = atlas_filter_fts_query (filter);
-  g_assert_null (nothing);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -74,6 +45,5 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/filter/toggle-and-equal", test_toggle_and_equal);
-  g_test_add_func ("/filter/fts-query", test_fts_query);
   return g_test_run ();
 }
