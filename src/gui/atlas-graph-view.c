@@ -1,8 +1,9 @@
 /* atlas-graph-view.c: the entity graph beside the articles
  *
- * The graph of the current filter is built and laid out in a worker, warm
- * started from the positions on screen so a filter change moves the picture
- * as little as it must. Edges and nodes are painted in a second worker into
+ * The graph of the session's selection comes from an AtlasGraphModel (in
+ * the core), built and laid out in a worker, warm started from the
+ * positions on screen so a filter change moves the picture as little as it
+ * must. Edges and nodes are painted in a worker of the view's own into
  * an image covering the view and a margin around it; frames show that image
  * moved and scaled, so panning and zooming cost a texture whatever the size
  * of the graph, and a new image follows when the old one no longer covers
@@ -984,7 +985,8 @@ atlas_graph_view_dispose (GObject *object)
 {
   AtlasGraphView *self = ATLAS_GRAPH_VIEW (object);
 
-  /* A worker holds the job until it ends: stop it, and what it returns. */
+  /* The table beside may hold the model a little longer: nothing of it
+   * reaches this view once disposed. */
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);

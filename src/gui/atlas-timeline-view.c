@@ -627,6 +627,8 @@ atlas_timeline_view_dispose (GObject *object)
 {
   AtlasTimelineView *self = ATLAS_TIMELINE_VIEW (object);
 
+  /* The table beside may hold the model a little longer: nothing of it
+   * reaches this view once disposed. */
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
