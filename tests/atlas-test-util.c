@@ -213,3 +213,52 @@ atlas_test_lock_join (AtlasTestLock *lock)
   g_free (lock->path);
   g_free (lock);
 }
+
+/* The graph of the corpus, or of one country's articles. */
+AtlasGraph *
+atlas_test_build_graph (AtlasStore *store,
+                        const char *country,
+                        gboolean    comentions,
+                        char      **hidden)
+{
+  g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+  g_autoptr(GError) error = NULL;
+  AtlasGraphOptions options;
+  AtlasGraph *graph;
+
+  if (country != NULL)
+    atlas_filter_add (filter, ATLAS_FILTER_GROUP_COUNTRIES, country);
+  atlas_graph_options_init (&options);
+  options.comentions = comentions;
+  options.hidden_kinds = hidden;
+  graph = atlas_graph_build (store, filter, &options, &error);
+  g_assert_no_error (error);
+  return graph;
+}
+
+/* A node that must be there. */
+const AtlasGraphNode *
+atlas_test_graph_node (AtlasGraph *graph,
+                       const char *id)
+{
+  guint index;
+
+  g_assert_true (atlas_graph_find (graph, id, &index));
+  return atlas_graph_get_node (graph, index);
+}
+
+/* Runs the tests added with `*store` made by `make` in a directory of its
+ * own for them all to share, then removes both. */
+int
+atlas_test_run_with_store (AtlasStore **store,
+                           AtlasStore *(*make) (const char *dir))
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  int status;
+
+  *store = make (dir);
+  status = g_test_run ();
+  g_clear_object (store);
+  atlas_test_remove_dir (dir);
+  return status;
+}

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "atlas-graph.h"
 #include "atlas-store.h"
 
 G_BEGIN_DECLS
@@ -8,6 +9,14 @@ char       *atlas_test_make_dir      (void);
 AtlasStore *atlas_test_open_store    (const char *dir);
 AtlasStore *atlas_test_corpus_store  (const char *dir);
 AtlasStore *atlas_test_corpus_and_plain_store (const char *dir);
+int         atlas_test_run_with_store (AtlasStore **store,
+                                       AtlasStore *(*make) (const char *dir));
+AtlasGraph *atlas_test_build_graph   (AtlasStore *store,
+                                      const char *country,
+                                      gboolean    comentions,
+                                      char      **hidden);
+const AtlasGraphNode *atlas_test_graph_node (AtlasGraph *graph,
+                                             const char *id);
 char       *atlas_test_snapshot      (AtlasStore *store);
 void        atlas_test_remove_dir    (const char *dir);
 gint64      atlas_test_deadline      (guint       seconds);

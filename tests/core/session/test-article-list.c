@@ -176,20 +176,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *dir = NULL;
-  int status;
-
   g_test_init (&argc, &argv, NULL);
-
-  dir = atlas_test_make_dir ();
-  store = atlas_test_corpus_and_plain_store (dir);
 
   g_test_add_func ("/article-list/ids-and-rows", test_article_list);
   g_test_add_func ("/article-list/insertion", test_article_list_insertion);
 
-  status = g_test_run ();
-
-  g_clear_object (&store);
-  atlas_test_remove_dir (dir);
-  return status;
+  return atlas_test_run_with_store (&store, atlas_test_corpus_and_plain_store);
 }

@@ -5,7 +5,6 @@
 #include "atlas-test-util.h"
 
 static AtlasStore *store;
-static char *store_dir;
 
 typedef struct
 {
@@ -256,12 +255,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
   g_test_init (&argc, &argv, NULL);
-
-  store_dir = atlas_test_make_dir ();
-  store = atlas_test_corpus_and_plain_store (store_dir);
 
   g_test_add_func ("/query/filter-combinations", test_filter_combinations);
   g_test_add_func ("/query/order", test_order);
@@ -269,10 +263,5 @@ main (int   argc,
   g_test_add_func ("/query/article-rows", test_article_rows);
   g_test_add_func ("/query/fts-query", test_fts_query);
 
-  status = g_test_run ();
-
-  g_clear_object (&store);
-  atlas_test_remove_dir (store_dir);
-  g_free (store_dir);
-  return status;
+  return atlas_test_run_with_store (&store, atlas_test_corpus_and_plain_store);
 }
