@@ -21,6 +21,7 @@
 #include "atlas-graph-layout.h"
 #include "atlas-graph-painter.h"
 #include "atlas-graph-view-private.h"
+#include "atlas-palette.h"
 #include "bench-graphs.h"
 #include "bench-view.h"
 
@@ -139,6 +140,7 @@ main (int   argc,
 
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   adw_init ();
+  atlas_palette_load ();
   atlas_graph_layout_run (layout, 1000);
 
   window = gtk_window_new ();
@@ -203,10 +205,13 @@ main (int   argc,
 
   /* The reference: the same graph drawn straight, each frame. */
   {
-    g_autoptr(AtlasGraphScene) scene = atlas_graph_scene_new (graph, (double[]) { 0.2, 0.2, 0.2 }, FALSE);
+    g_autoptr(AtlasGraphScene) scene = NULL;
+    AtlasGraphColors colors;
     double zoom = 1;
     float min_x = G_MAXFLOAT, max_x = -G_MAXFLOAT, min_y = G_MAXFLOAT, max_y = -G_MAXFLOAT;
 
+    _atlas_graph_view_colors (view, &colors);
+    scene = atlas_graph_scene_new (graph, &colors);
     for (guint i = 0; i < n; i++)
       {
         const AtlasGraphNode *node = atlas_graph_get_node (graph, i);

@@ -29,6 +29,7 @@
 #include "atlas-timeline-view-private.h"
 #include "atlas-window-private.h"
 #include "bench-stats.h"
+#include "atlas-palette.h"
 
 #define RUNS 5
 #define ROWS_PER_STEP 25
@@ -335,6 +336,8 @@ run_child (const char *what,
   atlas_gui_share_malloc_arena ();
   atlas_locale_init ();
   adw_init ();
+  /* The stylesheet's colours, as the app's AdwApplication loads them. */
+  atlas_palette_load ();
   child.loop = g_main_loop_new (NULL, FALSE);
   child.browse = browse;
   child.expected = expected;

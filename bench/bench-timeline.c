@@ -24,6 +24,7 @@
 #include "atlas-store.h"
 #include "atlas-timeline-view-private.h"
 #include "bench-view.h"
+#include "atlas-palette.h"
 
 #define WIDTH  1200
 #define HEIGHT 320
@@ -139,6 +140,8 @@ main (int   argc,
 
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   adw_init ();
+  /* The stylesheet's colours, as the app's AdwApplication loads them. */
+  atlas_palette_load ();
 
   store = atlas_store_open (path, NULL);
   g_assert (store != NULL);

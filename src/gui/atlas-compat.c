@@ -59,6 +59,16 @@ atlas_compat_widget_get_color (GtkWidget *widget,
 #endif
 }
 
+/* A colour the stylesheet names (@define-color). GTK 4.10 deprecates the
+ * style context with no replacement for named colours; it still works. */
+gboolean
+atlas_compat_lookup_color (GtkWidget  *widget,
+                           const char *name,
+                           GdkRGBA    *color)
+{
+  return gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, color);
+}
+
 /* The drawn chips' backgrounds, as style.css tints the label chips: the
  * accent for companies (the user's own where libadwaita tells it), the
  * success green for countries. */

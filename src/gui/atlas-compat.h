@@ -14,6 +14,9 @@ void              atlas_compat_list_item_set_label (GtkListItem *item,
                                                     const char  *label);
 void              atlas_compat_widget_get_color (GtkWidget *widget,
                                                  GdkRGBA   *color);
+gboolean          atlas_compat_lookup_color  (GtkWidget  *widget,
+                                              const char *name,
+                                              GdkRGBA    *color);
 void              atlas_compat_chip_tints    (GtkWidget  *widget,
                                               GdkRGBA    *company,
                                               GdkRGBA    *country);

@@ -22,18 +22,6 @@
 #define LEGEND_ROW    20.0
 #define LEGEND_PAD    10.0
 
-/* A colour per AtlasEntityKind; kinds the importer does not know share
- * the organizations' grey. */
-static const double kind_rgb[ATLAS_N_ENTITY_KINDS][3] = {
-  [ATLAS_ENTITY_COUNTRY] = { 0.18, 0.63, 0.33 },
-  [ATLAS_ENTITY_COMPANY] = { 0.21, 0.42, 0.85 },
-  [ATLAS_ENTITY_SITE] = { 0.90, 0.58, 0.08 },
-  [ATLAS_ENTITY_ORGANIZATION] = { 0.47, 0.47, 0.50 },
-  [ATLAS_ENTITY_PRODUCT] = { 0.57, 0.25, 0.67 },
-  [ATLAS_ENTITY_PERSON] = { 0.80, 0.24, 0.24 },
-  [ATLAS_ENTITY_OTHER] = { 0.47, 0.47, 0.50 },
-};
-
 /* How each kind of tie is drawn, and named in the legend. */
 static const struct {
   const char *label;
@@ -54,8 +42,7 @@ struct _AtlasGraphScene
   guint8 *kind;
   guint  *ends;
   guint8 *edge_kind;
-  double  ink[3];
-  gboolean dark;
+  AtlasGraphColors colors;
   guint   kinds_present;    /* bit per AtlasEntityKind */
   guint   ties_present;     /* bit per AtlasGraphEdgeKind */
 };
@@ -88,9 +75,8 @@ atlas_graph_node_radius (const AtlasGraphNode *node,
 }
 
 AtlasGraphScene *
-atlas_graph_scene_new (AtlasGraph   *graph,
-                       const double  ink[3],
-                       gboolean      dark)
+atlas_graph_scene_new (AtlasGraph             *graph,
+                       const AtlasGraphColors *colors)
 {
   AtlasGraphScene *scene = g_atomic_rc_box_new0 (AtlasGraphScene);
 
@@ -101,8 +87,7 @@ atlas_graph_scene_new (AtlasGraph   *graph,
   scene->kind = g_new (guint8, scene->n_nodes);
   scene->ends = g_new (guint, 2 * scene->n_edges);
   scene->edge_kind = g_new (guint8, scene->n_edges);
-  memcpy (scene->ink, ink, sizeof scene->ink);
-  scene->dark = dark;
+  scene->colors = *colors;
 
   for (guint i = 0; i < scene->n_nodes; i++)
     {
@@ -195,7 +180,7 @@ atlas_graph_scene_draw (AtlasGraphScene         *scene,
   for (guint i = 0; i < scene->n_nodes; i++)
     {
       double x = scene->xy[2 * i] * zoom, y = scene->xy[2 * i + 1] * zoom, r = scene->radius[i] * size;
-      const double *rgb = kind_rgb[scene->kind[i]];
+      const double *rgb = scene->colors.kinds[scene->kind[i]];
 
       if (x + r < left || x - r > right || y + r < top || y - r > bottom)
         continue;
@@ -204,7 +189,7 @@ atlas_graph_scene_draw (AtlasGraphScene         *scene,
       cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
       cairo_fill_preserve (cr);
       /* A ring of the background's colour keeps overlapping nodes apart. */
-      atlas_graph_paint_background (cr, scene->dark, 1);
+      atlas_graph_paint_background (cr, scene->colors.dark, 1);
       cairo_stroke (cr);
     }
 }
@@ -370,9 +355,9 @@ disc_sprite (AtlasGraphScene *scene,
       sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
       cr = cairo_create (sprite);
       cairo_arc (cr, size / 2.0, size / 2.0, radius, 0, 2 * G_PI);
-      cairo_set_source_rgb (cr, kind_rgb[kind][0], kind_rgb[kind][1], kind_rgb[kind][2]);
+      cairo_set_source_rgb (cr, scene->colors.kinds[kind][0], scene->colors.kinds[kind][1], scene->colors.kinds[kind][2]);
       cairo_fill_preserve (cr);
-      atlas_graph_paint_background (cr, scene->dark, 1);
+      atlas_graph_paint_background (cr, scene->colors.dark, 1);
       cairo_set_line_width (cr, 1.5 * scale);
       cairo_stroke (cr);
       cairo_destroy (cr);
@@ -421,9 +406,9 @@ atlas_graph_scene_render (AtlasGraphScene         *scene,
     (guint32 *) cairo_image_surface_get_data (surface), width, height, cairo_image_surface_get_stride (surface) / 4,
   };
   const Ink edge_inks[] = {
-    [ATLAS_GRAPH_EDGE_RELATION] = make_ink (scene->ink, ties[ATLAS_GRAPH_EDGE_RELATION].alpha),
-    [ATLAS_GRAPH_EDGE_COUNTRY] = make_ink (scene->ink, ties[ATLAS_GRAPH_EDGE_COUNTRY].alpha),
-    [ATLAS_GRAPH_EDGE_COMENTION] = make_ink (scene->ink, ties[ATLAS_GRAPH_EDGE_COMENTION].alpha),
+    [ATLAS_GRAPH_EDGE_RELATION] = make_ink (scene->colors.ink, ties[ATLAS_GRAPH_EDGE_RELATION].alpha),
+    [ATLAS_GRAPH_EDGE_COUNTRY] = make_ink (scene->colors.ink, ties[ATLAS_GRAPH_EDGE_COUNTRY].alpha),
+    [ATLAS_GRAPH_EDGE_COMENTION] = make_ink (scene->colors.ink, ties[ATLAS_GRAPH_EDGE_COMENTION].alpha),
   };
 
   cairo_surface_flush (surface);
@@ -466,7 +451,7 @@ atlas_graph_paint_background (cairo_t  *cr,
 gboolean
 atlas_graph_scene_is_dark (AtlasGraphScene *scene)
 {
-  return scene->dark;
+  return scene->colors.dark;
 }
 
 void
@@ -474,7 +459,7 @@ atlas_graph_scene_set_ink (AtlasGraphScene *scene,
                            cairo_t         *cr,
                            double           alpha)
 {
-  cairo_set_source_rgba (cr, scene->ink[0], scene->ink[1], scene->ink[2], alpha);
+  cairo_set_source_rgba (cr, scene->colors.ink[0], scene->colors.ink[1], scene->colors.ink[2], alpha);
 }
 
 /* What the colours mean, for the kinds present: entries in a row that wraps
@@ -527,7 +512,7 @@ atlas_graph_scene_paint_legend (AtlasGraphScene *scene,
               else
                 {
                   cairo_arc (cr, x + 5, y + LEGEND_ROW / 2, 5, 0, 2 * G_PI);
-                  cairo_set_source_rgb (cr, kind_rgb[k][0], kind_rgb[k][1], kind_rgb[k][2]);
+                  cairo_set_source_rgb (cr, scene->colors.kinds[k][0], scene->colors.kinds[k][1], scene->colors.kinds[k][2]);
                   cairo_fill (cr);
                 }
               cairo_move_to (cr, x + sample + 4, y + (LEGEND_ROW - text_height) / 2);
@@ -549,7 +534,7 @@ atlas_graph_scene_paint_legend (AtlasGraphScene *scene,
           cairo_arc (cr, w - 6, h - 6, 6, 0, 0.5 * G_PI);
           cairo_arc (cr, 6, h - 6, 6, 0.5 * G_PI, G_PI);
           cairo_close_path (cr);
-          atlas_graph_paint_background (cr, scene->dark, 0.85);
+          atlas_graph_paint_background (cr, scene->colors.dark, 0.85);
           cairo_fill (cr);
         }
     }

@@ -5,6 +5,7 @@
 #include <pango/pango.h>
 
 #include "atlas-graph.h"
+#include "atlas-kinds.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,16 @@ G_BEGIN_DECLS
 /* Discs grow with the articles that mention their entity up to this many. */
 #define ATLAS_GRAPH_MAX_WEIGHT_SHOWN 100
 
+/* What the scene is painted with, read from the view's style on the main
+ * thread (a worker must not ask GTK): the text's colour for edges and
+ * labels, a colour per AtlasEntityKind, and whether the style is dark. */
+typedef struct
+{
+  double   ink[3];
+  double   kinds[ATLAS_N_ENTITY_KINDS][3];
+  gboolean dark;
+} AtlasGraphColors;
+
 /* A frozen copy of what the graph view draws: positions, sizes, colours and
  * edges. It is immutable, so a worker can paint it while the main thread
  * moves on; everything here is cairo and pango, nothing of GTK's. */
@@ -24,8 +35,7 @@ typedef struct _AtlasGraphScene AtlasGraphScene;
  * at (x · zoom, y · zoom) in "zoomed" coordinates; `area` is a rectangle of
  * those. */
 AtlasGraphScene *atlas_graph_scene_new          (AtlasGraph        *graph,
-                                                 const double       ink[3],
-                                                 gboolean           dark);
+                                                 const AtlasGraphColors *colors);
 AtlasGraphScene *atlas_graph_scene_ref          (AtlasGraphScene   *scene);
 void             atlas_graph_scene_unref        (AtlasGraphScene   *scene);
 void             atlas_graph_scene_draw         (AtlasGraphScene   *scene,

@@ -119,6 +119,8 @@ gboolean _atlas_graph_view_on_screen      (AtlasGraphView *self,
 void     _atlas_graph_view_ink            (AtlasGraphView *self,
                                            GdkRGBA        *color);
 gboolean _atlas_graph_view_is_dark        (void);
+void     _atlas_graph_view_colors         (AtlasGraphView   *self,
+                                           AtlasGraphColors *colors);
 
 /* atlas-graph-view-labels.c */
 void _atlas_graph_view_clear_layout       (gpointer        data);

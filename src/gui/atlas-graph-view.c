@@ -24,6 +24,7 @@
 #include "atlas-graph-view-private.h"
 #include "atlas-compat.h"
 #include "atlas-gui.h"
+#include "atlas-palette.h"
 #include "atlas-graph-painter.h"
 #include "atlas-query.h"
 
@@ -253,12 +254,33 @@ current_scene (AtlasGraphView *self)
 {
   if (self->scene == NULL)
     {
-      GdkRGBA ink;
+      AtlasGraphColors colors;
 
-      _atlas_graph_view_ink (self, &ink);
-      self->scene = atlas_graph_scene_new (self->graph, (double[]) { ink.red, ink.green, ink.blue }, _atlas_graph_view_is_dark ());
+      _atlas_graph_view_colors (self, &colors);
+      self->scene = atlas_graph_scene_new (self->graph, &colors);
     }
   return self->scene;
+}
+
+/* What the painter paints with, from the view's style: a worker cannot ask. */
+void
+_atlas_graph_view_colors (AtlasGraphView   *self,
+                          AtlasGraphColors *colors)
+{
+  GdkRGBA color;
+
+  _atlas_graph_view_ink (self, &color);
+  colors->ink[0] = color.red;
+  colors->ink[1] = color.green;
+  colors->ink[2] = color.blue;
+  for (guint k = 0; k < ATLAS_N_ENTITY_KINDS; k++)
+    {
+      atlas_palette_entity_kind (GTK_WIDGET (self), k, &color);
+      colors->kinds[k][0] = color.red;
+      colors->kinds[k][1] = color.green;
+      colors->kinds[k][2] = color.blue;
+    }
+  colors->dark = _atlas_graph_view_is_dark ();
 }
 
 /* Whether the image on screen shows the current state sharply. */

@@ -10,37 +10,29 @@
 #include <glib/gi18n-lib.h>
 
 #include "atlas-event-format.h"
+#include "atlas-palette.h"
 #include "atlas-timeline-layer.h"
 #include "atlas-timeline-view-private.h"
 
-/* A lane's colour per AtlasEventKind; the lanes follow that order. */
-static const double lane_rgb[ATLAS_N_EVENT_KINDS][3] = {
-  [ATLAS_EVENT_INVESTMENT] = { 0.21, 0.42, 0.85 },
-  [ATLAS_EVENT_FUNDING] = { 0.15, 0.60, 0.62 },
-  [ATLAS_EVENT_OPENING] = { 0.18, 0.63, 0.33 },
-  [ATLAS_EVENT_ANNOUNCEMENT] = { 0.90, 0.58, 0.08 },
-  [ATLAS_EVENT_PARTNERSHIP] = { 0.57, 0.25, 0.67 },
-  [ATLAS_EVENT_ACQUISITION] = { 0.80, 0.24, 0.24 },
-  [ATLAS_EVENT_LAUNCH] = { 0.75, 0.35, 0.55 },
-  [ATLAS_EVENT_OTHER] = { 0.47, 0.47, 0.50 },
-};
-
-/* A lane's colour: its kind's, the companies' blue, or grey for the rest. */
-static const double *
-lane_color (const AtlasLane *lane)
+/* A lane's colour: its kind's, the companies' for a company, the other
+ * events' for the rest (atlas-palette.c, from style.css). */
+static void
+lane_color (AtlasTimelineView *self,
+            const AtlasLane   *lane,
+            GdkRGBA           *color)
 {
-  static const double company_rgb[3] = { 0.21, 0.42, 0.85 };
-  static const double other_rgb[3] = { 0.47, 0.47, 0.50 };
-
   switch (lane->type)
     {
     case ATLAS_LANE_KIND:
-      return lane_rgb[lane->kind];
+      atlas_palette_event_kind (GTK_WIDGET (self), lane->kind, color);
+      break;
     case ATLAS_LANE_COMPANY:
-      return company_rgb;
+      atlas_palette_entity_kind (GTK_WIDGET (self), ATLAS_ENTITY_COMPANY, color);
+      break;
     case ATLAS_LANE_OTHERS:
     default:
-      return other_rgb;
+      atlas_palette_event_kind (GTK_WIDGET (self), ATLAS_EVENT_OTHER, color);
+      break;
     }
 }
 
@@ -162,8 +154,11 @@ draw_axis (AtlasTimelineView *self,
 
   if (shows_today)
     {
-      gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.88, 0.11, 0.14, 0.8 },
-                                 &GRAPHENE_RECT_INIT (today_x - 1, 0, 2, bottom));
+      GdkRGBA today_color;
+
+      atlas_palette_color (GTK_WIDGET (self), "atlas_today", &today_color);
+      today_color.alpha *= 0.8;
+      gtk_snapshot_append_color (snapshot, &today_color, &GRAPHENE_RECT_INIT (today_x - 1, 0, 2, bottom));
       draw_text (self, snapshot, _("Today"), today_left, 4, 0, 0.9);
     }
 }
@@ -206,12 +201,13 @@ draw_lane (AtlasTimelineView *self,
   /* x_of, unrolled: this loop visits every event of the lane each frame. */
   double scale = plot_width (self) / (self->end - self->start);
   double middle = top + LANE_HEIGHT / 2;
-  const double *rgb = lane_color (lane);
-  GdkRGBA color = { rgb[0], rgb[1], rgb[2], 1 };
-  GdkRGBA span_color = { rgb[0], rgb[1], rgb[2], 0.35 };
+  GdkRGBA color, span_color;
   double group_left = -G_MAXDOUBLE, group_right = -G_MAXDOUBLE;
   guint group_count = 0, group_first = 0;
 
+  lane_color (self, lane, &color);
+  span_color = color;
+  span_color.alpha *= 0.35;
   draw_text (self, snapshot, lane->label, 8, top + 3, LABELS_WIDTH - 12, 0.75);
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (LABELS_WIDTH, top, width - LABELS_WIDTH, LANE_HEIGHT));
@@ -337,8 +333,12 @@ draw_range (AtlasTimelineView *self,
 {
   double x0 = MAX (LABELS_WIDTH, x_of (self, MIN (from, to)));
   double x1 = MIN (gtk_widget_get_width (GTK_WIDGET (self)), x_of (self, MAX (from, to)));
-  GdkRGBA band = { 0.21, 0.52, 0.89, 0.16 };
-  GdkRGBA edge = { 0.21, 0.52, 0.89, 0.9 };
+  GdkRGBA band, edge;
+
+  atlas_palette_color (GTK_WIDGET (self), "atlas_range", &edge);
+  band = edge;
+  band.alpha *= 0.16;
+  edge.alpha *= 0.9;
 
   if (x1 <= x0)
     return;

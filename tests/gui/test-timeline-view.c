@@ -9,6 +9,7 @@
 #include "atlas-test-util.h"
 #include "atlas-timeline-layer.h"
 #include "atlas-timeline-view-private.h"
+#include "atlas-palette.h"
 
 static void
 wait_idle (AtlasTimelineView *timeline)
@@ -187,6 +188,8 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* The stylesheet's colours, as the app's AdwApplication loads them. */
+  atlas_palette_load ();
   /* The picture was made with this font; Debian's GTK brings it along. */
   g_object_set (gtk_settings_get_default (), "gtk-font-name", "DejaVu Sans 10", NULL);
 

@@ -34,6 +34,7 @@
 #include "atlas-timeline-view-private.h"
 #include "atlas-window-private.h"
 #include "window-test-util.h"
+#include "atlas-palette.h"
 
 
 static gboolean
@@ -367,6 +368,8 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* The stylesheet's colours, as the app's AdwApplication loads them. */
+  atlas_palette_load ();
   /* A blinking cursor's timer that fires after a window lost the focus
    * makes GtkText warn that it got no focus-out event ("did not receive a
    * focus-out event"), which fails a test run with fatal warnings whenever
