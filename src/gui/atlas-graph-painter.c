@@ -189,7 +189,7 @@ atlas_graph_scene_draw (AtlasGraphScene         *scene,
       cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
       cairo_fill_preserve (cr);
       /* A ring of the background's colour keeps overlapping nodes apart. */
-      atlas_graph_paint_background (cr, scene->colors.dark, 1);
+      atlas_graph_scene_set_background (scene, cr, 1);
       cairo_stroke (cr);
     }
 }
@@ -357,7 +357,7 @@ disc_sprite (AtlasGraphScene *scene,
       cairo_arc (cr, size / 2.0, size / 2.0, radius, 0, 2 * G_PI);
       cairo_set_source_rgb (cr, scene->colors.kinds[kind][0], scene->colors.kinds[kind][1], scene->colors.kinds[kind][2]);
       cairo_fill_preserve (cr);
-      atlas_graph_paint_background (cr, scene->colors.dark, 1);
+      atlas_graph_scene_set_background (scene, cr, 1);
       cairo_set_line_width (cr, 1.5 * scale);
       cairo_stroke (cr);
       cairo_destroy (cr);
@@ -438,20 +438,13 @@ atlas_graph_scene_render (AtlasGraphScene         *scene,
 
 /* Sets the source to the view's background, light or dark. */
 void
-atlas_graph_paint_background (cairo_t  *cr,
-                              gboolean  dark,
-                              double    alpha)
+atlas_graph_scene_set_background (AtlasGraphScene *scene,
+                                  cairo_t         *cr,
+                                  double           alpha)
 {
-  if (dark)
-    cairo_set_source_rgba (cr, 0.14, 0.14, 0.14, alpha);
-  else
-    cairo_set_source_rgba (cr, 0.98, 0.98, 0.98, alpha);
-}
+  const double *rgb = scene->colors.background;
 
-gboolean
-atlas_graph_scene_is_dark (AtlasGraphScene *scene)
-{
-  return scene->colors.dark;
+  cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], alpha);
 }
 
 void
@@ -534,7 +527,7 @@ atlas_graph_scene_paint_legend (AtlasGraphScene *scene,
           cairo_arc (cr, w - 6, h - 6, 6, 0, 0.5 * G_PI);
           cairo_arc (cr, 6, h - 6, 6, 0.5 * G_PI, G_PI);
           cairo_close_path (cr);
-          atlas_graph_paint_background (cr, scene->colors.dark, 0.85);
+          atlas_graph_scene_set_background (scene, cr, 0.85);
           cairo_fill (cr);
         }
     }
@@ -608,13 +601,10 @@ paint_picture (AtlasGraphPicture *job,
               cairo_t   *cr)
 {
   cairo_rectangle_t area = { -job->pan_x - job->width / 2.0, -job->pan_y - job->height / 2.0, job->width, job->height };
-  gboolean dark;
   PangoLayout *layout = pango_cairo_create_layout (cr);
 
   pango_layout_set_font_description (layout, job->font);
-  dark = atlas_graph_scene_is_dark (job->scene);
-
-  atlas_graph_paint_background (cr, dark, 1);
+  atlas_graph_scene_set_background (job->scene, cr, 1);
   cairo_paint (cr);
 
   cairo_save (cr);
@@ -630,7 +620,7 @@ paint_picture (AtlasGraphPicture *job,
       pango_layout_set_text (layout, label->text, -1);
       pango_layout_get_pixel_size (layout, &width, &height);
       cairo_rectangle (cr, label->x, label->y, width + 2 * ATLAS_GRAPH_LABEL_PAD, height);
-      atlas_graph_paint_background (cr, dark, 0.8);
+      atlas_graph_scene_set_background (job->scene, cr, 0.8);
       cairo_fill (cr);
       cairo_move_to (cr, label->x + ATLAS_GRAPH_LABEL_PAD, label->y);
       atlas_graph_scene_set_ink (job->scene, cr, 1);

@@ -18,12 +18,12 @@ G_BEGIN_DECLS
 
 /* What the scene is painted with, read from the view's style on the main
  * thread (a worker must not ask GTK): the text's colour for edges and
- * labels, a colour per AtlasEntityKind, and whether the style is dark. */
+ * labels, the background, and a colour per AtlasEntityKind. */
 typedef struct
 {
-  double   ink[3];
-  double   kinds[ATLAS_N_ENTITY_KINDS][3];
-  gboolean dark;
+  double ink[3];
+  double background[3];
+  double kinds[ATLAS_N_ENTITY_KINDS][3];
 } AtlasGraphColors;
 
 /* A frozen copy of what the graph view draws: positions, sizes, colours and
@@ -53,13 +53,12 @@ double           atlas_graph_scene_paint_legend (AtlasGraphScene   *scene,
                                                  PangoLayout       *layout,
                                                  double             max_width,
                                                  double            *width);
-gboolean         atlas_graph_scene_is_dark      (AtlasGraphScene   *scene);
 void             atlas_graph_scene_set_ink      (AtlasGraphScene   *scene,
                                                  cairo_t           *cr,
                                                  double             alpha);
-void             atlas_graph_paint_background   (cairo_t           *cr,
-                                                 gboolean           dark,
-                                                 double             alpha);
+void             atlas_graph_scene_set_background (AtlasGraphScene *scene,
+                                                   cairo_t         *cr,
+                                                   double           alpha);
 
 double           atlas_graph_node_size          (double             typical_edge,
                                                  double             zoom);

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "atlas-graph-view-private.h"
+#include "atlas-palette.h"
 
 /* Layouts are made for the nodes that get a label, so most slots stay
  * empty. */
@@ -124,10 +125,10 @@ void
 _atlas_graph_view_draw_labels (AtlasGraphView *self,
                                GtkSnapshot    *snapshot)
 {
-  gboolean dark = _atlas_graph_view_is_dark ();
-  GdkRGBA halo = dark ? (GdkRGBA) { 0.14, 0.14, 0.14, 0.8 } : (GdkRGBA) { 0.98, 0.98, 0.98, 0.8 };
-  GdkRGBA ink;
+  GdkRGBA halo, ink;
 
+  atlas_palette_color (GTK_WIDGET (self), "atlas_graph_background", &halo);
+  halo.alpha *= 0.8;
   _atlas_graph_view_ink (self, &ink);
   self->labels_pending = FALSE;
   _atlas_graph_view_place_labels (self);

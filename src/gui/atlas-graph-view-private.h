@@ -118,7 +118,6 @@ gboolean _atlas_graph_view_on_screen      (AtlasGraphView *self,
                                            guint           index);
 void     _atlas_graph_view_ink            (AtlasGraphView *self,
                                            GdkRGBA        *color);
-gboolean _atlas_graph_view_is_dark        (void);
 void     _atlas_graph_view_colors         (AtlasGraphView   *self,
                                            AtlasGraphColors *colors);
 

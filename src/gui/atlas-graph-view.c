@@ -238,15 +238,7 @@ void
 _atlas_graph_view_ink (AtlasGraphView *self,
                        GdkRGBA        *color)
 {
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), color);
-G_GNUC_END_IGNORE_DEPRECATIONS
-}
-
-gboolean
-_atlas_graph_view_is_dark (void)
-{
-  return adw_style_manager_get_dark (adw_style_manager_get_default ());
+  atlas_compat_widget_get_color (GTK_WIDGET (self), color);
 }
 
 static AtlasGraphScene *
@@ -273,6 +265,10 @@ _atlas_graph_view_colors (AtlasGraphView   *self,
   colors->ink[0] = color.red;
   colors->ink[1] = color.green;
   colors->ink[2] = color.blue;
+  atlas_palette_color (GTK_WIDGET (self), "atlas_graph_background", &color);
+  colors->background[0] = color.red;
+  colors->background[1] = color.green;
+  colors->background[2] = color.blue;
   for (guint k = 0; k < ATLAS_N_ENTITY_KINDS; k++)
     {
       atlas_palette_entity_kind (GTK_WIDGET (self), k, &color);
@@ -280,7 +276,6 @@ _atlas_graph_view_colors (AtlasGraphView   *self,
       colors->kinds[k][1] = color.green;
       colors->kinds[k][2] = color.blue;
     }
-  colors->dark = _atlas_graph_view_is_dark ();
 }
 
 /* Whether the image on screen shows the current state sharply. */
