@@ -262,3 +262,27 @@ atlas_test_run_with_store (AtlasStore **store,
   atlas_test_remove_dir (dir);
   return status;
 }
+
+static gboolean
+get_boolean (gpointer    object,
+             const char *property)
+{
+  gboolean value;
+
+  g_object_get (object, property, &value, NULL);
+  return value;
+}
+
+/* Runs the main context while `object`'s boolean property is TRUE (a
+ * model's "busy"), `seconds` at most, and fails if it still is. */
+void
+atlas_test_wait_while (gpointer    object,
+                       const char *boolean_property,
+                       guint       seconds)
+{
+  gint64 deadline = atlas_test_deadline (seconds);
+
+  while (get_boolean (object, boolean_property) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (get_boolean (object, boolean_property));
+}

@@ -9,6 +9,9 @@ char       *atlas_test_make_dir      (void);
 AtlasStore *atlas_test_open_store    (const char *dir);
 AtlasStore *atlas_test_corpus_store  (const char *dir);
 AtlasStore *atlas_test_corpus_and_plain_store (const char *dir);
+void        atlas_test_wait_while    (gpointer    object,
+                                      const char *boolean_property,
+                                      guint       seconds);
 int         atlas_test_run_with_store (AtlasStore **store,
                                        AtlasStore *(*make) (const char *dir));
 AtlasGraph *atlas_test_build_graph   (AtlasStore *store,

@@ -11,14 +11,11 @@ count_signal (AtlasGraphModel *model,
   (*emissions)++;
 }
 
+/* Until the model's worker is done. */
 static void
 wait_idle (AtlasGraphModel *model)
 {
-  gint64 deadline = atlas_test_deadline (30);
-
-  while (atlas_graph_model_get_busy (model) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (atlas_graph_model_get_busy (model));
+  atlas_test_wait_while (model, "busy", 30);
 }
 
 /* The model's graph has the nodes SQL's graph of those articles has. */

@@ -11,14 +11,11 @@ count_notify (GObject    *object,
   (*notifications)++;
 }
 
+/* Until the model's worker is done. */
 static void
 wait_idle (AtlasTimelineModel *model)
 {
-  gint64 deadline = atlas_test_deadline (20);
-
-  while (atlas_timeline_model_get_busy (model) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (atlas_timeline_model_get_busy (model));
+  atlas_test_wait_while (model, "busy", 20);
 }
 
 /* The model's events are those SQL gives for the selection's articles,
