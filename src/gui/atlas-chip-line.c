@@ -15,6 +15,7 @@
 #include "atlas-chip-line-private.h"
 #include "atlas-compat.h"
 #include "atlas-shared-text.h"
+#include "atlas-palette.h"
 
 #define PADDING_X 8
 #define PADDING_Y 1
@@ -218,7 +219,13 @@ atlas_chip_line_snapshot (GtkWidget   *widget,
   int x = 0;
 
   atlas_compat_widget_get_color (widget, &color);
-  atlas_compat_chip_tints (widget, &backgrounds[CHIP_COMPANY], &backgrounds[CHIP_COUNTRY]);
+  /* As style.css tints the label chips: libadwaita's accent (the user's
+   * own where it follows one) for companies, its success green for
+   * countries, both following the dark style. */
+  atlas_palette_color (widget, "accent_bg_color", &backgrounds[CHIP_COMPANY]);
+  atlas_palette_color (widget, "success_bg_color", &backgrounds[CHIP_COUNTRY]);
+  backgrounds[CHIP_COMPANY].alpha *= 0.18f;
+  backgrounds[CHIP_COUNTRY].alpha *= 0.18f;
 
   for (guint i = 0; i < self->n_shown; i++)
     {

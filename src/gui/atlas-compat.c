@@ -1,5 +1,4 @@
 /* atlas-compat.c: the one place that chooses between GTK 4.8 and newer API */
-#include <adwaita.h>
 
 #include "atlas-compat.h"
 
@@ -67,26 +66,6 @@ atlas_compat_lookup_color (GtkWidget  *widget,
                            GdkRGBA    *color)
 {
   return gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, color);
-}
-
-/* The drawn chips' backgrounds, as style.css tints the label chips: the
- * accent for companies (the user's own where libadwaita tells it), the
- * success green for countries. */
-void
-atlas_compat_chip_tints (GtkWidget *widget,
-                         GdkRGBA   *company,
-                         GdkRGBA   *country)
-{
-#if ADW_CHECK_VERSION (1, 6, 0)
-  g_autoptr(GdkRGBA) accent = adw_style_manager_get_accent_color_rgba (adw_style_manager_get_default ());
-
-  *company = *accent;
-#else
-  gdk_rgba_parse (company, "#3584e4");
-#endif
-  gdk_rgba_parse (country, adw_style_manager_get_dark (adw_style_manager_get_default ()) ? "#26a269" : "#2ec27e");
-  company->alpha = 0.18f;
-  country->alpha = 0.18f;
 }
 
 G_GNUC_END_IGNORE_DEPRECATIONS

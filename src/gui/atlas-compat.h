@@ -17,8 +17,5 @@ void              atlas_compat_widget_get_color (GtkWidget *widget,
 gboolean          atlas_compat_lookup_color  (GtkWidget  *widget,
                                               const char *name,
                                               GdkRGBA    *color);
-void              atlas_compat_chip_tints    (GtkWidget  *widget,
-                                              GdkRGBA    *company,
-                                              GdkRGBA    *country);
 
 G_END_DECLS
