@@ -23,7 +23,15 @@ currency_symbol (const char *currency)
   return currency ? currency : "";
 }
 
-/* "£11bn", "$1.25bn", "€300m", in the user's language. */
+/* Three significant figures, never in an exponent's form ("1e+03"). */
+static char *
+three_figures (double value)
+{
+  return g_strdup_printf (value >= 999.5 ? "%.0f" : "%.3g", value);
+}
+
+/* "£11bn", "$1.25bn", "€300m", in the user's language. An amount that
+ * rounds up to the next unit is written in it: "$1bn", not "$1000m". */
 char *
 atlas_format_amount (double      value,
                      const char *currency)
@@ -31,15 +39,15 @@ atlas_format_amount (double      value,
   const char *symbol = currency_symbol (currency);
   g_autofree char *number = NULL;
 
-  if (value >= 1e9)
+  if (value >= 999.5e6)
     {
-      number = g_strdup_printf ("%.3g", value / 1e9);
+      number = three_figures (value / 1e9);
       /* TRANSLATORS: an amount in billions: the currency symbol, then the number */
       return g_strdup_printf (_("%s%sbn"), symbol, number);
     }
-  if (value >= 1e6)
+  if (value >= 999999.5)
     {
-      number = g_strdup_printf ("%.3g", value / 1e6);
+      number = three_figures (value / 1e6);
       /* TRANSLATORS: an amount in millions: the currency symbol, then the number */
       return g_strdup_printf (_("%s%sm"), symbol, number);
     }

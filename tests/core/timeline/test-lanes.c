@@ -1,8 +1,8 @@
-/* test-lanes.c: the timeline's rows, and how an event's figures read */
+/* test-lanes.c: the timeline's rows: by kind, by company, the rest together */
 #include <math.h>
 
-#include "atlas-event-format.h"
 #include "atlas-lanes.h"
+#include "atlas-query.h"
 
 static AtlasEventInfo *
 event_new (const char *kind,
@@ -104,36 +104,6 @@ test_by_company (void)
   g_assert_cmpuint (member (lane, 1), ==, 3);
 }
 
-static void
-test_figures (void)
-{
-  g_autofree char *billions = atlas_format_amount (11e9, "GBP");
-  g_autofree char *odd = atlas_format_amount (1.25e9, "USD");
-  g_autofree char *millions = atlas_format_amount (300e6, "EUR");
-  g_autofree char *small = atlas_format_amount (1500, "CHF");
-  g_autofree char *gpus = atlas_format_quantity (1, "gpu");
-  g_autofree char *sites = atlas_format_quantity (3, "sites");
-  g_autofree char *power = atlas_format_quantity (500, "mw");
-  g_autofree char *label = NULL;
-  AtlasEventInfo *event = event_new ("funding", NULL);
-
-  g_assert_cmpstr (billions, ==, "£11bn");
-  g_assert_cmpstr (odd, ==, "$1.25bn");
-  g_assert_cmpstr (millions, ==, "€300m");
-  g_assert_cmpstr (small, ==, "CHF1500");
-  g_assert_cmpstr (gpus, ==, "1 GPU");
-  g_assert_cmpstr (sites, ==, "3 sites");
-  g_assert_cmpstr (power, ==, "500 MW");
-
-  event->amount = 1.1e9;
-  event->currency = (char *) "USD";
-  event->title = (char *) "CoreWeave raises";
-  label = atlas_event_label (event);
-  g_assert_cmpstr (label, ==, "$1.1bn · CoreWeave raises");
-  g_assert_cmpstr (atlas_event_kind_label ("funding"), ==, "Funding");
-  event_free (event);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -142,7 +112,6 @@ main (int   argc,
 
   g_test_add_func ("/lanes/by-kind", test_by_kind);
   g_test_add_func ("/lanes/by-company", test_by_company);
-  g_test_add_func ("/lanes/figures", test_figures);
 
   return g_test_run ();
 }
