@@ -85,8 +85,13 @@ update_list_state (AtlasWindow *self)
   gtk_stack_set_visible_child_name (self->list_stack, page);
 }
 
+/* Gives the reader the selected article. `reveal` shows it in the graph's
+ * place; a change of the store only refreshes it, since the person may have
+ * gone back to the graph with the article still selected, and a refresh
+ * (F5, or the hourly one) must not take the graph away. */
 static void
-show_selected_article (AtlasWindow *self)
+show_selected_article (AtlasWindow *self,
+                       gboolean     reveal)
 {
   gint64 id = atlas_view_state_get_selected_article (self->view_state);
   g_autoptr(AtlasArticle) article = NULL;
@@ -94,7 +99,8 @@ show_selected_article (AtlasWindow *self)
   if (id > 0)
     article = atlas_query_article (self->store, id, TRUE, NULL);
   atlas_reader_set_article (self->reader, article);
-  gtk_stack_set_visible_child_name (self->right_stack, article ? "reader" : "graph");
+  if (article == NULL || reveal)
+    gtk_stack_set_visible_child_name (self->right_stack, article ? "reader" : "graph");
   _atlas_window_update_actions (self);
 }
 
@@ -200,7 +206,7 @@ static void
 on_store_changed (AtlasWindow *self,
                   AtlasStore  *store)
 {
-  show_selected_article (self);
+  show_selected_article (self, FALSE);
 }
 
 /* The selection lives in the view state, so any view can select an article;
@@ -217,7 +223,7 @@ on_selected_article_changed (AtlasWindow    *self,
     atlas_article_list_find (self->articles, id, &position);
   if (gtk_single_selection_get_selected (self->selection) != position)
     gtk_single_selection_set_selected (self->selection, position);
-  show_selected_article (self);
+  show_selected_article (self, TRUE);
 }
 
 static void

@@ -428,6 +428,24 @@ test_graph_beside_the_list (void)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
     atlas_test_drain ();
     g_assert_true (gtk_stack_get_visible_child (right) == page);
+
+    /* A refresh or an import, with the article still selected, leaves the
+     * graph where Back put it (it used to bring the reader back). */
+    g_assert_cmpint (atlas_view_state_get_selected_article (atlas_window_get_view_state (window)), >, 0);
+    atlas_store_emit_changed (store);
+    atlas_test_drain ();
+    g_assert_true (gtk_stack_get_visible_child (right) == page);
+
+    /* With the reader shown, a refresh keeps it shown. */
+    {
+      g_autoptr(GObject) second = g_list_model_get_item (atlas_window_get_articles (window), 1);
+      atlas_view_state_set_selected_article (atlas_window_get_view_state (window), atlas_article_get_id (ATLAS_ARTICLE (second)));
+    }
+    atlas_test_drain ();
+    g_assert_true (gtk_stack_get_visible_child (right) != page);
+    atlas_store_emit_changed (store);
+    atlas_test_drain ();
+    g_assert_true (gtk_stack_get_visible_child (right) != page);
   }
 
   close_window (&window);
