@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "atlas-countries.h"
 #include "atlas-entity-item.h"
 #include "atlas-kinds.h"
 
@@ -115,7 +116,8 @@ atlas_entity_item_new (const AtlasGraphNode *node)
   self->name = g_strdup (node->name);
   self->kind = g_strdup (node->kind);
   self->kind_label = g_strdup (_(atlas_entity_kind_lookup (node->kind)->label));
-  self->country = g_strdup (g_strcmp0 (node->kind, "country") == 0 ? NULL : node->country);
+  /* The store keeps a code; the table names the country in the user's language. */
+  self->country = g_strdup (g_strcmp0 (node->kind, "country") == 0 ? NULL : atlas_country_display_name (node->country));
   self->ties = node->degree;
   self->articles = node->weight;
   return self;

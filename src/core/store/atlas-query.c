@@ -753,9 +753,14 @@ atlas_query_events_for_articles (AtlasStore  *store,
       sqlite3_bind_int64 (entities, 1, event->id);
       while (sqlite3_step (entities) == SQLITE_ROW)
         {
-          AtlasEventEntity entity = {
-            column_shared (entities, 0), column_shared (entities, 1), column_shared (entities, 2),
-          };
+          const char *id = (const char *) sqlite3_column_text (entities, 0);
+          const char *kind = (const char *) sqlite3_column_text (entities, 2);
+          /* A country is named in the user's language, as everywhere else;
+           * the store keeps the English name its feed gave. */
+          const char *name = g_strcmp0 (kind, "country") == 0 ? atlas_country_display_name (id)
+                                                              : (const char *) sqlite3_column_text (entities, 1);
+          AtlasEventEntity entity = { shared_string (id), shared_string (name), shared_string (kind) };
+
           g_array_append_val (scratch, entity);
         }
       event->n_entities = scratch->len;
