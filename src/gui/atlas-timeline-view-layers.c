@@ -144,12 +144,16 @@ draw_axis (AtlasTimelineView *self,
   for (guint i = 0; i < ticks->len; i++)
     {
       gint64 tick = g_array_index (ticks, gint64, i);
-      g_autofree char *label = atlas_time_unit_format (unit, tick, self->tz);
+      g_autofree char *label = atlas_time_tick_format (unit, tick, i > 0 ? g_array_index (ticks, gint64, i - 1)
+                                                                          : G_MININT64, self->tz);
       double x = x_of (self, tick);
+      /* A label may take the room up to the next tick: one with its year
+       * is longer than the shortest spacing. */
+      double room = (i + 1 < ticks->len ? x_of (self, g_array_index (ticks, gint64, i + 1)) - x : MIN_TICK_PIXELS) - 8;
 
       gtk_snapshot_append_color (snapshot, &rule, &GRAPHENE_RECT_INIT (x, 4, 1, bottom - 4));
-      if (x + 4 + MIN_TICK_PIXELS - 8 <= today_left || x + 4 >= today_x)
-        draw_text (self, snapshot, label, x + 4, 4, MIN_TICK_PIXELS - 8, 0.7);
+      if (x + 4 + room <= today_left || x + 4 >= today_x)
+        draw_text (self, snapshot, label, x + 4, 4, room, 0.7);
     }
 
   if (shows_today)

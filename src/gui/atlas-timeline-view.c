@@ -154,8 +154,8 @@ update_description (AtlasTimelineView *self)
 
   if (self->events == NULL)
     return;
-  first = atlas_time_unit_format (unit, (gint64) self->start, self->tz);
-  last = atlas_time_unit_format (unit, (gint64) self->end, self->tz);
+  first = atlas_time_tick_format (unit, (gint64) self->start, G_MININT64, self->tz);
+  last = atlas_time_tick_format (unit, (gint64) self->end, G_MININT64, self->tz);
   description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u event; showing %s to %s",
                                               "%'u events; showing %s to %s", self->events->len),
                                  self->events->len, first, last);

@@ -178,6 +178,32 @@ atlas_time_unit_format (AtlasTimeUnit  unit,
     }
 }
 
+/* A tick's label where it stands among others: a day or a week carries
+ * its year on the first tick (`previous` is G_MININT64) and where the year
+ * changes ("31 Dec", "1 Jan 2026"), so that an axis of days always says
+ * which year it shows. Longer units carry it always. */
+char *
+atlas_time_tick_format (AtlasTimeUnit  unit,
+                        gint64         tick,
+                        gint64         previous,
+                        GTimeZone     *tz)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) before = NULL;
+
+  if (unit != ATLAS_TIME_DAY && unit != ATLAS_TIME_WEEK)
+    return atlas_time_unit_format (unit, tick, tz);
+  local = local_time (tick, tz);
+  if (previous != G_MININT64)
+    {
+      before = local_time (previous, tz);
+      if (g_date_time_get_year (before) == g_date_time_get_year (local))
+        return atlas_time_unit_format (unit, tick, tz);
+    }
+  /* TRANSLATORS: a day on the time axis with its year, as strftime formats it */
+  return g_date_time_format (local, C_("time axis", "%-d %b %Y"));
+}
+
 static gboolean
 is_whole (AtlasTimeUnit  unit,
           gint64         since,

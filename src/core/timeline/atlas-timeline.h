@@ -29,6 +29,10 @@ GArray       *atlas_time_unit_ticks     (AtlasTimeUnit  unit,
                                          gint64         from,
                                          gint64         to,
                                          GTimeZone     *tz);
+char         *atlas_time_tick_format    (AtlasTimeUnit  unit,
+                                         gint64         tick,
+                                         gint64         previous,
+                                         GTimeZone     *tz);
 char         *atlas_time_unit_format    (AtlasTimeUnit  unit,
                                          gint64         start,
                                          GTimeZone     *tz);

@@ -118,6 +118,31 @@ test_labels (void)
     }
 }
 
+/* An axis of days says its year on its first tick and where the year
+ * changes; months, quarters and years always carry it. */
+static void
+test_tick_labels (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GArray) days = atlas_time_unit_ticks (ATLAS_TIME_DAY, at ("2025-12-30T00:00:00Z"),
+                                                  at ("2026-01-03T00:00:00Z"), utc);
+  static const char *const day_labels[] = { "30 Dec 2025", "31 Dec", "1 Jan 2026", "2 Jan" };
+  g_autofree char *week = NULL;
+  g_autofree char *month = NULL;
+
+  g_assert_cmpuint (days->len, ==, G_N_ELEMENTS (day_labels));
+  for (guint i = 0; i < days->len; i++)
+    {
+      g_autofree char *label = atlas_time_tick_format (ATLAS_TIME_DAY, g_array_index (days, gint64, i),
+                                                       i > 0 ? g_array_index (days, gint64, i - 1) : G_MININT64, utc);
+      g_assert_cmpstr (label, ==, day_labels[i]);
+    }
+  week = atlas_time_tick_format (ATLAS_TIME_WEEK, at ("2025-09-15T00:00:00Z"), at ("2025-09-08T00:00:00Z"), utc);
+  g_assert_cmpstr (week, ==, "15 Sep");
+  month = atlas_time_tick_format (ATLAS_TIME_MONTH, at ("2025-09-01T00:00:00Z"), at ("2025-08-01T00:00:00Z"), utc);
+  g_assert_cmpstr (month, ==, "Sep 2025");
+}
+
 static void
 test_range_labels (void)
 {
@@ -349,6 +374,7 @@ main (int   argc,
   g_test_add_func ("/timeline/local-calendar", test_local_calendar);
   g_test_add_func ("/timeline/ticks", test_ticks);
   g_test_add_func ("/timeline/labels", test_labels);
+  g_test_add_func ("/timeline/tick-labels", test_tick_labels);
   g_test_add_func ("/timeline/range-labels", test_range_labels);
   g_test_add_func ("/timeline/french-labels", test_french_labels);
   g_test_add_func ("/timeline/partial-date-spans", test_partial_date_spans);
