@@ -193,7 +193,54 @@ group_is_selected (AtlasTimelineView *self,
   return FALSE;
 }
 
-/* One lane: its name, then its markers, merged where they would touch. */
+/* The spans of a lane's month- and year-precise events, as one faint band
+ * behind the markers: a span says when, roughly, and must never hide the
+ * precise events inside it. Spans that touch are drawn as one. */
+static void
+draw_lane_spans (AtlasTimelineView *self,
+                 GtkSnapshot       *snapshot,
+                 const AtlasLane   *lane,
+                 const GdkRGBA     *color,
+                 double             middle)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double scale = plot_width (self) / (self->end - self->start);
+  double left = 0, right = -G_MAXDOUBLE;
+  GdkRGBA band = *color;
+
+  band.alpha *= 0.18;
+  for (guint m = 0; m <= lane->members->len; m++)
+    {
+      const AtlasEventInfo *event = m < lane->members->len
+                                    ? g_ptr_array_index (self->events, g_array_index (lane->members, guint, m)) : NULL;
+      double x0 = 0, x1 = 0;
+
+      if (event != NULL)
+        {
+          if (event->date.precision == ATLAS_DATE_PRECISION_DAY)
+            continue;
+          x0 = LABELS_WIDTH + (event->starts - self->start) * scale;
+          x1 = LABELS_WIDTH + (event->ends - self->start) * scale;
+          if (x1 < LABELS_WIDTH || x0 > width)
+            continue;
+          if (x0 <= right + 1)
+            {
+              right = MAX (right, x1);
+              continue;
+            }
+        }
+      if (right > left)
+        gtk_snapshot_append_color (snapshot, &band, &GRAPHENE_RECT_INIT (left, middle - 4, right - left, 8));
+      if (event == NULL)
+        break;
+      left = x0;
+      right = x1;
+    }
+}
+
+/* One lane: its name, the band of its spans, then its markers, each a
+ * diamond where its event begins, merged with a count where they would
+ * touch. */
 static void
 draw_lane (AtlasTimelineView *self,
            GtkSnapshot       *snapshot,
@@ -205,32 +252,30 @@ draw_lane (AtlasTimelineView *self,
   /* x_of, unrolled: this loop visits every event of the lane each frame. */
   double scale = plot_width (self) / (self->end - self->start);
   double middle = top + LANE_HEIGHT / 2;
-  GdkRGBA color, span_color;
+  GdkRGBA color;
   double group_left = -G_MAXDOUBLE, group_right = -G_MAXDOUBLE;
   guint group_count = 0, group_first = 0;
 
   lane_color (self, lane, &color);
-  span_color = color;
-  span_color.alpha *= 0.35;
   draw_text (self, snapshot, lane->label, 8, top + 3, LABELS_WIDTH - 12, 0.75);
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (LABELS_WIDTH, top, width - LABELS_WIDTH, LANE_HEIGHT));
+  draw_lane_spans (self, snapshot, lane, &color, middle);
   for (guint m = 0; m <= lane->members->len; m++)
     {
       const AtlasEventInfo *event = m < lane->members->len
                                     ? g_ptr_array_index (self->events, g_array_index (lane->members, guint, m)) : NULL;
-      double x0 = 0, x1 = 0;
+      double x0 = 0;
 
       if (event != NULL)
         {
           x0 = LABELS_WIDTH + (event->starts - self->start) * scale;
-          x1 = LABELS_WIDTH + (event->ends - self->start) * scale;
-          if (x1 < LABELS_WIDTH - 200 || x0 > width)
+          if (x0 < LABELS_WIDTH - 200 || x0 > width)
             continue;
           /* Touching the group being gathered: it joins it. */
           if (group_count > 0 && x0 <= group_right + 6)
             {
-              group_right = MAX (group_right, event->date.precision == ATLAS_DATE_PRECISION_DAY ? x0 : x1);
+              group_right = MAX (group_right, x0);
               group_count++;
               continue;
             }
@@ -242,17 +287,8 @@ draw_lane (AtlasTimelineView *self,
           const AtlasEventInfo *first = g_ptr_array_index (self->events, g_array_index (lane->members, guint, group_first));
           double label_left;
 
-          if (group_right - group_left >= 6)
-            {
-              GskRoundedRect bar;
-
-              gsk_rounded_rect_init_from_rect (&bar, &GRAPHENE_RECT_INIT (group_left, middle - 5, group_right - group_left, 10), 5);
-              gtk_snapshot_push_rounded_clip (snapshot, &bar);
-              gtk_snapshot_append_color (snapshot, &span_color, &bar.bounds);
-              gtk_snapshot_pop (snapshot);
-            }
-          /* A diamond at the start: the day, or the beginning of the span;
-           * ringed when the article or entity selected elsewhere is in it. */
+          /* A diamond where the group begins, ringed when the article or
+           * entity selected elsewhere is in it. */
           gtk_snapshot_save (snapshot);
           gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (group_left, middle));
           gtk_snapshot_rotate (snapshot, 45);
@@ -262,13 +298,13 @@ draw_lane (AtlasTimelineView *self,
           gtk_snapshot_restore (snapshot);
           {
             Marker marker = {
-              GRAPHENE_RECT_INIT (group_left - 7, top, MAX (group_right, group_left) - group_left + 14, LANE_HEIGHT),
+              GRAPHENE_RECT_INIT (group_left - 7, top, group_right - group_left + 14, LANE_HEIGHT),
               index, group_first, group_count,
             };
             g_array_append_val (self->markers, marker);
           }
 
-          label_left = MAX (group_left, group_right) + 8;
+          label_left = group_right + 8;
           if (group_count > 1)
             {
               g_autofree char *count = g_strdup_printf ("%'u", group_count);
@@ -287,8 +323,7 @@ draw_lane (AtlasTimelineView *self,
         break;
       group_first = m;
       group_count = 1;
-      group_left = x0;
-      group_right = event->date.precision == ATLAS_DATE_PRECISION_DAY ? x0 : x1;
+      group_left = group_right = x0;
     }
   gtk_snapshot_pop (snapshot);
 }

@@ -182,6 +182,158 @@ test_layers_redraw_what_changed (void)
   atlas_test_remove_dir (dir);
 }
 
+/* Fits, then zooms in `level` times by two around the middle. */
+static void
+zoom_to_level (AtlasTimelineView *timeline,
+               int                level)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.fit", NULL));
+  for (int i = 0; i < level; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.zoom", "d", 2.0));
+  wait_idle (timeline);
+}
+
+/* A click on merged markers zooms in on them, at every zoom, whatever the
+ * spans of month- or year-precise events among them (the corpus has many):
+ * it used to zoom out to twice the group's extent. */
+static void
+test_merged_markers_zoom_in (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
+  g_autoptr(AtlasViewState) state = atlas_view_state_new ();
+  g_autoptr(AtlasSession) session = atlas_session_new (store, state);
+  AtlasTimelineView *timeline;
+  GtkWidget *window = present_timeline (&timeline);
+  GtkEventController *click;
+  g_auto(GStrv) lanes = NULL;
+  guint clicked = 0;
+
+  atlas_session_allow_workers (session);
+  atlas_timeline_view_set_session (timeline, session);
+  wait_idle (timeline);
+  click = atlas_test_find_controller (GTK_WIDGET (timeline), GTK_TYPE_GESTURE_CLICK);
+  lanes = atlas_timeline_view_get_lane_names (timeline);
+  for (int level = 0; level < 8; level++)
+    for (guint lane = 0; lane < g_strv_length (lanes); lane++)
+      {
+        double y = AXIS_HEIGHT + lane * LANE_HEIGHT + LANE_HEIGHT / 2;
+
+        zoom_to_level (timeline, level);
+        for (double x = LABELS_WIDTH; x < gtk_widget_get_width (GTK_WIDGET (timeline)); x += 3)
+          {
+            g_autofree char *text = atlas_timeline_view_describe_at (timeline, x, y);
+            gint64 start, end, zoomed_start, zoomed_end;
+            double pixel, time;
+
+            if (text == NULL || strstr (text, "click to zoom in") == NULL)
+              continue;
+            atlas_timeline_view_get_range (timeline, &start, &end);
+            pixel = (end - start) / (atlas_timeline_view_get_x (timeline, end) - LABELS_WIDTH);
+            time = start + (x - LABELS_WIDTH) * pixel;
+            g_signal_emit_by_name (click, "released", 1, x, y);
+            wait_idle (timeline);
+            atlas_timeline_view_get_range (timeline, &zoomed_start, &zoomed_end);
+            g_test_message ("level %d, lane %u, x %.0f: %" G_GINT64_FORMAT " s → %" G_GINT64_FORMAT " s", level, lane, x,
+                            end - start, zoomed_end - zoomed_start);
+            g_assert_cmpint (zoomed_end - zoomed_start, <, end - start);
+            /* Around what was clicked: a marker's box reaches 7 pixels
+             * before its diamond. */
+            g_assert_cmpint (zoomed_start, <=, (gint64) (time + 8 * pixel));
+            g_assert_cmpint (zoomed_end, >=, (gint64) (time - 8 * pixel));
+            clicked++;
+            break;
+          }
+      }
+  g_assert_cmpuint (clicked, >, 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
+/* The first merged marker of the first lane, or FALSE. */
+static gboolean
+find_merged_marker (AtlasTimelineView *timeline,
+                    double            *x,
+                    double            *y)
+{
+  *y = AXIS_HEIGHT + LANE_HEIGHT / 2;
+  for (*x = LABELS_WIDTH; *x < gtk_widget_get_width (GTK_WIDGET (timeline)); *x += 1)
+    {
+      g_autofree char *text = atlas_timeline_view_describe_at (timeline, *x, *y);
+
+      if (text != NULL && strstr (text, "click to zoom in") != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A lane whose year-precise event spans the whole view still zooms in on
+ * a click, until its two day-precise events stand apart (clicking used to
+ * zoom to twice the year, as wide as the view already was). */
+static void
+test_merged_span_zooms_in (void)
+{
+  static const char feed[] =
+    "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"t\", \"items\": [{"
+    "\"id\": \"a\", \"title\": \"Spans\", \"content_text\": \"x\", \"_atlas\": {\"published\": \"2024-03-12\", "
+    "\"events\": [{\"date\": \"2024\", \"kind\": \"funding\", \"title\": \"The year\"},"
+    " {\"date\": \"2024-03-10\", \"kind\": \"funding\", \"title\": \"One day\"},"
+    " {\"date\": \"2024-03-12\", \"kind\": \"funding\", \"title\": \"Two days later\"}]}}]}";
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "spans.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(AtlasStore) store = atlas_test_open_store (dir);
+  g_autoptr(AtlasViewState) state = atlas_view_state_new ();
+  g_autoptr(AtlasImportReport) report = NULL;
+  g_autoptr(AtlasSession) session = NULL;
+  AtlasTimelineView *timeline;
+  GtkWidget *window = present_timeline (&timeline);
+  GtkEventController *click;
+  double x, y;
+  guint clicks = 0;
+
+  g_assert_true (g_file_set_contents (path, feed, -1, NULL));
+  report = atlas_import_file (store, file, NULL, NULL);
+  g_assert_null (report->error);
+  session = atlas_session_new (store, state);
+  atlas_session_allow_workers (session);
+  atlas_timeline_view_set_session (timeline, session);
+  wait_idle (timeline);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.fit", NULL));
+  wait_idle (timeline);
+  click = atlas_test_find_controller (GTK_WIDGET (timeline), GTK_TYPE_GESTURE_CLICK);
+
+  while (find_merged_marker (timeline, &x, &y))
+    {
+      gint64 start, end, zoomed_start, zoomed_end;
+
+      atlas_timeline_view_get_range (timeline, &start, &end);
+      g_signal_emit_by_name (click, "released", 1, x, y);
+      wait_idle (timeline);
+      atlas_timeline_view_get_range (timeline, &zoomed_start, &zoomed_end);
+      g_test_message ("click %u at %.0f: %" G_GINT64_FORMAT " s → %" G_GINT64_FORMAT " s", clicks, x,
+                      end - start, zoomed_end - zoomed_start);
+      g_assert_cmpint (zoomed_end - zoomed_start, <=, (end - start) / 2);
+      g_assert_cmpuint (++clicks, <, 20);
+    }
+  /* Apart, the two days are on screen. */
+  g_assert_cmpuint (clicks, >, 0);
+  {
+    gint64 start, end;
+
+    atlas_timeline_view_get_range (timeline, &start, &end);
+    g_assert_cmpint (start, <=, 1710028800);  /* 2024-03-10 */
+    g_assert_cmpint (end, >=, 1710201600);    /* 2024-03-12 */
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&session);
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -196,5 +348,7 @@ main (int   argc,
   g_test_add_func ("/timeline-view/corpus-picture", test_corpus_picture);
   g_test_add_func ("/timeline-view/fits-until-moved", test_fits_until_moved);
   g_test_add_func ("/timeline-view/layers-redraw-what-changed", test_layers_redraw_what_changed);
+  g_test_add_func ("/timeline-view/merged-markers-zoom-in", test_merged_markers_zoom_in);
+  g_test_add_func ("/timeline-view/merged-span-zooms-in", test_merged_span_zooms_in);
   return g_test_run ();
 }
