@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
 
 #include "atlas-event-format.h"
 #include "atlas-palette.h"
@@ -238,9 +240,48 @@ draw_lane_spans (AtlasTimelineView *self,
     }
 }
 
-/* One lane: its name, the band of its spans, then its markers, each a
- * diamond where its event begins, merged with a count where they would
- * touch. */
+/* Events whose diamonds begin within this many pixels of a group's first
+ * are gathered into it: a group never grows past it, so that many events
+ * read as a density along the lane, never as one bar. */
+#define GROUP_PIXELS 10.0
+
+/* A group of events with no room for its count: a cell of a heat strip,
+ * the deeper the more events, relative to the whole lane. */
+static void
+draw_heat_cell (GtkSnapshot   *snapshot,
+                const GdkRGBA *color,
+                double         left,
+                double         right,
+                double         middle,
+                guint          count,
+                guint          lane_count,
+                gboolean       selected)
+{
+  GdkRGBA cell = selected ? (GdkRGBA) { 0.98, 0.75, 0.1, 1 } : *color;
+
+  cell.alpha *= 0.2 + 0.8 * log1p (count) / log1p (MAX (lane_count, 2));
+  gtk_snapshot_append_color (snapshot, &cell, &GRAPHENE_RECT_INIT (left - 1, middle - 6, right - left + 2, 12));
+}
+
+static void
+draw_diamond (GtkSnapshot   *snapshot,
+              const GdkRGBA *color,
+              double         x,
+              double         middle,
+              gboolean       selected)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, middle));
+  gtk_snapshot_rotate (snapshot, 45);
+  if (selected)
+    gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.98, 0.75, 0.1, 1 }, &GRAPHENE_RECT_INIT (-7, -7, 14, 14));
+  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (-4, -4, 8, 8));
+  gtk_snapshot_restore (snapshot);
+}
+
+/* One lane: its name, the band of its spans, then its markers: a diamond
+ * where an event begins, with its label where there is room; a few events
+ * close together, one diamond with their count; many, a heat strip. */
 static void
 draw_lane (AtlasTimelineView *self,
            GtkSnapshot       *snapshot,
@@ -272,8 +313,7 @@ draw_lane (AtlasTimelineView *self,
           x0 = LABELS_WIDTH + (event->starts - self->start) * scale;
           if (x0 < LABELS_WIDTH - 200 || x0 > width)
             continue;
-          /* Touching the group being gathered: it joins it. */
-          if (group_count > 0 && x0 <= group_right + 6)
+          if (group_count > 0 && x0 <= group_left + GROUP_PIXELS)
             {
               group_right = MAX (group_right, x0);
               group_count++;
@@ -281,42 +321,40 @@ draw_lane (AtlasTimelineView *self,
             }
         }
 
-      /* Draw the group that just ended. */
+      /* Draw the group that just ended; `x0` is where the next begins. */
       if (group_count > 0)
         {
-          const AtlasEventInfo *first = g_ptr_array_index (self->events, g_array_index (lane->members, guint, group_first));
-          double label_left;
+          gboolean selected = group_is_selected (self, lane, group_first, group_count);
+          double label_left = group_right + 8;
+          double room = (event != NULL ? x0 - 6 : width) - label_left - 6;
+          Marker marker = {
+            GRAPHENE_RECT_INIT (group_left - 7, top, group_right - group_left + 14, LANE_HEIGHT),
+            index, group_first, group_count,
+          };
 
-          /* A diamond where the group begins, ringed when the article or
-           * entity selected elsewhere is in it. */
-          gtk_snapshot_save (snapshot);
-          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (group_left, middle));
-          gtk_snapshot_rotate (snapshot, 45);
-          if (group_is_selected (self, lane, group_first, group_count))
-            gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.98, 0.75, 0.1, 1 }, &GRAPHENE_RECT_INIT (-7, -7, 14, 14));
-          gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (-4, -4, 8, 8));
-          gtk_snapshot_restore (snapshot);
-          {
-            Marker marker = {
-              GRAPHENE_RECT_INIT (group_left - 7, top, group_right - group_left + 14, LANE_HEIGHT),
-              index, group_first, group_count,
-            };
-            g_array_append_val (self->markers, marker);
-          }
-
-          label_left = group_right + 8;
-          if (group_count > 1)
+          g_array_append_val (self->markers, marker);
+          if (group_count == 1)
             {
-              g_autofree char *count = g_strdup_printf ("%'u", group_count);
-              draw_text (self, snapshot, count, label_left, top + 3, 0, 0.9);
+              g_autofree char *label = atlas_event_label (
+                g_ptr_array_index (self->events, g_array_index (lane->members, guint, group_first)));
+
+              draw_diamond (snapshot, &color, group_left, middle, selected);
+              if (room >= 40)
+                draw_text (self, snapshot, label, label_left, top + 3, room, 0.9);
             }
           else
             {
-              g_autofree char *label = atlas_event_label (first);
-              double room = (event != NULL ? x0 : width) - label_left - 6;
+              g_autofree char *count = g_strdup_printf ("%'u", group_count);
 
-              if (room >= 40)
-                draw_text (self, snapshot, label, label_left, top + 3, room, 0.9);
+              /* Room for the count: about 7 pixels a digit. */
+              if (room >= 7.0 * strlen (count))
+                {
+                  draw_diamond (snapshot, &color, group_left, middle, selected);
+                  draw_text (self, snapshot, count, label_left, top + 3, 0, 0.9);
+                }
+              else
+                draw_heat_cell (snapshot, &color, group_left, group_right, middle, group_count,
+                                lane->members->len, selected);
             }
         }
       if (event == NULL)

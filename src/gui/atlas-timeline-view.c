@@ -613,6 +613,28 @@ atlas_timeline_view_get_event_point (AtlasTimelineView *self,
   return FALSE;
 }
 
+/* How many markers the last frame drew in a lane, and the widest's width. */
+guint
+atlas_timeline_view_count_markers (AtlasTimelineView *self,
+                                   guint              lane,
+                                   double            *widest)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (ATLAS_IS_TIMELINE_VIEW (self), 0);
+  *widest = 0;
+  for (guint m = 0; m < self->markers->len; m++)
+    {
+      const Marker *marker = &g_array_index (self->markers, Marker, m);
+
+      if (marker->lane != lane)
+        continue;
+      count++;
+      *widest = MAX (*widest, marker->box.size.width);
+    }
+  return count;
+}
+
 /* The lanes' names, top to bottom. */
 GStrv
 atlas_timeline_view_get_lane_names (AtlasTimelineView *self)

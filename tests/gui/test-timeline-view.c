@@ -4,6 +4,7 @@
  * and look at it before committing. */
 #include <adwaita.h>
 
+#include "atlas-generator.h"
 #include "atlas-importer.h"
 #include "atlas-test-gtk.h"
 #include "atlas-test-util.h"
@@ -334,6 +335,64 @@ test_merged_span_zooms_in (void)
   atlas_test_remove_dir (dir);
 }
 
+/* Thousands of events over ten years read as many marks a lane at every
+ * zoom, from the whole store to days: never one bar, never one marker
+ * swallowing a lane. */
+static void
+test_dense_lanes_at_every_zoom (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_open_store (dir);
+  g_autoptr(AtlasViewState) state = atlas_view_state_new ();
+  g_autoptr(AtlasSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasGeneratorOptions options;
+  AtlasTimelineView *timeline;
+  GtkWidget *window = present_timeline (&timeline);
+  g_auto(GStrv) lanes = NULL;
+
+  atlas_generator_options_init (&options);
+  options.articles = 3000;
+  options.entities = 200;
+  options.all_atlas = TRUE;
+  g_assert_true (atlas_generate_into_store (&options, store, &error));
+  g_assert_no_error (error);
+  session = atlas_session_new (store, state);
+  atlas_session_allow_workers (session);
+  atlas_timeline_view_set_session (timeline, session);
+  wait_idle (timeline);
+  lanes = atlas_timeline_view_get_lane_names (timeline);
+  g_assert_cmpuint (g_strv_length (lanes), >, 2);
+
+  for (int level = 0; level < 12; level += 2)
+    {
+      guint marks = 0;
+
+      zoom_to_level (timeline, level);
+      gtk_widget_queue_draw (GTK_WIDGET (timeline));
+      atlas_test_render (window);
+      for (guint lane = 0; lane < g_strv_length (lanes); lane++)
+        {
+          double widest;
+          guint count = atlas_timeline_view_count_markers (timeline, lane, &widest);
+
+          g_test_message ("level %d, %s: %u marks, the widest %.0f px", level, lanes[lane], count, widest);
+          /* A marker covers its group, at most ten pixels, and its diamond. */
+          g_assert_cmpfloat (widest, <=, 10 + 14 + 0.5);
+          marks += count;
+        }
+      if (level == 0)
+        g_assert_cmpuint (marks, >, 20 * g_strv_length (lanes));
+      else
+        g_assert_cmpuint (marks, >, 0);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&session);
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -350,5 +409,6 @@ main (int   argc,
   g_test_add_func ("/timeline-view/layers-redraw-what-changed", test_layers_redraw_what_changed);
   g_test_add_func ("/timeline-view/merged-markers-zoom-in", test_merged_markers_zoom_in);
   g_test_add_func ("/timeline-view/merged-span-zooms-in", test_merged_span_zooms_in);
+  g_test_add_func ("/timeline-view/dense-lanes-at-every-zoom", test_dense_lanes_at_every_zoom);
   return g_test_run ();
 }
