@@ -140,6 +140,7 @@ double     atlas_timeline_view_get_strip_y   (AtlasTimelineView *self);
 gboolean   atlas_timeline_view_get_event_point (AtlasTimelineView *self,
                                               gint64             event_id,
                                               graphene_point_t  *point);
+guint      atlas_timeline_view_get_strip_total (AtlasTimelineView *self);
 guint      atlas_timeline_view_count_markers (AtlasTimelineView *self,
                                               guint              lane,
                                               double            *widest);

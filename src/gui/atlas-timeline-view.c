@@ -613,6 +613,19 @@ atlas_timeline_view_get_event_point (AtlasTimelineView *self,
   return FALSE;
 }
 
+/* How many articles the article strip counted when last drawn, in all its
+ * buckets. */
+guint
+atlas_timeline_view_get_strip_total (AtlasTimelineView *self)
+{
+  guint total = 0;
+
+  g_return_val_if_fail (ATLAS_IS_TIMELINE_VIEW (self), 0);
+  for (guint i = 0; self->counts != NULL && i < self->counts->len; i++)
+    total += g_array_index (self->counts, guint, i);
+  return total;
+}
+
 /* How many markers the last frame drew in a lane, and the widest's width. */
 guint
 atlas_timeline_view_count_markers (AtlasTimelineView *self,
