@@ -69,6 +69,42 @@ on_drag_end (GtkGestureDrag *gesture,
   self->dragged = -1;
 }
 
+/* The click's node, filtered once no second click came. */
+static gboolean
+on_click_settled (gpointer data)
+{
+  AtlasGraphView *self = data;
+  guint index;
+
+  self->click_source = 0;
+  if (self->graph != NULL && atlas_graph_find (self->graph, self->clicked_id, &index))
+    _atlas_graph_view_select_node (self, (int) index);
+  g_clear_pointer (&self->clicked_id, g_free);
+  return G_SOURCE_REMOVE;
+}
+
+void
+_atlas_graph_view_cancel_click (AtlasGraphView *self)
+{
+  g_clear_handle_id (&self->click_source, g_source_remove);
+  g_clear_pointer (&self->clicked_id, g_free);
+}
+
+/* The second press of a double-click: the first click filters nothing. */
+static void
+on_pressed (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            AtlasGraphView  *self)
+{
+  if (n_press >= 2)
+    _atlas_graph_view_cancel_click (self);
+}
+
+/* A click focuses a node at once and filters by it once the double-click
+ * time has passed without a second click; a double-click shows the node's
+ * neighbourhood alone. */
 static void
 on_released (GtkGestureClick *gesture,
              int              n_press,
@@ -79,8 +115,10 @@ on_released (GtkGestureClick *gesture,
   /* A press that moved past the click threshold was a drag: GTK does not
    * report it as a release. */
   int index = _atlas_graph_view_hit_test (self, x, y);
+  int double_click_time = 400;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
+  _atlas_graph_view_cancel_click (self);
   if (index < 0)
     return;
   if (n_press == 2)
@@ -90,7 +128,9 @@ on_released (GtkGestureClick *gesture,
       return;
     }
   _atlas_graph_view_set_focus (self, index);
-  _atlas_graph_view_select_node (self, index);
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-double-click-time", &double_click_time, NULL);
+  self->clicked_id = g_strdup (atlas_graph_get_node (self->graph, index)->id);
+  self->click_source = g_timeout_add (double_click_time, on_click_settled, self);
 }
 
 static gboolean
@@ -315,6 +355,7 @@ _atlas_graph_view_add_controllers (AtlasGraphView *self)
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
   g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
   g_signal_connect (click, "released", G_CALLBACK (on_released), self);
   g_signal_connect (pinch, "begin", G_CALLBACK (on_pinch_begin), self);
   g_signal_connect (pinch, "scale-changed", G_CALLBACK (on_pinch), self);

@@ -47,6 +47,10 @@ struct _AtlasGraphView
   double            pointer_x;
   double            pointer_y;
   double            pinch_scale;
+  /* A click's filter waits out the double-click time: the first click of a
+   * double-click must not filter (see on_released()). */
+  guint             click_source;
+  char             *clicked_id;
 
   /* What the painting worker last delivered, and for which state. */
   GdkTexture       *tile;
@@ -91,6 +95,7 @@ struct _AtlasGraphView
 #define N_TOGGLED_KINDS ATLAS_ENTITY_OTHER
 
 void _atlas_graph_view_add_controllers     (AtlasGraphView *self);
+void _atlas_graph_view_cancel_click        (AtlasGraphView *self);
 void _atlas_graph_view_class_actions_init  (GtkWidgetClass *widget_class);
 int  _atlas_graph_view_hit_test            (AtlasGraphView *self,
                                             double          x,

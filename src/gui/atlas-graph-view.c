@@ -1009,6 +1009,7 @@ atlas_graph_view_dispose (GObject *object)
   g_clear_object (&self->model);
   g_cancellable_cancel (self->paint_cancellable);
   g_clear_handle_id (&self->labels_source, g_source_remove);
+  _atlas_graph_view_cancel_click (self);
   g_clear_object (&self->tile);
   g_clear_pointer (&self->tile_surface, cairo_surface_destroy);
   g_clear_pointer (&self->scene, atlas_graph_scene_unref);
