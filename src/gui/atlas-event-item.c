@@ -18,6 +18,7 @@ struct _AtlasEventItem
   GObject               parent_instance;
   GPtrArray            *events;  /* holds `event` alive */
   const AtlasEventInfo *event;
+  gboolean              dimmed;  /* outside the period the filter chose */
 };
 
 enum {
@@ -29,6 +30,7 @@ enum {
   PROP_TITLE,
   PROP_AMOUNT_LABEL,
   PROP_ENTITIES_LABEL,
+  PROP_DIMMED,
   N_PROPS
 };
 
@@ -78,6 +80,9 @@ atlas_event_item_get_property (GObject    *object,
     case PROP_ENTITIES_LABEL:
       g_value_take_string (value, atlas_event_info_entity_list (event));
       break;
+    case PROP_DIMMED:
+      g_value_set_boolean (value, self->dimmed);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -106,6 +111,11 @@ atlas_event_item_class_init (AtlasEventItemClass *klass)
     g_param_spec_string ("amount-label", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_ENTITIES_LABEL] =
     g_param_spec_string ("entities-label", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* Outside the period the filter chose: the table dims the row (see
+   * atlas-table.c), since the timeline keeps every event and the list only
+   * the period's articles. */
+  properties[PROP_DIMMED] =
+    g_param_spec_boolean ("dimmed", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -114,10 +124,13 @@ atlas_event_item_init (AtlasEventItem *self)
 {
 }
 
-/* The row of `events[index]`. */
+/* The row of `events[index]`, dimmed when the event lies outside the
+ * period [since, until). */
 AtlasEventItem *
 atlas_event_item_new (GPtrArray *events,
-                      guint      index)
+                      guint      index,
+                      gint64     since,
+                      gint64     until)
 {
   AtlasEventItem *self;
 
@@ -126,6 +139,7 @@ atlas_event_item_new (GPtrArray *events,
   self = g_object_new (ATLAS_TYPE_EVENT_ITEM, NULL);
   self->events = g_ptr_array_ref (events);
   self->event = g_ptr_array_index (events, index);
+  self->dimmed = !(self->event->ends > since && self->event->starts < until);
   return self;
 }
 

@@ -11,7 +11,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AtlasEventItem, atlas_event_item, ATLAS, EVENT_ITEM, GObject)
 
 AtlasEventItem *atlas_event_item_new            (GPtrArray            *events,
-                                                 guint                 index);
+                                                 guint                 index,
+                                                 gint64                since,
+                                                 gint64                until);
 gint64          atlas_event_item_get_article_id (AtlasEventItem       *self);
 
 G_END_DECLS

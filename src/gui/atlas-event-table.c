@@ -6,7 +6,9 @@
  * event's article, as a click on its marker does; opening an article
  * elsewhere selects its first event here. Its rows are made only while it is
  * shown: 50,000 of them, sorted again at each filter change, are worth
- * nothing behind the timeline's tab.
+ * nothing behind the timeline's tab. The timeline keeps the events of a
+ * filter's articles whatever its period, as the table does: those outside
+ * the period are dimmed.
  */
 #include "config.h"
 
@@ -29,6 +31,8 @@ struct _AtlasEventTable
   GtkWidget          *scroller;
   GtkColumnView      *view;
   gboolean            stale;  /* the events changed while the table was hidden */
+  gint64              since;  /* the period its rows were dimmed for */
+  gint64              until;
 };
 
 enum {
@@ -45,6 +49,7 @@ static void
 fill (AtlasEventTable *self)
 {
   GPtrArray *events = atlas_timeline_model_get_events (self->model);
+  const AtlasFilter *filter = atlas_view_state_get_filter (self->view_state);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (atlas_timeline_model_get_busy (self->model) || events == NULL)
@@ -58,7 +63,7 @@ fill (AtlasEventTable *self)
     }
   self->stale = FALSE;
   for (guint i = 0; i < events->len; i++)
-    g_ptr_array_add (rows, atlas_event_item_new (events, i));
+    g_ptr_array_add (rows, atlas_event_item_new (events, i, filter->since, filter->until));
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
                        rows->pdata, rows->len);
 }
@@ -94,6 +99,20 @@ on_selected_article (AtlasEventTable *self)
     }
 }
 
+/* A new period dims other rows; the events, which keep every date, are
+ * the same. */
+static void
+on_filter_changed (AtlasEventTable *self)
+{
+  const AtlasFilter *filter = atlas_view_state_get_filter (self->view_state);
+
+  if (filter->since == self->since && filter->until == self->until)
+    return;
+  self->since = filter->since;
+  self->until = filter->until;
+  fill (self);
+}
+
 /* The events the table shows as rows, and the session's view state for
  * the article open. */
 static void
@@ -109,6 +128,10 @@ set_model (AtlasEventTable    *self,
   g_signal_connect_object (model, "notify::events", G_CALLBACK (fill), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_state, "notify::selected-article", G_CALLBACK (on_selected_article), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_state, "filter-changed", G_CALLBACK (on_filter_changed), self,
+                           G_CONNECT_SWAPPED);
+  self->since = atlas_view_state_get_filter (self->view_state)->since;
+  self->until = atlas_view_state_get_filter (self->view_state)->until;
   fill (self);
 }
 

@@ -2,6 +2,8 @@
  * graph and the timeline */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "atlas-table.h"
 
 static void
@@ -14,6 +16,29 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_list_item_set_child (item, label);
+}
+
+/* A row with a true "dimmed" property is drawn dimmed, and says why to
+ * screen readers. */
+static void
+set_dimmed (GtkWidget *label,
+            GObject   *row)
+{
+  gboolean dimmed = FALSE;
+
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (row), "dimmed") != NULL)
+    g_object_get (row, "dimmed", &dimmed, NULL);
+  if (dimmed)
+    {
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("Outside the chosen period"), -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (label, "dim-label");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
 }
 
 static void
@@ -36,6 +61,7 @@ bind_cell (GtkSignalListItemFactory *factory,
 
   /* Plain text: names and titles come from feeds. */
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text ? text : "");
+  set_dimmed (gtk_list_item_get_child (item), row);
 }
 
 /* A table's view, named for screen readers. */

@@ -581,6 +581,38 @@ test_timeline_follows_filter (void)
     g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view))), ==, 0);
     atlas_view_state_set_selected_article (atlas_window_get_view_state (window), 0);
     atlas_test_drain ();
+
+    /* A chosen period keeps every event in the table, as on the timeline,
+     * and dims those outside it; clearing it dims none. */
+    for (guint step = 0; step < 2; step++)
+      {
+        guint dimmed = 0;
+
+        if (step == 0)
+          atlas_view_state_set_date_range (atlas_window_get_view_state (window), 1756684800, 1759276800);  /* Sep 2025 */
+        else
+          atlas_view_state_set_date_range (atlas_window_get_view_state (window), G_MININT64, G_MAXINT64);
+        atlas_test_drain ();
+        g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 15);
+        for (guint i = 0; i < 15; i++)
+          {
+            g_autoptr(AtlasEventItem) row = g_list_model_get_item (rows, i);
+            g_autofree char *label = NULL;
+            gboolean is_dimmed;
+
+            g_object_get (row, "dimmed", &is_dimmed, "date-label", &label, NULL);
+            dimmed += is_dimmed;
+            if (step == 0 && g_str_equal (label, "Sep 2025"))
+              g_assert_false (is_dimmed);
+            if (step == 0 && g_str_equal (label, "2017"))
+              g_assert_true (is_dimmed);
+          }
+        g_test_message ("%u events of 15 dimmed", dimmed);
+        if (step == 0)
+          g_assert_true (dimmed > 0 && dimmed < 15);
+        else
+          g_assert_cmpuint (dimmed, ==, 0);
+      }
     gtk_stack_set_visible_child_name (tabs, "timeline");
     atlas_test_drain ();
   }
