@@ -30,6 +30,12 @@ typedef struct
   const char       *chooser_title;
   AtlasFacetChooser *chooser;  /* while open */
   GPtrArray        *entries;  /* the last counts, AtlasFacetEntry */
+  /* While the pointer is over the list, ticking a box keeps the rows in
+   * their places: only their counts change (see in_shown_order()). */
+  gboolean          hovered;
+  GPtrArray        *shown;       /* copies of the entries the rows show */
+  GPtrArray        *placeholders;  /* shown choices that have no count now */
+  AtlasFilterSidebar *sidebar;
 } FacetSection;
 
 struct _AtlasFilterSidebar
@@ -119,6 +125,47 @@ focused_row (GtkListBox *list)
   return gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
 }
 
+/* `entries` in the order the rows show now, while the pointer is over
+ * them: a choice keeps its row with its new count (none when it has none
+ * left), and new choices come after. */
+static GPtrArray *
+in_shown_order (FacetSection      *section,
+                GPtrArray         *entries,
+                const AtlasFilter *filter)
+{
+  g_autoptr(GHashTable) current = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) placed = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *ordered = g_ptr_array_new ();
+
+  for (guint i = 0; i < section->entries->len; i++)
+    {
+      AtlasFacetEntry *entry = g_ptr_array_index (section->entries, i);
+      g_hash_table_insert (current, entry->id, entry);
+    }
+  for (guint i = 0; i < section->shown->len; i++)
+    {
+      const AtlasFacetEntry *was = g_ptr_array_index (section->shown, i);
+      AtlasFacetEntry *now = g_hash_table_lookup (current, was->id);
+
+      if (now == NULL)
+        {
+          now = atlas_facet_entry_new (was->id, was->name, was->sort_key, 0,
+                                       atlas_filter_contains (filter, section->group, was->id));
+          g_ptr_array_add (section->placeholders, now);
+        }
+      g_ptr_array_add (ordered, now);
+      g_hash_table_add (placed, now->id);
+    }
+  for (guint i = 0; i < entries->len; i++)
+    {
+      AtlasFacetEntry *entry = g_ptr_array_index (entries, i);
+
+      if (!g_hash_table_contains (placed, entry->id))
+        g_ptr_array_add (ordered, entry);
+    }
+  return ordered;
+}
+
 /* The rows are kept and given the new choices in order: rebuilding them at
  * every filter change cost more than counting. The keyboard focus stays with
  * its choice, wherever the new counts move it. */
@@ -145,6 +192,22 @@ refresh_section (AtlasFilterSidebar *self,
         continue;
       if (entries->len < limit || entry->selected)
         g_ptr_array_add (entries, entry);
+    }
+  g_ptr_array_set_size (section->placeholders, 0);
+  if (section->hovered && section->shown->len > 0)
+    {
+      GPtrArray *ordered = in_shown_order (section, entries, atlas_view_state_get_filter (self->view_state));
+
+      g_ptr_array_unref (entries);
+      entries = ordered;
+    }
+  g_ptr_array_set_size (section->shown, 0);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const AtlasFacetEntry *entry = g_ptr_array_index (entries, i);
+
+      g_ptr_array_add (section->shown, atlas_facet_entry_new (entry->id, entry->name, entry->sort_key, entry->count,
+                                                              entry->selected));
     }
 
   if ((row = focused_row (section->list)) != NULL)
@@ -223,6 +286,25 @@ on_selection_changed (AtlasFilterSidebar *self,
                          : g_ptr_array_new ();
       refresh_section (self, section);
     }
+}
+
+static void
+on_list_enter (GtkEventControllerMotion *motion,
+               double                    x,
+               double                    y,
+               FacetSection             *section)
+{
+  section->hovered = TRUE;
+}
+
+/* The pointer gone, the rows take the order of their counts. */
+static void
+on_list_leave (GtkEventControllerMotion *motion,
+               FacetSection             *section)
+{
+  section->hovered = FALSE;
+  if (section->sidebar->view_state != NULL)
+    refresh_section (section->sidebar, section);
 }
 
 /* Every choice, in a window of its own: thousands of companies are too
@@ -317,6 +399,8 @@ atlas_filter_sidebar_dispose (GObject *object)
       if (self->sections[i].chooser != NULL)
         gtk_window_destroy (GTK_WINDOW (self->sections[i].chooser));
       g_clear_pointer (&self->sections[i].entries, g_ptr_array_unref);
+      g_clear_pointer (&self->sections[i].shown, g_ptr_array_unref);
+      g_clear_pointer (&self->sections[i].placeholders, g_ptr_array_unref);
     }
   g_clear_object (&self->view_state);
   g_clear_object (&self->session);
@@ -384,5 +468,15 @@ atlas_filter_sidebar_init (AtlasFilterSidebar *self)
       self->sections[i].more_button = more[i];
       self->sections[i].chooser_title = chooser_titles[i];
       self->sections[i].entries = g_ptr_array_new ();
+      self->sections[i].shown = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_facet_entry_free);
+      self->sections[i].placeholders = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_facet_entry_free);
+      self->sections[i].sidebar = self;
+      {
+        GtkEventController *motion = gtk_event_controller_motion_new ();
+
+        g_signal_connect (motion, "enter", G_CALLBACK (on_list_enter), &self->sections[i]);
+        g_signal_connect (motion, "leave", G_CALLBACK (on_list_leave), &self->sections[i]);
+        gtk_widget_add_controller (GTK_WIDGET (lists[i]), motion);
+      }
     }
 }

@@ -710,9 +710,31 @@ sidebar_country (AtlasWindow *window,
   return g_object_get_data (G_OBJECT (check), "facet-id");
 }
 
+/* The pointer entering or leaving the sidebar's countries. */
+static void
+point_at_countries (AtlasWindow *window,
+                    const char  *signal)
+{
+  AtlasFilterSidebar *sidebar = ATLAS_FILTER_SIDEBAR (find_by_type (GTK_WIDGET (window), ATLAS_TYPE_FILTER_SIDEBAR));
+  GtkWidget *list = find_by_type (GTK_WIDGET (sidebar), GTK_TYPE_LIST_BOX);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (list);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        continue;
+      if (g_str_equal (signal, "enter"))
+        g_signal_emit_by_name (controller, "enter", 10.0, 10.0);
+      else
+        g_signal_emit_by_name (controller, "leave");
+    }
+}
+
 /* A company ticked reorders the countries by their new counts: the sidebar
  * keeps its rows, gives them the new order, and the keyboard focus stays
- * on its country. */
+ * on its country; not while the pointer is over them. */
 static void
 test_sidebar_focus_follows_its_choice (void)
 {
@@ -751,6 +773,20 @@ test_sidebar_focus_follows_its_choice (void)
   /* The rows were kept, not built again. */
   g_assert_nonnull (first_row);
   g_object_remove_weak_pointer (G_OBJECT (first_row), (gpointer *) &first_row);
+
+  /* With the pointer over the countries, the same tick leaves every row in
+   * its place with its new count; the pointer gone, they reorder. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-company", "s",
+                                             ((AtlasFacetEntry *) g_ptr_array_index (companies, 0))->id));
+  atlas_test_drain ();
+  g_assert_cmpstr (sidebar_country (window, 3), ==, chosen);
+  point_at_countries (window, "enter");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-company", "s",
+                                             ((AtlasFacetEntry *) g_ptr_array_index (companies, 0))->id));
+  atlas_test_drain ();
+  g_assert_cmpstr (sidebar_country (window, 3), ==, chosen);
+  point_at_countries (window, "leave");
+  g_assert_cmpstr (sidebar_country (window, 2), ==, chosen);
 
   close_window (&window);
   g_clear_object (&store);
