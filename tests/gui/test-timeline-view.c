@@ -183,6 +183,44 @@ test_layers_redraw_what_changed (void)
   atlas_test_remove_dir (dir);
 }
 
+/* A timeline on a store of its own, following a session: what the tests
+ * of clicks and zooms below start from. */
+typedef struct
+{
+  char              *dir;
+  AtlasStore        *store;
+  AtlasViewState    *state;
+  AtlasSession      *session;
+  AtlasTimelineView *timeline;
+  GtkWidget         *window;
+} Timeline;
+
+static void
+timeline_open (Timeline   *t,
+               char       *dir,
+               AtlasStore *store)
+{
+  t->dir = dir;
+  t->store = store;
+  t->state = atlas_view_state_new ();
+  t->session = atlas_session_new (store, t->state);
+  t->window = present_timeline (&t->timeline);
+  atlas_session_allow_workers (t->session);
+  atlas_timeline_view_set_session (t->timeline, t->session);
+  wait_idle (t->timeline);
+}
+
+static void
+timeline_close (Timeline *t)
+{
+  gtk_window_destroy (GTK_WINDOW (t->window));
+  g_clear_object (&t->session);
+  g_clear_object (&t->state);
+  g_clear_object (&t->store);
+  atlas_test_remove_dir (t->dir);
+  g_free (t->dir);
+}
+
 /* Fits, then zooms in `level` times by two around the middle. */
 static void
 zoom_to_level (AtlasTimelineView *timeline,
@@ -200,19 +238,15 @@ zoom_to_level (AtlasTimelineView *timeline,
 static void
 test_merged_markers_zoom_in (void)
 {
-  g_autofree char *dir = atlas_test_make_dir ();
-  g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
-  g_autoptr(AtlasViewState) state = atlas_view_state_new ();
-  g_autoptr(AtlasSession) session = atlas_session_new (store, state);
+  char *dir = atlas_test_make_dir ();
+  Timeline t;
   AtlasTimelineView *timeline;
-  GtkWidget *window = present_timeline (&timeline);
   GtkEventController *click;
   g_auto(GStrv) lanes = NULL;
   guint clicked = 0;
 
-  atlas_session_allow_workers (session);
-  atlas_timeline_view_set_session (timeline, session);
-  wait_idle (timeline);
+  timeline_open (&t, dir, atlas_test_corpus_store (dir));
+  timeline = t.timeline;
   click = atlas_test_find_controller (GTK_WIDGET (timeline), GTK_TYPE_GESTURE_CLICK);
   lanes = atlas_timeline_view_get_lane_names (timeline);
   for (int level = 0; level < 8; level++)
@@ -248,9 +282,7 @@ test_merged_markers_zoom_in (void)
       }
   g_assert_cmpuint (clicked, >, 3);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_clear_object (&store);
-  atlas_test_remove_dir (dir);
+  timeline_close (&t);
 }
 
 /* The first merged marker of the first lane, or FALSE. */
@@ -282,15 +314,13 @@ test_merged_span_zooms_in (void)
     "\"events\": [{\"date\": \"2024\", \"kind\": \"funding\", \"title\": \"The year\"},"
     " {\"date\": \"2024-03-10\", \"kind\": \"funding\", \"title\": \"One day\"},"
     " {\"date\": \"2024-03-12\", \"kind\": \"funding\", \"title\": \"Two days later\"}]}}]}";
-  g_autofree char *dir = atlas_test_make_dir ();
+  char *dir = atlas_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "spans.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(AtlasStore) store = atlas_test_open_store (dir);
-  g_autoptr(AtlasViewState) state = atlas_view_state_new ();
+  AtlasStore *store = atlas_test_open_store (dir);
   g_autoptr(AtlasImportReport) report = NULL;
-  g_autoptr(AtlasSession) session = NULL;
+  Timeline t;
   AtlasTimelineView *timeline;
-  GtkWidget *window = present_timeline (&timeline);
   GtkEventController *click;
   double x, y;
   guint clicks = 0;
@@ -298,10 +328,8 @@ test_merged_span_zooms_in (void)
   g_assert_true (g_file_set_contents (path, feed, -1, NULL));
   report = atlas_import_file (store, file, NULL, NULL);
   g_assert_null (report->error);
-  session = atlas_session_new (store, state);
-  atlas_session_allow_workers (session);
-  atlas_timeline_view_set_session (timeline, session);
-  wait_idle (timeline);
+  timeline_open (&t, dir, store);
+  timeline = t.timeline;
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.fit", NULL));
   wait_idle (timeline);
   click = atlas_test_find_controller (GTK_WIDGET (timeline), GTK_TYPE_GESTURE_CLICK);
@@ -329,10 +357,7 @@ test_merged_span_zooms_in (void)
     g_assert_cmpint (end, >=, 1710201600);    /* 2024-03-12 */
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_clear_object (&session);
-  g_clear_object (&store);
-  atlas_test_remove_dir (dir);
+  timeline_close (&t);
 }
 
 /* Thousands of events over ten years read as many marks a lane at every
@@ -341,14 +366,13 @@ test_merged_span_zooms_in (void)
 static void
 test_dense_lanes_at_every_zoom (void)
 {
-  g_autofree char *dir = atlas_test_make_dir ();
-  g_autoptr(AtlasStore) store = atlas_test_open_store (dir);
-  g_autoptr(AtlasViewState) state = atlas_view_state_new ();
-  g_autoptr(AtlasSession) session = NULL;
+  char *dir = atlas_test_make_dir ();
+  AtlasStore *store = atlas_test_open_store (dir);
   g_autoptr(GError) error = NULL;
   AtlasGeneratorOptions options;
+  Timeline t;
   AtlasTimelineView *timeline;
-  GtkWidget *window = present_timeline (&timeline);
+  GtkWidget *window;
   g_auto(GStrv) lanes = NULL;
 
   atlas_generator_options_init (&options);
@@ -357,10 +381,9 @@ test_dense_lanes_at_every_zoom (void)
   options.all_atlas = TRUE;
   g_assert_true (atlas_generate_into_store (&options, store, &error));
   g_assert_no_error (error);
-  session = atlas_session_new (store, state);
-  atlas_session_allow_workers (session);
-  atlas_timeline_view_set_session (timeline, session);
-  wait_idle (timeline);
+  timeline_open (&t, dir, store);
+  timeline = t.timeline;
+  window = t.window;
   lanes = atlas_timeline_view_get_lane_names (timeline);
   g_assert_cmpuint (g_strv_length (lanes), >, 2);
 
@@ -373,8 +396,8 @@ test_dense_lanes_at_every_zoom (void)
       static const char *const texts[] = { "", "systems", "" };
       AtlasSelection *selection;
 
-      atlas_view_state_set_text (state, texts[step]);
-      selection = atlas_session_get_selection (session);
+      atlas_view_state_set_text (t.state, texts[step]);
+      selection = atlas_session_get_selection (t.session);
       gtk_widget_queue_draw (GTK_WIDGET (timeline));
       g_object_unref (atlas_test_render (window));
       g_test_message ("“%s”: %u articles, %u in the strip", texts[step], selection->undated_times->len,
@@ -408,10 +431,7 @@ test_dense_lanes_at_every_zoom (void)
         g_assert_cmpuint (marks, >, 0);
     }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_clear_object (&session);
-  g_clear_object (&store);
-  atlas_test_remove_dir (dir);
+  timeline_close (&t);
 }
 
 int
