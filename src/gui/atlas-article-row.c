@@ -176,9 +176,11 @@ show_article (AtlasArticleRow *self)
   if (self->item != NULL)
     atlas_compat_list_item_set_label (self->item, shown_title);
 
-  /* Companies come first and countries last: the two things the user filters
-   * by. The line shows as many as fit. */
-  atlas_chip_line_set_entities (self->chips, atlas_article_get_entities (self->article));
+  /* The companies and countries the title names first, then the rest,
+   * companies before countries: the two things the user filters by. The
+   * line shows as many as fit and counts the others. */
+  atlas_chip_line_set_entities (self->chips, atlas_article_get_entities (self->article),
+                                atlas_article_get_title (self->article));
   self->shown = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -222,6 +224,28 @@ atlas_article_row_measure (GtkWidget      *widget,
     *minimum = *natural = metrics->title + SPACING + metrics->meta + SPACING + metrics->chips;
 }
 
+/* The height of the title as shaped for `width`: one line or two. */
+static int
+shaped_title_height (AtlasArticleRow *self,
+                     int              width)
+{
+  int height;
+
+  ensure_layouts (self);
+  pango_layout_set_width (self->title, width * PANGO_SCALE);
+  pango_layout_set_width (self->meta, width * PANGO_SCALE);
+  pango_layout_get_pixel_size (self->title, NULL, &height);
+  return MIN (height, row_metrics (self)->title);
+}
+
+/* A shorter title leaves the row's spare line half above, half below. */
+static int
+title_top (AtlasArticleRow *self,
+           int              width)
+{
+  return (row_metrics (self)->title - shaped_title_height (self, width)) / 2;
+}
+
 static void
 atlas_article_row_size_allocate (GtkWidget *widget,
                                  int        width,
@@ -234,10 +258,11 @@ atlas_article_row_size_allocate (GtkWidget *widget,
   if (self->article != NULL && !self->shown)
     show_article (self);
   gtk_widget_measure (GTK_WIDGET (self->chips), GTK_ORIENTATION_VERTICAL, width, NULL, NULL, NULL, NULL);
-  /* Placed under a title of one line at the top; the drawing moves them to
-   * where the title leaves them (the chips take no input). */
+  /* Under the feed and date, where the title leaves them: the chips take
+   * clicks, so they are where they are drawn. */
   gtk_widget_size_allocate (GTK_WIDGET (self->chips),
-                            &(GtkAllocation) { 0, metrics->title_line + SPACING + metrics->meta + SPACING,
+                            &(GtkAllocation) { 0, title_top (self, width) + shaped_title_height (self, width) + SPACING +
+                                                  metrics->meta + SPACING,
                                                width, metrics->chips },
                             -1);
 }
@@ -247,7 +272,6 @@ atlas_article_row_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
 {
   AtlasArticleRow *self = ATLAS_ARTICLE_ROW (widget);
-  const RowMetrics *metrics = row_metrics (self);
   int width = gtk_widget_get_width (widget);
   GdkRGBA color, dim;
   int title_height, top;
@@ -255,28 +279,18 @@ atlas_article_row_snapshot (GtkWidget   *widget,
   if (!self->shown)
     return;
 
-  ensure_layouts (self);
   atlas_compat_widget_get_color (widget, &color);
   dim = color;
   dim.alpha *= DIM_ALPHA;
-  pango_layout_set_width (self->title, width * PANGO_SCALE);
-  pango_layout_set_width (self->meta, width * PANGO_SCALE);
-  pango_layout_get_pixel_size (self->title, NULL, &title_height);
-  title_height = MIN (title_height, metrics->title);
-
-  /* A shorter title leaves the row's spare line half above, half below. */
-  top = (metrics->title - title_height) / 2;
+  title_height = shaped_title_height (self, width);
+  top = title_top (self, width);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, top));
   gtk_snapshot_append_layout (snapshot, self->title, &color);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, title_height + SPACING));
   gtk_snapshot_append_layout (snapshot, self->meta, &dim);
   gtk_snapshot_restore (snapshot);
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, top + title_height - metrics->title_line));
   gtk_widget_snapshot_child (widget, GTK_WIDGET (self->chips), snapshot);
-  gtk_snapshot_restore (snapshot);
 }
 
 static void

@@ -10,7 +10,8 @@ G_DECLARE_FINAL_TYPE (AtlasChipLine, atlas_chip_line, ATLAS, CHIP_LINE, GtkWidge
 
 GtkWidget *atlas_chip_line_new          (void);
 void       atlas_chip_line_set_entities (AtlasChipLine *self,
-                                         GPtrArray     *entities);
+                                         GPtrArray     *entities,
+                                         const char    *title);
 int        atlas_chip_line_get_line_height (AtlasChipLine *self);
 
 G_END_DECLS

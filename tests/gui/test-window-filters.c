@@ -960,9 +960,19 @@ test_all_companies (void)
   atlas_test_remove_dir (dir);
 }
 
-/* A row's chips: companies and countries only, as many as fit, every name
- * given to screen readers, names drawn as text even when they look like
- * markup. */
+static void
+note_toggled (GSimpleAction *action,
+              GVariant      *parameter,
+              char         **toggled)
+{
+  g_free (*toggled);
+  *toggled = g_variant_dup_string (parameter, NULL);
+}
+
+/* A row's chips: companies and countries only, those the title names
+ * first, as many as fit and "+N" for the rest, a press on one filtering by
+ * it, every name given to screen readers, names drawn as text even when
+ * they look like markup. */
 static void
 test_row_chips (void)
 {
@@ -979,8 +989,13 @@ test_row_chips (void)
   atlas_article_add_entity (article, "GB", "country", "United Kingdom", NULL);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_set_child (GTK_WINDOW (window), line);
-  atlas_chip_line_set_entities (chips, atlas_article_get_entities (article));
+  /* Those the title names come first, in its order; then the others. */
+  atlas_chip_line_set_entities (chips, atlas_article_get_entities (article),
+                                "The second company with a long name opens in the united kingdom");
   g_assert_cmpuint (atlas_chip_line_get_n_chips (chips), ==, 3);
+  g_assert_cmpstr (atlas_chip_line_get_chip_id (chips, 0), ==, "c2");
+  g_assert_cmpstr (atlas_chip_line_get_chip_id (chips, 1), ==, "GB");
+  g_assert_cmpstr (atlas_chip_line_get_chip_id (chips, 2), ==, "c1");
   g_assert_true (gtk_widget_get_visible (line));
 
   gtk_widget_measure (line, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
@@ -988,13 +1003,35 @@ test_row_chips (void)
   atlas_test_wait_for_frames (window);
   gtk_widget_size_allocate (line, &(GtkAllocation) { 0, 0, natural, 20 }, -1);
   g_assert_cmpuint (atlas_chip_line_get_n_shown (chips), ==, 3);
-  gtk_widget_size_allocate (line, &(GtkAllocation) { 0, 0, natural / 2, 20 }, -1);
+  g_assert_cmpuint (atlas_chip_line_get_n_more (chips), ==, 0);
+  /* Those left out are counted in a last chip. */
+  gtk_widget_size_allocate (line, &(GtkAllocation) { 0, 0, natural - 10, 20 }, -1);
   g_assert_cmpuint (atlas_chip_line_get_n_shown (chips), <, 3);
+  g_assert_cmpuint (atlas_chip_line_get_n_shown (chips) + atlas_chip_line_get_n_more (chips), ==, 3);
   texture = atlas_test_render (line);
   g_assert_nonnull (texture);
 
+  /* A press on a chip filters by it; elsewhere it is the row's. */
+  {
+    g_autoptr(GSimpleActionGroup) win = g_simple_action_group_new ();
+    g_autoptr(GSimpleAction) toggle = g_simple_action_new ("toggle-company", G_VARIANT_TYPE_STRING);
+    GtkEventController *click = atlas_test_find_controller (line, GTK_TYPE_GESTURE_CLICK);
+    g_autofree char *toggled = NULL;
+    double x;
+
+    g_signal_connect (toggle, "activate", G_CALLBACK (note_toggled), &toggled);
+    g_action_map_add_action (G_ACTION_MAP (win), G_ACTION (toggle));
+    gtk_widget_insert_action_group (window, "win", G_ACTION_GROUP (win));
+    g_assert_true (atlas_chip_line_get_chip_x (chips, 0, &x));
+    g_signal_emit_by_name (click, "pressed", 1, x + 4, 5.0);
+    g_assert_cmpstr (toggled, ==, "c2");
+    g_clear_pointer (&toggled, g_free);
+    g_signal_emit_by_name (click, "pressed", 1, (double) natural - 12, 5.0);
+    g_assert_null (toggled);
+  }
+
   /* Empty, the line keeps its place in its row and shows nothing. */
-  atlas_chip_line_set_entities (chips, NULL);
+  atlas_chip_line_set_entities (chips, NULL, NULL);
   g_assert_cmpuint (atlas_chip_line_get_n_chips (chips), ==, 0);
   gtk_widget_size_allocate (line, &(GtkAllocation) { 0, 0, natural, 20 }, -1);
   g_assert_cmpuint (atlas_chip_line_get_n_shown (chips), ==, 0);
