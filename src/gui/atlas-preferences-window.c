@@ -237,7 +237,7 @@ on_added (GObject      *source,
 
   gtk_widget_set_visible (GTK_WIDGET (self->add_spinner), FALSE);
   gtk_spinner_stop (self->add_spinner);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->url_row), TRUE);
+  gtk_editable_set_editable (GTK_EDITABLE (self->url_row), TRUE);
 
   if (reports == NULL)
     {
@@ -265,7 +265,8 @@ on_url_apply (AtlasPreferencesWindow *self,
 {
   g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 
-  if (*url == '\0')
+  /* One subscription at a time: the row waits, read-only, for this one. */
+  if (*url == '\0' || !gtk_editable_get_editable (GTK_EDITABLE (row)))
     return;
   if (!atlas_text_is_web_link (url))
     {
@@ -281,7 +282,10 @@ static void
 subscribe (AtlasPreferencesWindow *self,
            const char             *url)
 {
-  gtk_widget_set_sensitive (GTK_WIDGET (self->url_row), FALSE);
+  /* Read-only rather than insensitive: an insensitive row loses the
+   * keyboard focus without its text being told, and GTK then warns that
+   * the text "did not receive a focus-out event". */
+  gtk_editable_set_editable (GTK_EDITABLE (self->url_row), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->add_spinner), TRUE);
   gtk_spinner_start (self->add_spinner);
   atlas_subscriptions_add_async (self->store, url, self->cancellable, on_added, g_object_ref (self));

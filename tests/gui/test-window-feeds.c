@@ -522,6 +522,69 @@ test_preferences_choose_a_feed (void)
   atlas_test_remove_dir (dir);
 }
 
+/* Holds every connection it accepts and never answers: a subscription to
+ * it waits until it is cancelled. */
+static gboolean
+on_incoming_held (GSocketService    *service,
+                  GSocketConnection *connection,
+                  GObject           *source,
+                  GPtrArray         *held)
+{
+  g_ptr_array_add (held, g_object_ref (connection));
+  return TRUE;
+}
+
+/* While a subscription waits, the address row keeps the keyboard focus,
+ * read-only: made insensitive, it lost the focus without its text being
+ * told, and the cursor's next blink warned "GtkText - did not receive a
+ * focus-out event" (fatal here). A second Enter asks nothing more. */
+static void
+test_preferences_subscribe_keeps_focus (void)
+{
+  g_autoptr(GSocketService) service = g_socket_service_new ();
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  guint16 port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (service), NULL, &error);
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/feed.xml", port);
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
+  AtlasPreferencesWindow *prefs;
+  GtkWidget *entry;
+  gint64 deadline;
+
+  g_assert_no_error (error);
+  g_signal_connect (service, "incoming", G_CALLBACK (on_incoming_held), held);
+  g_socket_service_start (service);
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", TRUE, "gtk-cursor-blink-time", 100, NULL);
+
+  prefs = atlas_preferences_window_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (prefs));
+  atlas_test_wait_for_frames (GTK_WIDGET (prefs));
+  entry = find_by_type (GTK_WIDGET (prefs), ADW_TYPE_ENTRY_ROW);
+  g_assert_true (gtk_widget_grab_focus (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), url);
+  g_signal_emit_by_name (entry, "apply");
+
+  /* Many blinks while it waits. */
+  deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (entry)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (prefs)), entry));
+  g_signal_emit_by_name (entry, "apply");
+  deadline = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (held->len, ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+  atlas_test_drain ();
+  g_socket_service_stop (service);
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -544,6 +607,7 @@ main (int   argc,
   g_test_add_func ("/window/refresh-failure-has-details", test_refresh_failure_has_details);
   g_test_add_func ("/window/refresh-when-due", test_refresh_when_due);
   g_test_add_func ("/window/preferences-subscribe", test_preferences_subscribe);
+  g_test_add_func ("/window/preferences-subscribe-keeps-focus", test_preferences_subscribe_keeps_focus);
   g_test_add_func ("/window/preferences-choose-a-feed", test_preferences_choose_a_feed);
 
   return g_test_run ();
