@@ -111,6 +111,8 @@ on_filter_changed (AtlasEventTable *self)
   self->since = filter->since;
   self->until = filter->until;
   fill (self);
+  /* The new rows keep the open article's row selected. */
+  on_selected_article (self);
 }
 
 /* The events the table shows as rows, and the session's view state for
