@@ -52,6 +52,7 @@ struct _AtlasChipLine
   guint        n_shown;
   PangoLayout *more;    /* "+N", for the chips left out */
   int          more_x;
+  int          laid_out_width;  /* of the last allocation, -1 after new chips */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasChipLine, atlas_chip_line, GTK_TYPE_WIDGET)
@@ -110,13 +111,28 @@ clear_chip (Chip *chip)
   g_clear_pointer (&chip->id, g_free);
 }
 
-/* Where the title names an entity, folded as searches are; G_MAXINT when
- * it does not. */
+/* A name folded as searches are, kept with its shared layout: rows of the
+ * same companies, made 25 a frame while scrolling, fold it once. */
+static const char *
+folded_name (PangoLayout *layout)
+{
+  const char *folded = g_object_get_data (G_OBJECT (layout), "atlas-folded");
+
+  if (folded == NULL)
+    {
+      char *made = atlas_text_fold (pango_layout_get_text (layout));
+
+      g_object_set_data_full (G_OBJECT (layout), "atlas-folded", made, g_free);
+      folded = made;
+    }
+  return folded;
+}
+
+/* Where the title names an entity, both folded; G_MAXINT when it does not. */
 static int
 place_in_title (const char *folded_title,
-                const char *name)
+                const char *folded)
 {
-  g_autofree char *folded = atlas_text_fold (name);
   const char *found;
 
   if (folded_title == NULL || folded == NULL || *folded == '\0' ||
@@ -158,13 +174,21 @@ atlas_chip_line_set_entities (AtlasChipLine *self,
 
   g_array_set_size (self->chips, 0);
   self->text_height = 0;
+  self->laid_out_width = -1;
   for (guint i = 0; entities != NULL && i < entities->len; i++)
     {
       const AtlasEntityRef *entity = g_ptr_array_index (entities, i);
-      Ranked rank = { entity, place_in_title (folded_title, entity->name), i };
+      g_autoptr(PangoLayout) layout = NULL;
+      Ranked rank = { entity, G_MAXINT, i };
 
-      if (g_strcmp0 (entity->kind, "company") == 0 || g_strcmp0 (entity->kind, "country") == 0)
-        g_array_append_val (ranked, rank);
+      if (g_strcmp0 (entity->kind, "company") != 0 && g_strcmp0 (entity->kind, "country") != 0)
+        continue;
+      if (folded_title != NULL)
+        {
+          layout = shared_layout (self, entity->name);
+          rank.place = place_in_title (folded_title, folded_name (layout));
+        }
+      g_array_append_val (ranked, rank);
     }
   g_array_sort (ranked, compare_ranked);
   for (guint i = 0; i < ranked->len; i++)
@@ -298,15 +322,23 @@ atlas_chip_line_size_allocate (GtkWidget *widget,
 {
   AtlasChipLine *self = ATLAS_CHIP_LINE (widget);
   guint n = self->chips->len;
-  int x = 0;
+  int x = 0, all = 0;
+
+  /* Rows are allocated again at every frame of a scroll: the same chips
+   * at the same width are where they were. */
+  if (width == self->laid_out_width)
+    return;
+  self->laid_out_width = width;
+  for (guint i = 0; i < n; i++)
+    all += (i > 0 ? SPACING : 0) + chip_width (&g_array_index (self->chips, Chip, i));
 
   self->n_shown = 0;
   for (guint i = 0; i < n; i++)
     {
       Chip *chip = &g_array_index (self->chips, Chip, i);
       int right = x + chip_width (chip);
-      /* The last chip needs no "+N" beside it. */
-      int reserve = i + 1 < n ? SPACING + more_width (self, n - i - 1) : 0;
+      /* All fit: no "+N"; the last chip needs none beside it either. */
+      int reserve = all > width && i + 1 < n ? SPACING + more_width (self, n - i - 1) : 0;
 
       if (right + reserve > width)
         break;
@@ -460,6 +492,7 @@ static void
 atlas_chip_line_init (AtlasChipLine *self)
 {
   self->chips = g_array_new (FALSE, FALSE, sizeof (Chip));
+  self->laid_out_width = -1;
   g_array_set_clear_func (self->chips, (GDestroyNotify) clear_chip);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   {
