@@ -238,12 +238,13 @@ shaped_title_height (AtlasArticleRow *self,
   return MIN (height, row_metrics (self)->title);
 }
 
-/* A shorter title leaves the row's spare line half above, half below. */
+/* A shorter title, `title_height` high, leaves the row's spare line half
+ * above, half below. */
 static int
 title_top (AtlasArticleRow *self,
-           int              width)
+           int              title_height)
 {
-  return (row_metrics (self)->title - shaped_title_height (self, width)) / 2;
+  return (row_metrics (self)->title - title_height) / 2;
 }
 
 static void
@@ -254,14 +255,16 @@ atlas_article_row_size_allocate (GtkWidget *widget,
 {
   AtlasArticleRow *self = ATLAS_ARTICLE_ROW (widget);
   const RowMetrics *metrics = row_metrics (self);
+  int title_height;
 
   if (self->article != NULL && !self->shown)
     show_article (self);
+  title_height = shaped_title_height (self, width);
   gtk_widget_measure (GTK_WIDGET (self->chips), GTK_ORIENTATION_VERTICAL, width, NULL, NULL, NULL, NULL);
   /* Under the feed and date, where the title leaves them: the chips take
    * clicks, so they are where they are drawn. */
   gtk_widget_size_allocate (GTK_WIDGET (self->chips),
-                            &(GtkAllocation) { 0, title_top (self, width) + shaped_title_height (self, width) + SPACING +
+                            &(GtkAllocation) { 0, title_top (self, title_height) + title_height + SPACING +
                                                   metrics->meta + SPACING,
                                                width, metrics->chips },
                             -1);
@@ -283,7 +286,7 @@ atlas_article_row_snapshot (GtkWidget   *widget,
   dim = color;
   dim.alpha *= DIM_ALPHA;
   title_height = shaped_title_height (self, width);
-  top = title_top (self, width);
+  top = title_top (self, title_height);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, top));
   gtk_snapshot_append_layout (snapshot, self->title, &color);
