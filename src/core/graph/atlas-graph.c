@@ -196,6 +196,28 @@ compare_floats (const void *a,
   return x < y ? -1 : x > y;
 }
 
+/* The box the nodes' positions fill; FALSE for a graph with no node. */
+gboolean
+atlas_graph_get_bounds (AtlasGraph *graph,
+                        float      *min_x,
+                        float      *min_y,
+                        float      *max_x,
+                        float      *max_y)
+{
+  *min_x = *min_y = G_MAXFLOAT;
+  *max_x = *max_y = -G_MAXFLOAT;
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      const AtlasGraphNode *node = atlas_graph_get_node (graph, i);
+
+      *min_x = MIN (*min_x, node->x);
+      *min_y = MIN (*min_y, node->y);
+      *max_x = MAX (*max_x, node->x);
+      *max_y = MAX (*max_y, node->y);
+    }
+  return graph->nodes->len > 0;
+}
+
 /* The median length of an edge as laid out, from every edge or from
  * `max_samples` spread over them (0: every edge); 1 when there is none. */
 double

@@ -77,6 +77,11 @@ AtlasGraph     *atlas_graph_build_for_articles (AtlasStore        *store,
 AtlasGraph     *atlas_graph_copy         (AtlasGraph              *graph);
 double          atlas_graph_median_edge  (AtlasGraph              *graph,
                                           guint                    max_samples);
+gboolean        atlas_graph_get_bounds   (AtlasGraph              *graph,
+                                          float                   *min_x,
+                                          float                   *min_y,
+                                          float                   *max_x,
+                                          float                   *max_y);
 AtlasGraph     *atlas_graph_neighbourhood (AtlasGraph             *graph,
                                           guint                    center,
                                           guint                    hops);

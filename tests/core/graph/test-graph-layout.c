@@ -169,6 +169,86 @@ test_pieces_gathered (void)
     }
 }
 
+/* The smallest distance between two nodes, over the separation the
+ * layout promises: the smaller of the median edge and the spacing of nodes
+ * spread evenly over the picture (or along it, when it is a line). */
+static double
+closest_pair (AtlasGraph *graph)
+{
+  double closest = G_MAXDOUBLE, spacing;
+  float min_x = G_MAXFLOAT, min_y = G_MAXFLOAT, max_x = -G_MAXFLOAT, max_y = -G_MAXFLOAT;
+  guint n = atlas_graph_get_n_nodes (graph);
+
+  for (guint i = 0; i < n; i++)
+    {
+      min_x = MIN (min_x, atlas_graph_get_node (graph, i)->x);
+      max_x = MAX (max_x, atlas_graph_get_node (graph, i)->x);
+      min_y = MIN (min_y, atlas_graph_get_node (graph, i)->y);
+      max_y = MAX (max_y, atlas_graph_get_node (graph, i)->y);
+    }
+
+  for (guint i = 0; i < atlas_graph_get_n_nodes (graph); i++)
+    for (guint j = i + 1; j < atlas_graph_get_n_nodes (graph); j++)
+      closest = MIN (closest, hypot (atlas_graph_get_node (graph, i)->x - atlas_graph_get_node (graph, j)->x,
+                                     atlas_graph_get_node (graph, i)->y - atlas_graph_get_node (graph, j)->y));
+  spacing = MAX (sqrt ((max_x - min_x) * (max_y - min_y) / n), MAX (max_x - min_x, max_y - min_y) / n);
+  g_test_message ("median edge %.2f, even spacing %.2f", atlas_graph_median_edge (graph, 0), spacing);
+  return closest / MIN (atlas_graph_median_edge (graph, 0), spacing);
+}
+
+/* No node ends on top of another: on the corpus, on a crowd of leaves of
+ * one hub, and on two nodes a warm start put at the same place. The corpus
+ * had nodes exactly stacked, one disc hiding the other. */
+static void
+test_nodes_apart (void)
+{
+  g_autoptr(AtlasGraph) corpus = atlas_test_build_graph (store, NULL, FALSE, NULL);
+  g_autoptr(AtlasGraphLayout) corpus_layout = atlas_graph_layout_new (corpus, 7, NULL);
+  g_autoptr(AtlasGraph) star = atlas_graph_new ();
+  g_autoptr(AtlasGraphLayout) star_layout = NULL;
+  g_autoptr(AtlasGraph) before = atlas_graph_new ();
+  g_autoptr(AtlasGraph) after = atlas_graph_new ();
+  g_autoptr(AtlasGraphLayout) warm = NULL;
+
+  atlas_graph_layout_run (corpus_layout, 300);
+  g_test_message ("corpus: closest pair %.3f of the separation", closest_pair (corpus));
+  g_assert_cmpfloat (closest_pair (corpus), >=, 0.3);
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("leaf%03u", i);
+      atlas_graph_add_node (star, id, NULL, "company", NULL, 1);
+      if (i > 0)
+        atlas_graph_add_edge (star, 0, i, ATLAS_GRAPH_EDGE_RELATION, NULL, 1);
+    }
+  star_layout = atlas_graph_layout_new (star, 3, NULL);
+  atlas_graph_layout_run (star_layout, 1000);
+  g_test_message ("star: closest pair %.3f of the separation", closest_pair (star));
+  g_assert_cmpfloat (closest_pair (star), >=, 0.3);
+
+  for (guint k = 0; k < 2; k++)
+    {
+      AtlasGraph *graph = k == 0 ? before : after;
+
+      atlas_graph_add_node (graph, "hub", NULL, "country", NULL, 2);
+      atlas_graph_add_node (graph, "a", NULL, "company", NULL, 1);
+      atlas_graph_add_node (graph, "b", NULL, "company", NULL, 1);
+      atlas_graph_add_edge (graph, 1, 0, ATLAS_GRAPH_EDGE_RELATION, NULL, 1);
+      atlas_graph_add_edge (graph, 2, 0, ATLAS_GRAPH_EDGE_RELATION, NULL, 1);
+    }
+  atlas_graph_get_node (before, 0)->x = 0;
+  atlas_graph_get_node (before, 0)->y = 0;
+  for (guint i = 1; i < 3; i++)
+    {
+      atlas_graph_get_node (before, i)->x = 10;
+      atlas_graph_get_node (before, i)->y = 0;
+    }
+  warm = atlas_graph_layout_new (after, 1, before);
+  atlas_graph_layout_run (warm, 0);
+  g_test_message ("warm start: closest pair %.3f of the separation", closest_pair (after));
+  g_assert_cmpfloat (closest_pair (after), >=, 0.39);
+}
+
 static void
 count_progress (AtlasGraph *graph,
                 gpointer    user_data)
@@ -279,6 +359,7 @@ main (int   argc,
   g_test_add_func ("/graph-layout/warm-start-and-pins", test_warm_start_and_pins);
   g_test_add_func ("/graph-layout/pieces-gathered", test_pieces_gathered);
   g_test_add_func ("/graph-layout/progress", test_layout_progress);
+  g_test_add_func ("/graph-layout/nodes-apart", test_nodes_apart);
   g_test_add_func ("/graph-layout/pivot-start", test_pivot_start);
 
   return atlas_test_run_with_store (&store, atlas_test_corpus_store);
