@@ -65,14 +65,32 @@ place_label (AtlasGraphView *self,
                             width + 2 * ATLAS_GRAPH_LABEL_PAD, height, forced);
 }
 
-/* Labels for what the reader is looking at, then for the most mentioned
- * nodes on screen, as many as the view has room for. */
+/* The legend and the buttons over the view keep their room. */
+static void
+reserve_overlays (AtlasGraphView *self)
+{
+  GtkWidget *overlays[] = { self->options_button, self->whole_button, self->notice };
+  graphene_rect_t bounds;
+
+  if (_atlas_graph_view_legend_box (self, &bounds))
+    atlas_label_placer_reserve (self->labels, &(AtlasLabelBox) { bounds.origin.x, bounds.origin.y,
+                                                                 bounds.size.width, bounds.size.height });
+  for (guint k = 0; k < G_N_ELEMENTS (overlays); k++)
+    if (gtk_widget_get_visible (overlays[k]) && gtk_widget_compute_bounds (overlays[k], GTK_WIDGET (self), &bounds))
+      atlas_label_placer_reserve (self->labels, &(AtlasLabelBox) { bounds.origin.x, bounds.origin.y,
+                                                                   bounds.size.width, bounds.size.height });
+}
+
+/* Labels for what the reader is looking at (the hovered node, the focused
+ * one, then the ringed ones, most mentioned first), then for the most
+ * mentioned nodes on screen, as many as the view has room for. */
 void
 _atlas_graph_view_place_labels (AtlasGraphView *self)
 {
   double area = (double) gtk_widget_get_width (GTK_WIDGET (self)) * gtk_widget_get_height (GTK_WIDGET (self));
   guint room = CLAMP ((guint) (area / 40000), 6, 40);
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) ringed = g_array_new (FALSE, FALSE, sizeof (guint));
   GHashTableIter iter;
   gpointer id;
   guint index;
@@ -81,6 +99,7 @@ _atlas_graph_view_place_labels (AtlasGraphView *self)
   self->labels = atlas_label_placer_new (gtk_widget_get_width (GTK_WIDGET (self)),
                                          gtk_widget_get_height (GTK_WIDGET (self)));
   self->new_layouts_left = NEW_LAYOUTS_PER_FRAME;
+  reserve_overlays (self);
   for (guint k = 0; k < self->by_importance->len && candidates->len < 4 * room; k++)
     {
       index = g_array_index (self->by_importance, guint, k);
@@ -105,7 +124,10 @@ _atlas_graph_view_place_labels (AtlasGraphView *self)
   g_hash_table_iter_init (&iter, self->highlight);
   while (g_hash_table_iter_next (&iter, &id, NULL))
     if (atlas_graph_find (self->graph, id, &index) && _atlas_graph_view_on_screen (self, index))
-      place_label (self, index, TRUE);
+      g_array_append_val (ringed, index);
+  g_array_sort_with_data (ringed, _atlas_graph_view_compare_importance, self->graph);
+  for (guint k = 0; k < ringed->len; k++)
+    place_label (self, g_array_index (ringed, guint, k), TRUE);
 
   for (guint k = 0; k < candidates->len && atlas_label_placer_get_n_placed (self->labels) < room; k++)
     place_label (self, g_array_index (candidates, guint, k), FALSE);
@@ -119,6 +141,34 @@ place_pending_labels (gpointer user_data)
   self->labels_source = 0;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   return G_SOURCE_REMOVE;
+}
+
+/* The lines from names set away from their nodes, thin and faint. */
+static void
+draw_leaders (AtlasGraphView *self,
+              GtkSnapshot    *snapshot,
+              const GdkRGBA  *ink)
+{
+  cairo_t *cr = NULL;
+
+  for (guint p = 0; p < atlas_label_placer_get_n_placed (self->labels); p++)
+    {
+      const AtlasPlacedLabel *label = atlas_label_placer_get_placed (self->labels, p);
+
+      if (!label->has_leader)
+        continue;
+      if (cr == NULL)
+        cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (GTK_WIDGET (self)),
+                                                                       gtk_widget_get_height (GTK_WIDGET (self))));
+      cairo_move_to (cr, label->from_x, label->from_y);
+      cairo_line_to (cr, label->to_x, label->to_y);
+    }
+  if (cr == NULL)
+    return;
+  gdk_cairo_set_source_rgba (cr, &(GdkRGBA) { ink->red, ink->green, ink->blue, ink->alpha * 0.6 });
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
 }
 
 void
@@ -135,6 +185,7 @@ _atlas_graph_view_draw_labels (AtlasGraphView *self,
   /* A frame cannot ask for the next one: an idle callback does. */
   if (self->labels_pending && self->labels_source == 0)
     self->labels_source = g_idle_add (place_pending_labels, self);
+  draw_leaders (self, snapshot, &ink);
   for (guint p = 0; p < atlas_label_placer_get_n_placed (self->labels); p++)
     {
       const AtlasPlacedLabel *label = atlas_label_placer_get_placed (self->labels, p);

@@ -121,10 +121,10 @@ compare_by_x (gconstpointer a,
   return xa < xb ? -1 : xa > xb;
 }
 
-static int
-compare_importance (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      user_data)
+int
+_atlas_graph_view_compare_importance (gconstpointer a,
+                                      gconstpointer b,
+                                      gpointer      user_data)
 {
   const AtlasGraphNode *x = atlas_graph_get_node (user_data, *(const guint *) a);
   const AtlasGraphNode *y = atlas_graph_get_node (user_data, *(const guint *) b);
@@ -487,14 +487,31 @@ draw_rings (AtlasGraphView *self,
 static double
 legend_height (AtlasGraphView *self)
 {
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  double height;
+  graphene_rect_t box;
+
+  if (!_atlas_graph_view_legend_box (self, &box))
+    return 0;
+  return box.size.height + ATLAS_GRAPH_LEGEND_MARGIN;
+}
+
+/* Where the legend goes, bottom left: FALSE when there is none. */
+gboolean
+_atlas_graph_view_legend_box (AtlasGraphView  *self,
+                              graphene_rect_t *box)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  double max_width = gtk_widget_get_width (GTK_WIDGET (self)) - 2 * ATLAS_GRAPH_LEGEND_MARGIN;
+  double width, height;
 
   if (self->graph == NULL)
-    return 0;
-  height = atlas_graph_scene_paint_legend (current_scene (self), NULL, layout,
-                                           gtk_widget_get_width (GTK_WIDGET (self)) - 2 * ATLAS_GRAPH_LEGEND_MARGIN, NULL);
-  return height > 0 ? height + ATLAS_GRAPH_LEGEND_MARGIN : 0;
+    return FALSE;
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  height = atlas_graph_scene_paint_legend (current_scene (self), NULL, layout, max_width, &width);
+  if (height <= 0)
+    return FALSE;
+  graphene_rect_init (box, ATLAS_GRAPH_LEGEND_MARGIN,
+                      gtk_widget_get_height (GTK_WIDGET (self)) - height - ATLAS_GRAPH_LEGEND_MARGIN, width, height);
+  return TRUE;
 }
 
 static void
@@ -503,14 +520,13 @@ draw_legend (AtlasGraphView *self,
 {
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
   double max_width = gtk_widget_get_width (GTK_WIDGET (self)) - 2 * ATLAS_GRAPH_LEGEND_MARGIN;
-  double width, height = atlas_graph_scene_paint_legend (current_scene (self), NULL, layout, max_width, &width);
-  double top = gtk_widget_get_height (GTK_WIDGET (self)) - height - ATLAS_GRAPH_LEGEND_MARGIN;
+  graphene_rect_t box;
   cairo_t *cr;
 
-  if (height <= 0)
+  if (!_atlas_graph_view_legend_box (self, &box))
     return;
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (ATLAS_GRAPH_LEGEND_MARGIN, top, width, height));
-  cairo_translate (cr, ATLAS_GRAPH_LEGEND_MARGIN, top);
+  cr = gtk_snapshot_append_cairo (snapshot, &box);
+  cairo_translate (cr, box.origin.x, box.origin.y);
   atlas_graph_scene_paint_legend (current_scene (self), cr, layout, max_width, NULL);
   cairo_destroy (cr);
 }
@@ -591,20 +607,12 @@ _atlas_graph_view_fit (AtlasGraphView *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
-  float min_x = G_MAXFLOAT, min_y = G_MAXFLOAT, max_x = -G_MAXFLOAT, max_y = -G_MAXFLOAT;
-  guint n = self->graph ? atlas_graph_get_n_nodes (self->graph) : 0;
+  float min_x, min_y, max_x, max_y;
   double bottom;
 
-  if (n == 0 || width <= 0 || height <= 0)
+  if (self->graph == NULL || width <= 0 || height <= 0 ||
+      !atlas_graph_get_bounds (self->graph, &min_x, &min_y, &max_x, &max_y))
     return;
-  for (guint i = 0; i < n; i++)
-    {
-      const AtlasGraphNode *node = atlas_graph_get_node (self->graph, i);
-      min_x = MIN (min_x, node->x);
-      min_y = MIN (min_y, node->y);
-      max_x = MAX (max_x, node->x);
-      max_y = MAX (max_y, node->y);
-    }
   /* Nodes go between the options button and the legend at the bottom. */
   bottom = MAX (FIT_MARGIN, legend_height (self) + 24);
   self->zoom = CLAMP (MIN ((width - 2 * FIT_MARGIN) / MAX (max_x - min_x, 1.0f),
@@ -751,7 +759,7 @@ take_graph (AtlasGraphView *self,
   self->hover = -1;
   self->focus = graph && atlas_graph_get_n_nodes (graph) > 0 ? 0 : -1;
   _atlas_graph_view_index_nodes (self);
-  sort_nodes (self->graph, self->by_importance, compare_importance);
+  sort_nodes (self->graph, self->by_importance, _atlas_graph_view_compare_importance);
   g_ptr_array_set_size (self->label_layouts, 0);
   g_ptr_array_set_size (self->label_layouts, graph ? atlas_graph_get_n_nodes (graph) : 0);
   if (self->view_state != NULL)

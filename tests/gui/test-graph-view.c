@@ -13,6 +13,7 @@
 #include "atlas-test-gtk.h"
 #include "atlas-test-util.h"
 #include "atlas-palette.h"
+#include "atlas-query.h"
 
 #define WIDTH  480
 #define HEIGHT 360
@@ -226,6 +227,104 @@ test_keyboard (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Every name the view would draw now: inside it, clear of the legend and
+ * the buttons, and of each other. Returns how many there are. */
+static guint
+assert_labels_clear (AtlasGraphView *view)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (view)), height = view_height (view);
+  GtkWidget *overlays[] = { view->options_button, view->whole_button, view->notice };
+  graphene_rect_t legend;
+  guint n;
+
+  _atlas_graph_view_place_labels (view);
+  n = atlas_label_placer_get_n_placed (view->labels);
+  for (guint i = 0; i < n; i++)
+    {
+      const AtlasLabelBox *box = &atlas_label_placer_get_placed (view->labels, i)->box;
+
+      g_assert_cmpfloat (box->x, >=, 0);
+      g_assert_cmpfloat (box->y, >=, 0);
+      g_assert_cmpfloat (box->x + box->width, <=, width);
+      g_assert_cmpfloat (box->y + box->height, <=, height);
+      for (guint j = i + 1; j < n; j++)
+        g_assert_false (atlas_label_boxes_overlap (box, &atlas_label_placer_get_placed (view->labels, j)->box));
+      if (_atlas_graph_view_legend_box (view, &legend))
+        g_assert_false (atlas_label_boxes_overlap (box, &(AtlasLabelBox) { legend.origin.x, legend.origin.y,
+                                                                           legend.size.width, legend.size.height }));
+      for (guint k = 0; k < G_N_ELEMENTS (overlays); k++)
+        {
+          graphene_rect_t bounds;
+
+          if (gtk_widget_get_visible (overlays[k]) && gtk_widget_compute_bounds (overlays[k], GTK_WIDGET (view), &bounds))
+            g_assert_false (atlas_label_boxes_overlap (box, &(AtlasLabelBox) { bounds.origin.x, bounds.origin.y,
+                                                                               bounds.size.width, bounds.size.height }));
+        }
+    }
+  return n;
+}
+
+/* The corpus's graph at three sizes, as it opens, with each article open
+ * (its entities ringed and named), with the pointer over each node in turn,
+ * and with the way back from one entity's network shown: no name is ever
+ * drawn over another, the legend or a button. The ringed names came first,
+ * each at the first place below its node, and piled up. */
+static void
+test_labels_never_collide (void)
+{
+  static const int sizes[][2] = { { 700, 480 }, { WIDTH, HEIGHT }, { 360, 300 } };
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
+  g_autoptr(AtlasFilter) everything = atlas_filter_new ();
+  g_autoptr(GArray) articles = atlas_query_article_ids (store, everything, NULL);
+
+  g_assert_cmpuint (articles->len, >=, 2);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(AtlasViewState) state = atlas_view_state_new ();
+      g_autoptr(AtlasSession) session = atlas_session_new (store, state);
+      GtkWidget *window = adw_window_new ();
+      AtlasGraphView *view = g_object_new (ATLAS_TYPE_GRAPH_VIEW, NULL);
+      AtlasGraph *graph;
+      guint ringed_named = 0;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), sizes[s][0], sizes[s][1]);
+      adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (view));
+      gtk_window_present (GTK_WINDOW (window));
+      atlas_session_allow_workers (session);
+      atlas_graph_view_set_session (view, session);
+      atlas_test_wait_for_graph (view);
+      graph = atlas_graph_view_get_graph (view);
+      g_assert_cmpuint (assert_labels_clear (view), >, 0);
+
+      for (guint a = 0; a < articles->len; a++)
+        {
+          atlas_view_state_set_selected_article (state, g_array_index (articles, gint64, a));
+          g_assert_cmpuint (g_hash_table_size (view->highlight), >, 0);
+          ringed_named = MAX (ringed_named, assert_labels_clear (view));
+          for (guint i = 0; i < atlas_graph_get_n_nodes (graph); i++)
+            {
+              view->hover = i;
+              assert_labels_clear (view);
+              g_assert_true (atlas_label_placer_has (view->labels, i));
+            }
+          view->hover = -1;
+        }
+      g_test_message ("%d×%d: up to %u names with an article open", sizes[s][0], sizes[s][1], ringed_named);
+
+      _atlas_graph_view_set_ego (view, atlas_graph_get_node (graph, 0)->id);
+      atlas_test_wait_for_graph (view);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      assert_labels_clear (view);
+
+      gtk_window_destroy (GTK_WINDOW (window));
+      atlas_test_drain ();
+    }
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
 /* 1,500 entities at "fit": the discs shrink until together they
  * cover at most a quarter of the view, and grow back when zoomed in. */
 static void
@@ -269,6 +368,12 @@ test_large_graph_size_rule (void)
   g_test_message ("node size %.3f, discs cover %.2f of the view", size, covered);
   g_assert_cmpfloat (size, <, 0.35);
   g_assert_cmpfloat (covered, <=, 0.25 + 1e-6);
+
+  /* Names clear of each other with a fifth of the nodes ringed, as a broad
+   * filter does. */
+  for (guint i = 0; i < atlas_graph_get_n_nodes (graph); i += 5)
+    g_hash_table_add (view->highlight, g_strdup (atlas_graph_get_node (graph, i)->id));
+  g_assert_cmpuint (assert_labels_clear (view), >, 6);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "graph.zoom", "d", 2.0));
   zoomed = atlas_graph_view_get_node_size (view);
@@ -331,6 +436,7 @@ main (int   argc,
   g_test_add_func ("/graph-view/pan-and-zoom", test_pan_and_zoom);
   g_test_add_func ("/graph-view/keyboard", test_keyboard);
   g_test_add_func ("/graph-view/large-graph-size-rule", test_large_graph_size_rule);
+  g_test_add_func ("/graph-view/labels-never-collide", test_labels_never_collide);
   g_test_add_func ("/graph-view/updates-on-main-thread", test_updates_on_main_thread);
   return g_test_run ();
 }
