@@ -62,6 +62,11 @@ struct _AtlasTimelineView
   double          pinch_scale;
   /* The markers of the last frame, for clicks and tooltips. */
   GArray         *markers;
+  /* The event the keyboard is on (its id and lane; -1: none), and where it
+   * stood in the lane's members when last found. */
+  gint64          focus_event;
+  int             focus_lane;
+  guint           focus_member;
   /* A range being chosen by dragging on the article strip or with Shift. */
   gboolean        brushing;
   double          brush_from;
@@ -121,6 +126,29 @@ lanes_bottom (AtlasTimelineView *self)
   return AXIS_HEIGHT + n_lanes (self) * LANE_HEIGHT;
 }
 
+/* atlas-timeline-view.c */
+void          _atlas_timeline_view_set_range   (AtlasTimelineView *self,
+                                                double             start,
+                                                double             end);
+GPtrArray    *_atlas_timeline_view_marker_events (AtlasTimelineView *self,
+                                                const Marker      *marker);
+char         *_atlas_timeline_view_describe_marker (AtlasTimelineView *self,
+                                                const Marker      *marker);
+void          _atlas_timeline_view_open_marker (AtlasTimelineView *self,
+                                                const Marker      *marker);
+
+/* atlas-timeline-view-focus.c */
+gboolean      _atlas_timeline_view_key_pressed (AtlasTimelineView *self,
+                                                guint              keyval,
+                                                guint              keycode,
+                                                GdkModifierType    state);
+const Marker *_atlas_timeline_view_focused_marker (AtlasTimelineView *self);
+void          _atlas_timeline_view_focus_marker (AtlasTimelineView *self,
+                                                const Marker      *marker);
+void          _atlas_timeline_view_keep_focus  (AtlasTimelineView *self);
+void          _atlas_timeline_view_draw_focus  (AtlasTimelineView *self,
+                                                GtkSnapshot       *snapshot);
+
 /* atlas-timeline-view-layers.c */
 void          _atlas_timeline_view_add_layers (AtlasTimelineView *self);
 void          _atlas_timeline_view_redraw     (AtlasTimelineView *self,
@@ -147,5 +175,6 @@ guint      atlas_timeline_view_count_markers (AtlasTimelineView *self,
 char      *atlas_timeline_view_describe_at   (AtlasTimelineView *self,
                                               double             x,
                                               double             y);
+gint64     atlas_timeline_view_get_focused_event (AtlasTimelineView *self);
 
 G_END_DECLS

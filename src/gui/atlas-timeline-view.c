@@ -52,10 +52,15 @@ build_lanes (AtlasTimelineView *self)
   /* Markers point into the lanes: none stand until the next frame. */
   g_array_set_size (self->markers, 0);
   g_ptr_array_set_size (self->lanes, 0);
+  if (self->events != NULL)
+    {
+      g_clear_pointer (&self->lanes, g_ptr_array_unref);
+      self->lanes = self->by_company ? atlas_lanes_by_company (self->events, COMPANY_LANES)
+                                     : atlas_lanes_by_kind (self->events);
+    }
+  _atlas_timeline_view_keep_focus (self);
   if (self->events == NULL)
     return;
-  g_clear_pointer (&self->lanes, g_ptr_array_unref);
-  self->lanes = self->by_company ? atlas_lanes_by_company (self->events, COMPANY_LANES) : atlas_lanes_by_kind (self->events);
   _atlas_timeline_view_redraw (self, ATLAS_TIMELINE_REDRAW (ATLAS_TIMELINE_LAYER_LANES));
 }
 
@@ -101,10 +106,10 @@ on_store_changed (AtlasTimelineView *self)
 
 /* ---- view changes ------------------------------------------------------- */
 
-static void
-set_range (AtlasTimelineView *self,
-           double             start,
-           double             end)
+void
+_atlas_timeline_view_set_range (AtlasTimelineView *self,
+                                double             start,
+                                double             end)
 {
   double span = CLAMP (end - start, MIN_SPAN, MAX_SPAN);
   double middle = (start + end) / 2;
@@ -129,7 +134,7 @@ fit (AtlasTimelineView *self)
       first = MIN (first, event->starts);
       last = MAX (last, event->ends);
     }
-  set_range (self, first - (last - first) * 0.04, last + (last - first) * 0.04);
+  _atlas_timeline_view_set_range (self, first - (last - first) * 0.04, last + (last - first) * 0.04);
   self->fitted = TRUE;
   self->moved = FALSE;
 }
@@ -141,7 +146,7 @@ zoom_around (AtlasTimelineView *self,
 {
   double pivot = time_at (self, x);
 
-  set_range (self, pivot - (pivot - self->start) * factor, pivot + (self->end - pivot) * factor);
+  _atlas_timeline_view_set_range (self, pivot - (pivot - self->start) * factor, pivot + (self->end - pivot) * factor);
 }
 
 static void
@@ -212,7 +217,7 @@ on_drag_update (GtkGestureDrag    *gesture,
       _atlas_timeline_view_redraw (self, ATLAS_TIMELINE_REDRAW (ATLAS_TIMELINE_LAYER_RANGE));
       return;
     }
-  set_range (self, start, start + span);
+  _atlas_timeline_view_set_range (self, start, start + span);
 }
 
 /* The range chosen becomes the filter's, on whole buckets. */
@@ -253,9 +258,9 @@ marker_at (AtlasTimelineView *self,
 }
 
 /* The events of a marker, in order. */
-static GPtrArray *
-marker_events (AtlasTimelineView *self,
-               const Marker      *marker)
+GPtrArray *
+_atlas_timeline_view_marker_events (AtlasTimelineView *self,
+                                    const Marker      *marker)
 {
   const AtlasLane *lane = g_ptr_array_index (self->lanes, marker->lane);
   GPtrArray *events = g_ptr_array_new ();
@@ -293,22 +298,15 @@ describe_event (AtlasTimelineView    *self,
     }
 }
 
-/* The tooltip's text for the marker at a point, or NULL. */
+/* What a marker says in its tooltip, and to a screen reader when the
+ * keyboard reaches it. */
 char *
-atlas_timeline_view_describe_at (AtlasTimelineView *self,
-                                 double             x,
-                                 double             y)
+_atlas_timeline_view_describe_marker (AtlasTimelineView *self,
+                                      const Marker      *marker)
 {
-  const Marker *marker;
-  g_autoptr(GPtrArray) events = NULL;
-  GString *text;
+  g_autoptr(GPtrArray) events = _atlas_timeline_view_marker_events (self, marker);
+  GString *text = g_string_new (NULL);
 
-  g_return_val_if_fail (ATLAS_IS_TIMELINE_VIEW (self), NULL);
-  marker = marker_at (self, x, y);
-  if (marker == NULL)
-    return NULL;
-  events = marker_events (self, marker);
-  text = g_string_new (NULL);
   if (events->len == 1)
     describe_event (self, text, g_ptr_array_index (events, 0));
   else
@@ -321,6 +319,20 @@ atlas_timeline_view_describe_at (AtlasTimelineView *self,
   return g_string_free (text, FALSE);
 }
 
+/* The tooltip's text for the marker at a point, or NULL. */
+char *
+atlas_timeline_view_describe_at (AtlasTimelineView *self,
+                                 double             x,
+                                 double             y)
+{
+  const Marker *marker;
+
+  g_return_val_if_fail (ATLAS_IS_TIMELINE_VIEW (self), NULL);
+  marker = marker_at (self, x, y);
+  return marker != NULL ? _atlas_timeline_view_describe_marker (self, marker) : NULL;
+}
+
+/* The marker under the pointer, or the one the keyboard is on. */
 static gboolean
 on_query_tooltip (GtkWidget  *widget,
                   int         x,
@@ -329,11 +341,16 @@ on_query_tooltip (GtkWidget  *widget,
                   GtkTooltip *tooltip,
                   gpointer    user_data)
 {
-  g_autofree char *text = atlas_timeline_view_describe_at (ATLAS_TIMELINE_VIEW (widget), x, y);
+  AtlasTimelineView *self = ATLAS_TIMELINE_VIEW (widget);
+  const Marker *marker = keyboard ? _atlas_timeline_view_focused_marker (self) : marker_at (self, x, y);
+  g_autofree char *text = marker != NULL ? _atlas_timeline_view_describe_marker (self, marker) : NULL;
 
   if (text == NULL)
     return FALSE;
   gtk_tooltip_set_text (tooltip, text);
+  if (keyboard)
+    gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { marker->box.origin.x, marker->box.origin.y,
+                                                         marker->box.size.width, marker->box.size.height });
   return TRUE;
 }
 
@@ -354,11 +371,25 @@ zoom_into_group (AtlasTimelineView *self,
       end = MAX (end, event->starts);
     }
   width = MAX ((end - start) * 2, (self->end - self->start) / 8);
-  set_range (self, (start + end - width) / 2, (start + end + width) / 2);
+  _atlas_timeline_view_set_range (self, (start + end - width) / 2, (start + end + width) / 2);
 }
 
-/* A click on an event selects its article (the reader opens it and the
- * graph rings its entities); on merged markers, zooms in on them. */
+/* Opens a marker: one event selects its article (the reader opens it and
+ * the graph rings its entities); merged ones are zoomed in on. */
+void
+_atlas_timeline_view_open_marker (AtlasTimelineView *self,
+                                  const Marker      *marker)
+{
+  g_autoptr(GPtrArray) events = _atlas_timeline_view_marker_events (self, marker);
+  const AtlasEventInfo *event = g_ptr_array_index (events, 0);
+
+  if (events->len > 1)
+    zoom_into_group (self, events);
+  else if (self->view_state != NULL && event->article_id > 0)
+    atlas_view_state_set_selected_article (self->view_state, event->article_id);
+}
+
+/* A click opens the marker under it, which the keyboard is on from then. */
 static void
 on_released (GtkGestureClick   *gesture,
              int                n_press,
@@ -367,20 +398,12 @@ on_released (GtkGestureClick   *gesture,
              AtlasTimelineView *self)
 {
   const Marker *marker = marker_at (self, x, y);
-  g_autoptr(GPtrArray) events = NULL;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
   if (marker == NULL)
     return;
-  events = marker_events (self, marker);
-  if (events->len > 1)
-    {
-      zoom_into_group (self, events);
-      return;
-    }
-  if (self->view_state != NULL && ((AtlasEventInfo *) g_ptr_array_index (events, 0))->article_id > 0)
-    atlas_view_state_set_selected_article (self->view_state,
-                                           ((AtlasEventInfo *) g_ptr_array_index (events, 0))->article_id);
+  _atlas_timeline_view_focus_marker (self, marker);
+  _atlas_timeline_view_open_marker (self, marker);
 }
 
 /* Pinching zooms around the middle of the fingers, by the change since the
@@ -444,7 +467,7 @@ pan_action (GtkWidget  *widget,
   AtlasTimelineView *self = ATLAS_TIMELINE_VIEW (widget);
   double shift = g_variant_get_double (parameter) * (self->end - self->start);
 
-  set_range (self, self->start + shift, self->end + shift);
+  _atlas_timeline_view_set_range (self, self->start + shift, self->end + shift);
 }
 
 static void
@@ -453,33 +476,6 @@ fit_action (GtkWidget  *widget,
             GVariant   *parameter)
 {
   fit (ATLAS_TIMELINE_VIEW (widget));
-}
-
-static gboolean
-on_key_pressed (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                AtlasTimelineView     *self)
-{
-  switch (keyval)
-    {
-    case GDK_KEY_Left:
-      return gtk_widget_activate_action (GTK_WIDGET (self), "timeline.pan", "d", -0.1);
-    case GDK_KEY_Right:
-      return gtk_widget_activate_action (GTK_WIDGET (self), "timeline.pan", "d", 0.1);
-    case GDK_KEY_plus:
-    case GDK_KEY_KP_Add:
-    case GDK_KEY_equal:
-      return gtk_widget_activate_action (GTK_WIDGET (self), "timeline.zoom", "d", 1.25);
-    case GDK_KEY_minus:
-    case GDK_KEY_KP_Subtract:
-      return gtk_widget_activate_action (GTK_WIDGET (self), "timeline.zoom", "d", 0.8);
-    case GDK_KEY_Home:
-      return gtk_widget_activate_action (GTK_WIDGET (self), "timeline.fit", NULL);
-    default:
-      return FALSE;
-    }
 }
 
 /* ---- public ------------------------------------------------------------- */
@@ -601,7 +597,7 @@ atlas_timeline_view_get_event_point (AtlasTimelineView *self,
   for (guint m = 0; m < self->markers->len; m++)
     {
       const Marker *marker = &g_array_index (self->markers, Marker, m);
-      g_autoptr(GPtrArray) events = marker_events (self, marker);
+      g_autoptr(GPtrArray) events = _atlas_timeline_view_marker_events (self, marker);
 
       for (guint i = 0; i < events->len; i++)
         if (((AtlasEventInfo *) g_ptr_array_index (events, i))->id == event_id)
@@ -785,6 +781,7 @@ atlas_timeline_view_snapshot (GtkWidget   *widget,
 
   for (guint i = 0; i < ATLAS_N_TIMELINE_LAYERS; i++)
     gtk_widget_snapshot_child (widget, self->layers[i], snapshot);
+  _atlas_timeline_view_draw_focus (self, snapshot);
   gtk_widget_snapshot_child (widget, self->lanes_button, snapshot);
 }
 
@@ -874,6 +871,7 @@ atlas_timeline_view_init (AtlasTimelineView *self)
 
   self->tz = g_time_zone_new_local ();
   self->pinch_scale = 1;
+  self->focus_lane = -1;
   self->markers = g_array_new (FALSE, FALSE, sizeof (Marker));
   self->lanes = g_ptr_array_new_with_free_func (atlas_lane_free);
   self->start = now - 2 * 365.25 * 86400;
@@ -883,7 +881,7 @@ atlas_timeline_view_init (AtlasTimelineView *self)
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
   g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
   g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (_atlas_timeline_view_key_pressed), self);
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
   g_signal_connect (click, "released", G_CALLBACK (on_released), self);
   g_signal_connect (pinch, "begin", G_CALLBACK (on_pinch_begin), self);

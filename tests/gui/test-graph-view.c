@@ -7,6 +7,7 @@
  * and look at them before committing.
  */
 #include <adwaita.h>
+#include <string.h>
 
 #include "atlas-graph-painter.h"
 #include "atlas-graph-view-private.h"
@@ -199,6 +200,36 @@ test_keyboard (void)
   g_assert_true (gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD));
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
   g_assert_cmpstr (atlas_graph_view_get_focused (view), ==, "GB");
+
+  /* From the keyboard, a ring round the whole view says where it is. */
+  {
+    g_autoptr(GdkTexture) plain = NULL;
+    g_autoptr(GdkTexture) ringed = NULL;
+    g_autofree guchar *a = NULL;
+    g_autofree guchar *b = NULL;
+    graphene_rect_t bounds;
+    guint differ = 0;
+    int width;
+
+    gtk_window_set_focus_visible (GTK_WINDOW (window), FALSE);
+    plain = atlas_test_render (window);
+    gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+    ringed = atlas_test_render (window);
+    a = atlas_test_pixels (plain);
+    b = atlas_test_pixels (ringed);
+    width = gdk_texture_get_width (plain);
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (view), window, &bounds));
+    /* Down the view's left edge, where nothing else is drawn: every row
+     * of it changes (the window's own border is a few pixels wide). */
+    for (int y = bounds.origin.y + 60; y < bounds.origin.y + 120; y++)
+      for (int x = bounds.origin.x; x < bounds.origin.x + 8; x++)
+        if (memcmp (a + 4 * (y * width + x), b + 4 * (y * width + x), 4) != 0)
+          {
+            differ++;
+            break;
+          }
+    g_assert_cmpuint (differ, ==, 60);
+  }
 
   g_assert_true (press (view, GDK_KEY_Right));
   g_assert_cmpstr (atlas_graph_view_get_focused (view), ==, "nvidia");

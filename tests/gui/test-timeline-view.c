@@ -434,6 +434,145 @@ test_dense_lanes_at_every_zoom (void)
   timeline_close (&t);
 }
 
+static gboolean
+press_key (AtlasTimelineView *timeline,
+           guint              keyval,
+           GdkModifierType    state)
+{
+  GtkEventController *keys = atlas_test_find_controller (GTK_WIDGET (timeline), GTK_TYPE_EVENT_CONTROLLER_KEY);
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (keys, "key-pressed", keyval, 0, state, &handled);
+  wait_idle (timeline);
+  return handled;
+}
+
+static const AtlasEventInfo *
+find_event (AtlasTimelineView *timeline,
+            gint64             id)
+{
+  GPtrArray *events = atlas_timeline_view_get_events (timeline);
+
+  for (guint i = 0; i < events->len; i++)
+    if (((AtlasEventInfo *) g_ptr_array_index (events, i))->id == id)
+      return g_ptr_array_index (events, i);
+  g_assert_not_reached ();
+}
+
+/* The keyboard goes from event to event: Right and Left along a lane in
+ * time, past merged ones, Down and Up to the nearest event of the next
+ * lane; the range follows an event out of sight; a ring in the accent
+ * colour shows where it is; Enter opens it as a click does; Shift with the
+ * arrows pans. The arrows only panned before. */
+static void
+test_keyboard_between_events (void)
+{
+  char *dir = atlas_test_make_dir ();
+  Timeline t;
+  AtlasTimelineView *timeline;
+  const AtlasEventInfo *event, *previous;
+  const Marker *marker;
+  gint64 start, end, moved_start, moved_end;
+  int lane;
+  guint steps = 0;
+  g_autoptr(GdkTexture) plain = NULL;
+  g_autoptr(GdkTexture) ringed = NULL;
+  GdkRGBA accent;
+
+  timeline_open (&t, dir, atlas_test_corpus_store (dir));
+  timeline = t.timeline;
+  zoom_to_level (timeline, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (timeline));
+  g_assert_cmpint (atlas_timeline_view_get_focused_event (timeline), ==, 0);
+
+  /* The first arrow lands on the top lane's first marker. */
+  g_assert_true (press_key (timeline, GDK_KEY_Right, 0));
+  g_assert_cmpint (atlas_timeline_view_get_focused_event (timeline), !=, 0);
+  g_assert_cmpint (timeline->focus_lane, ==, 0);
+  marker = _atlas_timeline_view_focused_marker (timeline);
+  g_assert_nonnull (marker);
+
+  /* The ring, in the accent colour, when the keyboard is in use. */
+  gtk_window_set_focus_visible (GTK_WINDOW (t.window), FALSE);
+  plain = atlas_test_render (t.window);
+  gtk_window_set_focus_visible (GTK_WINDOW (t.window), TRUE);
+  ringed = atlas_test_render (t.window);
+  marker = _atlas_timeline_view_focused_marker (timeline);
+  atlas_palette_color (GTK_WIDGET (timeline), "accent_color", &accent);
+  g_assert_false (atlas_test_has_color (plain, marker->box.origin.x, marker->box.origin.y, marker->box.size.width,
+                                        marker->box.size.height, accent.red, accent.green, accent.blue));
+  g_assert_true (atlas_test_has_color (ringed, marker->box.origin.x, marker->box.origin.y, marker->box.size.width,
+                                       marker->box.size.height, accent.red, accent.green, accent.blue));
+
+  /* Along the lane, later each time, until its last marker. */
+  previous = find_event (timeline, atlas_timeline_view_get_focused_event (timeline));
+  for (;;)
+    {
+      gint64 before = atlas_timeline_view_get_focused_event (timeline);
+
+      g_assert_true (press_key (timeline, GDK_KEY_Right, 0));
+      if (atlas_timeline_view_get_focused_event (timeline) == before)
+        break;
+      event = find_event (timeline, atlas_timeline_view_get_focused_event (timeline));
+      g_assert_cmpint (event->starts, >=, previous->starts);
+      g_assert_cmpint (timeline->focus_lane, ==, 0);
+      previous = event;
+      steps++;
+    }
+  g_assert_cmpuint (steps, >, 0);
+  g_assert_true (press_key (timeline, GDK_KEY_Left, 0));
+  g_assert_cmpint (find_event (timeline, atlas_timeline_view_get_focused_event (timeline))->starts, <=, previous->starts);
+
+  /* Down the lanes, each on an event of its own lane. */
+  lane = timeline->focus_lane;
+  g_assert_true (press_key (timeline, GDK_KEY_Down, 0));
+  g_assert_cmpint (timeline->focus_lane, >, lane);
+  g_assert_true (press_key (timeline, GDK_KEY_Up, 0));
+  g_assert_cmpint (timeline->focus_lane, ==, lane);
+
+  /* Zoomed in, the range follows the keyboard to an event out of sight. */
+  zoom_to_level (timeline, 5);
+  atlas_timeline_view_get_range (timeline, &start, &end);
+  for (guint k = 0; k < 40; k++)
+    {
+      press_key (timeline, GDK_KEY_Left, 0);
+      event = find_event (timeline, atlas_timeline_view_get_focused_event (timeline));
+      atlas_timeline_view_get_range (timeline, &moved_start, &moved_end);
+      g_assert_cmpint (event->starts, >=, moved_start);
+      g_assert_cmpint (event->starts, <=, moved_end);
+    }
+  g_assert_cmpint (moved_start, !=, start);
+
+  /* Shift pans, and leaves the event alone. */
+  {
+    gint64 focused = atlas_timeline_view_get_focused_event (timeline);
+
+    atlas_timeline_view_get_range (timeline, &start, &end);
+    g_assert_true (press_key (timeline, GDK_KEY_Right, GDK_SHIFT_MASK));
+    atlas_timeline_view_get_range (timeline, &moved_start, &moved_end);
+    g_assert_cmpint (moved_start, >, start);
+    g_assert_cmpint (atlas_timeline_view_get_focused_event (timeline), ==, focused);
+  }
+
+  /* Enter on one event opens its article. */
+  zoom_to_level (timeline, 0);
+  for (guint k = 0; k < 20 && atlas_view_state_get_selected_article (t.state) == 0; k++)
+    {
+      marker = _atlas_timeline_view_focused_marker (timeline);
+      if (marker != NULL && marker->count == 1)
+        {
+          g_assert_true (press_key (timeline, GDK_KEY_Return, 0));
+          g_assert_cmpint (atlas_view_state_get_selected_article (t.state), ==,
+                           find_event (timeline, atlas_timeline_view_get_focused_event (timeline))->article_id);
+        }
+      else
+        press_key (timeline, GDK_KEY_Down, 0);
+    }
+  g_assert_cmpint (atlas_view_state_get_selected_article (t.state), !=, 0);
+
+  timeline_close (&t);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -451,5 +590,6 @@ main (int   argc,
   g_test_add_func ("/timeline-view/merged-markers-zoom-in", test_merged_markers_zoom_in);
   g_test_add_func ("/timeline-view/merged-span-zooms-in", test_merged_span_zooms_in);
   g_test_add_func ("/timeline-view/dense-lanes-at-every-zoom", test_dense_lanes_at_every_zoom);
+  g_test_add_func ("/timeline-view/keyboard-between-events", test_keyboard_between_events);
   return g_test_run ();
 }
