@@ -86,6 +86,9 @@ facet_row_new (FacetSection *section)
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), choice);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  /* The check box is the row's one stop for Tab: the row itself would be a
+   * second, with nothing to do there. */
+  gtk_widget_set_focusable (row, FALSE);
   return row;
 }
 
@@ -106,6 +109,8 @@ facet_row_show (GtkWidget             *row,
   if (g_strcmp0 (facet_row_get_id (row), entry->id) != 0)
     {
       atlas_facet_choice_set_name (choice, entry->name);
+      /* Screen readers list the rows: each by its choice's name. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, entry->name, -1);
       g_object_set_data_full (G_OBJECT (atlas_facet_choice_get_check (choice)), "facet-id", g_strdup (entry->id),
                               g_free);
     }

@@ -794,6 +794,48 @@ test_sidebar_focus_follows_its_choice (void)
   atlas_test_remove_dir (dir);
 }
 
+/* Tab goes from country to country in the sidebar, one stop a row (the
+ * row and its check box were two), and each row is named for screen
+ * readers by its country, with its count as the description. */
+static void
+test_sidebar_rows_one_tab_stop (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
+  AtlasWindow *window = NULL;
+  AtlasFilterSidebar *sidebar;
+  GtkListBox *list;
+  guint n_rows = 0;
+
+  open_window (store, &window);
+  sidebar = ATLAS_FILTER_SIDEBAR (find_by_type (GTK_WIDGET (window), ATLAS_TYPE_FILTER_SIDEBAR));
+  list = GTK_LIST_BOX (find_by_type (GTK_WIDGET (sidebar), GTK_TYPE_LIST_BOX));
+  while (gtk_list_box_get_row_at_index (list, n_rows) != NULL)
+    n_rows++;
+  g_assert_cmpuint (n_rows, >=, 3);
+
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (find_by_type (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)),
+                                                                 GTK_TYPE_CHECK_BUTTON))));
+  for (guint i = 0; i < n_rows; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+      GtkWidget *check = find_by_type (GTK_WIDGET (row), GTK_TYPE_CHECK_BUTTON);
+      GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+      const char *name = gtk_label_get_text (GTK_LABEL (gtk_check_button_get_child (GTK_CHECK_BUTTON (check))));
+
+      g_assert_true (focus == check);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+    }
+  /* Past the last country: out of the list. */
+  g_assert_false (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)), GTK_WIDGET (list)));
+
+  close_window (&window);
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
 /* The "Show All" button that follows the companies' heading. */
 static gboolean
 is_companies_more (GtkWidget     *widget,
@@ -1060,6 +1102,7 @@ main (int   argc,
   g_test_add_func ("/window/filters-through-actions", test_filters_through_actions);
   g_test_add_func ("/window/hostile-text-is-plain", test_hostile_text_is_plain);
   g_test_add_func ("/window/sidebar-focus-follows-its-choice", test_sidebar_focus_follows_its_choice);
+  g_test_add_func ("/window/sidebar-rows-one-tab-stop", test_sidebar_rows_one_tab_stop);
   g_test_add_func ("/window/all-companies", test_all_companies);
   g_test_add_func ("/window/row-chips", test_row_chips);
   g_test_add_func ("/window/graph-beside-the-list", test_graph_beside_the_list);
