@@ -194,19 +194,21 @@ atlas_chip_line_set_entities (AtlasChipLine *self,
   for (guint i = 0; i < ranked->len; i++)
     {
       const AtlasEntityRef *entity = g_array_index (ranked, Ranked, i).entity;
+      /* Two companies of one name each say which they are. */
+      g_autofree char *label = atlas_entity_refs_label (entities, g_array_index (ranked, Ranked, i).order);
       Chip chip = { 0 };
       int height;
 
       chip.kind = g_strcmp0 (entity->kind, "company") == 0 ? CHIP_COMPANY : CHIP_COUNTRY;
       chip.kind_id = chip.kind == CHIP_COMPANY ? "company" : "country";
       chip.id = g_strdup (entity->id);
-      chip.layout = shared_layout (self, entity->name);
+      chip.layout = shared_layout (self, label);
       pango_layout_get_pixel_size (chip.layout, &chip.width, &height);
       self->text_height = MAX (self->text_height, height);
       g_array_append_val (self->chips, chip);
       if (names->len > 0)
         g_string_append (names, ", ");
-      g_string_append (names, entity->name);
+      g_string_append (names, label);
     }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, names->str, -1);

@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include "atlas-article.h"
 #include "atlas-graph-view-private.h"
 #include "atlas-palette.h"
 
@@ -20,6 +21,34 @@ _atlas_graph_view_clear_layout (gpointer data)
   g_clear_object (&data);
 }
 
+/* Counts the new graph's names, so that two nodes of one name say which
+ * they are. */
+void
+_atlas_graph_view_count_names (AtlasGraphView *self)
+{
+  g_hash_table_remove_all (self->name_counts);
+  for (guint i = 0; self->graph != NULL && i < atlas_graph_get_n_nodes (self->graph); i++)
+    {
+      const char *name = atlas_graph_get_node (self->graph, i)->name;
+
+      g_hash_table_insert (self->name_counts, (gpointer) name,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (self->name_counts, name)) + 1));
+    }
+}
+
+/* A node's name, with its country or kind when another node has the same
+ * name. */
+char *
+_atlas_graph_view_node_label (AtlasGraphView *self,
+                              guint           index)
+{
+  const AtlasGraphNode *node = atlas_graph_get_node (self->graph, index);
+
+  if (GPOINTER_TO_UINT (g_hash_table_lookup (self->name_counts, node->name)) > 1)
+    return atlas_entity_name_told_apart (node->name, node->kind, node->country);
+  return g_strdup (node->name);
+}
+
 static PangoLayout *
 label_layout (AtlasGraphView *self,
               guint           index)
@@ -27,9 +56,10 @@ label_layout (AtlasGraphView *self,
   if (g_ptr_array_index (self->label_layouts, index) == NULL)
     {
       PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+      g_autofree char *label = _atlas_graph_view_node_label (self, index);
 
       /* Plain text: names come from feeds. */
-      pango_layout_set_text (layout, atlas_graph_get_node (self->graph, index)->name, -1);
+      pango_layout_set_text (layout, label, -1);
       g_ptr_array_index (self->label_layouts, index) = layout;
     }
   return g_ptr_array_index (self->label_layouts, index);

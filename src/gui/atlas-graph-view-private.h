@@ -72,6 +72,7 @@ struct _AtlasGraphView
   double            cover_zoom; /* the zoom of that fit */
   GArray           *by_importance;
   GPtrArray        *label_layouts;  /* per node, made when first needed */
+  GHashTable       *name_counts;    /* how many nodes have each name */
   AtlasLabelPlacer *labels;     /* placed for the last frame, padding included */
   guint             new_layouts_left;
   gboolean          labels_pending;  /* some were left for the next frame */
@@ -133,6 +134,9 @@ int      _atlas_graph_view_compare_importance (gconstpointer a,
 
 /* atlas-graph-view-labels.c */
 void _atlas_graph_view_clear_layout       (gpointer        data);
+void _atlas_graph_view_count_names        (AtlasGraphView *self);
+char *_atlas_graph_view_node_label        (AtlasGraphView *self,
+                                           guint           index);
 void _atlas_graph_view_place_labels       (AtlasGraphView *self);
 void _atlas_graph_view_draw_labels        (AtlasGraphView *self,
                                            GtkSnapshot    *snapshot);

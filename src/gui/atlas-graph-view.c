@@ -418,8 +418,9 @@ atlas_graph_view_export_async (AtlasGraphView      *self,
     {
       const AtlasPlacedLabel *label = atlas_label_placer_get_placed (self->labels, p);
 
-      atlas_graph_picture_add_label (picture, atlas_graph_get_node (self->graph, label->node)->name, label->box.x,
-                                     label->box.y);
+      g_autofree char *text = _atlas_graph_view_node_label (self, label->node);
+
+      atlas_graph_picture_add_label (picture, text, label->box.x, label->box.y);
     }
 
   g_task_set_task_data (task, picture, (GDestroyNotify) atlas_graph_picture_free);
@@ -762,6 +763,7 @@ take_graph (AtlasGraphView *self,
   sort_nodes (self->graph, self->by_importance, _atlas_graph_view_compare_importance);
   g_ptr_array_set_size (self->label_layouts, 0);
   g_ptr_array_set_size (self->label_layouts, graph ? atlas_graph_get_n_nodes (graph) : 0);
+  _atlas_graph_view_count_names (self);
   if (self->view_state != NULL)
     on_selected_entity (self);
   update_description (self);
@@ -1022,6 +1024,7 @@ atlas_graph_view_dispose (GObject *object)
   g_clear_pointer (&self->tile_surface, cairo_surface_destroy);
   g_clear_pointer (&self->scene, atlas_graph_scene_unref);
   g_ptr_array_set_size (self->label_layouts, 0);
+  g_hash_table_remove_all (self->name_counts);
   g_clear_pointer (&self->graph, atlas_graph_unref);
   g_clear_object (&self->session);
   g_clear_object (&self->store);
@@ -1041,6 +1044,7 @@ atlas_graph_view_finalize (GObject *object)
   g_array_unref (self->by_importance);
   g_clear_pointer (&self->labels, atlas_label_placer_free);
   g_ptr_array_unref (self->label_layouts);
+  g_hash_table_unref (self->name_counts);
   g_hash_table_unref (self->highlight);
   g_object_unref (self->paint_cancellable);
 
@@ -1191,6 +1195,7 @@ atlas_graph_view_init (AtlasGraphView *self)
   self->by_x = g_array_new (FALSE, FALSE, sizeof (guint));
   self->by_importance = g_array_new (FALSE, FALSE, sizeof (guint));
   self->label_layouts = g_ptr_array_new_with_free_func (_atlas_graph_view_clear_layout);
+  self->name_counts = g_hash_table_new (g_str_hash, g_str_equal);
   self->paint_cancellable = g_cancellable_new ();
   self->highlight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 

@@ -65,17 +65,21 @@ entity_is_filtered (AtlasReader          *self,
 /* A chip names an entity and filters by it through the window's actions
  * (the target names the filter group by the entity's kind). */
 static GtkWidget *
-entity_chip_new (const AtlasEntityRef *entity)
+entity_chip_new (GPtrArray *entities,
+                 guint      index)
 {
+  const AtlasEntityRef *entity = g_ptr_array_index (entities, index);
   const AtlasEntityKindInfo *kind = atlas_entity_kind_lookup (entity->kind);
   const char *action = atlas_filter_group_toggle_action (kind->group);
-  g_autofree char *tooltip = g_strdup_printf (_("Filter by %s"), entity->name);
+  /* Two entities of one name each say which they are. */
+  g_autofree char *name = atlas_entity_refs_label (entities, index);
+  g_autofree char *tooltip = g_strdup_printf (_("Filter by %s"), name);
   GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *chip = gtk_button_new ();
 
   /* No ellipsizing here: the chip box lays out by natural width, and names
    * are short; a long one wraps instead. */
-  gtk_label_set_text (GTK_LABEL (label), entity->name);
+  gtk_label_set_text (GTK_LABEL (label), name);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
   gtk_button_set_child (GTK_BUTTON (chip), label);
@@ -104,7 +108,7 @@ rebuild_chips (AtlasReader *self)
   for (guint i = 0; i < entities->len; i++)
     {
       const AtlasEntityRef *entity = g_ptr_array_index (entities, i);
-      GtkWidget *chip = entity_chip_new (entity);
+      GtkWidget *chip = entity_chip_new (entities, i);
 
       if (entity_is_filtered (self, entity))
         gtk_widget_add_css_class (chip, "active");

@@ -356,6 +356,39 @@ test_labels_never_collide (void)
   atlas_test_remove_dir (dir);
 }
 
+/* Two nodes of one name are labelled with their countries; a name of its
+ * own is left alone. */
+static void
+test_same_names_told_apart (void)
+{
+  AtlasGraphView *view;
+  GtkWidget *window = show_view (&view, WIDTH, HEIGHT);
+  g_autoptr(AtlasGraph) graph = atlas_graph_new ();
+  const char *countries[] = { "GB", "NO" };
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("nscale-%u", i);
+      AtlasGraphNode *node = atlas_graph_get_node (graph, atlas_graph_add_node (graph, id, "Nscale", "company",
+                                                                                 countries[i], 1));
+      node->x = 10 * i;
+      node->y = 5 * i;
+    }
+  atlas_graph_add_node (graph, "nvidia", "NVIDIA", "company", "US", 1);
+  atlas_graph_view_set_graph (view, graph);
+  atlas_test_wait_for_graph (view);
+  {
+    g_autofree char *first = _atlas_graph_view_node_label (view, 0);
+    g_autofree char *second = _atlas_graph_view_node_label (view, 1);
+    g_autofree char *alone = _atlas_graph_view_node_label (view, 2);
+
+    g_assert_cmpstr (first, ==, "Nscale (United Kingdom)");
+    g_assert_cmpstr (second, ==, "Nscale (Norway)");
+    g_assert_cmpstr (alone, ==, "NVIDIA");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* 1,500 entities at "fit": the discs shrink until together they
  * cover at most a quarter of the view, and grow back when zoomed in. */
 static void
@@ -468,6 +501,7 @@ main (int   argc,
   g_test_add_func ("/graph-view/keyboard", test_keyboard);
   g_test_add_func ("/graph-view/large-graph-size-rule", test_large_graph_size_rule);
   g_test_add_func ("/graph-view/labels-never-collide", test_labels_never_collide);
+  g_test_add_func ("/graph-view/same-names-told-apart", test_same_names_told_apart);
   g_test_add_func ("/graph-view/updates-on-main-thread", test_updates_on_main_thread);
   return g_test_run ();
 }

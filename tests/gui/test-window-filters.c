@@ -1041,6 +1041,19 @@ test_row_chips (void)
   g_assert_cmpstr (atlas_chip_line_get_chip_id (chips, 2), ==, "c1");
   g_assert_true (gtk_widget_get_visible (line));
 
+  /* Two companies of one name each say their country. */
+  {
+    g_autoptr(AtlasArticle) twins = atlas_article_new (2);
+
+    atlas_article_add_entity (twins, "nscale", "company", "Nscale", "GB");
+    atlas_article_add_entity (twins, "nscale-no", "company", "Nscale", "NO");
+    atlas_chip_line_set_entities (chips, atlas_article_get_entities (twins), NULL);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (line), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         "Nscale (United Kingdom), Nscale (Norway)");
+    atlas_chip_line_set_entities (chips, atlas_article_get_entities (article),
+                                  "The second company with a long name opens in the united kingdom");
+  }
+
   gtk_widget_measure (line, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
   gtk_window_present (GTK_WINDOW (window));
   atlas_test_wait_for_frames (window);

@@ -1,5 +1,11 @@
 /* atlas-article.c: one stored article, as the list, the reader and the CLI read it */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "atlas-article.h"
+#include "atlas-countries.h"
+#include "atlas-kinds.h"
 
 struct _AtlasArticle
 {
@@ -214,4 +220,45 @@ atlas_article_dup_published_iso (AtlasArticle *self)
     return atlas_timestamp_to_iso8601 (self->published);
   date = published_as_partial_date (self);
   return atlas_partial_date_to_string (&date);
+}
+
+/* An entity's name with what tells it from another of the same name: its
+ * country when given ("Nscale (Norway)"), else its kind ("Mercury
+ * (product)"). */
+char *
+atlas_entity_name_told_apart (const char *name,
+                              const char *kind,
+                              const char *country)
+{
+  const char *apart = country != NULL ? atlas_country_display_name (country) : _(atlas_entity_kind_lookup (kind)->label);
+
+  return g_strdup_printf (C_("entity name and what tells it apart", "%s (%s)"), name, apart);
+}
+
+/* What a chip or a list shows for the entity at `index` of `entities`: its
+ * name, and when another of them has the same name (two companies called
+ * alike), the name with what tells them apart: the country, if theirs
+ * differ, else the kind. */
+char *
+atlas_entity_refs_label (GPtrArray *entities,
+                         guint      index)
+{
+  const AtlasEntityRef *entity;
+  gboolean twin = FALSE, same_country = TRUE;
+
+  g_return_val_if_fail (index < entities->len, NULL);
+  entity = g_ptr_array_index (entities, index);
+  for (guint i = 0; i < entities->len; i++)
+    {
+      const AtlasEntityRef *other = g_ptr_array_index (entities, i);
+
+      /* Compared as written: a list row asks for each of its chips. */
+      if (i == index || g_strcmp0 (entity->name, other->name) != 0)
+        continue;
+      twin = TRUE;
+      same_country &= g_strcmp0 (entity->country, other->country) == 0;
+    }
+  if (!twin)
+    return g_strdup (entity->name);
+  return atlas_entity_name_told_apart (entity->name, entity->kind, same_country ? NULL : entity->country);
 }

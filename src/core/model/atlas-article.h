@@ -52,6 +52,11 @@ const char * const *atlas_article_get_authors (AtlasArticle *self);
 gboolean      atlas_article_get_published   (AtlasArticle *self,
                                              gint64       *published);
 GPtrArray    *atlas_article_get_entities    (AtlasArticle *self);
+char         *atlas_entity_refs_label       (GPtrArray    *entities,
+                                             guint         index);
+char         *atlas_entity_name_told_apart  (const char   *name,
+                                             const char   *kind,
+                                             const char   *country);
 char         *atlas_article_format_date     (AtlasArticle *self);
 char         *atlas_article_dup_published_iso (AtlasArticle *self);
 
