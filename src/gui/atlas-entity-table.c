@@ -50,7 +50,8 @@ add_column (AtlasEntityTable *self,
 static void
 fill (AtlasEntityTable *self)
 {
-  AtlasGraph *graph = atlas_graph_model_get_graph (self->model);
+  /* Every entity, also those the graph gathers when it is large. */
+  AtlasGraph *graph = atlas_graph_model_get_entities (self->model);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (atlas_graph_model_get_busy (self->model) || graph == NULL)

@@ -121,6 +121,13 @@ on_released (GtkGestureClick *gesture,
   _atlas_graph_view_cancel_click (self);
   if (index < 0)
     return;
+  /* A gathering opens at the first click: nothing to filter by. */
+  if (atlas_graph_get_node (self->graph, index)->gathered > 0)
+    {
+      if (n_press == 1)
+        _atlas_graph_view_select_node (self, index);
+      return;
+    }
   if (n_press == 2)
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "graph.focus-neighbourhood", "s",
@@ -196,6 +203,16 @@ describe_node (AtlasGraph *graph,
   gboolean with_country = node->country != NULL && g_strcmp0 (node->kind, "country") != 0;
   GString *text = g_string_new (NULL);
   guint relations = 0;
+
+  if (node->gathered > 0)
+    {
+      g_string_append_printf (text, "%s\n", node->name);
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "The less mentioned, gathered: click to show %'u more",
+                                                 "The less mentioned, gathered: click to show %'u more",
+                                                 MIN (node->gathered, ATLAS_GRAPH_SUMMARY_NODES)),
+                              MIN (node->gathered, ATLAS_GRAPH_SUMMARY_NODES));
+      return g_string_free (text, FALSE);
+    }
 
   g_string_append_printf (text, "%s\n%s%s%s · %s", node->name, _(atlas_entity_kind_lookup (node->kind)->label),
                           with_country ? " · " : "", with_country ? node->country : "", articles);

@@ -112,8 +112,9 @@ reserve_overlays (AtlasGraphView *self)
 }
 
 /* Labels for what the reader is looking at (the hovered node, the focused
- * one, then the ringed ones, most mentioned first), then for the most
- * mentioned nodes on screen, as many as the view has room for. */
+ * one, a large graph's gatherings, then the ringed ones, most mentioned
+ * first), then for the most mentioned nodes on screen, as many as the view
+ * has room for. */
 void
 _atlas_graph_view_place_labels (AtlasGraphView *self)
 {
@@ -151,6 +152,10 @@ _atlas_graph_view_place_labels (AtlasGraphView *self)
     place_label (self, self->hover, TRUE);
   if (self->focus >= 0 && gtk_widget_has_focus (GTK_WIDGET (self)))
     place_label (self, self->focus, TRUE);
+  /* A gathering says what it gathers, always. */
+  for (guint k = 0; k < candidates->len; k++)
+    if (atlas_graph_get_node (self->graph, g_array_index (candidates, guint, k))->gathered > 0)
+      place_label (self, g_array_index (candidates, guint, k), TRUE);
   g_hash_table_iter_init (&iter, self->highlight);
   while (g_hash_table_iter_next (&iter, &id, NULL))
     if (atlas_graph_find (self->graph, id, &index) && _atlas_graph_view_on_screen (self, index))

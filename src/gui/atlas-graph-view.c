@@ -457,7 +457,8 @@ draw_ring (cairo_t        *cr,
   cairo_stroke (cr);
 }
 
-/* The selected article's entities, the hovered node and the focused one. */
+/* The selected article's entities, a large graph's gatherings, the
+ * hovered node and the focused one. */
 static void
 draw_rings (AtlasGraphView *self,
             GtkSnapshot    *snapshot)
@@ -468,8 +469,11 @@ draw_rings (AtlasGraphView *self,
   gpointer id;
   guint index;
   cairo_t *cr;
+  guint n = atlas_graph_get_n_nodes (self->graph);
+  gboolean gatherings = n > 0 && atlas_graph_get_node (self->graph, n - 1)->gathered > 0;
+  GdkRGBA ink;
 
-  if (g_hash_table_size (self->highlight) == 0 && self->hover < 0 && self->focus < 0)
+  if (g_hash_table_size (self->highlight) == 0 && self->hover < 0 && self->focus < 0 && !gatherings)
     return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -477,6 +481,14 @@ draw_rings (AtlasGraphView *self,
   while (g_hash_table_iter_next (&iter, &id, NULL))
     if (atlas_graph_find (self->graph, id, &index) && _atlas_graph_view_on_screen (self, index))
       draw_ring (cr, self, index, 4, &(GdkRGBA) { 0.98, 0.75, 0.1, 0.95 }, 3);
+  /* A gathering has a dashed ring: a crowd, not one entity. A summary
+   * puts its gatherings last. */
+  _atlas_graph_view_ink (self, &ink);
+  cairo_set_dash (cr, (double[]) { 3, 3 }, 2, 0);
+  for (guint i = n; i > 0 && atlas_graph_get_node (self->graph, i - 1)->gathered > 0; i--)
+    if (_atlas_graph_view_on_screen (self, i - 1))
+      draw_ring (cr, self, i - 1, 4, &ink, 1.5);
+  cairo_set_dash (cr, NULL, 0, 0);
   if (self->hover >= 0)
     draw_ring (cr, self, self->hover, 3, &(GdkRGBA) { 0.2, 0.5, 0.95, 0.9 }, 2.5);
   if (self->focus >= 0 && gtk_widget_has_focus (GTK_WIDGET (self)))
@@ -706,7 +718,40 @@ _atlas_graph_view_select_node (AtlasGraphView *self,
   const AtlasGraphNode *node = atlas_graph_get_node (self->graph, index);
   const char *action = atlas_filter_group_toggle_action (atlas_entity_kind_lookup (node->kind)->group);
 
+  /* A gathering is no entity to filter by: it opens instead. */
+  if (node->gathered > 0)
+    {
+      if (self->model != NULL)
+        atlas_graph_model_show_more (self->model, node->id);
+      return;
+    }
   gtk_widget_activate_action (GTK_WIDGET (self), action, "s", node->id);
+}
+
+/* What the view leaves out: the entities a large graph gathers, and the
+ * ties of entities mentioned together in a graph too large for them. */
+static void
+update_notice (AtlasGraphView *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint shown, total;
+
+  if (self->graph != NULL)
+    {
+      total = atlas_graph_count_entities (self->graph, &shown);
+      if (total > shown)
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                   "Showing the %'u most mentioned of %'u entity; click a gathering to show more",
+                                                   "Showing the %'u most mentioned of %'u entities; click a gathering to show more",
+                                                   total),
+                                shown, total);
+      if (self->comentions && atlas_graph_get_comentions_dropped (self->graph))
+        g_string_append_printf (text, _("%sEntities mentioned together are tied only in graphs of up to %'u entities: "
+                                        "filter the articles to see those ties"),
+                                text->len > 0 ? "\n" : "", ATLAS_GRAPH_DEFAULT_MAX_COMENTION_NODES);
+    }
+  gtk_label_set_text (GTK_LABEL (self->notice), text->str);
+  gtk_widget_set_visible (self->notice, text->len > 0);
 }
 
 /* ---- the model's graph --------------------------------------------------- */
@@ -767,8 +812,8 @@ take_graph (AtlasGraphView *self,
   if (self->view_state != NULL)
     on_selected_entity (self);
   update_description (self);
-  /* Asked for, but left out: say why rather than do nothing. */
-  gtk_widget_set_visible (self->notice, graph != NULL && self->comentions && atlas_graph_get_comentions_dropped (graph));
+  /* Left out: say what and why rather than leave it unsaid. */
+  update_notice (self);
   if (!self->fitted || self->auto_fit)
     _atlas_graph_view_fit (self);
   _atlas_graph_view_invalidate (self);
@@ -1215,12 +1260,5 @@ atlas_graph_view_init (AtlasGraphView *self)
   /* GTK 4.8 names a menu button by its class, not by its tooltip. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->options_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Graph Options"), -1);
-  {
-    g_autofree char *text = g_strdup_printf (_("Entities mentioned together are tied only in graphs of up to %'u entities: "
-                                               "filter the articles to see those ties"),
-                                             ATLAS_GRAPH_DEFAULT_MAX_COMENTION_NODES);
-
-    gtk_label_set_text (GTK_LABEL (self->notice), text);
-  }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Entity graph"), -1);
 }

@@ -9,6 +9,8 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "atlas-generator.h"
+#include "atlas-graph-model.h"
 #include "atlas-graph-painter.h"
 #include "atlas-graph-view-private.h"
 #include "atlas-test-gtk.h"
@@ -389,6 +391,70 @@ test_same_names_told_apart (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A large selection's graph says what it leaves out, and a click on a
+ * gathering shows more of its kind instead of filtering by it. */
+static void
+test_large_graph_summary (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_open_store (dir);
+  g_autoptr(AtlasViewState) state = atlas_view_state_new ();
+  g_autoptr(AtlasSession) session = NULL;
+  AtlasGeneratorOptions options;
+  GtkWidget *window = adw_window_new ();
+  AtlasGraphView *view = g_object_new (ATLAS_TYPE_GRAPH_VIEW, NULL);
+  GtkEventController *click;
+  g_autofree char *expected = NULL;
+  graphene_point_t point;
+  guint shown, total, more_shown;
+
+  atlas_generator_options_init (&options);
+  options.articles = 2000;
+  options.entities = 900;
+  g_assert_true (atlas_generate_into_store (&options, store, NULL));
+  session = atlas_session_new (store, state);
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 500);
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_session_allow_workers (session);
+  atlas_graph_view_set_session (view, session);
+  atlas_test_wait_for_graph (view);
+  atlas_test_wait_while (view, "busy", 30);
+
+  total = atlas_graph_count_entities (atlas_graph_view_get_graph (view), &shown);
+  g_assert_cmpuint (shown, ==, ATLAS_GRAPH_SUMMARY_NODES);
+  g_assert_true (gtk_widget_get_visible (view->notice));
+  expected = g_strdup_printf ("Showing the %u most mentioned of %u entities; click a gathering to show more", shown, total);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (view->notice)), ==, expected);
+  {
+    g_autofree char *tooltip = atlas_graph_view_describe (view, "atlas:more:company");
+    guint index;
+    g_autofree char *more = NULL;
+
+    g_assert_true (atlas_graph_find (atlas_graph_view_get_graph (view), "atlas:more:company", &index));
+    more = g_strdup_printf ("click to show %u more",
+                            MIN (atlas_graph_get_node (atlas_graph_view_get_graph (view), index)->gathered,
+                                 ATLAS_GRAPH_SUMMARY_NODES));
+    g_assert_nonnull (strstr (tooltip, more));
+  }
+
+  /* A click on the gathering opens it: no filter. */
+  g_assert_true (atlas_graph_view_get_node_point (view, "atlas:more:company", &point));
+  click = atlas_test_find_controller (GTK_WIDGET (view), GTK_TYPE_GESTURE_CLICK);
+  g_signal_emit_by_name (click, "released", 1, (double) point.x, (double) point.y);
+  g_assert_true (atlas_graph_view_get_busy (view));
+  atlas_test_wait_while (view, "busy", 30);
+  atlas_graph_count_entities (atlas_graph_view_get_graph (view), &more_shown);
+  g_assert_cmpuint (more_shown, >, shown);
+  g_assert_true (atlas_filter_is_empty (atlas_view_state_get_filter (state)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  atlas_test_drain ();
+  g_clear_object (&session);
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
 /* 1,500 entities at "fit": the discs shrink until together they
  * cover at most a quarter of the view, and grow back when zoomed in. */
 static void
@@ -502,6 +568,7 @@ main (int   argc,
   g_test_add_func ("/graph-view/large-graph-size-rule", test_large_graph_size_rule);
   g_test_add_func ("/graph-view/labels-never-collide", test_labels_never_collide);
   g_test_add_func ("/graph-view/same-names-told-apart", test_same_names_told_apart);
+  g_test_add_func ("/graph-view/large-graph-summary", test_large_graph_summary);
   g_test_add_func ("/graph-view/updates-on-main-thread", test_updates_on_main_thread);
   return g_test_run ();
 }

@@ -838,7 +838,8 @@ static gint64
 cell_key (gint64 cx,
           gint64 cy)
 {
-  return (cx << 32) + (cy & 0xffffffff);
+  /* Unsigned: shifting a negative number is undefined. */
+  return (gint64) (((guint64) cx << 32) | (guint32) cy);
 }
 
 static int

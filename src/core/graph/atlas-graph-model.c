@@ -11,8 +11,15 @@
  * dropped. Nodes the user pinned keep their place through every update.
  * Options: kinds to leave out (a bit per AtlasEntityKind), ties between
  * entities mentioned together, and an ego (one entity and its neighbours).
+ * A graph of more than ATLAS_GRAPH_SUMMARY_NODES entities is shown
+ * summarised (the most mentioned, the rest gathered by kind:
+ * atlas_graph_summarise()), which also keeps its layout within a second;
+ * "show more" on a gathering brings that many more of its kind. The
+ * entities table reads every entity.
  */
 #include "config.h"
+
+#include <string.h>
 
 #include "atlas-graph-layout.h"
 #include "atlas-graph-model.h"
@@ -27,7 +34,9 @@ struct _AtlasGraphModel
 
   AtlasSession   *session;
   AtlasLatestJob *job;
-  AtlasGraph     *graph;
+  AtlasGraph     *graph;     /* as shown: summarised when large */
+  AtlasGraph     *entities;  /* every entity of the selection */
+  guint           more_of_kind[ATLAS_N_ENTITY_KINDS];
   gboolean        busy;
   AtlasSessionRead built;
 
@@ -67,6 +76,8 @@ typedef struct
   char       **hidden_kinds;
   gboolean     comentions;
   char        *ego;
+  guint        more_of_kind[ATLAS_N_ENTITY_KINDS];
+  AtlasGraph  *entities;    /* the whole graph, when summarised */
   GTask       *task;        /* not a reference: the job lives in it */
 } BuildJob;
 
@@ -88,6 +99,7 @@ build_job_free (gpointer data)
   g_free (job->ego);
   g_clear_pointer (&job->ids, g_array_unref);
   g_clear_pointer (&job->previous, atlas_graph_unref);
+  g_clear_pointer (&job->entities, atlas_graph_unref);
   g_free (job);
 }
 
@@ -175,13 +187,22 @@ build_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  /* An ego the filter left out is dropped when the graph lands. */
+  /* An ego the filter left out is dropped when the graph lands. An ego's
+   * neighbours are shown all: they are what was asked for. */
+  job->entities = atlas_graph_ref (graph);
   if (job->ego != NULL && atlas_graph_find (graph, job->ego, &center))
     {
       AtlasGraph *ego = atlas_graph_neighbourhood (graph, center, 1);
 
       atlas_graph_unref (graph);
       graph = ego;
+    }
+  else
+    {
+      AtlasGraph *summary = atlas_graph_summarise (graph, ATLAS_GRAPH_SUMMARY_NODES, job->more_of_kind);
+
+      atlas_graph_unref (graph);
+      graph = summary;
     }
   layout = atlas_graph_layout_new (graph, 1, job->previous);
   publish_graph (job, graph);
@@ -295,6 +316,10 @@ on_built (GObject      *source,
 {
   AtlasGraphModel *self = ATLAS_GRAPH_MODEL (source);
   AtlasGraph *graph = g_task_propagate_pointer (G_TASK (result), NULL);
+  BuildJob *job = g_task_get_task_data (G_TASK (result));
+
+  g_clear_pointer (&self->entities, atlas_graph_unref);
+  self->entities = graph != NULL && job->entities != NULL ? atlas_graph_ref (job->entities) : NULL;
 
   /* The worker built the whole graph then: nothing to build again. */
   if (self->ego != NULL && graph != NULL && !atlas_graph_find (graph, self->ego, NULL))
@@ -323,6 +348,7 @@ rebuild (AtlasGraphModel *self)
   job->ids = g_steal_pointer (&ids);
   job->comentions = self->comentions;
   job->ego = g_strdup (self->ego);
+  memcpy (job->more_of_kind, self->more_of_kind, sizeof job->more_of_kind);
   hidden = g_strv_builder_new ();
   for (guint k = 0; k < ATLAS_N_ENTITY_KINDS; k++)
     if (self->hidden_kinds & (1u << k))
@@ -342,6 +368,8 @@ on_selection_changed (AtlasGraphModel *self,
 {
   if (atlas_session_read_stands (session, &self->built, FALSE))
     return;
+  /* Another selection: its gatherings start closed. */
+  memset (self->more_of_kind, 0, sizeof self->more_of_kind);
   rebuild (self);
 }
 
@@ -370,6 +398,7 @@ atlas_graph_model_dispose (GObject *object)
   g_clear_object (&self->job);
   g_clear_object (&self->session);
   g_clear_pointer (&self->graph, atlas_graph_unref);
+  g_clear_pointer (&self->entities, atlas_graph_unref);
   g_clear_pointer (&self->ego, g_free);
 
   G_OBJECT_CLASS (atlas_graph_model_parent_class)->dispose (object);
@@ -507,6 +536,36 @@ atlas_graph_model_get_graph (AtlasGraphModel *self)
   g_return_val_if_fail (ATLAS_IS_GRAPH_MODEL (self), NULL);
 
   return self->graph;
+}
+
+/* Every entity of the selection, with its ties, unlaid: the graph shown
+ * before it was summarised. NULL before the first build ends. */
+AtlasGraph *
+atlas_graph_model_get_entities (AtlasGraphModel *self)
+{
+  g_return_val_if_fail (ATLAS_IS_GRAPH_MODEL (self), NULL);
+
+  return self->entities;
+}
+
+/* Shows as many more entities of a gathering's kind, the most mentioned of
+ * those it gathered. */
+void
+atlas_graph_model_show_more (AtlasGraphModel *self,
+                             const char      *gathering)
+{
+  guint index;
+  const AtlasGraphNode *node;
+
+  g_return_if_fail (ATLAS_IS_GRAPH_MODEL (self));
+
+  if (self->graph == NULL || !atlas_graph_find (self->graph, gathering, &index))
+    return;
+  node = atlas_graph_get_node (self->graph, index);
+  if (node->gathered == 0)
+    return;
+  self->more_of_kind[atlas_entity_kind_lookup (node->kind)->kind] += ATLAS_GRAPH_SUMMARY_NODES;
+  rebuild (self);
 }
 
 gboolean

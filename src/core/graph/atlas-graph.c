@@ -15,6 +15,7 @@
 
 #include "atlas-graph.h"
 #include "atlas-countries.h"
+#include "atlas-kinds.h"
 #include "atlas-query.h"
 
 struct _AtlasGraph
@@ -266,6 +267,7 @@ subgraph (AtlasGraph     *graph,
       copy->x = node->x;
       copy->y = node->y;
       copy->pinned = node->pinned;
+      copy->gathered = node->gathered;
     }
   for (guint e = 0; e < graph->edges->len; e++)
     {
@@ -287,6 +289,136 @@ atlas_graph_copy (AtlasGraph *graph)
   for (guint i = 0; i < graph->nodes->len; i++)
     keep[i] = TRUE;
   return subgraph (graph, keep);
+}
+
+static int
+compare_by_importance (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      graph)
+{
+  const AtlasGraphNode *x = atlas_graph_get_node (graph, *(const guint *) a);
+  const AtlasGraphNode *y = atlas_graph_get_node (graph, *(const guint *) b);
+
+  if (x->weight != y->weight)
+    return x->weight > y->weight ? -1 : 1;
+  if (x->degree != y->degree)
+    return x->degree > y->degree ? -1 : 1;
+  return g_strcmp0 (x->id, y->id);
+}
+
+/* A graph too large to read: its `max_nodes` most mentioned entities, plus
+ * for each kind of entity `more_of_kind[kind]` more of that kind (NULL:
+ * none; what "expand" on a gathering asks for), and the rest gathered into
+ * one node per kind, tied to the entities its members were tied to. A
+ * gathering sits where its members' middle was; gatherings come after
+ * every entity. The graph itself when it is small enough. */
+AtlasGraph *
+atlas_graph_summarise (AtlasGraph  *graph,
+                       guint        max_nodes,
+                       const guint *more_of_kind)
+{
+  guint n = graph->nodes->len;
+  g_autofree guint *order = g_new (guint, MAX (n, 1));
+  g_autofree gboolean *keep = g_new0 (gboolean, MAX (n, 1));
+  g_autofree guint *moved_to = g_new (guint, MAX (n, 1));
+  guint taken[ATLAS_N_ENTITY_KINDS] = { 0 };
+  int gathering[ATLAS_N_ENTITY_KINDS];
+  guint kept = 0, heaviest = 0;
+  AtlasGraph *summary;
+
+  if (n <= max_nodes)
+    return atlas_graph_ref (graph);
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  g_qsort_with_data (order, n, sizeof (guint), compare_by_importance, graph);
+  for (guint k = 0; k < n; k++)
+    {
+      AtlasEntityKind kind = atlas_entity_kind_lookup (atlas_graph_get_node (graph, order[k])->kind)->kind;
+
+      if (kept < max_nodes)
+        keep[order[k]] = TRUE;
+      else if (more_of_kind != NULL && taken[kind] < more_of_kind[kind])
+        {
+          keep[order[k]] = TRUE;
+          taken[kind]++;
+        }
+      kept += keep[order[k]];
+    }
+
+  summary = subgraph (graph, keep);
+  for (guint i = 0, next = 0; i < n; i++)
+    if (keep[i])
+      moved_to[i] = next++;
+  for (guint k = 0; k < ATLAS_N_ENTITY_KINDS; k++)
+    gathering[k] = -1;
+  for (guint i = 0; i < n; i++)
+    {
+      const AtlasGraphNode *node = atlas_graph_get_node (graph, i);
+      const AtlasEntityKindInfo *kind = atlas_entity_kind_lookup (node->kind);
+      AtlasGraphNode *group;
+
+      if (keep[i])
+        continue;
+      if (gathering[kind->kind] < 0)
+        {
+          g_autofree char *id = g_strconcat ("atlas:more:", kind->id, NULL);
+
+          gathering[kind->kind] = atlas_graph_add_node (summary, id, NULL, kind->id, NULL, 0);
+        }
+      moved_to[i] = gathering[kind->kind];
+      group = atlas_graph_get_node (summary, moved_to[i]);
+      group->gathered++;
+      group->weight += node->weight;
+      group->x += node->x;
+      group->y += node->y;
+    }
+  for (guint i = 0; i < n; i++)
+    if (keep[i])
+      heaviest = MAX (heaviest, atlas_graph_get_node (graph, i)->weight);
+  for (guint k = 0; k < ATLAS_N_ENTITY_KINDS; k++)
+    if (gathering[k] >= 0)
+      {
+        AtlasGraphNode *group = atlas_graph_get_node (summary, gathering[k]);
+
+        /* As heavy as its members together, up to the heaviest entity: a
+         * gathering of thousands is no dot, nor does it dwarf the rest. */
+        group->weight = MIN (group->weight, heaviest);
+        g_free (group->name);
+        group->name = g_strdup_printf (C_("a graph's gathering", "%s (%'u more)"),
+                                       _(atlas_entity_kind_get (k)->plural), group->gathered);
+        group->x /= group->gathered;
+        group->y /= group->gathered;
+      }
+  /* Ties with a gathered entity go to its gathering: one per pair. */
+  for (guint e = 0; e < graph->edges->len; e++)
+    {
+      const AtlasGraphEdge *edge = atlas_graph_get_edge (graph, e);
+
+      if (!keep[edge->source] || !keep[edge->target])
+        atlas_graph_add_edge (summary, moved_to[edge->source], moved_to[edge->target], edge->kind, edge->predicate,
+                              edge->weight);
+    }
+  return summary;
+}
+
+/* How many entities a graph stands for (gatherings counted by their
+ * members), and in `shown` how many it shows one by one. */
+guint
+atlas_graph_count_entities (AtlasGraph *graph,
+                            guint      *shown)
+{
+  guint total = 0, alone = 0;
+
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      const AtlasGraphNode *node = atlas_graph_get_node (graph, i);
+
+      total += node->gathered > 0 ? node->gathered : 1;
+      alone += node->gathered == 0;
+    }
+  if (shown != NULL)
+    *shown = alone;
+  return total;
 }
 
 /* The ego network: a node and those within `hops` ties of it. */

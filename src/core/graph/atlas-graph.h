@@ -25,6 +25,9 @@ typedef struct
   float    x;
   float    y;
   gboolean pinned;
+  /* In a summary (atlas_graph_summarise()), the entities this node gathers
+   * ("Companies (2,750 more)"); 0 for an entity. */
+  guint    gathered;
 } AtlasGraphNode;
 
 typedef struct
@@ -75,6 +78,11 @@ AtlasGraph     *atlas_graph_build_for_articles (AtlasStore        *store,
                                           const AtlasGraphOptions *options,
                                           GError                 **error);
 AtlasGraph     *atlas_graph_copy         (AtlasGraph              *graph);
+AtlasGraph     *atlas_graph_summarise    (AtlasGraph              *graph,
+                                          guint                    max_nodes,
+                                          const guint             *more_of_kind);
+guint           atlas_graph_count_entities (AtlasGraph            *graph,
+                                          guint                   *shown);
 double          atlas_graph_median_edge  (AtlasGraph              *graph,
                                           guint                    max_samples);
 gboolean        atlas_graph_get_bounds   (AtlasGraph              *graph,

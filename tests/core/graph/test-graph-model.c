@@ -1,4 +1,5 @@
 /* test-graph-model.c: the graph of the session's selection, built and laid out in a worker */
+#include "atlas-generator.h"
 #include "atlas-graph-model.h"
 #include "atlas-kinds.h"
 #include "atlas-session.h"
@@ -112,6 +113,63 @@ test_follows_selection (void)
   atlas_test_remove_dir (dir);
 }
 
+/* A selection of more than ATLAS_GRAPH_SUMMARY_NODES entities is shown
+ * summarised: that many, the most mentioned, and a gathering per kind for
+ * the rest; every entity is still there for the table. "Show more" on a
+ * gathering brings more of its kind; another selection closes it again. */
+static void
+test_large_selection_summarised (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_open_store (dir);
+  g_autoptr(AtlasViewState) state = atlas_view_state_new ();
+  g_autoptr(AtlasSession) session = NULL;
+  g_autoptr(AtlasGraphModel) model = NULL;
+  AtlasGeneratorOptions options;
+  AtlasGraph *graph, *entities;
+  guint shown, total, index, shown_before;
+
+  atlas_generator_options_init (&options);
+  options.articles = 2000;
+  options.entities = 900;
+  g_assert_true (atlas_generate_into_store (&options, store, NULL));
+  session = atlas_session_new (store, state);
+  model = atlas_graph_model_new (session, 0, FALSE);
+  atlas_session_allow_workers (session);
+  wait_idle (model);
+
+  graph = atlas_graph_model_get_graph (model);
+  entities = atlas_graph_model_get_entities (model);
+  total = atlas_graph_count_entities (graph, &shown);
+  g_test_message ("%u of %u entities shown, %u nodes", shown, total, atlas_graph_get_n_nodes (graph));
+  g_assert_cmpuint (atlas_graph_get_n_nodes (entities), >, ATLAS_GRAPH_SUMMARY_NODES);
+  g_assert_cmpuint (shown, ==, ATLAS_GRAPH_SUMMARY_NODES);
+  g_assert_cmpuint (total, ==, atlas_graph_get_n_nodes (entities));
+  g_assert_cmpuint (atlas_graph_get_n_nodes (graph), <=, ATLAS_GRAPH_SUMMARY_NODES + ATLAS_N_ENTITY_KINDS);
+  g_assert_true (atlas_graph_find (graph, "atlas:more:company", &index));
+
+  atlas_graph_model_show_more (model, "atlas:more:company");
+  wait_idle (model);
+  atlas_graph_count_entities (atlas_graph_model_get_graph (model), &shown_before);
+  g_assert_cmpuint (shown_before, >, ATLAS_GRAPH_SUMMARY_NODES);
+
+  /* Entities are no gatherings: asking changes nothing. */
+  atlas_graph_model_show_more (model, atlas_graph_get_node (atlas_graph_model_get_graph (model), 0)->id);
+  g_assert_false (atlas_graph_model_get_busy (model));
+
+  atlas_view_state_set_text (state, "a");
+  wait_idle (model);
+  atlas_view_state_set_text (state, NULL);
+  wait_idle (model);
+  atlas_graph_count_entities (atlas_graph_model_get_graph (model), &shown);
+  g_assert_cmpuint (shown, ==, ATLAS_GRAPH_SUMMARY_NODES);
+
+  g_clear_object (&model);
+  g_clear_object (&session);
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -119,5 +177,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/graph-model/follows-selection", test_follows_selection);
+  g_test_add_func ("/graph-model/large-selection-summarised", test_large_selection_summarised);
   return g_test_run ();
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "atlas-graph.h"
+#include "atlas-kinds.h"
 #include "atlas-graph-export.h"
 #include "atlas-graph-layout.h"
 #include "atlas-test-util.h"
@@ -144,6 +145,74 @@ test_empty_graph (void)
   g_assert_nonnull (strstr (text, "<nodes>"));
 }
 
+/* A graph of 1,000 companies and 50 countries summarised to 100: the 100
+ * most mentioned stand alone, the rest are gathered by kind and keep their
+ * ties; asking for more of one kind shows that many more of it. */
+static void
+test_summary (void)
+{
+  g_autoptr(AtlasGraph) graph = atlas_graph_new ();
+  g_autoptr(AtlasGraph) summary = NULL;
+  g_autoptr(AtlasGraph) more = NULL;
+  guint more_of_kind[ATLAS_N_ENTITY_KINDS] = { 0 };
+  guint shown, index, lightest_kept = G_MAXUINT, heaviest_gathered = 0;
+  const AtlasGraphNode *companies;
+
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("C%02u", i);
+      atlas_graph_add_node (graph, id, id, "country", NULL, 1000 - i);
+    }
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("company-%04u", i);
+      guint node = atlas_graph_add_node (graph, id, id, "company", NULL, 1 + (i * 7919) % 500);
+
+      atlas_graph_add_edge (graph, node, i % 50, ATLAS_GRAPH_EDGE_COUNTRY, NULL, 1);
+      if (i > 50)
+        atlas_graph_add_edge (graph, node, node - 1, ATLAS_GRAPH_EDGE_RELATION, "partners_with", 1);
+    }
+
+  /* Small enough: the graph itself. */
+  summary = atlas_graph_summarise (graph, 5000, NULL);
+  g_assert_true (summary == graph);
+  g_clear_pointer (&summary, atlas_graph_unref);
+
+  summary = atlas_graph_summarise (graph, 100, NULL);
+  g_assert_cmpuint (atlas_graph_count_entities (summary, &shown), ==, 1050);
+  g_assert_cmpuint (shown, ==, 100);
+  /* Every country (the heaviest) and one gathering of companies. */
+  g_assert_cmpuint (atlas_graph_get_n_nodes (summary), ==, 101);
+  g_assert_true (atlas_graph_find (summary, "C49", NULL));
+  g_assert_true (atlas_graph_find (summary, "atlas:more:company", &index));
+  companies = atlas_graph_get_node (summary, index);
+  g_assert_cmpuint (companies->gathered, ==, 950);
+  g_assert_cmpstr (companies->name, ==, "Companies (950 more)");
+  g_assert_cmpstr (companies->kind, ==, "company");
+  g_assert_false (atlas_graph_find (summary, "atlas:more:country", NULL));
+  for (guint i = 0; i < atlas_graph_get_n_nodes (graph); i++)
+    {
+      const AtlasGraphNode *node = atlas_graph_get_node (graph, i);
+
+      if (atlas_graph_find (summary, node->id, NULL))
+        lightest_kept = MIN (lightest_kept, node->weight);
+      else
+        heaviest_gathered = MAX (heaviest_gathered, node->weight);
+    }
+  g_assert_cmpuint (lightest_kept, >=, heaviest_gathered);
+  /* As heavy as its members, up to the heaviest entity shown. */
+  g_assert_cmpuint (companies->weight, ==, 1000);
+  /* The gathered companies' ties to their countries are the gathering's. */
+  g_assert_true (linked (summary, "atlas:more:company", "C00", ATLAS_GRAPH_EDGE_COUNTRY));
+
+  more_of_kind[ATLAS_ENTITY_COMPANY] = 100;
+  more = atlas_graph_summarise (graph, 100, more_of_kind);
+  g_assert_cmpuint (atlas_graph_count_entities (more, &shown), ==, 1050);
+  g_assert_cmpuint (shown, ==, 200);
+  g_assert_true (atlas_graph_find (more, "atlas:more:company", &index));
+  g_assert_cmpuint (atlas_graph_get_node (more, index)->gathered, ==, 850);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -154,6 +223,7 @@ main (int   argc,
   g_test_add_func ("/graph/options", test_options);
   g_test_add_func ("/graph/neighbourhood", test_neighbourhood);
   g_test_add_func ("/graph/empty", test_empty_graph);
+  g_test_add_func ("/graph/summary", test_summary);
 
   return atlas_test_run_with_store (&store, atlas_test_corpus_store);
 }
