@@ -160,7 +160,7 @@ _atlas_graph_view_place_labels (AtlasGraphView *self)
   while (g_hash_table_iter_next (&iter, &id, NULL))
     if (atlas_graph_find (self->graph, id, &index) && _atlas_graph_view_on_screen (self, index))
       g_array_append_val (ringed, index);
-  g_array_sort_with_data (ringed, _atlas_graph_view_compare_importance, self->graph);
+  g_array_sort_with_data (ringed, atlas_graph_compare_importance, self->graph);
   for (guint k = 0; k < ringed->len; k++)
     place_label (self, g_array_index (ringed, guint, k), TRUE);
 

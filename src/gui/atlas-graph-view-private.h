@@ -128,9 +128,6 @@ void     _atlas_graph_view_colors         (AtlasGraphView   *self,
                                            AtlasGraphColors *colors);
 gboolean _atlas_graph_view_legend_box     (AtlasGraphView  *self,
                                            graphene_rect_t *box);
-int      _atlas_graph_view_compare_importance (gconstpointer a,
-                                               gconstpointer b,
-                                               gpointer      graph);
 
 /* atlas-graph-view-labels.c */
 void _atlas_graph_view_clear_layout       (gpointer        data);

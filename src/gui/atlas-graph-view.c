@@ -121,21 +121,6 @@ compare_by_x (gconstpointer a,
   return xa < xb ? -1 : xa > xb;
 }
 
-int
-_atlas_graph_view_compare_importance (gconstpointer a,
-                                      gconstpointer b,
-                                      gpointer      user_data)
-{
-  const AtlasGraphNode *x = atlas_graph_get_node (user_data, *(const guint *) a);
-  const AtlasGraphNode *y = atlas_graph_get_node (user_data, *(const guint *) b);
-
-  if (x->weight != y->weight)
-    return x->weight > y->weight ? -1 : 1;
-  if (x->degree != y->degree)
-    return x->degree > y->degree ? -1 : 1;
-  return g_strcmp0 (x->id, y->id);
-}
-
 static void
 sort_nodes (AtlasGraph       *graph,
             GArray           *order,
@@ -805,7 +790,7 @@ take_graph (AtlasGraphView *self,
   self->hover = -1;
   self->focus = graph && atlas_graph_get_n_nodes (graph) > 0 ? 0 : -1;
   _atlas_graph_view_index_nodes (self);
-  sort_nodes (self->graph, self->by_importance, _atlas_graph_view_compare_importance);
+  sort_nodes (self->graph, self->by_importance, atlas_graph_compare_importance);
   g_ptr_array_set_size (self->label_layouts, 0);
   g_ptr_array_set_size (self->label_layouts, graph ? atlas_graph_get_n_nodes (graph) : 0);
   _atlas_graph_view_count_names (self);

@@ -291,10 +291,12 @@ atlas_graph_copy (AtlasGraph *graph)
   return subgraph (graph, keep);
 }
 
-static int
-compare_by_importance (gconstpointer a,
-                       gconstpointer b,
-                       gpointer      graph)
+/* For sorting node indices, most important first: by articles, then by
+ * ties, then by id (a stable order). `graph` is the AtlasGraph. */
+int
+atlas_graph_compare_importance (gconstpointer a,
+                                gconstpointer b,
+                                gpointer      graph)
 {
   const AtlasGraphNode *x = atlas_graph_get_node (graph, *(const guint *) a);
   const AtlasGraphNode *y = atlas_graph_get_node (graph, *(const guint *) b);
@@ -330,7 +332,7 @@ atlas_graph_summarise (AtlasGraph  *graph,
     return atlas_graph_ref (graph);
   for (guint i = 0; i < n; i++)
     order[i] = i;
-  g_qsort_with_data (order, n, sizeof (guint), compare_by_importance, graph);
+  g_qsort_with_data (order, n, sizeof (guint), atlas_graph_compare_importance, graph);
   for (guint k = 0; k < n; k++)
     {
       AtlasEntityKind kind = atlas_entity_kind_lookup (atlas_graph_get_node (graph, order[k])->kind)->kind;

@@ -83,6 +83,9 @@ AtlasGraph     *atlas_graph_summarise    (AtlasGraph              *graph,
                                           const guint             *more_of_kind);
 guint           atlas_graph_count_entities (AtlasGraph            *graph,
                                           guint                   *shown);
+int             atlas_graph_compare_importance (gconstpointer     a,
+                                          gconstpointer            b,
+                                          gpointer                 graph);
 double          atlas_graph_median_edge  (AtlasGraph              *graph,
                                           guint                    max_samples);
 gboolean        atlas_graph_get_bounds   (AtlasGraph              *graph,
