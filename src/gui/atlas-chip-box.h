@@ -12,5 +12,11 @@ GtkWidget *atlas_chip_box_new         (void);
 void       atlas_chip_box_append      (AtlasChipBox *self,
                                        GtkWidget    *child);
 void       atlas_chip_box_remove_all  (AtlasChipBox *self);
+void       atlas_chip_box_set_max_lines (AtlasChipBox *self,
+                                       guint         max_lines);
+
+/* For the tests. */
+gboolean   atlas_chip_box_get_folds   (AtlasChipBox *self);
+GtkWidget *atlas_chip_box_get_more_button (AtlasChipBox *self);
 
 G_END_DECLS

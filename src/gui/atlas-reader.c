@@ -237,6 +237,8 @@ atlas_reader_init (AtlasReader *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->chips = ATLAS_CHIP_BOX (atlas_chip_box_new ());
+  /* Forty chips would push the text below the fold, in a narrow window. */
+  atlas_chip_box_set_max_lines (self->chips, 3);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chips), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Mentioned entities"), -1);
   gtk_box_insert_child_after (GTK_BOX (self->content_box), GTK_WIDGET (self->chips),

@@ -94,12 +94,15 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
+/* Text from (x, y), or with `centred`, centred on the height `y` (a lane's
+ * middle, whatever the lane's height). */
 static void
 draw_text (AtlasTimelineView *self,
            GtkSnapshot       *snapshot,
            const char        *text,
            double             x,
            double             y,
+           gboolean           centred,
            double             max_width,
            double             alpha)
 {
@@ -115,6 +118,13 @@ draw_text (AtlasTimelineView *self,
     }
   ink (self, &color);
   color.alpha *= alpha;
+  if (centred)
+    {
+      int height;
+
+      pango_layout_get_pixel_size (layout, NULL, &height);
+      y -= height / 2.0;
+    }
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
   gtk_snapshot_append_layout (snapshot, layout, &color);
@@ -155,7 +165,7 @@ draw_axis (AtlasTimelineView *self,
 
       gtk_snapshot_append_color (snapshot, &rule, &GRAPHENE_RECT_INIT (x, 4, 1, bottom - 4));
       if (x + 4 + room <= today_left || x + 4 >= today_x)
-        draw_text (self, snapshot, label, x + 4, 4, room, 0.7);
+        draw_text (self, snapshot, label, x + 4, 4, FALSE, room, 0.7);
     }
 
   if (shows_today)
@@ -165,7 +175,7 @@ draw_axis (AtlasTimelineView *self,
       atlas_palette_color (GTK_WIDGET (self), "atlas_today", &today_color);
       today_color.alpha *= 0.8;
       gtk_snapshot_append_color (snapshot, &today_color, &GRAPHENE_RECT_INIT (today_x - 1, 0, 2, bottom));
-      draw_text (self, snapshot, _("Today"), today_left, 4, 0, 0.9);
+      draw_text (self, snapshot, _("Today"), today_left, 4, FALSE, 0, 0.9);
     }
 }
 
@@ -292,15 +302,15 @@ draw_lane (AtlasTimelineView *self,
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   /* x_of, unrolled: this loop visits every event of the lane each frame. */
   double scale = plot_width (self) / (self->end - self->start);
-  double middle = top + LANE_HEIGHT / 2;
+  double middle = top + lane_height (self) / 2;
   GdkRGBA color;
   double group_left = -G_MAXDOUBLE, group_right = -G_MAXDOUBLE;
   guint group_count = 0, group_first = 0;
 
   lane_color (self, lane, &color);
-  draw_text (self, snapshot, lane->label, 8, top + 3, LABELS_WIDTH - 12, 0.75);
+  draw_text (self, snapshot, lane->label, 8, middle, TRUE, LABELS_WIDTH - 12, 0.75);
 
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (LABELS_WIDTH, top, width - LABELS_WIDTH, LANE_HEIGHT));
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (LABELS_WIDTH, top, width - LABELS_WIDTH, lane_height (self)));
   draw_lane_spans (self, snapshot, lane, &color, middle);
   for (guint m = 0; m <= lane->members->len; m++)
     {
@@ -328,7 +338,7 @@ draw_lane (AtlasTimelineView *self,
           double label_left = group_right + 8;
           double room = (event != NULL ? x0 - 6 : width) - label_left - 6;
           Marker marker = {
-            GRAPHENE_RECT_INIT (group_left - 7, top, group_right - group_left + 14, LANE_HEIGHT),
+            GRAPHENE_RECT_INIT (group_left - 7, top, group_right - group_left + 14, lane_height (self)),
             index, group_first, group_count,
           };
 
@@ -340,7 +350,7 @@ draw_lane (AtlasTimelineView *self,
 
               draw_diamond (snapshot, &color, group_left, middle, selected);
               if (room >= 40)
-                draw_text (self, snapshot, label, label_left, top + 3, room, 0.9);
+                draw_text (self, snapshot, label, label_left, middle, TRUE, room, 0.9);
             }
           else
             {
@@ -350,7 +360,7 @@ draw_lane (AtlasTimelineView *self,
               if (room >= 7.0 * strlen (count))
                 {
                   draw_diamond (snapshot, &color, group_left, middle, selected);
-                  draw_text (self, snapshot, count, label_left, top + 3, 0, 0.9);
+                  draw_text (self, snapshot, count, label_left, middle, TRUE, 0, 0.9);
                 }
               else
                 draw_heat_cell (snapshot, &color, group_left, group_right, middle, group_count,
@@ -375,7 +385,7 @@ draw_density (AtlasTimelineView *self,
   guint most = 1;
   GdkRGBA bar;
 
-  draw_text (self, snapshot, _("Articles"), 8, top + 8, LABELS_WIDTH - 12, 0.75);
+  draw_text (self, snapshot, _("Articles"), 8, top + 8, FALSE, LABELS_WIDTH - 12, 0.75);
   if (!counts_are_current (self))
     count_articles (self);
   if (self->counts == NULL)
@@ -472,7 +482,7 @@ snapshot_lanes (GtkWidget   *widget,
   if (!has_plot (self))
     return;
   for (guint lane = 0; lane < self->lanes->len; lane++)
-    draw_lane (self, snapshot, lane, AXIS_HEIGHT + lane * LANE_HEIGHT);
+    draw_lane (self, snapshot, lane, AXIS_HEIGHT + lane * lane_height (self));
 }
 
 static void

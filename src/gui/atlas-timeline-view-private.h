@@ -8,7 +8,8 @@ G_BEGIN_DECLS
 
 #define AXIS_HEIGHT     34.0
 #define COMPANY_LANES   10
-#define LANE_HEIGHT     24.0
+#define LANE_HEIGHT     24.0   /* with room to spare; lanes shrink to */
+#define MIN_LANE_HEIGHT 16.0   /* this in a short timeline */
 #define DENSITY_HEIGHT  34.0
 #define LABELS_WIDTH    128.0
 #define MIN_TICK_PIXELS 72.0
@@ -53,6 +54,7 @@ struct _AtlasTimelineView
   guint           counts_generation;
   guint           generation;    /* bumped when the filter changes */
 
+  double          lane_height;   /* from the height given: see size_allocate */
   double          start;         /* the visible range, seconds since the epoch */
   double          end;
   gint64          today;         /* 0: the clock's */
@@ -121,9 +123,15 @@ seconds_per_pixel (AtlasTimelineView *self)
 }
 
 static inline double
+lane_height (AtlasTimelineView *self)
+{
+  return self->lane_height > 0 ? self->lane_height : LANE_HEIGHT;
+}
+
+static inline double
 lanes_bottom (AtlasTimelineView *self)
 {
-  return AXIS_HEIGHT + n_lanes (self) * LANE_HEIGHT;
+  return AXIS_HEIGHT + n_lanes (self) * lane_height (self);
 }
 
 /* atlas-timeline-view.c */

@@ -178,10 +178,15 @@ atlas_timeline_view_measure (GtkWidget      *widget,
 {
   AtlasTimelineView *self = ATLAS_TIMELINE_VIEW (widget);
 
+  /* Lanes close up in a short timeline (a phone's, a narrow window's),
+   * which then leaves the articles and the graph more room. */
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     *minimum = *natural = (int) LABELS_WIDTH + 100;
   else
-    *minimum = *natural = (int) (AXIS_HEIGHT + MAX (1, n_lanes (self)) * LANE_HEIGHT + DENSITY_HEIGHT + 6);
+    {
+      *minimum = (int) (AXIS_HEIGHT + MAX (1, n_lanes (self)) * MIN_LANE_HEIGHT + DENSITY_HEIGHT + 6);
+      *natural = (int) (AXIS_HEIGHT + MAX (1, n_lanes (self)) * LANE_HEIGHT + DENSITY_HEIGHT + 6);
+    }
 }
 
 /* ---- input -------------------------------------------------------------- */
@@ -602,7 +607,7 @@ atlas_timeline_view_get_event_point (AtlasTimelineView *self,
       for (guint i = 0; i < events->len; i++)
         if (((AtlasEventInfo *) g_ptr_array_index (events, i))->id == event_id)
           {
-            graphene_point_init (point, marker->box.origin.x + 7, marker->box.origin.y + LANE_HEIGHT / 2);
+            graphene_point_init (point, marker->box.origin.x + 7, marker->box.origin.y + lane_height (self) / 2);
             return TRUE;
           }
     }
@@ -802,7 +807,14 @@ atlas_timeline_view_size_allocate (GtkWidget *widget,
 {
   AtlasTimelineView *self = ATLAS_TIMELINE_VIEW (widget);
   int button_width, button_height;
+  double lanes = CLAMP ((height - AXIS_HEIGHT - DENSITY_HEIGHT - 6) / MAX (1, n_lanes (self)), MIN_LANE_HEIGHT,
+                        LANE_HEIGHT);
 
+  if (lanes != self->lane_height)
+    {
+      self->lane_height = lanes;
+      _atlas_timeline_view_redraw (self, ATLAS_TIMELINE_REDRAW_ALL);
+    }
   for (guint i = 0; i < ATLAS_N_TIMELINE_LAYERS; i++)
     gtk_widget_allocate (self->layers[i], width, height, -1, NULL);
   gtk_widget_measure (self->lanes_button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &button_width, NULL, NULL);

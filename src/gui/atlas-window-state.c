@@ -21,6 +21,11 @@ _atlas_window_restore_timeline_height (AtlasWindow *self)
   if (total <= 0)
     return;
   height = CLAMP (height, MIN (MIN_TIMELINE_HEIGHT, total / 2), MAX (total / 2, MIN_TIMELINE_HEIGHT));
+  /* A narrow window shows one pane at a time: the articles, the reader or
+   * the graph get the room, the timeline a quarter (its lanes close up,
+   * down to the least it can take). */
+  if (adw_leaflet_get_folded (self->leaflet))
+    height = MIN (height, total / 4);
   gtk_paned_set_position (self->main_paned, total - height);
 }
 

@@ -252,7 +252,7 @@ test_merged_markers_zoom_in (void)
   for (int level = 0; level < 8; level++)
     for (guint lane = 0; lane < g_strv_length (lanes); lane++)
       {
-        double y = AXIS_HEIGHT + lane * LANE_HEIGHT + LANE_HEIGHT / 2;
+        double y = AXIS_HEIGHT + (lane + 0.5) * lane_height (timeline);
 
         zoom_to_level (timeline, level);
         for (double x = LABELS_WIDTH; x < gtk_widget_get_width (GTK_WIDGET (timeline)); x += 3)
@@ -291,7 +291,7 @@ find_merged_marker (AtlasTimelineView *timeline,
                     double            *x,
                     double            *y)
 {
-  *y = AXIS_HEIGHT + LANE_HEIGHT / 2;
+  *y = AXIS_HEIGHT + lane_height (timeline) / 2;
   for (*x = LABELS_WIDTH; *x < gtk_widget_get_width (GTK_WIDGET (timeline)); *x += 1)
     {
       g_autofree char *text = atlas_timeline_view_describe_at (timeline, *x, *y);

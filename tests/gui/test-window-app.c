@@ -19,6 +19,7 @@
 #include "atlas-event-table-private.h"
 #include "atlas-facet-chooser-private.h"
 #include "atlas-facet-item.h"
+#include "atlas-chip-box.h"
 #include "atlas-feed-reader.h"
 #include "atlas-filter-sidebar.h"
 #include "atlas-generator.h"
@@ -403,14 +404,39 @@ test_narrow_window (void)
   list_page = adw_leaflet_get_visible_child (leaflet);
   save_png (GTK_WIDGET (window), "narrow.png");
 
+  /* The timeline gives up its room to the one pane shown: a quarter of the
+   * height, or the least its lanes take (it kept 280 px, 40%). */
+  {
+    GtkPaned *paned = GTK_PANED (find_by_type (GTK_WIDGET (window), GTK_TYPE_PANED));
+    int timeline = gtk_widget_get_height (gtk_paned_get_end_child (paned));
+
+    g_test_message ("timeline: %d of %d px", timeline, gtk_widget_get_height (GTK_WIDGET (paned)));
+    g_assert_cmpint (timeline, <=, gtk_widget_get_height (GTK_WIDGET (paned)) * 0.34);
+  }
+
   /* Activating an article in the list opens it as a page; Back returns. */
   {
     GtkListView *list = GTK_LIST_VIEW (find_widget (GTK_WIDGET (window), is_list_of, atlas_window_get_articles (window)));
+
+    AtlasChipBox *chips = ATLAS_CHIP_BOX (find_by_type (GTK_WIDGET (window), ATLAS_TYPE_CHIP_BOX));
+    int folded_height;
 
     g_signal_emit_by_name (list, "activate", 0);
     atlas_test_wait_for_frames (GTK_WIDGET (window));
     g_assert_true (adw_leaflet_get_visible_child (leaflet) != list_page);
     save_png (GTK_WIDGET (window), "narrow-reading.png");
+
+    /* The article's chips take three lines and a button that unfolds the
+     * rest: its text is not pushed below the fold. */
+    g_assert_true (atlas_chip_box_get_folds (chips));
+    folded_height = gtk_widget_get_height (GTK_WIDGET (chips));
+    g_assert_cmpint (folded_height, <=, 3 * 32);
+    /* The first article names 43 entities. */
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (atlas_chip_box_get_more_button (chips))), ==, "Show All 43");
+    g_signal_emit_by_name (atlas_chip_box_get_more_button (chips), "clicked");
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (atlas_chip_box_get_more_button (chips))), ==, "Show Fewer");
+    atlas_test_wait_for_frames (GTK_WIDGET (window));
+    g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (chips)), >, folded_height);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
     g_assert_true (adw_leaflet_get_visible_child (leaflet) == list_page);
   }
