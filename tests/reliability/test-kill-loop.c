@@ -241,12 +241,19 @@ test_import_killed (void)
         g_ptr_array_add (argv, g_ptr_array_index (files, i));
       g_ptr_array_add (argv, NULL);
 
-      /* Round 0 is not killed: it times a whole run, and the kills are
-       * spread over that time (and a little after, for the last commit). */
+      /* Round 0 is not killed: it times a whole run, twice, and the kills
+       * are spread over the shorter time (and a little after, for the last
+       * commit). One run slowed by other work on the machine (the sanitizer
+       * build's tests beside it) made the spread so long that half the
+       * kills landed after the end and the test failed. */
       if (round == 0)
         {
-          full_run = time_full_run ((const char * const *) argv->pdata);
-          g_test_message ("a whole import of %u feeds: %.0f ms", files->len, full_run / 1000.0);
+          gint64 first = time_full_run ((const char * const *) argv->pdata);
+          gint64 second = time_full_run ((const char * const *) argv->pdata);
+
+          full_run = MIN (first, second);
+          g_test_message ("a whole import of %u feeds: %.0f and %.0f ms", files->len, first / 1000.0,
+                          second / 1000.0);
         }
       else
         {
