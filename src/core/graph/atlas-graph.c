@@ -471,6 +471,21 @@ atlas_graph_build (AtlasStore               *store,
   return ids != NULL ? atlas_graph_build_for_articles (store, ids, options, error) : NULL;
 }
 
+/* A statement over the chosen articles: `sql` has one %s where the join
+ * to them goes, on `column`; with every article, none is needed. */
+static sqlite3_stmt *
+prepare_over_articles (AtlasStore  *store,
+                       const char  *sql,
+                       const char  *column,
+                       gboolean     every,
+                       GError     **error)
+{
+  g_autofree char *join = every ? g_strdup ("") : g_strdup_printf ("JOIN graph_articles g ON g.id = %s", column);
+  g_autofree char *text = g_strdup_printf (sql, join);
+
+  return atlas_store_prepare (store, text, error);
+}
+
 /* The graph of the articles `ids` (a selection the session has made), or of
  * every article when `ids` is NULL. */
 AtlasGraph *
@@ -482,6 +497,10 @@ atlas_graph_build_for_articles (AtlasStore               *store,
   g_autoptr(AtlasGraph) graph = atlas_graph_new ();
   g_autoptr(sqlite3_stmt) stmt = NULL;
   AtlasGraphOptions default_options;
+  /* Every article: no join at all, rather than with a copy of 100,000 ids
+   * (0.17 s to make; joining the articles table itself, whose rows hold
+   * their text, is slower still). */
+  gboolean every = ids == NULL;
   int rc;
 
   if (options == NULL)
@@ -490,16 +509,14 @@ atlas_graph_build_for_articles (AtlasStore               *store,
       options = &default_options;
     }
 
-  if (!atlas_query_fill_id_table (store, "graph_articles", ids, error))
+  if (!every && !atlas_query_fill_id_table (store, "graph_articles", ids, error))
     return NULL;
 
   /* Countries weigh the articles about them, by the country rule. */
   if (!kind_hidden (options, "country"))
     {
-      stmt = atlas_store_prepare (store,
-                                  "SELECT c.country, count(*) FROM article_countries c "
-                                  "JOIN graph_articles g ON g.id = c.article_id GROUP BY c.country ORDER BY c.country",
-                                  error);
+      stmt = prepare_over_articles (store, "SELECT c.country, count(*) FROM article_countries c %s "
+                                    "GROUP BY c.country ORDER BY c.country", "c.article_id", every, error);
       if (stmt == NULL)
         return NULL;
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -510,11 +527,13 @@ atlas_graph_build_for_articles (AtlasStore               *store,
       g_clear_pointer (&stmt, sqlite3_finalize);
     }
 
-  stmt = atlas_store_prepare (store,
-                              "SELECT e.id, e.name, e.kind, e.country, count(*) FROM mentions m "
-                              "JOIN graph_articles g ON g.id = m.article_id JOIN entities e ON e.id = m.entity_id "
-                              "WHERE e.kind <> 'country' GROUP BY e.id ORDER BY e.id",
-                              error);
+  /* Counted first, by the index in entity order, then joined to the few
+   * thousand entities: joining each of 456,000 mentions to its entity by
+   * its text id took 0.73 s on the 100,000-article store, this 0.28 s. */
+  stmt = prepare_over_articles (store, "SELECT e.id, e.name, e.kind, e.country, c.n FROM "
+                                "(SELECT m.entity_id AS id, count(*) AS n FROM mentions m %s GROUP BY m.entity_id) c "
+                                "JOIN entities e ON e.id = c.id WHERE e.kind <> 'country' ORDER BY e.id",
+                                "m.article_id", every, error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -555,11 +574,9 @@ atlas_graph_build_for_articles (AtlasStore               *store,
     graph->comentions_dropped = TRUE;
   else if (options->comentions)
     {
-      stmt = atlas_store_prepare (store,
-                                  "SELECT a.entity_id, b.entity_id, count(*) FROM mentions a "
-                                  "JOIN mentions b ON b.article_id = a.article_id AND b.entity_id > a.entity_id "
-                                  "JOIN graph_articles g ON g.id = a.article_id GROUP BY 1, 2 ORDER BY 1, 2",
-                                  error);
+      stmt = prepare_over_articles (store, "SELECT a.entity_id, b.entity_id, count(*) FROM mentions a "
+                                    "JOIN mentions b ON b.article_id = a.article_id AND b.entity_id > a.entity_id "
+                                    "%s GROUP BY 1, 2 ORDER BY 1, 2", "a.article_id", every, error);
       if (stmt == NULL)
         return NULL;
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

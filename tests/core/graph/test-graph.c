@@ -6,6 +6,7 @@
 #include "atlas-kinds.h"
 #include "atlas-graph-export.h"
 #include "atlas-graph-layout.h"
+#include "atlas-query.h"
 #include "atlas-test-util.h"
 
 static AtlasStore *store;
@@ -213,6 +214,33 @@ test_summary (void)
   g_assert_cmpuint (atlas_graph_get_node (more, index)->gathered, ==, 850);
 }
 
+/* The graph of every article, read without a list of ids (no join at all),
+ * is the graph of the list of all their ids, co-mentions included. */
+static void
+test_every_article (void)
+{
+  g_autoptr(AtlasFilter) everything = atlas_filter_new ();
+  g_autoptr(GArray) ids = atlas_query_article_ids (store, everything, NULL);
+  AtlasGraphOptions options;
+
+  atlas_graph_options_init (&options);
+  for (int comentions = 0; comentions <= 1; comentions++)
+    {
+      g_autoptr(AtlasGraph) every = NULL;
+      g_autoptr(AtlasGraph) listed = NULL;
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+
+      options.comentions = comentions;
+      every = atlas_graph_build_for_articles (store, NULL, &options, NULL);
+      listed = atlas_graph_build_for_articles (store, ids, &options, NULL);
+      g_assert_cmpuint (atlas_graph_get_n_nodes (every), >, 10);
+      a = atlas_graph_export (every, ATLAS_GRAPH_FORMAT_JSON);
+      b = atlas_graph_export (listed, ATLAS_GRAPH_FORMAT_JSON);
+      g_assert_cmpstr (a, ==, b);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -224,6 +252,7 @@ main (int   argc,
   g_test_add_func ("/graph/neighbourhood", test_neighbourhood);
   g_test_add_func ("/graph/empty", test_empty_graph);
   g_test_add_func ("/graph/summary", test_summary);
+  g_test_add_func ("/graph/every-article", test_every_article);
 
   return atlas_test_run_with_store (&store, atlas_test_corpus_store);
 }
