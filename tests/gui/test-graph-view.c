@@ -424,6 +424,8 @@ test_large_graph_summary (void)
   total = atlas_graph_count_entities (atlas_graph_view_get_graph (view), &shown);
   g_assert_cmpuint (shown, ==, ATLAS_GRAPH_SUMMARY_NODES);
   g_assert_true (gtk_widget_get_visible (view->notice));
+  /* At "fit", names clear of each other, of the notice and the legend. */
+  g_assert_cmpuint (assert_labels_clear (view), >, 2);
   expected = g_strdup_printf ("Showing the %u most mentioned of %u entities; click a gathering to show more", shown, total);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (view->notice)), ==, expected);
   {
