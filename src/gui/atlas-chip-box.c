@@ -94,14 +94,16 @@ layout (AtlasChipBox *self,
       int child_width, child_height;
 
       measure_child (child, width, &child_width, &child_height);
-      if (x > 0 && x + child_width > width)
+      /* Folded: the chips of the last line leave room for the button, and
+       * those after the first left out are all left out (they must not
+       * start lines of their own). */
+      if (!hiding && x > 0 && x + child_width > width)
         {
           x = 0;
           y += line_height + SPACING;
           line_height = 0;
           line++;
         }
-      /* Folded: the chips of the last line leave room for the button. */
       hiding |= folded && (line >= self->max_lines ||
                            (line + 1 == self->max_lines && x + child_width + SPACING + more_width > width));
       if (hiding)

@@ -431,6 +431,21 @@ test_narrow_window (void)
     g_assert_true (atlas_chip_box_get_folds (chips));
     folded_height = gtk_widget_get_height (GTK_WIDGET (chips));
     g_assert_cmpint (folded_height, <=, 3 * 32);
+    /* Three lines, the button on the last (chips folded away once started
+     * lines of their own, and pushed the button onto a fourth). */
+    {
+      g_autoptr(GHashTable) lines = g_hash_table_new (NULL, NULL);
+
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (chips)); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          graphene_rect_t bounds;
+
+          if (gtk_widget_get_child_visible (child) && gtk_widget_compute_bounds (child, GTK_WIDGET (chips), &bounds))
+            g_hash_table_add (lines, GINT_TO_POINTER ((int) bounds.origin.y + 1));
+        }
+      g_assert_cmpuint (g_hash_table_size (lines), ==, 3);
+    }
     /* The first article names 43 entities. */
     g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (atlas_chip_box_get_more_button (chips))), ==, "Show All 43");
     g_signal_emit_by_name (atlas_chip_box_get_more_button (chips), "clicked");
