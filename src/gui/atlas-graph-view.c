@@ -731,9 +731,13 @@ update_notice (AtlasGraphView *self)
                                                    total),
                                 shown, total);
       if (self->comentions && atlas_graph_get_comentions_dropped (self->graph))
-        g_string_append_printf (text, _("%sEntities mentioned together are tied only in graphs of up to %'u entities: "
-                                        "filter the articles to see those ties"),
-                                text->len > 0 ? "\n" : "", ATLAS_GRAPH_DEFAULT_MAX_COMENTION_NODES);
+        {
+          if (text->len > 0)
+            g_string_append_c (text, '\n');
+          g_string_append_printf (text, _("Entities mentioned together are tied only in graphs of up to %'u entities: "
+                                          "filter the articles to see those ties"),
+                                  ATLAS_GRAPH_DEFAULT_MAX_COMENTION_NODES);
+        }
     }
   gtk_label_set_text (GTK_LABEL (self->notice), text->str);
   gtk_widget_set_visible (self->notice, text->len > 0);

@@ -386,6 +386,15 @@ test_dense_lanes_at_every_zoom (void)
   window = t.window;
   lanes = atlas_timeline_view_get_lane_names (timeline);
   g_assert_cmpuint (g_strv_length (lanes), >, 2);
+  /* The session reads a store this large in a worker the first time: no
+   * selection until then (a busy machine made the loop below read none). */
+  {
+    gint64 deadline = atlas_test_deadline (20);
+
+    while (atlas_session_get_selection (t.session) == NULL && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_nonnull (atlas_session_get_selection (t.session));
+  }
 
   /* The article strip counts the filter's articles in the first frame
    * after a change, before the events' model has caught up: a search that
