@@ -414,6 +414,20 @@ test_narrow_window (void)
     g_assert_cmpint (timeline, <=, gtk_widget_get_height (GTK_WIDGET (paned)) * 0.34);
   }
 
+  /* The timeline shows its axis from the first frames, fitted to the
+   * events (2017 to today), with no Home pressed. */
+  {
+    AtlasTimelineView *timeline = ATLAS_TIMELINE_VIEW (find_by_type (GTK_WIDGET (window), ATLAS_TYPE_TIMELINE_VIEW));
+    gint64 start, end;
+
+    atlas_test_wait_while (timeline, "busy", 20);
+    atlas_test_wait_for_frames (GTK_WIDGET (window));
+    atlas_timeline_view_get_range (timeline, &start, &end);
+    g_assert_cmpint (start, <, 1483228800);
+    g_assert_cmpint (end, >, 1735689600);
+    g_assert_cmpint (atlas_timeline_view_get_tick_unit (timeline), >=, ATLAS_TIME_YEAR);
+  }
+
   /* Activating an article in the list opens it as a page; Back returns. */
   {
     GtkListView *list = GTK_LIST_VIEW (find_widget (GTK_WIDGET (window), is_list_of, atlas_window_get_articles (window)));
