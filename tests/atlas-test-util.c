@@ -286,3 +286,20 @@ atlas_test_wait_while (gpointer    object,
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (get_boolean (object, boolean_property));
 }
+
+/* The text of one of Epoch AI's files in the project's shared folder
+ * (../shared/data/epoch), or NULL (the test then skips) where it is not. */
+char *
+atlas_test_epoch_file (const char *name,
+                       gsize      *length)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "..", "shared", "data", "epoch", name, NULL);
+  char *data = NULL;
+
+  if (!g_file_get_contents (path, &data, length, NULL))
+    {
+      g_test_skip ("Epoch AI's files are not here (they come with this project's shared folder)");
+      return NULL;
+    }
+  return data;
+}

@@ -23,6 +23,8 @@ const AtlasGraphNode *atlas_test_graph_node (AtlasGraph *graph,
 char       *atlas_test_snapshot      (AtlasStore *store);
 void        atlas_test_remove_dir    (const char *dir);
 gint64      atlas_test_deadline      (guint       seconds);
+char       *atlas_test_epoch_file    (const char *name,
+                                      gsize      *length);
 GBytes     *atlas_test_write_spoilt_store (const char *good,
                                            const char *kind,
                                            const char *path);
