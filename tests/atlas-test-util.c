@@ -67,7 +67,7 @@ atlas_test_snapshot (AtlasStore *store)
 {
   static const char *const tables[] = {
     "feeds", "articles", "entities", "aliases", "mentions", "article_countries",
-    "relations", "events", "event_entities",
+    "relations", "events", "event_entities", "sites",
   };
   GString *text = g_string_new (NULL);
 

@@ -31,6 +31,8 @@ static const AtlasEventKindInfo event_kinds[] = {
   { ATLAS_EVENT_PARTNERSHIP, "partnership", N_("Partnerships") },
   { ATLAS_EVENT_ACQUISITION, "acquisition", N_("Acquisitions") },
   { ATLAS_EVENT_LAUNCH, "launch", N_("Launches") },
+  /* A site's steps: ground broken, buildings up, power connected. */
+  { ATLAS_EVENT_CONSTRUCTION, "construction", N_("Construction") },
   { ATLAS_EVENT_OTHER, "other", N_("Other") },
 };
 
@@ -45,6 +47,8 @@ static const AtlasPredicateInfo predicates[] = {
   { ATLAS_PREDICATE_ACQUIRES, "acquires", N_("acquires") },
   { ATLAS_PREDICATE_LOCATED_IN, "located_in", N_("is located in") },
   { ATLAS_PREDICATE_CUSTOMER_OF, "customer_of", N_("is a customer of") },
+  { ATLAS_PREDICATE_USES, "uses", N_("uses") },
+  { ATLAS_PREDICATE_POWERS, "powers", N_("powers") },
   { ATLAS_PREDICATE_RELATED_TO, "related_to", N_("is related to") },
 };
 

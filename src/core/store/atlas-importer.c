@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "atlas-importer.h"
+#include "atlas-epoch-import.h"
 #include "atlas-countries.h"
 #include "atlas-tagger.h"
 
@@ -67,7 +68,19 @@ atlas_import_report_describe (const AtlasImportReport *report)
       return g_string_free (g_steal_pointer (&text), FALSE);
     }
 
-  added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u article added", "%'u articles added", report->added), report->added);
+  switch (report->unit)
+    {
+    case ATLAS_IMPORT_UNIT_SITES:
+      added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u site added", "%'u sites added", report->added), report->added);
+      break;
+    case ATLAS_IMPORT_UNIT_EVENTS:
+      added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u event added", "%'u events added", report->added), report->added);
+      break;
+    case ATLAS_IMPORT_UNIT_ARTICLES:
+    default:
+      added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u article added", "%'u articles added", report->added), report->added);
+      break;
+    }
   updated = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u updated", "%u updated", report->updated), report->updated);
   unchanged = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unchanged", "%u unchanged", report->unchanged), report->unchanged);
   skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u skipped", "%u skipped", report->skipped), report->skipped);
@@ -1081,6 +1094,9 @@ atlas_import_data (AtlasStore            *store,
   g_autoptr(AtlasFeed) feed = NULL;
   g_autoptr(GError) error = NULL;
   AtlasImportReport *report;
+
+  if (atlas_epoch_data_is_csv (data, length, source))
+    return atlas_epoch_import_data (store, data, length, source);
 
   feed = atlas_feed_read (data, length, source, limits, &error);
   if (feed != NULL)

@@ -8,12 +8,21 @@
 
 G_BEGIN_DECLS
 
+/* What an import's counts count. */
+typedef enum
+{
+  ATLAS_IMPORT_UNIT_ARTICLES,
+  ATLAS_IMPORT_UNIT_SITES,
+  ATLAS_IMPORT_UNIT_EVENTS,
+} AtlasImportUnit;
+
 typedef struct
 {
   char      *source;
   char      *feed_title;
   /* Set when the whole feed was refused; the store was not changed. */
   char      *error;
+  AtlasImportUnit unit;
   guint      added;
   guint      updated;
   guint      unchanged;

@@ -175,6 +175,49 @@ static const char *const migrations[] = {
 
   /* 3 → 4: who wrote an article, as RSS and Atom say (names, one a line). */
   "ALTER TABLE articles ADD COLUMN authors TEXT;",
+
+  /* 4 → 5: sites from data files (Epoch AI's GPU clusters and data centres):
+   * what a site is beyond its entity row, each from its feed (the file) and
+   * row, so that every figure can be traced and a file's removal takes its
+   * rows with it. Names are kept as the file wrote them, one a line; the
+   * relations to the companies are in `relations`. A row's fingerprint tells
+   * a newer file's changed rows from the unchanged. Events and relations
+   * read from a file's rows keep their row too, and an event its source.
+   * Two files may describe one site (a GPU cluster that is also a frontier
+   * data centre): a row each, and readers choose. */
+  "CREATE TABLE sites ("
+  "  entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,"
+  "  feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
+  "  source_file TEXT NOT NULL,"
+  "  source_row INTEGER NOT NULL,"
+  "  fingerprint TEXT,"
+  "  status TEXT,"
+  "  certainty TEXT,"
+  "  chip_type TEXT,"
+  "  chip_quantity REAL,"
+  "  chip2_type TEXT,"
+  "  chip2_quantity REAL,"
+  "  h100e REAL,"
+  "  power_mw REAL,"
+  "  power_source TEXT,"
+  "  cost REAL,"
+  "  sector TEXT,"
+  "  first_operational TEXT,"
+  "  first_operational_precision INTEGER NOT NULL DEFAULT 0,"
+  "  builds_upon TEXT,"
+  "  superseded_by TEXT,"
+  "  duplicate INTEGER NOT NULL DEFAULT 0,"
+  "  owners TEXT,"
+  "  users TEXT,"
+  "  quote TEXT,"
+  "  sources TEXT,"
+  "  PRIMARY KEY (entity_id, feed_id)"
+  ");"
+  "CREATE INDEX sites_by_feed ON sites (feed_id);"
+  "ALTER TABLE relations ADD COLUMN source_row INTEGER;"
+  "ALTER TABLE events ADD COLUMN source_row INTEGER;"
+  "ALTER TABLE events ADD COLUMN note TEXT;"
+  "ALTER TABLE events ADD COLUMN url TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ATLAS_STORE_SCHEMA_VERSION);

@@ -22,7 +22,7 @@ typedef enum
 
 /* 'ATLS': tells a Compute Atlas store from any other SQLite file. */
 #define ATLAS_STORE_APPLICATION_ID 0x41544C53
-#define ATLAS_STORE_SCHEMA_VERSION 4
+#define ATLAS_STORE_SCHEMA_VERSION 5
 /* How the full-text index splits and folds text into terms. */
 #define ATLAS_STORE_TOKENIZER "unicode61 remove_diacritics 2"
 
