@@ -25,6 +25,7 @@
 #include "atlas-locale.h"
 #include "atlas-opml.h"
 #include "atlas-query.h"
+#include "atlas-sites.h"
 #include "atlas-store.h"
 #include "atlas-subscriptions.h"
 
@@ -980,6 +981,279 @@ command_timeline (AtlasStore  *store,
   return EXIT_SUCCESS;
 }
 
+/* ---- sites and rollup --------------------------------------------------- */
+
+typedef struct
+{
+  char   **countries;
+  char   **companies;
+  char   **statuses;
+  char   **certainties;
+  char    *by;
+  gboolean json;
+} SiteOptions;
+
+static void
+site_options_clear (SiteOptions *options)
+{
+  g_strfreev (options->countries);
+  g_strfreev (options->companies);
+  g_strfreev (options->statuses);
+  g_strfreev (options->certainties);
+  g_free (options->by);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SiteOptions, site_options_clear)
+
+static const char *const certainties[] = { "confirmed", "likely", "unlikely", NULL };
+
+/* Each of `values` must be one of `known` (a status or a certainty). */
+static gboolean
+add_words (AtlasFilter       *filter,
+           AtlasFilterGroup   group,
+           char             **values,
+           const char *const *known,
+           const char        *refusal)
+{
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      if (!g_strv_contains (known, values[i]))
+        {
+          g_autofree char *list = g_strjoinv (", ", (char **) known);
+          g_autofree char *message = g_strdup_printf (refusal, values[i], list);
+
+          print_error (message);
+          return FALSE;
+        }
+      atlas_filter_add (filter, group, values[i]);
+    }
+  return TRUE;
+}
+
+/* The filter of `sites` and `rollup`; NULL, with the message printed, on a usage error. */
+static AtlasFilter *
+parse_site_filter (GOptionContext  *context,
+                   SiteOptions     *options,
+                   int              argc,
+                   char           **argv)
+{
+  const GOptionEntry entries[] = {
+    { "country", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->countries, N_("Only sites in this country (ISO code; repeat for any of several)"), "CC" },
+    { "company", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->companies, N_("Only sites this company owns (repeat for any of several)"), "ID" },
+    { "status", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->statuses, N_("Only sites of this status: existing, under-construction, planned, decommissioned (repeat for any of several)"), "S" },
+    { "certainty", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->certainties, N_("Only sites this certain: confirmed, likely, unlikely (repeat for any of several)"), "C" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &options->json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+  const char *statuses[ATLAS_N_SITE_STATUSES + 1] = { NULL };
+
+  for (guint i = 0; i < ATLAS_N_SITE_STATUSES; i++)
+    statuses[i] = atlas_site_status_id (i);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv) ||
+      !add_ids (filter, ATLAS_FILTER_GROUP_COUNTRIES, options->countries) ||
+      !add_ids (filter, ATLAS_FILTER_GROUP_COMPANIES, options->companies) ||
+      /* TRANSLATORS: a value given, then the values allowed */
+      !add_words (filter, ATLAS_FILTER_GROUP_STATUSES, options->statuses, statuses, _("“%s” is not a status (%s)")) ||
+      /* TRANSLATORS: a value given, then the values allowed */
+      !add_words (filter, ATLAS_FILTER_GROUP_CERTAINTIES, options->certainties, certainties,
+                  _("“%s” is not a certainty (%s)")))
+    return NULL;
+  if (argc > 1)
+    {
+      print_error (_("unexpected arguments"));
+      return NULL;
+    }
+  return g_steal_pointer (&filter);
+}
+
+static void
+add_site_json (JsonBuilder     *builder,
+               const AtlasSite *site)
+{
+  json_builder_begin_object (builder);
+  atlas_json_add_string_member (builder, "id", site->id);
+  atlas_json_add_string_member (builder, "name", site->name);
+  atlas_json_add_string_member (builder, "country", site->country);
+  atlas_json_add_string_member (builder, "place", site->place);
+  if (site->has_position)
+    {
+      atlas_json_add_number_member (builder, "lat", site->lat);
+      atlas_json_add_number_member (builder, "lon", site->lon);
+    }
+  atlas_json_add_string_member (builder, "status", site->status);
+  atlas_json_add_string_member (builder, "certainty", site->certainty);
+  atlas_json_add_strings_member (builder, "owners", site->owners);
+  atlas_json_add_strings_member (builder, "owner_ids", site->owner_ids);
+  atlas_json_add_strings_member (builder, "users", site->users);
+  json_builder_set_member_name (builder, "chips");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < site->chips->len; i++)
+    {
+      const AtlasChips *chips = &g_array_index (site->chips, AtlasChips, i);
+
+      json_builder_begin_object (builder);
+      atlas_json_add_string_member (builder, "type", chips->type);
+      atlas_json_add_number_member (builder, "quantity", chips->quantity);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  atlas_json_add_number_member (builder, "h100e", site->h100e);
+  atlas_json_add_number_member (builder, "power_mw", site->power_mw);
+  atlas_json_add_string_member (builder, "power_source", site->power_source);
+  atlas_json_add_number_member (builder, "cost_usd", site->cost);
+  atlas_json_add_string_member (builder, "sector", site->sector);
+  atlas_json_add_string_member (builder, "first_operational", site->first_operational);
+  json_builder_set_member_name (builder, "duplicate");
+  json_builder_add_boolean_value (builder, site->duplicate);
+  atlas_json_add_string_member (builder, "builds_upon", site->builds_upon);
+  atlas_json_add_string_member (builder, "superseded_by", site->superseded_by);
+  atlas_json_add_strings_member (builder, "sources", site->sources);
+  atlas_json_add_string_member (builder, "source_file", site->source_file);
+  json_builder_set_member_name (builder, "source_row");
+  json_builder_add_int_value (builder, site->source_row);
+  json_builder_end_object (builder);
+}
+
+static char *
+format_number (double value)
+{
+  return isfinite (value) ? g_strdup_printf ("%.0f", value) : g_strdup ("");
+}
+
+static int
+command_sites (AtlasStore  *store,
+               int          argc,
+               char       **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— list the sites imported from data files (Epoch AI)"));
+  g_auto(SiteOptions) options = { 0 };
+  g_autoptr(AtlasFilter) filter = parse_site_filter (context, &options, argc, argv);
+  g_autoptr(GPtrArray) sites = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (filter == NULL)
+    return EXIT_USAGE;
+  if ((sites = atlas_sites_query (store, filter, &error)) == NULL)
+    {
+      print_error (error->message);
+      return EXIT_USAGE;
+    }
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < sites->len; i++)
+    {
+      const AtlasSite *site = g_ptr_array_index (sites, i);
+      g_autofree char *power = NULL;
+      g_autofree char *h100e = NULL;
+
+      if (options.json)
+        {
+          add_site_json (builder, site);
+          continue;
+        }
+      power = format_number (site->power_mw);
+      h100e = format_number (site->h100e);
+      g_print ("%-32s %-18s %-9s %-2s %7s MW %9s H100e  %s%s\n", site->id, site->status,
+               site->certainty ? site->certainty : "", site->country ? site->country : "",
+               power, h100e, site->name, site->duplicate ? _(" (possible duplicate)") : "");
+    }
+  json_builder_end_array (builder);
+  print_json (builder, options.json);
+  return EXIT_SUCCESS;
+}
+
+static void
+add_sums_json (JsonBuilder           *builder,
+               const AtlasRollupSums *sums)
+{
+  json_builder_set_member_name (builder, "sites");
+  json_builder_add_int_value (builder, sums->sites);
+  atlas_json_add_number_member (builder, "power_mw", sums->power_mw);
+  atlas_json_add_number_member (builder, "h100e", sums->h100e);
+  atlas_json_add_number_member (builder, "chips", sums->chips);
+}
+
+static int
+command_rollup (AtlasStore  *store,
+                int          argc,
+                char       **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— sum the sites per country or company, each counted once"));
+  g_auto(SiteOptions) options = { 0 };
+  const GOptionEntry entries[] = {
+    { "by", 0, 0, G_OPTION_ARG_STRING, &options.by, N_("Sum per country or per company (owner)"), "country|company" },
+    { NULL }
+  };
+  g_autoptr(AtlasFilter) filter = NULL;
+  g_autoptr(GPtrArray) sites = NULL;
+  g_autoptr(GPtrArray) rollups = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GError) error = NULL;
+  AtlasRollupBy by;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((filter = parse_site_filter (context, &options, argc, argv)) == NULL)
+    return EXIT_USAGE;
+  if (g_strcmp0 (options.by, "country") == 0)
+    by = ATLAS_ROLLUP_BY_COUNTRY;
+  else if (g_strcmp0 (options.by, "company") == 0)
+    by = ATLAS_ROLLUP_BY_COMPANY;
+  else
+    {
+      print_error (_("rollup needs --by country or --by company"));
+      return EXIT_USAGE;
+    }
+  if ((sites = atlas_sites_query (store, filter, &error)) == NULL)
+    {
+      print_error (error->message);
+      return EXIT_USAGE;
+    }
+  rollups = atlas_rollup_sites (sites, by);
+  atlas_sites_name_rollups (store, rollups, by);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < rollups->len; i++)
+    {
+      const AtlasRollup *rollup = g_ptr_array_index (rollups, i);
+
+      if (!options.json)
+        {
+          g_autofree char *power = format_number (rollup->total.power_mw);
+          g_autofree char *h100e = format_number (rollup->total.h100e);
+
+          g_print ("%-24s %4u %9s MW %11s H100e  %s\n", rollup->key, rollup->total.sites, power, h100e, rollup->name);
+          continue;
+        }
+      json_builder_begin_object (builder);
+      atlas_json_add_string_member (builder, "key", rollup->key);
+      atlas_json_add_string_member (builder, "name", rollup->name);
+      add_sums_json (builder, &rollup->total);
+      json_builder_set_member_name (builder, "by_status");
+      json_builder_begin_object (builder);
+      for (guint s = 0; s < ATLAS_N_SITE_STATUSES; s++)
+        {
+          json_builder_set_member_name (builder, atlas_site_status_id (s));
+          json_builder_begin_object (builder);
+          add_sums_json (builder, &rollup->by_status[s]);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_object (builder);
+      json_builder_set_member_name (builder, "listed");
+      json_builder_add_int_value (builder, rollup->listed);
+      json_builder_set_member_name (builder, "left_out_duplicates");
+      json_builder_add_int_value (builder, rollup->duplicates);
+      json_builder_set_member_name (builder, "left_out_phases");
+      json_builder_add_int_value (builder, rollup->phases);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  print_json (builder, options.json);
+  return EXIT_SUCCESS;
+}
+
 /* ---- generate ----------------------------------------------------------- */
 
 typedef struct
@@ -1110,6 +1384,8 @@ static const struct
   { "feeds", command_feeds },
   { "graph", command_graph },
   { "timeline", command_timeline },
+  { "sites", command_sites },
+  { "rollup", command_rollup },
   { "generate", command_generate },
 };
 
@@ -1128,6 +1404,9 @@ print_usage (FILE *out)
              "  compute-atlas-cli [--db FILE] graph [the articles filters] [--format json|gexf|graphml|dot]\n"
              "                                      [--comentions] [--hide KIND]… [--seed N]\n"
              "  compute-atlas-cli [--db FILE] timeline [the articles filters] [--json]\n"
+             "  compute-atlas-cli [--db FILE] sites [--country CC]… [--company ID]… [--status S]… [--certainty C]… [--json]\n"
+             "  compute-atlas-cli [--db FILE] rollup --by country|company [--country CC]… [--company ID]…\n"
+             "                                       [--status S]… [--certainty C]… [--json]\n"
              "  compute-atlas-cli generate --out DIR [--articles N] [--entities M] [--seed S]\n"
              "                                     [--per-feed K] [--linked] [--rss FILE] [--all-atlas]\n"
              "\n"

@@ -327,6 +327,161 @@ test_unusable_stores (void)
   db = g_steal_pointer (&good);
 }
 
+/* The sites' and roll-ups' command-line contract, on a file whose rows
+ * overlap: a possible duplicate, a site in three phases whose columns
+ * disagree (the first names no successor), two owners, two countries. */
+static JsonArray *
+sites_json (const char *command,
+            ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *arg;
+  va_list list;
+  int status;
+
+  va_start (list, command);
+  while ((arg = va_arg (list, const char *)) != NULL)
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (list);
+  /* run() takes its arguments listed: up to six filters here. */
+  g_assert_cmpuint (args->len, <=, 6);
+  g_ptr_array_set_size (args, 6);
+  status = run (&out, &err, command, "--json", args->pdata[0], args->pdata[1], args->pdata[2],
+                args->pdata[3], args->pdata[4], args->pdata[5], NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  return json_array_ref (json_node_get_array (json_parser_get_root (parser)));
+}
+
+static JsonObject *
+find_object (JsonArray  *array,
+             const char *member,
+             const char *value)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+
+      if (g_strcmp0 (json_object_get_string_member (object, member), value) == 0)
+        return object;
+    }
+  g_error ("no %s “%s”", member, value);
+}
+
+static void
+test_sites_and_rollup (void)
+{
+  g_autofree char *saved_db = db;
+  g_autofree char *csv = g_build_filename (dir, "clusters.csv", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonArray) all = NULL;
+  g_autoptr(JsonArray) some = NULL;
+  g_autoptr(JsonArray) countries = NULL;
+  g_autoptr(JsonArray) companies = NULL;
+  JsonObject *site, *chips, *us, *acme;
+  static const char *const rows =
+    "Name,Status,Certainty,H100 equivalents,Chip type (primary),Chip quantity (primary),Chip type (secondary),"
+    "Chip quantity (secondary),Country,Owner,Users,First Operational Date,Power Capacity (MW),"
+    "Reported Power Capacity (MW),Calculated Power Capacity (MW),Builds Upon,Superseded by,Possible Duplicate,"
+    "Source 1,Source 2\n"
+    "Big Phase 1,Existing,Confirmed,100,H100,100,,,United States of America,Acme,Beta,2024-05,10,10,,,,,https://a.example/1,\n"
+    "Big Phase 2,Existing,Confirmed,300,H100,300,,,United States of America,Acme,,2025,30,,30,Big Phase 1,Big Phase 3,,,\n"
+    "Big Phase 3,Planned,Likely,600,H100,600,B200,50,United States of America,Acme,,,60,,,Big Phase 2,,,,\n"
+    "Big Copy,Existing,Confirmed,100,,,,,United States of America,Acme,,,10,,,,,True,,\n"
+    "Small,Existing,Unlikely,5,,,,,France,\"Acme,Beta\",,,1,,,,,,,\n";
+
+  db = g_build_filename (dir, "sites.db", NULL);
+  g_assert_true (g_file_set_contents (csv, rows, -1, NULL));
+  g_assert_cmpint (run (&out, &err, "import", csv, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "5 sites added"));
+
+  all = sites_json ("sites", NULL);
+  g_assert_cmpuint (json_array_get_length (all), ==, 5);
+  site = find_object (all, "name", "Big Phase 3");
+  g_assert_cmpstr (json_object_get_string_member (site, "id"), ==, "big-phase-3");
+  g_assert_cmpstr (json_object_get_string_member (site, "country"), ==, "US");
+  g_assert_cmpstr (json_object_get_string_member (site, "status"), ==, "planned");
+  g_assert_cmpstr (json_object_get_string_member (site, "certainty"), ==, "likely");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (site, "owners"), 0), ==, "Acme");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (site, "users")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (site, "chips")), ==, 2);
+  chips = json_array_get_object_element (json_object_get_array_member (site, "chips"), 1);
+  g_assert_cmpstr (json_object_get_string_member (chips, "type"), ==, "B200");
+  g_assert_cmpfloat (json_object_get_double_member (chips, "quantity"), ==, 50);
+  g_assert_cmpfloat (json_object_get_double_member (site, "h100e"), ==, 600);
+  g_assert_cmpfloat (json_object_get_double_member (site, "power_mw"), ==, 60);
+  g_assert_true (json_object_get_null_member (site, "power_source"));
+  g_assert_true (json_object_get_null_member (site, "first_operational"));
+  g_assert_false (json_object_get_boolean_member (site, "duplicate"));
+  g_assert_true (json_object_get_null_member (site, "superseded_by"));
+  site = find_object (all, "name", "Big Phase 1");
+  g_assert_cmpstr (json_object_get_string_member (site, "power_source"), ==, "reported");
+  g_assert_cmpstr (json_object_get_string_member (site, "first_operational"), ==, "2024-05");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (site, "sources"), 0), ==, "https://a.example/1");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (site, "users"), 0), ==, "Beta");
+  site = find_object (all, "name", "Big Phase 2");
+  g_assert_cmpstr (json_object_get_string_member (site, "power_source"), ==, "calculated");
+  g_assert_cmpstr (json_object_get_string_member (site, "superseded_by"), ==, "Big Phase 3");
+  g_assert_true (json_object_get_boolean_member (find_object (all, "name", "Big Copy"), "duplicate"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (find_object (all, "name", "Big Copy"), "sources")), ==, 0);
+
+  /* Several values of one flag: any; different flags: all. */
+  some = sites_json ("sites", "--status", "planned", "--status", "existing", "--certainty", "unlikely", NULL);
+  g_assert_cmpuint (json_array_get_length (some), ==, 1);
+  g_clear_pointer (&some, json_array_unref);
+  some = sites_json ("sites", "--country", "fr", "--country", "US", "--company", "beta", NULL);
+  g_assert_cmpuint (json_array_get_length (some), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (some, 0), "name"), ==, "Small");
+  g_clear_pointer (&some, json_array_unref);
+  some = sites_json ("sites", "--company", "acme", "--status", "existing", NULL);
+  g_assert_cmpuint (json_array_get_length (some), ==, 4);
+
+  /* Phases count once (the latest of the set), the duplicate not at all. */
+  countries = sites_json ("rollup", "--by", "country", NULL);
+  g_assert_cmpuint (json_array_get_length (countries), ==, 2);
+  us = find_object (countries, "key", "US");
+  g_assert_cmpstr (json_object_get_string_member (us, "name"), ==, "United States");
+  g_assert_cmpint (json_object_get_int_member (us, "sites"), ==, 1);
+  g_assert_cmpfloat (json_object_get_double_member (us, "power_mw"), ==, 60);
+  g_assert_cmpfloat (json_object_get_double_member (us, "h100e"), ==, 600);
+  g_clear_pointer (&countries, json_array_unref);
+  /* Without the planned phase, the existing one it superseded stands. */
+  countries = sites_json ("rollup", "--by", "country", "--status", "existing", NULL);
+  us = find_object (countries, "key", "US");
+  g_assert_cmpint (json_object_get_int_member (us, "sites"), ==, 1);
+  g_assert_cmpfloat (json_object_get_double_member (us, "h100e"), ==, 300);
+  g_assert_cmpint (json_object_get_int_member (us, "left_out_duplicates"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (us, "left_out_phases"), ==, 1);
+
+  companies = sites_json ("rollup", "--by", "company", NULL);
+  g_assert_cmpuint (json_array_get_length (companies), ==, 2);
+  acme = find_object (companies, "key", "acme");
+  g_assert_cmpstr (json_object_get_string_member (acme, "name"), ==, "Acme");
+  g_assert_cmpint (json_object_get_int_member (acme, "sites"), ==, 2);
+  g_assert_cmpfloat (json_object_get_double_member (acme, "power_mw"), ==, 61);
+  g_assert_cmpfloat (json_object_get_double_member (acme, "h100e"), ==, 605);
+  g_assert_cmpint (json_object_get_int_member (find_object (companies, "key", "beta"), "sites"), ==, 1);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "sites", "--status", "built", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "“built” is not a status"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "rollup", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "--by"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "rollup", "--by", "region", NULL), ==, 2);
+
+  g_free (db);
+  db = g_steal_pointer (&saved_db);
+}
+
 static void
 test_usage_errors (void)
 {
@@ -587,6 +742,7 @@ main (int   argc,
   g_test_add_func ("/cli/import-and-list", test_import_and_list);
   g_test_add_func ("/cli/entities-and-facets", test_entities_and_facets);
   g_test_add_func ("/cli/timeline", test_timeline);
+  g_test_add_func ("/cli/sites-and-rollup", test_sites_and_rollup);
   g_test_add_func ("/cli/generate", test_generate);
   g_test_add_func ("/cli/hostile-import", test_hostile_import);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);

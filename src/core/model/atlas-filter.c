@@ -1,4 +1,4 @@
-/* atlas-filter.c: what the user asked to see (countries, companies, entities, text, dates) */
+/* atlas-filter.c: what the user asked to see (countries, companies, entities, sites' status and certainty, text, dates) */
 #include "atlas-filter.h"
 #include "atlas-store.h"
 
@@ -44,6 +44,8 @@ atlas_filter_new (void)
   filter->countries = string_set_new ();
   filter->companies = string_set_new ();
   filter->entities = string_set_new ();
+  filter->statuses = string_set_new ();
+  filter->certainties = string_set_new ();
   filter->since = G_MININT64;
   filter->until = G_MAXINT64;
   return filter;
@@ -57,6 +59,8 @@ atlas_filter_copy (const AtlasFilter *filter)
   copy->countries = string_set_copy (filter->countries);
   copy->companies = string_set_copy (filter->companies);
   copy->entities = string_set_copy (filter->entities);
+  copy->statuses = string_set_copy (filter->statuses);
+  copy->certainties = string_set_copy (filter->certainties);
   copy->text = g_strdup (filter->text);
   copy->since = filter->since;
   copy->until = filter->until;
@@ -71,6 +75,8 @@ atlas_filter_free (AtlasFilter *filter)
   g_ptr_array_unref (filter->countries);
   g_ptr_array_unref (filter->companies);
   g_ptr_array_unref (filter->entities);
+  g_ptr_array_unref (filter->statuses);
+  g_ptr_array_unref (filter->certainties);
   g_free (filter->text);
   g_free (filter);
 }
@@ -82,6 +88,8 @@ atlas_filter_equal (const AtlasFilter *a,
   return string_set_equal (a->countries, b->countries) &&
          string_set_equal (a->companies, b->companies) &&
          string_set_equal (a->entities, b->entities) &&
+         string_set_equal (a->statuses, b->statuses) &&
+         string_set_equal (a->certainties, b->certainties) &&
          g_strcmp0 (a->text ? a->text : "", b->text ? b->text : "") == 0 &&
          a->since == b->since && a->until == b->until;
 }
@@ -92,7 +100,7 @@ atlas_filter_is_empty (const AtlasFilter *filter)
   g_autofree char *fts = atlas_filter_fts_query (filter);
 
   return filter->countries->len == 0 && filter->companies->len == 0 &&
-         filter->entities->len == 0 && fts == NULL &&
+         filter->entities->len == 0 && filter->statuses->len == 0 && filter->certainties->len == 0 && fts == NULL &&
          filter->since == G_MININT64 && filter->until == G_MAXINT64;
 }
 
@@ -108,6 +116,10 @@ atlas_filter_get_group (const AtlasFilter *filter,
       return filter->companies;
     case ATLAS_FILTER_GROUP_ENTITIES:
       return filter->entities;
+    case ATLAS_FILTER_GROUP_STATUSES:
+      return filter->statuses;
+    case ATLAS_FILTER_GROUP_CERTAINTIES:
+      return filter->certainties;
     case ATLAS_FILTER_GROUP_NONE:
     default:
       g_return_val_if_reached (NULL);

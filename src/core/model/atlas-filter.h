@@ -11,6 +11,9 @@ typedef struct
   GPtrArray *countries;
   GPtrArray *companies;
   GPtrArray *entities;
+  /* Of sites only: "planned", "confirmed"… */
+  GPtrArray *statuses;
+  GPtrArray *certainties;
   char      *text;
   gint64     since;  /* inclusive, seconds since the epoch; G_MININT64 when open */
   gint64     until;  /* exclusive; G_MAXINT64 when open */
@@ -22,6 +25,8 @@ typedef enum
   ATLAS_FILTER_GROUP_COUNTRIES,
   ATLAS_FILTER_GROUP_COMPANIES,
   ATLAS_FILTER_GROUP_ENTITIES,
+  ATLAS_FILTER_GROUP_STATUSES,
+  ATLAS_FILTER_GROUP_CERTAINTIES,
 } AtlasFilterGroup;
 
 #define ATLAS_TYPE_FILTER (atlas_filter_get_type ())

@@ -190,11 +190,21 @@ cell (Row        *row,
 {
   int index = atlas_epoch_column (row->import->header, column);
   char *text;
+  gsize length;
 
   if (index < 0 || (guint) index >= row->fields->len)
     return NULL;
   text = atlas_text_clean (g_ptr_array_index (row->fields, index), G_MAXSIZE, NULL);
   g_strstrip (text);
+  /* A few names are quoted inside their field ("\"Crusoe Goodnight in
+   * Claude, Texas\""): the quotes are no part of the name. */
+  length = strlen (text);
+  if (length >= 2 && text[0] == '"' && strchr (text + 1, '"') == text + length - 1)
+    {
+      memmove (text, text + 1, length - 2);
+      text[length - 2] = '\0';
+      g_strstrip (text);
+    }
   if (*text == '\0')
     g_clear_pointer (&text, g_free);
   return text;

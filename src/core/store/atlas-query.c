@@ -11,30 +11,12 @@
 
 #include "atlas-query.h"
 #include "atlas-countries.h"
-
-typedef struct
-{
-  GString   *sql;
-  GPtrArray *binds;  /* borrowed strings, bound in order */
-} Statement;
-
-static void
-append_in_list (Statement *statement,
-                GPtrArray *values)
-{
-  g_string_append_c (statement->sql, '(');
-  for (guint i = 0; i < values->len; i++)
-    {
-      g_string_append (statement->sql, i == 0 ? "?" : ", ?");
-      g_ptr_array_add (statement->binds, g_ptr_array_index (values, i));
-    }
-  g_string_append_c (statement->sql, ')');
-}
+#include "atlas-statement.h"
 
 /* Appends " AND …" for every part of the filter except `skip`: a facet counts
  * what its own choices would add, so its group is left out of its counts. */
 static void
-append_conditions (Statement         *statement,
+append_conditions (AtlasStatement    *statement,
                    const AtlasFilter *filter,
                    AtlasFilterGroup   skip,
                    const char        *fts_query)
@@ -42,19 +24,19 @@ append_conditions (Statement         *statement,
   if (filter->countries->len > 0 && skip != ATLAS_FILTER_GROUP_COUNTRIES)
     {
       g_string_append (statement->sql, " AND a.id IN (SELECT article_id FROM article_countries WHERE country IN ");
-      append_in_list (statement, filter->countries);
+      atlas_statement_append_in_list (statement, filter->countries);
       g_string_append_c (statement->sql, ')');
     }
   if (filter->companies->len > 0 && skip != ATLAS_FILTER_GROUP_COMPANIES)
     {
       g_string_append (statement->sql, " AND a.id IN (SELECT article_id FROM mentions WHERE entity_id IN ");
-      append_in_list (statement, filter->companies);
+      atlas_statement_append_in_list (statement, filter->companies);
       g_string_append_c (statement->sql, ')');
     }
   if (filter->entities->len > 0 && skip != ATLAS_FILTER_GROUP_ENTITIES)
     {
       g_string_append (statement->sql, " AND a.id IN (SELECT article_id FROM mentions WHERE entity_id IN ");
-      append_in_list (statement, filter->entities);
+      atlas_statement_append_in_list (statement, filter->entities);
       g_string_append_c (statement->sql, ')');
     }
   if (fts_query != NULL)
@@ -76,36 +58,6 @@ append_conditions (Statement         *statement,
     g_string_append_printf (statement->sql, " AND a.published < %" G_GINT64_FORMAT, filter->until);
 }
 
-static sqlite3_stmt *
-prepare_statement (AtlasStore  *store,
-                   Statement   *statement,
-                   GError     **error)
-{
-  sqlite3_stmt *stmt = atlas_store_prepare (store, statement->sql->str, error);
-
-  if (stmt == NULL)
-    return NULL;
-  for (guint i = 0; i < statement->binds->len; i++)
-    sqlite3_bind_text (stmt, i + 1, g_ptr_array_index (statement->binds, i), -1, SQLITE_STATIC);
-  return stmt;
-}
-
-static void
-statement_clear (Statement *statement)
-{
-  g_string_free (statement->sql, TRUE);
-  g_ptr_array_unref (statement->binds);
-}
-
-static void
-statement_init (Statement  *statement,
-                const char *sql)
-{
-  statement->sql = g_string_new (sql);
-  statement->binds = g_ptr_array_new ();
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Statement, statement_clear)
 
 /* The ids in the first column of every row `stmt` gives. */
 static GArray *
@@ -134,15 +86,15 @@ atlas_query_article_ids (AtlasStore         *store,
                          const AtlasFilter  *filter,
                          GError            **error)
 {
-  g_auto(Statement) statement = { 0 };
+  g_auto(AtlasStatement) statement = { 0 };
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *fts_query = atlas_filter_fts_query (filter);
 
-  statement_init (&statement, "SELECT a.id FROM articles a WHERE 1");
+  atlas_statement_init (&statement, "SELECT a.id FROM articles a WHERE 1");
   append_conditions (&statement, filter, ATLAS_FILTER_GROUP_NONE, fts_query);
   g_string_append (statement.sql, " ORDER BY a.published DESC, a.id DESC");
 
-  stmt = prepare_statement (store, &statement, error);
+  stmt = atlas_statement_prepare (store, &statement, error);
   if (stmt == NULL)
     return NULL;
 
@@ -331,14 +283,14 @@ atlas_query_facet (AtlasStore         *store,
                    guint               max_entries,
                    GError            **error)
 {
-  g_auto(Statement) statement = { 0 };
+  g_auto(AtlasStatement) statement = { 0 };
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *fts_query = atlas_filter_fts_query (filter);
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_facet_entry_free);
   int rc;
 
   if (group == ATLAS_FILTER_GROUP_COUNTRIES)
-    statement_init (&statement,
+    atlas_statement_init (&statement,
                     "SELECT x.country, x.country, count(*) FROM article_countries x WHERE x.article_id IN "
                     "(SELECT a.id FROM articles a WHERE 1");
   /* The unary plus keeps SQLite from probing the mentions index once per
@@ -346,7 +298,7 @@ atlas_query_facet (AtlasStore         *store,
    * 34 s); it walks each entity's mentions and checks them against the set
    * instead (0.3 s). */
   else
-    statement_init (&statement,
+    atlas_statement_init (&statement,
                     group == ATLAS_FILTER_GROUP_COMPANIES
                     ? "SELECT x.entity_id, e.name, count(*) FROM mentions x "
                       "JOIN entities e ON e.id = x.entity_id AND e.kind = 'company' "
@@ -358,7 +310,7 @@ atlas_query_facet (AtlasStore         *store,
   g_string_append (statement.sql, group == ATLAS_FILTER_GROUP_COUNTRIES
                                   ? ") GROUP BY x.country" : ") GROUP BY x.entity_id");
 
-  stmt = prepare_statement (store, &statement, error);
+  stmt = atlas_statement_prepare (store, &statement, error);
   if (stmt == NULL)
     return NULL;
 
@@ -786,7 +738,7 @@ atlas_query_article_histogram (AtlasStore         *store,
                                GError            **error)
 {
   g_autoptr(AtlasFilter) undated = atlas_filter_copy (filter);
-  g_auto(Statement) statement = { 0 };
+  g_auto(AtlasStatement) statement = { 0 };
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;
   g_autofree char *fts_query = NULL;
@@ -821,13 +773,13 @@ atlas_query_article_histogram (AtlasStore         *store,
   if (!atlas_store_exec (store, "RELEASE buckets", error))
     return NULL;
 
-  statement_init (&statement,
+  atlas_statement_init (&statement,
                   "SELECT b.i, count(a.id) FROM timeline_buckets b JOIN articles a "
                   "ON a.published >= b.starts AND a.published < b.ends WHERE 1");
   append_conditions (&statement, undated, ATLAS_FILTER_GROUP_NONE, fts_query);
   g_string_append (statement.sql, " GROUP BY b.i");
 
-  stmt = prepare_statement (store, &statement, error);
+  stmt = atlas_statement_prepare (store, &statement, error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

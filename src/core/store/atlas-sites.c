@@ -1,0 +1,218 @@
+/* atlas-sites.c: the sites a filter selects, with their owners, one row each
+ *
+ * A site two files describe (a GPU cluster that is also a frontier data
+ * centre) has a row from each; the GPU clusters' row, which says status,
+ * certainty and chips, is the one shown and summed. The filter's countries,
+ * companies (as owners), statuses and certainties select; within a group
+ * any value matches, and every group must.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "atlas-countries.h"
+#include "atlas-sites.h"
+#include "atlas-statement.h"
+
+static const char *const select_sites =
+  "SELECT e.id, e.name, e.country, e.place, e.lat, e.lon, s.status, s.certainty, s.owners, s.users,"
+  "  s.chip_type, s.chip_quantity, s.chip2_type, s.chip2_quantity, s.h100e, s.power_mw, s.power_source, s.cost,"
+  "  s.sector, s.first_operational, s.builds_upon, s.superseded_by, s.duplicate, s.quote, s.sources,"
+  "  s.source_file, s.source_row "
+  "FROM sites s JOIN entities e ON e.id = s.entity_id "
+  "WHERE NOT EXISTS (SELECT 1 FROM sites t WHERE t.entity_id = s.entity_id AND"
+  "  (t.source_file <> 'gpu_clusters.csv', t.feed_id) < (s.source_file <> 'gpu_clusters.csv', s.feed_id))";
+
+static char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static double
+column_number (sqlite3_stmt *stmt,
+               int           column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, column);
+}
+
+/* Names or links kept one a line. */
+static void
+add_lines (GPtrArray    *array,
+           sqlite3_stmt *stmt,
+           int           column)
+{
+  g_auto(GStrv) lines = NULL;
+
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return;
+  lines = g_strsplit ((const char *) sqlite3_column_text (stmt, column), "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_ptr_array_add (array, g_strdup (lines[i]));
+}
+
+static void
+add_chips (AtlasSite    *site,
+           sqlite3_stmt *stmt,
+           int           type_column)
+{
+  AtlasChips chips;
+
+  if (sqlite3_column_type (stmt, type_column) == SQLITE_NULL && sqlite3_column_type (stmt, type_column + 1) == SQLITE_NULL)
+    return;
+  chips.type = column_text (stmt, type_column);
+  chips.quantity = column_number (stmt, type_column + 1);
+  g_array_append_val (site->chips, chips);
+}
+
+static AtlasSite *
+read_site (sqlite3_stmt *stmt)
+{
+  AtlasSite *site = atlas_site_new ();
+
+  site->id = column_text (stmt, 0);
+  site->name = column_text (stmt, 1);
+  site->country = column_text (stmt, 2);
+  site->place = column_text (stmt, 3);
+  site->has_position = sqlite3_column_type (stmt, 4) != SQLITE_NULL && sqlite3_column_type (stmt, 5) != SQLITE_NULL;
+  site->lat = sqlite3_column_double (stmt, 4);
+  site->lon = sqlite3_column_double (stmt, 5);
+  site->status = column_text (stmt, 6);
+  site->certainty = column_text (stmt, 7);
+  add_lines (site->owners, stmt, 8);
+  add_lines (site->users, stmt, 9);
+  add_chips (site, stmt, 10);
+  add_chips (site, stmt, 12);
+  site->h100e = column_number (stmt, 14);
+  site->power_mw = column_number (stmt, 15);
+  site->power_source = column_text (stmt, 16);
+  site->cost = column_number (stmt, 17);
+  site->sector = column_text (stmt, 18);
+  site->first_operational = column_text (stmt, 19);
+  site->builds_upon = column_text (stmt, 20);
+  site->superseded_by = column_text (stmt, 21);
+  site->duplicate = sqlite3_column_int (stmt, 22) != 0;
+  site->quote = column_text (stmt, 23);
+  add_lines (site->sources, stmt, 24);
+  site->source_file = column_text (stmt, 25);
+  site->source_row = sqlite3_column_int (stmt, 26);
+  return site;
+}
+
+/* Each site's owners, from every file that names them. */
+static gboolean
+add_owner_ids (AtlasStore  *store,
+               GPtrArray   *sites,
+               GError     **error)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(sqlite3_stmt) stmt = atlas_store_prepare (store,
+                                                      "SELECT DISTINCT r.object, r.subject FROM relations r "
+                                                      "JOIN sites s ON s.entity_id = r.object AND s.feed_id = r.feed_id "
+                                                      "WHERE r.predicate = 'owns' ORDER BY 1, 2",
+                                                      error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < sites->len; i++)
+    {
+      AtlasSite *site = g_ptr_array_index (sites, i);
+
+      g_hash_table_insert (by_id, site->id, site);
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AtlasSite *site = g_hash_table_lookup (by_id, sqlite3_column_text (stmt, 0));
+
+      if (site != NULL)
+        g_ptr_array_add (site->owner_ids, column_text (stmt, 1));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      atlas_store_set_error (store, error, _("the sites’ owners could not be read"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The sites `filter` selects (NULL: all), by name. */
+GPtrArray *
+atlas_sites_query (AtlasStore         *store,
+                   const AtlasFilter  *filter,
+                   GError            **error)
+{
+  g_auto(AtlasStatement) statement = { 0 };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) sites = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_site_free);
+  int rc;
+
+  atlas_statement_init (&statement, select_sites);
+  if (filter != NULL && filter->countries->len > 0)
+    {
+      g_string_append (statement.sql, " AND e.country IN ");
+      atlas_statement_append_in_list (&statement, filter->countries);
+    }
+  if (filter != NULL && filter->companies->len > 0)
+    {
+      g_string_append (statement.sql, " AND s.entity_id IN (SELECT object FROM relations WHERE predicate = 'owns' "
+                                      "AND subject IN ");
+      atlas_statement_append_in_list (&statement, filter->companies);
+      g_string_append_c (statement.sql, ')');
+    }
+  if (filter != NULL && filter->statuses->len > 0)
+    {
+      g_string_append (statement.sql, " AND s.status IN ");
+      atlas_statement_append_in_list (&statement, filter->statuses);
+    }
+  if (filter != NULL && filter->certainties->len > 0)
+    {
+      g_string_append (statement.sql, " AND s.certainty IN ");
+      atlas_statement_append_in_list (&statement, filter->certainties);
+    }
+  g_string_append (statement.sql, " ORDER BY e.name, e.id");
+
+  if ((stmt = atlas_statement_prepare (store, &statement, error)) == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (sites, read_site (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      atlas_store_set_error (store, error, _("the sites could not be read"));
+      return NULL;
+    }
+  if (!add_owner_ids (store, sites, error))
+    return NULL;
+  return g_steal_pointer (&sites);
+}
+
+/* Gives each roll-up its group's name: a country's in the user's language,
+ * a company's as the store has it. */
+void
+atlas_sites_name_rollups (AtlasStore    *store,
+                          GPtrArray     *rollups,
+                          AtlasRollupBy  by)
+{
+  g_autoptr(sqlite3_stmt) stmt = by == ATLAS_ROLLUP_BY_COMPANY
+                                 ? atlas_store_prepare (store, "SELECT name FROM entities WHERE id = ?1", NULL)
+                                 : NULL;
+
+  for (guint i = 0; i < rollups->len; i++)
+    {
+      AtlasRollup *rollup = g_ptr_array_index (rollups, i);
+
+      g_free (rollup->name);
+      if (by == ATLAS_ROLLUP_BY_COUNTRY)
+        rollup->name = g_strdup (atlas_country_display_name (rollup->key));
+      else if (stmt != NULL)
+        {
+          sqlite3_bind_text (stmt, 1, rollup->key, -1, SQLITE_STATIC);
+          rollup->name = sqlite3_step (stmt) == SQLITE_ROW ? column_text (stmt, 0) : g_strdup (rollup->key);
+          sqlite3_reset (stmt);
+        }
+      else
+        rollup->name = g_strdup (rollup->key);
+    }
+}
