@@ -236,8 +236,10 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (atlas_preferences_window_new (parent, self->store)));
 }
 
-/* Who made it, and where the bundled articles come from: their facts were
- * taken from two French articles and retold in the project's own words. */
+/* Who made it, and where the bundled data come from: the articles' facts
+ * were taken from two French articles and retold in the project's own
+ * words; the sites are Epoch AI's data, credited as its licence (CC BY 4.0)
+ * and Epoch ask. */
 static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
@@ -247,6 +249,12 @@ about_action (GSimpleAction *action,
   const char *corpus[] = {
     "HyperAI https://hyper.ai/",
     _("A French press review of CoreWeave’s British data centres"),
+    NULL,
+  };
+  const char *epoch[] = {
+    "Epoch AI, ‘Data on GPU Clusters’, epoch.ai https://epoch.ai/data/gpu-clusters",
+    "Epoch AI, ‘Data on Frontier AI Data Centers’, epoch.ai https://epoch.ai/data/data-centers",
+    "Epoch AI, ‘Data on AI Companies’, epoch.ai https://epoch.ai/data/ai-companies",
     NULL,
   };
   AtlasApplication *self = ATLAS_APPLICATION (user_data);
@@ -271,9 +279,17 @@ about_action (GSimpleAction *action,
   /* TRANSLATORS: your name and address, one per line, shown in the About window */
   adw_about_window_set_translator_credits (about, _("translator-credits"));
   adw_about_window_add_credit_section (about, _("Bundled articles, retold from"), corpus);
+  adw_about_window_add_credit_section (about, _("Site data"), epoch);
   adw_about_window_add_legal_section (about, _("Bundled articles"), NULL, GTK_LICENSE_CUSTOM,
                                       _("The bundled articles summarise, in the project’s own words, facts reported "
                                         "by their sources; no text of the sources is copied."));
+  adw_about_window_add_legal_section (about, _("Site data from Epoch AI"),
+                                      "Epoch AI, ‘Data on GPU Clusters’, ‘Data on Frontier AI Data Centers’ and "
+                                      "‘Data on AI Companies’. Published online at epoch.ai.",
+                                      GTK_LICENSE_CUSTOM,
+                                      _("Licensed under the Creative Commons Attribution 4.0 International licence "
+                                        "(CC BY 4.0), https://creativecommons.org/licenses/by/4.0/. The app imports "
+                                        "Epoch AI’s files as published; each site keeps the file and line it came from."));
   gtk_window_present (GTK_WINDOW (about));
 }
 

@@ -1,4 +1,4 @@
-/* atlas-preferences-window.c: subscriptions and how often they refresh
+/* atlas-preferences-window.c: subscriptions, how often they refresh, and the site data imported
  *
  * Every change to the store (subscribe, remove, enable, import) runs in a
  * worker through the core's async calls; this window only reads the list of
@@ -14,6 +14,7 @@
 #include "atlas-gui.h"
 #include "atlas-html.h"
 #include "atlas-opml.h"
+#include "atlas-sites.h"
 #include "atlas-subscriptions.h"
 #include "atlas-text.h"
 
@@ -31,6 +32,7 @@ struct _AtlasPreferencesWindow
   AdwPreferencesGroup  *choices_group;
   GtkListBox           *choices_list;
   GtkListBox           *feeds_list;
+  GtkListBox           *data_list;
   GtkSpinButton        *interval_spin;
 };
 
@@ -351,6 +353,99 @@ on_remove_clicked (GtkButton              *button,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* ---- site data ---------------------------------------------------------- */
+
+static void
+on_data_removed (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(AtlasPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!atlas_sites_remove_file_finish (ATLAS_STORE (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    toast (self, error->message);
+}
+
+static void
+on_data_remove_response (AdwMessageDialog       *dialog,
+                         const char             *response,
+                         AtlasPreferencesWindow *self)
+{
+  if (g_strcmp0 (response, "remove") == 0)
+    atlas_sites_remove_file_async (self->store, g_object_get_data (G_OBJECT (dialog), "key"), self->cancellable,
+                                   on_data_removed, g_object_ref (self));
+}
+
+static void
+on_data_remove_clicked (GtkButton              *button,
+                        AtlasPreferencesWindow *self)
+{
+  g_autofree char *heading = g_strdup_printf (_("Remove “%s”?"), (const char *) g_object_get_data (G_OBJECT (button), "title"));
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
+
+  adw_message_dialog_set_heading (dialog, heading);
+  adw_message_dialog_set_body (dialog, _("Its sites and events leave the store; the articles stay. You can import the "
+                                         "file again later."));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "key", g_strdup (g_object_get_data (G_OBJECT (button), "key")), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_data_remove_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+data_row_new (AtlasPreferencesWindow *self,
+              const AtlasDataFile    *file)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  g_autofree char *date = file->imported_at > 0 ? atlas_timestamp_format_local (file->imported_at) : NULL;
+  g_autofree char *count = file->sites > 0
+                           ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u site", "%'u sites", file->sites), file->sites)
+                           : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u event", "%'u events", file->events), file->events);
+  g_autofree char *subtitle = date ? g_strdup_printf (_("%s · imported %s"), count, date) : g_strdup (count);
+  g_autofree char *remove_name = g_strdup_printf (_("Remove %s"), file->title);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), file->title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove this file’s sites and events"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_name, -1);
+  g_object_set_data_full (G_OBJECT (remove), "key", g_strdup (file->key), g_free);
+  g_object_set_data_full (G_OBJECT (remove), "title", g_strdup (file->title), g_free);
+  g_signal_connect (remove, "clicked", G_CALLBACK (on_data_remove_clicked), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  return row;
+}
+
+static void
+rebuild_data_list (AtlasPreferencesWindow *self)
+{
+  g_autoptr(GPtrArray) files = atlas_sites_list_files (self->store, NULL);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->data_list))) != NULL)
+    gtk_list_box_remove (self->data_list, child);
+  for (guint i = 0; files != NULL && i < files->len; i++)
+    gtk_list_box_append (self->data_list, data_row_new (self, g_ptr_array_index (files, i)));
+  if (files == NULL || files->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No site data"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Import Epoch AI’s CSV files from the main menu."));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_append (self->data_list, row);
+    }
+}
+
 /* ---- OPML --------------------------------------------------------------- */
 
 static void
@@ -519,6 +614,7 @@ atlas_preferences_window_class_init (AtlasPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesWindow, choices_group);
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesWindow, choices_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesWindow, feeds_list);
+  gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesWindow, data_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesWindow, interval_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_url_apply);
 
@@ -551,6 +647,8 @@ atlas_preferences_window_new (GtkWindow  *parent,
 
   self->store = g_object_ref (store);
   g_signal_connect_object (store, "changed", G_CALLBACK (rebuild_list), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed", G_CALLBACK (rebuild_data_list), self, G_CONNECT_SWAPPED);
   rebuild_list (self);
+  rebuild_data_list (self);
   return self;
 }

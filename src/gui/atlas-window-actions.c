@@ -27,6 +27,7 @@ _atlas_window_update_actions (AtlasWindow *self)
   gtk_widget_set_visible (self->back_button, reading || article_open);
   gtk_widget_set_visible (self->graph_switcher, !article_open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", !atlas_window_get_refreshing (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !atlas_window_get_importing (self));
 }
 
 /* ---- exporting the graph ------------------------------------------------ */
@@ -76,6 +77,50 @@ export_graph_action (GtkWidget  *widget,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), svg ? "graph.svg" : "graph.png");
   g_object_set_data (G_OBJECT (chooser), "svg", GINT_TO_POINTER (svg));
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---- importing feeds and site data ------------------------------------- */
+
+static void
+on_import_response (GtkNativeDialog *chooser,
+                    int              response,
+                    AtlasWindow     *self)
+{
+  g_autoptr(GListModel) chosen = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser)) : NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; chosen != NULL && i < g_list_model_get_n_items (chosen); i++)
+    g_ptr_array_add (files, g_list_model_get_item (chosen, i));
+  if (files->len > 0)
+    _atlas_window_import_files (self, (GFile **) files->pdata, files->len, TRUE);
+  g_object_unref (chooser);
+}
+
+/* Feed files (JSON Feed, RSS, Atom) and Epoch AI's CSV downloads, through
+ * the file chooser portal when sandboxed. */
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) readable = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Feeds or Site Data"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_filter_set_name (readable, _("Feeds and Epoch AI data"));
+  for (const char *const *suffix = (const char *const[]) { "json", "xml", "rss", "atom", "rdf", "csv", NULL };
+       *suffix != NULL; suffix++)
+    gtk_file_filter_add_suffix (readable, *suffix);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), readable);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -209,8 +254,10 @@ _atlas_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.export-graph", "s", export_graph_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.focus-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_pressed, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);

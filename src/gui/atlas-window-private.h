@@ -26,6 +26,7 @@ struct _AtlasWindow
   GtkSingleSelection   *selection;
   GCancellable         *cancellable;
   gboolean              importing;
+  gboolean              announce_import;
   AtlasRefresher       *refresher;
   GSettings            *settings;
 
@@ -59,6 +60,10 @@ struct _AtlasWindow
 
 void _atlas_window_class_actions_init      (GtkWidgetClass *widget_class);
 void _atlas_window_update_actions          (AtlasWindow    *self);
+void _atlas_window_import_files            (AtlasWindow    *self,
+                                            GFile         **files,
+                                            guint           n_files,
+                                            gboolean        announce);
 void _atlas_window_toast                   (AtlasWindow    *self,
                                             const char     *text);
 void _atlas_window_toast_with_button       (AtlasWindow    *self,

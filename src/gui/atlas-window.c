@@ -299,16 +299,18 @@ bind_row (GtkSignalListItemFactory *factory,
                                  item);
 }
 
-/* ---- the bundled corpus ------------------------------------------------- */
+/* ---- importing files --------------------------------------------------- */
 
 static void
-on_corpus_imported (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+on_files_imported (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
   g_autoptr(AtlasWindow) self = user_data;
   g_autoptr(GPtrArray) reports = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean announce = self->announce_import;
+  guint imported = 0;
 
   reports = atlas_import_files_finish (ATLAS_STORE (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -316,6 +318,7 @@ on_corpus_imported (GObject      *source,
 
   self->importing = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
+  _atlas_window_update_actions (self);
 
   if (reports == NULL)
     _atlas_window_toast (self, error->message);
@@ -323,12 +326,52 @@ on_corpus_imported (GObject      *source,
     for (guint i = 0; i < reports->len; i++)
       {
         const AtlasImportReport *report = g_ptr_array_index (reports, i);
+
         if (report->error != NULL)
           _atlas_window_toast (self, report->error);
+        else
+          imported++;
       }
+  /* What the user chose to import is acknowledged; the first start's is not news. */
+  if (announce && reports != NULL && imported > 0)
+    {
+      g_autofree char *text = NULL;
+
+      if (reports->len == 1)
+        {
+          const AtlasImportReport *report = g_ptr_array_index (reports, 0);
+          g_autofree char *name = g_path_get_basename (report->source);
+
+          /* TRANSLATORS: a feed's title or a file's name */
+          text = g_strdup_printf (_("“%s” imported"), report->feed_title ? report->feed_title : name);
+        }
+      else
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file imported", "%u files imported", imported),
+                                imported);
+      _atlas_window_toast (self, text);
+    }
 
   update_list_state (self);
 }
+
+/* Imports `files` in a worker; `announce` tells the user how it went, not
+ * only what failed. */
+void
+_atlas_window_import_files (AtlasWindow  *self,
+                            GFile       **files,
+                            guint         n_files,
+                            gboolean      announce)
+{
+  self->importing = TRUE;
+  self->announce_import = announce;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
+  _atlas_window_update_actions (self);
+  update_list_state (self);
+
+  atlas_import_files_async (self->store, files, n_files, self->cancellable, on_files_imported, g_object_ref (self));
+}
+
+/* ---- the bundled corpus ------------------------------------------------- */
 
 static int
 compare_names (gconstpointer a,
@@ -357,12 +400,7 @@ import_bundled_corpus (AtlasWindow *self)
       g_ptr_array_add (files, g_file_new_for_uri (uri));
     }
 
-  self->importing = TRUE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
-  update_list_state (self);
-
-  atlas_import_files_async (self->store, (GFile **) files->pdata, files->len, self->cancellable,
-                            on_corpus_imported, g_object_ref (self));
+  _atlas_window_import_files (self, (GFile **) files->pdata, files->len, FALSE);
 }
 
 /* ---- refreshing the subscriptions --------------------------------------- */

@@ -142,6 +142,107 @@ test_hostile_feed_end_to_end (void)
   atlas_test_remove_dir (dir);
 }
 
+static gint64
+count_rows (AtlasStore *store,
+            const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = atlas_store_prepare (store, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* The button with `tooltip` of the row of the file `key`. */
+static GtkWidget *
+find_remove_button (GtkWidget  *root,
+                    const char *tooltip,
+                    const char *key)
+{
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, root);
+  while (stack->len > 0)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_widget_get_tooltip_text (w), tooltip) == 0 &&
+          g_strcmp0 (g_object_get_data (G_OBJECT (w), "key"), key) == 0)
+        return w;
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (stack, c);
+    }
+  return NULL;
+}
+
+/* The site data imported, listed in Preferences with what each file
+ * brought; removing one asks first, then takes its sites and leaves the
+ * articles and the other files. */
+static void
+test_preferences_site_data (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
+  static const char *const names[] = { "gpu_clusters.csv", "data_centers.csv" };
+  AtlasPreferencesWindow *prefs;
+  AtlasPreferencesWindow *weak;
+  AdwMessageDialog *dialog;
+  GtkWidget *remove;
+  gint64 deadline;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      gsize length = 0;
+      g_autofree char *csv = atlas_test_epoch_file (names[i], &length);
+      g_autoptr(AtlasImportReport) report = NULL;
+
+      if (csv == NULL)
+        {
+          g_clear_object (&store);
+          atlas_test_remove_dir (dir);
+          return;
+        }
+      report = atlas_import_data (store, csv, length, names[i], NULL);
+      g_assert_null (report->error);
+    }
+
+  prefs = atlas_preferences_window_new (NULL, store);
+  weak = prefs;
+  g_object_add_weak_pointer (G_OBJECT (prefs), (gpointer *) &weak);
+  gtk_window_present (GTK_WINDOW (prefs));
+  atlas_test_wait_for_frames (GTK_WIDGET (prefs));
+  g_assert_nonnull (find_label (GTK_WIDGET (prefs), "Epoch AI: GPU clusters"));
+  g_assert_nonnull (find_label (GTK_WIDGET (prefs), "Epoch AI: frontier data centers"));
+  g_assert_nonnull (find_label_with_prefix (GTK_WIDGET (prefs), "786 sites · imported "));
+  save_png (GTK_WIDGET (prefs), "test-preferences-site-data.png");
+
+  remove = find_remove_button (GTK_WIDGET (prefs), "Remove this file’s sites and events", "epoch:data_centers");
+  g_assert_nonnull (remove);
+  g_signal_emit_by_name (remove, "clicked");
+  atlas_test_drain ();
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Remove “Epoch AI: frontier data centers”?");
+  adw_message_dialog_response (dialog, "remove");
+
+  deadline = atlas_test_deadline (20);
+  while (find_label (GTK_WIDGET (prefs), "Epoch AI: frontier data centers") != NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (find_label (GTK_WIDGET (prefs), "Epoch AI: frontier data centers"));
+  g_assert_nonnull (find_label (GTK_WIDGET (prefs), "Epoch AI: GPU clusters"));
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM sites WHERE source_file = 'data_centers.csv'"), ==, 0);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM sites"), ==, 786);
+  /* The data centres no other file names are gone; those it shares stay. */
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM entities WHERE kind = 'site'"), ==, 786 + 8);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM articles"), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  atlas_test_drain ();
+  g_assert_null (weak);
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
 static void
 test_first_run_imports_corpus (void)
 {
@@ -159,6 +260,10 @@ test_first_run_imports_corpus (void)
     g_main_context_iteration (NULL, TRUE);
   atlas_test_drain ();
   g_assert_cmpuint (n_articles (window), ==, 2);
+  /* Epoch AI's sites come with them: a real atlas from the first start. */
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM sites WHERE source_file = 'gpu_clusters.csv'"), ==, 786);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM sites WHERE source_file = 'data_centers.csv'"), ==, 17);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM events WHERE kind = 'funding' AND article_id IS NULL"), ==, 36);
 
   /* The timeline opened on an empty store, and fits the corpus once it is
    * there: from the 2017 event on. */
@@ -609,6 +714,7 @@ main (int   argc,
   g_test_add_func ("/window/preferences-subscribe", test_preferences_subscribe);
   g_test_add_func ("/window/preferences-subscribe-keeps-focus", test_preferences_subscribe_keeps_focus);
   g_test_add_func ("/window/preferences-choose-a-feed", test_preferences_choose_a_feed);
+  g_test_add_func ("/window/preferences-site-data", test_preferences_site_data);
 
   return g_test_run ();
 }

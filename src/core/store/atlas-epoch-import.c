@@ -586,11 +586,13 @@ read_timeline_step (Row *row)
     return FALSE;
   if (step->date.precision == ATLAS_DATE_PRECISION_NONE)
     return row_error (row, _("the step has no date"));
+  /* Zero is the file's "nothing spent yet", not an amount to show. */
+  step->amount.set = step->amount.set && step->amount.value > 0;
   if (step->amount.set)
     step->amount.value *= 1e9;
-  if (power.set)
+  if (power.set && power.value > 0)
     g_string_append_printf (note, "%g MW", power.value);
-  if (h100e.set)
+  if (h100e.set && h100e.value > 0)
     g_string_append_printf (note, "%s%.0f H100e", note->len ? ", " : "", h100e.value);
   step->note = note->len ? g_strdup (note->str) : NULL;
   return TRUE;

@@ -216,3 +216,122 @@ atlas_sites_name_rollups (AtlasStore    *store,
         rollup->name = g_strdup (rollup->key);
     }
 }
+
+/* ---- the imported data files ------------------------------------------- */
+
+void
+atlas_data_file_free (AtlasDataFile *file)
+{
+  if (file == NULL)
+    return;
+  g_free (file->key);
+  g_free (file->title);
+  g_free (file);
+}
+
+/* The data files imported (Epoch AI's), with what each brought. */
+GPtrArray *
+atlas_sites_list_files (AtlasStore  *store,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_data_file_free);
+  g_autoptr(sqlite3_stmt) stmt = atlas_store_prepare (store,
+                                                      "SELECT f.key, f.title, f.imported_at,"
+                                                      "  (SELECT count(*) FROM sites s WHERE s.feed_id = f.id),"
+                                                      "  (SELECT count(*) FROM events e WHERE e.feed_id = f.id) "
+                                                      "FROM feeds f WHERE f.key LIKE 'epoch:%' ORDER BY f.key",
+                                                      error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AtlasDataFile *file = g_new0 (AtlasDataFile, 1);
+
+      file->key = column_text (stmt, 0);
+      file->title = column_text (stmt, 1);
+      file->imported_at = sqlite3_column_int64 (stmt, 2);
+      file->sites = sqlite3_column_int (stmt, 3);
+      file->events = sqlite3_column_int (stmt, 4);
+      g_ptr_array_add (files, file);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      atlas_store_set_error (store, error, _("the data files could not be read"));
+      return NULL;
+    }
+  return g_steal_pointer (&files);
+}
+
+/* Removes a data file's sites, relations and events, and the sites no
+ * other file, article or relation still names. The companies stay: the
+ * articles may name them. */
+gboolean
+atlas_sites_remove_file (AtlasStore  *store,
+                         const char  *key,
+                         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!atlas_store_begin_write (store, error))
+    return FALSE;
+  stmt = atlas_store_prepare (store, "DELETE FROM feeds WHERE key = ?1 AND key LIKE 'epoch:%'", error);
+  if (stmt != NULL)
+    sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_DONE ||
+      !atlas_store_exec (store,
+                         "DELETE FROM entities WHERE kind = 'site' "
+                         "AND id NOT IN (SELECT entity_id FROM sites) "
+                         "AND id NOT IN (SELECT entity_id FROM mentions) "
+                         "AND id NOT IN (SELECT subject FROM relations) "
+                         "AND id NOT IN (SELECT object FROM relations) "
+                         "AND id NOT IN (SELECT entity_id FROM event_entities)",
+                         error) ||
+      !atlas_store_commit (store, error))
+    {
+      if (error != NULL && *error == NULL)
+        atlas_store_set_error (store, error, _("the data file could not be removed"));
+      atlas_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gpointer
+remove_file_job (AtlasStore    *store,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  atlas_sites_remove_file (store, data, error);
+  return NULL;
+}
+
+void
+atlas_sites_remove_file_async (AtlasStore          *store,
+                               const char          *key,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  atlas_store_run_async (store, remove_file_job, g_strdup (key), g_free, NULL, cancellable, callback, user_data);
+}
+
+/* The store's "changed" signal has been emitted when the file was removed. */
+gboolean
+atlas_sites_remove_file_finish (AtlasStore    *store,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  atlas_store_run_finish (store, result, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  atlas_store_emit_changed (store);
+  return TRUE;
+}

@@ -237,7 +237,7 @@ test_data_centers (void)
     "Small One,,,,41°11'6.6732\"N,114°42'1.6272\"E,Alibaba #speculative,,,,,0,0,0\n";
   static const char *const timeline =
     "Date,Data center,Construction status,Power (MW),H100 equivalents,Total capital cost (2025 USD billions)\n"
-    "2024-06-01,Big One Texas,Land cleared,0,0,0.1\n"
+    "2024-06-01,Big One Texas,Land cleared,0,0,0\n"
     "2025-01-15,Big One Texas,\"Building 1 operational, more to come\",100,500,1.5\n";
   static const char *const funding =
     "Id,Company,Close date,Status,Funding (equity),Funding (debt),Valuation (post-money),Report date,Source 1\n"
@@ -277,6 +277,11 @@ test_data_centers (void)
   g_assert_cmpuint (steps->added, ==, 2);
   g_assert_cmpint (count (store, "SELECT count(*) FROM events e JOIN event_entities x ON x.event_id = e.id "
                           "WHERE e.kind = 'construction' AND x.entity_id = 'big-one'"), ==, 2);
+  /* Nothing spent and nothing running yet is no figure to show. */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM events WHERE title = 'Land cleared' "
+                          "AND amount_value IS NULL AND note IS NULL"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM events WHERE amount_value = 1.5e9 "
+                          "AND note = '100 MW, 500 H100e'"), ==, 1);
   g_assert_cmpint (count (store, "SELECT count(*) FROM entities WHERE kind = 'site'"), ==, 2);
 
   rounds = import_csv (store, "ai_companies_funding_rounds.csv", funding);
