@@ -2,6 +2,8 @@
 
 #include <glib.h>
 
+#include "atlas-filter.h"
+
 G_BEGIN_DECLS
 
 /* A site as a data file describes it: one row of Epoch AI's GPU clusters or
@@ -40,10 +42,19 @@ typedef struct
   GPtrArray *sources;        /* http(s) links */
   char      *source_file;
   guint      source_row;
+
+  /*< private >*/
+  char      *search_text;  /* folded name, place, companies and chips, for the filter's text */
 } AtlasSite;
 
-AtlasSite *atlas_site_new  (void);
-void       atlas_site_free (AtlasSite *site);
+AtlasSite *atlas_site_new     (void);
+void       atlas_site_free    (AtlasSite         *site);
+void       atlas_site_seal    (AtlasSite         *site);
+gboolean   atlas_site_matches (AtlasSite         *site,
+                               const AtlasFilter *filter,
+                               AtlasFilterGroup   skip);
+GPtrArray *atlas_sites_select (GPtrArray         *sites,
+                               const AtlasFilter *filter);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasSite, atlas_site_free)
 

@@ -2,9 +2,9 @@
  *
  * A site two files describe (a GPU cluster that is also a frontier data
  * centre) has a row from each; the GPU clusters' row, which says status,
- * certainty and chips, is the one shown and summed. The filter's countries,
- * companies (as owners), statuses and certainties select; within a group
- * any value matches, and every group must.
+ * certainty and chips, is the one shown and summed. Which sites a filter
+ * selects is atlas_site_matches()'s to say, in memory, the same for the
+ * command line and for every view.
  */
 #include "config.h"
 
@@ -13,7 +13,6 @@
 
 #include "atlas-countries.h"
 #include "atlas-sites.h"
-#include "atlas-statement.h"
 
 static const char *const select_sites =
   "SELECT e.id, e.name, e.country, e.place, e.lat, e.lon, s.status, s.certainty, s.owners, s.users,"
@@ -22,7 +21,8 @@ static const char *const select_sites =
   "  s.source_file, s.source_row "
   "FROM sites s JOIN entities e ON e.id = s.entity_id "
   "WHERE NOT EXISTS (SELECT 1 FROM sites t WHERE t.entity_id = s.entity_id AND"
-  "  (t.source_file <> 'gpu_clusters.csv', t.feed_id) < (s.source_file <> 'gpu_clusters.csv', s.feed_id))";
+  "  (t.source_file <> 'gpu_clusters.csv', t.feed_id) < (s.source_file <> 'gpu_clusters.csv', s.feed_id)) "
+  "ORDER BY e.name, e.id";
 
 static char *
 column_text (sqlite3_stmt *stmt,
@@ -138,43 +138,18 @@ add_owner_ids (AtlasStore  *store,
   return TRUE;
 }
 
-/* The sites `filter` selects (NULL: all), by name. */
+/* The sites `filter` selects (NULL: all), by name, each ready to be
+ * shared between threads. */
 GPtrArray *
 atlas_sites_query (AtlasStore         *store,
                    const AtlasFilter  *filter,
                    GError            **error)
 {
-  g_auto(AtlasStatement) statement = { 0 };
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = atlas_store_prepare (store, select_sites, error);
   g_autoptr(GPtrArray) sites = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_site_free);
   int rc;
 
-  atlas_statement_init (&statement, select_sites);
-  if (filter != NULL && filter->countries->len > 0)
-    {
-      g_string_append (statement.sql, " AND e.country IN ");
-      atlas_statement_append_in_list (&statement, filter->countries);
-    }
-  if (filter != NULL && filter->companies->len > 0)
-    {
-      g_string_append (statement.sql, " AND s.entity_id IN (SELECT object FROM relations WHERE predicate = 'owns' "
-                                      "AND subject IN ");
-      atlas_statement_append_in_list (&statement, filter->companies);
-      g_string_append_c (statement.sql, ')');
-    }
-  if (filter != NULL && filter->statuses->len > 0)
-    {
-      g_string_append (statement.sql, " AND s.status IN ");
-      atlas_statement_append_in_list (&statement, filter->statuses);
-    }
-  if (filter != NULL && filter->certainties->len > 0)
-    {
-      g_string_append (statement.sql, " AND s.certainty IN ");
-      atlas_statement_append_in_list (&statement, filter->certainties);
-    }
-  g_string_append (statement.sql, " ORDER BY e.name, e.id");
-
-  if ((stmt = atlas_statement_prepare (store, &statement, error)) == NULL)
+  if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (sites, read_site (stmt));
@@ -185,6 +160,14 @@ atlas_sites_query (AtlasStore         *store,
     }
   if (!add_owner_ids (store, sites, error))
     return NULL;
+  for (guint i = sites->len; i-- > 0;)
+    {
+      AtlasSite *site = g_ptr_array_index (sites, i);
+
+      atlas_site_seal (site);
+      if (filter != NULL && !atlas_site_matches (site, filter, ATLAS_FILTER_GROUP_NONE))
+        g_ptr_array_remove_index (sites, i);
+    }
   return g_steal_pointer (&sites);
 }
 
