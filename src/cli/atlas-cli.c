@@ -1005,22 +1005,30 @@ site_options_clear (SiteOptions *options)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SiteOptions, site_options_clear)
 
-static const char *const certainties[] = { "confirmed", "likely", "unlikely", NULL };
-
-/* Each of `values` must be one of `known` (a status or a certainty). */
+/* Each of `values` must be one of the group's words (a status or a certainty). */
 static gboolean
 add_words (AtlasFilter       *filter,
            AtlasFilterGroup   group,
            char             **values,
-           const char *const *known,
            const char        *refusal)
 {
+  guint n_words = 0;
+  const AtlasSiteWordInfo *words = atlas_site_words (group, &n_words);
+
   for (guint i = 0; values != NULL && values[i] != NULL; i++)
     {
-      if (!g_strv_contains (known, values[i]))
+      gboolean known = FALSE;
+
+      for (guint w = 0; w < n_words && !known; w++)
+        known = g_str_equal (values[i], words[w].id);
+      if (!known)
         {
-          g_autofree char *list = g_strjoinv (", ", (char **) known);
-          g_autofree char *message = g_strdup_printf (refusal, values[i], list);
+          g_autoptr(GString) list = g_string_new (NULL);
+          g_autofree char *message = NULL;
+
+          for (guint w = 0; w < n_words; w++)
+            g_string_append_printf (list, "%s%s", w ? ", " : "", words[w].id);
+          message = g_strdup_printf (refusal, values[i], list->str);
 
           print_error (message);
           return FALSE;
@@ -1046,19 +1054,15 @@ parse_site_filter (GOptionContext  *context,
     { NULL }
   };
   g_autoptr(AtlasFilter) filter = atlas_filter_new ();
-  const char *statuses[ATLAS_N_SITE_STATUSES + 1] = { NULL };
 
-  for (guint i = 0; i < ATLAS_N_SITE_STATUSES; i++)
-    statuses[i] = atlas_site_status_id (i);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!parse_options (context, &argc, &argv) ||
       !add_ids (filter, ATLAS_FILTER_GROUP_COUNTRIES, options->countries) ||
       !add_ids (filter, ATLAS_FILTER_GROUP_COMPANIES, options->companies) ||
       /* TRANSLATORS: a value given, then the values allowed */
-      !add_words (filter, ATLAS_FILTER_GROUP_STATUSES, options->statuses, statuses, _("“%s” is not a status (%s)")) ||
+      !add_words (filter, ATLAS_FILTER_GROUP_STATUSES, options->statuses, _("“%s” is not a status (%s)")) ||
       /* TRANSLATORS: a value given, then the values allowed */
-      !add_words (filter, ATLAS_FILTER_GROUP_CERTAINTIES, options->certainties, certainties,
-                  _("“%s” is not a certainty (%s)")))
+      !add_words (filter, ATLAS_FILTER_GROUP_CERTAINTIES, options->certainties, _("“%s” is not a certainty (%s)")))
     return NULL;
   if (argc > 1)
     {

@@ -25,6 +25,7 @@
 #include "atlas-graph-model.h"
 #include "atlas-kinds.h"
 #include "atlas-latest-job.h"
+#include "atlas-sites.h"
 
 #define STREAM_INTERVAL_USEC (40 * G_TIME_SPAN_MILLISECOND)
 
@@ -72,6 +73,9 @@ typedef struct
 {
   char        *db_path;
   GArray      *ids;          /* the selection's articles; NULL for all */
+  /* The selection whose sites are shown; NULL before there is one, when
+   * every site is (the filter chooses nothing). */
+  AtlasSelection *selection;
   AtlasGraph  *previous;
   char       **hidden_kinds;
   gboolean     comentions;
@@ -98,6 +102,7 @@ build_job_free (gpointer data)
   g_strfreev (job->hidden_kinds);
   g_free (job->ego);
   g_clear_pointer (&job->ids, g_array_unref);
+  g_clear_pointer (&job->selection, atlas_selection_unref);
   g_clear_pointer (&job->previous, atlas_graph_unref);
   g_clear_pointer (&job->entities, atlas_graph_unref);
   g_free (job);
@@ -171,6 +176,7 @@ build_thread (GTask        *task,
   g_autoptr(AtlasStore) store = NULL;
   g_autoptr(AtlasGraph) graph = NULL;
   g_autoptr(AtlasGraphLayout) layout = NULL;
+  g_autoptr(GPtrArray) every_site = NULL;
   AtlasGraphOptions options;
   GError *error = NULL;
   guint center;
@@ -180,7 +186,11 @@ build_thread (GTask        *task,
   options.hidden_kinds = job->hidden_kinds;
   options.comentions = job->comentions;
   store = atlas_store_open (job->db_path, &error);
-  if (store != NULL)
+  if (store != NULL && job->selection != NULL)
+    options.sites = job->selection->sites;
+  else if (store != NULL)
+    options.sites = every_site = atlas_sites_query (store, NULL, &error);
+  if (store != NULL && options.sites != NULL)
     graph = atlas_graph_build_for_articles (store, job->ids, &options, &error);
   if (graph == NULL)
     {
@@ -346,6 +356,8 @@ rebuild (AtlasGraphModel *self)
   job = g_new0 (BuildJob, 1);
   job->db_path = g_strdup (atlas_store_get_path (atlas_session_get_store (self->session)));
   job->ids = g_steal_pointer (&ids);
+  if (atlas_session_get_selection (self->session) != NULL)
+    job->selection = atlas_selection_ref (atlas_session_get_selection (self->session));
   job->comentions = self->comentions;
   job->ego = g_strdup (self->ego);
   memcpy (job->more_of_kind, self->more_of_kind, sizeof job->more_of_kind);

@@ -17,6 +17,8 @@
 #include "atlas-countries.h"
 #include "atlas-kinds.h"
 #include "atlas-query.h"
+#include "atlas-site.h"
+#include "atlas-sites.h"
 
 struct _AtlasGraph
 {
@@ -59,6 +61,8 @@ clear_node (gpointer data)
   g_free (node->name);
   g_free (node->kind);
   g_free (node->country);
+  g_free (node->status);
+  g_free (node->certainty);
 }
 
 static void
@@ -153,6 +157,7 @@ atlas_graph_add_node (AtlasGraph *graph,
   node.kind = g_strdup (kind);
   node.country = g_strdup (country);
   node.weight = weight;
+  node.power_mw = node.h100e = NAN;
   g_array_append_val (graph->nodes, node);
   /* The node array may move as it grows, but the ids it owns do not. */
   g_hash_table_insert (graph->index, node.id, GUINT_TO_POINTER (graph->nodes->len));
@@ -268,6 +273,10 @@ subgraph (AtlasGraph     *graph,
       copy->y = node->y;
       copy->pinned = node->pinned;
       copy->gathered = node->gathered;
+      copy->status = g_strdup (node->status);
+      copy->certainty = g_strdup (node->certainty);
+      copy->power_mw = node->power_mw;
+      copy->h100e = node->h100e;
     }
   for (guint e = 0; e < graph->edges->len; e++)
     {
@@ -291,8 +300,9 @@ atlas_graph_copy (AtlasGraph *graph)
   return subgraph (graph, keep);
 }
 
-/* For sorting node indices, most important first: by articles, then by
- * ties, then by id (a stable order). `graph` is the AtlasGraph. */
+/* For sorting node indices, most important first: by articles, then (for
+ * the data files' sites no article names) by compute, then by ties, then
+ * by id (a stable order). `graph` is the AtlasGraph. */
 int
 atlas_graph_compare_importance (gconstpointer a,
                                 gconstpointer b,
@@ -303,6 +313,8 @@ atlas_graph_compare_importance (gconstpointer a,
 
   if (x->weight != y->weight)
     return x->weight > y->weight ? -1 : 1;
+  if ((isnan (x->h100e) ? -1 : x->h100e) != (isnan (y->h100e) ? -1 : y->h100e))
+    return (isnan (x->h100e) ? -1 : x->h100e) > (isnan (y->h100e) ? -1 : y->h100e) ? -1 : 1;
   if (x->degree != y->degree)
     return x->degree > y->degree ? -1 : 1;
   return g_strcmp0 (x->id, y->id);
@@ -467,8 +479,23 @@ atlas_graph_build (AtlasStore               *store,
                    GError                  **error)
 {
   g_autoptr(GArray) ids = atlas_query_article_ids (store, filter, error);
+  g_autoptr(GPtrArray) sites = NULL;
+  AtlasGraphOptions with_sites;
 
-  return ids != NULL ? atlas_graph_build_for_articles (store, ids, options, error) : NULL;
+  if (ids == NULL)
+    return NULL;
+  if (options == NULL)
+    atlas_graph_options_init (&with_sites);
+  else
+    with_sites = *options;
+  /* The filter selects the sites too, unless the caller chose them. */
+  if (with_sites.sites == NULL)
+    {
+      if ((sites = atlas_sites_query (store, filter, error)) == NULL)
+        return NULL;
+      with_sites.sites = sites;
+    }
+  return atlas_graph_build_for_articles (store, ids, &with_sites, error);
 }
 
 /* A statement over the chosen articles: `sql` has one %s where the join
@@ -484,6 +511,75 @@ prepare_over_articles (AtlasStore  *store,
   g_autofree char *text = g_strdup_printf (sql, join);
 
   return atlas_store_prepare (store, text, error);
+}
+
+/* The node of entity `id`, added from the store with no articles when the
+ * articles did not bring it; -1 when it is of a hidden kind or unknown. */
+static int
+find_or_add_entity (AtlasGraph              *graph,
+                    AtlasStore              *store,
+                    sqlite3_stmt            *lookup,
+                    const AtlasGraphOptions *options,
+                    const char              *id)
+{
+  guint index;
+  int found = -1;
+
+  if (atlas_graph_find (graph, id, &index))
+    return index;
+  sqlite3_bind_text (lookup, 1, id, -1, SQLITE_STATIC);
+  if (sqlite3_step (lookup) == SQLITE_ROW)
+    {
+      const char *kind = (const char *) sqlite3_column_text (lookup, 1);
+
+      if (!kind_hidden (options, kind))
+        found = atlas_graph_add_node (graph, id, g_strcmp0 (kind, "country") == 0
+                                                 ? atlas_country_display_name (id)
+                                                 : (const char *) sqlite3_column_text (lookup, 0),
+                                      kind, (const char *) sqlite3_column_text (lookup, 2), 0);
+    }
+  sqlite3_reset (lookup);
+  sqlite3_clear_bindings (lookup);
+  return found;
+}
+
+/* The data files' sites beside the articles' entities: each site with its
+ * status, certainty and figures, its owners and its country (their ties
+ * are drawn with the relations). A site or owner no article mentions
+ * weighs nothing: its disc is the smallest. */
+static gboolean
+add_sites (AtlasGraph              *graph,
+           AtlasStore              *store,
+           const AtlasGraphOptions *options,
+           GError                 **error)
+{
+  g_autoptr(sqlite3_stmt) lookup = NULL;
+
+  if (options->sites == NULL || options->sites->len == 0 || kind_hidden (options, "site"))
+    return TRUE;
+  if ((lookup = atlas_store_prepare (store, "SELECT name, kind, country FROM entities WHERE id = ?1", error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < options->sites->len; i++)
+    {
+      const AtlasSite *site = g_ptr_array_index (options->sites, i);
+      int index = find_or_add_entity (graph, store, lookup, options, site->id);
+      AtlasGraphNode *node;
+
+      if (index < 0)
+        continue;
+      node = atlas_graph_get_node (graph, index);
+      g_free (node->status);
+      g_free (node->certainty);
+      node->status = g_strdup (site->status);
+      node->certainty = g_strdup (site->certainty);
+      node->power_mw = site->power_mw;
+      node->h100e = site->h100e;
+      for (guint o = 0; o < site->owner_ids->len; o++)
+        find_or_add_entity (graph, store, lookup, options, g_ptr_array_index (site->owner_ids, o));
+      if (site->country != NULL)
+        find_or_add_entity (graph, store, lookup, options, site->country);
+    }
+  return TRUE;
 }
 
 /* The graph of the articles `ids` (a selection the session has made), or of
@@ -546,6 +642,9 @@ atlas_graph_build_for_articles (AtlasStore               *store,
                 kind, (const char *) sqlite3_column_text (stmt, 3), sqlite3_column_int (stmt, 4));
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!add_sites (graph, store, options, error))
+    return NULL;
 
   stmt = atlas_store_prepare (store, "SELECT DISTINCT subject, predicate, object FROM relations ORDER BY 1, 3, 2", error);
   if (stmt == NULL)

@@ -28,6 +28,12 @@ typedef struct
   /* In a summary (atlas_graph_summarise()), the entities this node gathers
    * ("Companies (2,750 more)"); 0 for an entity. */
   guint    gathered;
+  /* A site of the data files: its status and certainty (NULL otherwise),
+   * its power and H100 equivalents (NAN when unknown). */
+  char    *status;
+  char    *certainty;
+  double   power_mw;
+  double   h100e;
 } AtlasGraphNode;
 
 typedef struct
@@ -49,6 +55,9 @@ typedef struct
   guint     max_comention_nodes;
   /* Kinds to leave out ("product", "person", …); NULL for none. */
   char    **hidden_kinds;
+  /* The data files' sites to show beside the articles' entities, with
+   * their owners and countries (AtlasSite, borrowed); NULL for none. */
+  GPtrArray *sites;
 } AtlasGraphOptions;
 
 #define ATLAS_GRAPH_DEFAULT_MAX_COMENTION_NODES 400

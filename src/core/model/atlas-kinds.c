@@ -52,7 +52,22 @@ static const AtlasPredicateInfo predicates[] = {
   { ATLAS_PREDICATE_RELATED_TO, "related_to", N_("is related to") },
 };
 
+static const AtlasSiteWordInfo site_statuses[] = {
+  [ATLAS_SITE_EXISTING] = { "existing", N_("Existing") },
+  [ATLAS_SITE_UNDER_CONSTRUCTION] = { "under-construction", N_("Under construction") },
+  [ATLAS_SITE_PLANNED] = { "planned", N_("Planned") },
+  [ATLAS_SITE_DECOMMISSIONED] = { "decommissioned", N_("Decommissioned") },
+};
+
+static const AtlasSiteWordInfo site_certainties[] = {
+  [ATLAS_SITE_CONFIRMED] = { "confirmed", N_("Confirmed") },
+  [ATLAS_SITE_LIKELY] = { "likely", N_("Likely") },
+  [ATLAS_SITE_UNLIKELY] = { "unlikely", N_("Unlikely") },
+};
+
 G_STATIC_ASSERT (G_N_ELEMENTS (entity_kinds) == ATLAS_N_ENTITY_KINDS);
+G_STATIC_ASSERT (G_N_ELEMENTS (site_statuses) == ATLAS_N_SITE_STATUSES);
+G_STATIC_ASSERT (G_N_ELEMENTS (site_certainties) == ATLAS_N_SITE_CERTAINTIES);
 G_STATIC_ASSERT (G_N_ELEMENTS (event_kinds) == ATLAS_N_EVENT_KINDS);
 G_STATIC_ASSERT (G_N_ELEMENTS (predicates) == ATLAS_N_PREDICATES);
 
@@ -118,8 +133,43 @@ atlas_filter_group_toggle_action (AtlasFilterGroup group)
       return "win.toggle-company";
     case ATLAS_FILTER_GROUP_ENTITIES:
       return "win.toggle-entity";
+    case ATLAS_FILTER_GROUP_STATUSES:
+      return "win.toggle-status";
+    case ATLAS_FILTER_GROUP_CERTAINTIES:
+      return "win.toggle-certainty";
     case ATLAS_FILTER_GROUP_NONE:
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+/* The statuses or the certainties a site may have, in the views' order. */
+const AtlasSiteWordInfo *
+atlas_site_words (AtlasFilterGroup  group,
+                  guint            *n_words)
+{
+  g_return_val_if_fail (group == ATLAS_FILTER_GROUP_STATUSES || group == ATLAS_FILTER_GROUP_CERTAINTIES, NULL);
+
+  *n_words = group == ATLAS_FILTER_GROUP_STATUSES ? G_N_ELEMENTS (site_statuses) : G_N_ELEMENTS (site_certainties);
+  return group == ATLAS_FILTER_GROUP_STATUSES ? site_statuses : site_certainties;
+}
+
+const char *
+atlas_site_status_id (AtlasSiteStatus status)
+{
+  g_return_val_if_fail (status < ATLAS_N_SITE_STATUSES, NULL);
+  return site_statuses[status].id;
+}
+
+gboolean
+atlas_site_status_parse (const char      *id,
+                         AtlasSiteStatus *status)
+{
+  for (guint i = 0; i < ATLAS_N_SITE_STATUSES; i++)
+    if (g_strcmp0 (id, site_statuses[i].id) == 0)
+      {
+        *status = i;
+        return TRUE;
+      }
+  return FALSE;
 }

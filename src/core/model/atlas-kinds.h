@@ -80,6 +80,33 @@ typedef struct
   const char     *label;    /* untranslated: "invests in" */
 } AtlasPredicateInfo;
 
+/* What Epoch's data says of a site: its status and how sure that is, in
+ * the order the views list them. */
+typedef enum
+{
+  ATLAS_SITE_EXISTING,
+  ATLAS_SITE_UNDER_CONSTRUCTION,
+  ATLAS_SITE_PLANNED,
+  ATLAS_SITE_DECOMMISSIONED,
+} AtlasSiteStatus;
+
+#define ATLAS_N_SITE_STATUSES (ATLAS_SITE_DECOMMISSIONED + 1)
+
+typedef enum
+{
+  ATLAS_SITE_CONFIRMED,
+  ATLAS_SITE_LIKELY,
+  ATLAS_SITE_UNLIKELY,
+} AtlasSiteCertainty;
+
+#define ATLAS_N_SITE_CERTAINTIES (ATLAS_SITE_UNLIKELY + 1)
+
+typedef struct
+{
+  const char *id;     /* as the store writes it */
+  const char *label;  /* untranslated: "Under construction" */
+} AtlasSiteWordInfo;
+
 const AtlasEntityKindInfo *atlas_entity_kind_get    (AtlasEntityKind  kind);
 const AtlasEntityKindInfo *atlas_entity_kind_lookup (const char      *id);
 const AtlasEventKindInfo  *atlas_event_kind_get     (AtlasEventKind   kind);
@@ -87,5 +114,10 @@ const AtlasEventKindInfo  *atlas_event_kind_lookup  (const char      *id);
 const AtlasPredicateInfo  *atlas_predicate_get      (AtlasPredicate   predicate);
 const AtlasPredicateInfo  *atlas_predicate_lookup   (const char      *id);
 const char                *atlas_filter_group_toggle_action (AtlasFilterGroup group);
+const AtlasSiteWordInfo   *atlas_site_words         (AtlasFilterGroup  group,
+                                                     guint            *n_words);
+const char                *atlas_site_status_id     (AtlasSiteStatus   status);
+gboolean                   atlas_site_status_parse  (const char       *id,
+                                                     AtlasSiteStatus  *status);
 
 G_END_DECLS

@@ -23,35 +23,6 @@
 #include "atlas-rollup.h"
 #include "atlas-text.h"
 
-static const char *const status_ids[] = {
-  [ATLAS_SITE_EXISTING] = "existing",
-  [ATLAS_SITE_UNDER_CONSTRUCTION] = "under-construction",
-  [ATLAS_SITE_PLANNED] = "planned",
-  [ATLAS_SITE_DECOMMISSIONED] = "decommissioned",
-};
-
-G_STATIC_ASSERT (G_N_ELEMENTS (status_ids) == ATLAS_N_SITE_STATUSES);
-
-const char *
-atlas_site_status_id (AtlasSiteStatus status)
-{
-  g_return_val_if_fail (status < ATLAS_N_SITE_STATUSES, NULL);
-  return status_ids[status];
-}
-
-gboolean
-atlas_site_status_parse (const char      *id,
-                         AtlasSiteStatus *status)
-{
-  for (guint i = 0; i < ATLAS_N_SITE_STATUSES; i++)
-    if (g_strcmp0 (id, status_ids[i]) == 0)
-      {
-        *status = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 void
 atlas_rollup_free (AtlasRollup *rollup)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "atlas-kinds.h"
 #include "atlas-site.h"
 
 G_BEGIN_DECLS
@@ -9,17 +10,6 @@ typedef enum
   ATLAS_ROLLUP_BY_COUNTRY,
   ATLAS_ROLLUP_BY_COMPANY,
 } AtlasRollupBy;
-
-/* The statuses a site can have, in the order the views show them. */
-typedef enum
-{
-  ATLAS_SITE_EXISTING,
-  ATLAS_SITE_UNDER_CONSTRUCTION,
-  ATLAS_SITE_PLANNED,
-  ATLAS_SITE_DECOMMISSIONED,
-} AtlasSiteStatus;
-
-#define ATLAS_N_SITE_STATUSES (ATLAS_SITE_DECOMMISSIONED + 1)
 
 typedef struct
 {
@@ -40,9 +30,6 @@ typedef struct
   guint            phases;      /* left out: an earlier phase of a site counted */
 } AtlasRollup;
 
-const char *atlas_site_status_id      (AtlasSiteStatus  status);
-gboolean    atlas_site_status_parse   (const char      *id,
-                                       AtlasSiteStatus *status);
 GPtrArray  *atlas_rollup_sites        (GPtrArray       *sites,
                                        AtlasRollupBy    by);
 GPtrArray  *atlas_rollup_counted      (GPtrArray       *sites);

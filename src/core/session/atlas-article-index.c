@@ -9,6 +9,10 @@
  * The counting follows atlas-query.c to the letter (a test compares the two
  * on generated stores): within a group the choices OR, the groups AND, and a
  * facet counts the articles that pass every condition but its own group.
+ *
+ * The sites of the data files (a few hundred) are held too, and the same
+ * filter selects them (atlas_site_matches()): the selection carries them
+ * and their two facets, status and certainty, counted the same way.
  */
 #include "config.h"
 
@@ -19,6 +23,7 @@
 #include "atlas-countries.h"
 #include "atlas-kinds.h"
 #include "atlas-query.h"
+#include "atlas-sites.h"
 
 typedef struct
 {
@@ -55,6 +60,8 @@ struct _AtlasArticleIndex
   Entity          *entities;
   guint            n_entities;
   GHashTable      *entity_by_id;     /* id → index + 1 */
+
+  GPtrArray       *sites;            /* AtlasSite, sealed */
 };
 
 G_DEFINE_BOXED_TYPE (AtlasArticleIndex, atlas_article_index, atlas_article_index_ref, atlas_article_index_unref)
@@ -92,6 +99,7 @@ atlas_article_index_unref (AtlasArticleIndex *self)
     }
   g_free (self->entities);
   g_clear_pointer (&self->entity_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->sites, g_ptr_array_unref);
   g_free (self);
 }
 
@@ -380,7 +388,8 @@ atlas_article_index_new (AtlasStore    *store,
        load_entities (self, store, error) &&
        load_mentions (self, store, error) &&
        !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-       load_countries (self, store, error);
+       load_countries (self, store, error) &&
+       (self->sites = atlas_sites_query (store, NULL, error)) != NULL;
   atlas_store_exec (store, "COMMIT", NULL);
   return ok ? g_steal_pointer (&self) : NULL;
 }
@@ -517,6 +526,53 @@ selection_new (void)
   selection->undated_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   selection->undated_times = g_array_new (FALSE, FALSE, sizeof (gint64));
   return selection;
+}
+
+/* One site facet: each status (or certainty) with the sites that pass the
+ * rest of the filter, in the vocabulary's order; those with none are left
+ * out unless chosen. */
+static GPtrArray *
+site_facet (GPtrArray         *sites,
+            const AtlasFilter *filter,
+            AtlasFilterGroup   group)
+{
+  guint n_words = 0;
+  const AtlasSiteWordInfo *words = atlas_site_words (group, &n_words);
+  g_autofree guint *counts = g_new0 (guint, n_words);
+  GPtrArray *chosen = atlas_filter_get_group (filter, group);
+  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_facet_entry_free);
+
+  for (guint i = 0; i < sites->len; i++)
+    {
+      AtlasSite *site = g_ptr_array_index (sites, i);
+      const char *value = group == ATLAS_FILTER_GROUP_STATUSES ? site->status : site->certainty;
+
+      if (value == NULL || !atlas_site_matches (site, filter, group))
+        continue;
+      for (guint w = 0; w < n_words; w++)
+        if (g_str_equal (value, words[w].id))
+          counts[w]++;
+    }
+  for (guint w = 0; w < n_words; w++)
+    {
+      gboolean selected = g_ptr_array_find_with_equal_func (chosen, words[w].id, g_str_equal, NULL);
+
+      if (counts[w] > 0 || selected)
+        g_ptr_array_add (entries, atlas_facet_entry_new (words[w].id, _(words[w].label), NULL, counts[w], selected));
+    }
+  return entries;
+}
+
+/* The sites `filter` selects among `all` and their facets. */
+static void
+select_sites (AtlasSelection    *selection,
+              GPtrArray         *all,
+              const AtlasFilter *filter)
+{
+  selection->all_sites = g_ptr_array_ref (all);
+  selection->sites = atlas_sites_select (all, filter);
+  selection->statuses = site_facet (all, filter, ATLAS_FILTER_GROUP_STATUSES);
+  selection->certainties = site_facet (all, filter, ATLAS_FILTER_GROUP_CERTAINTIES);
 }
 
 /* Room for every article, filled through a pointer: an append a call costs
@@ -675,6 +731,7 @@ atlas_article_index_select (AtlasArticleIndex  *self,
   /* The list is newest first; atlas_selection_count_by_time() searches
    * the times in ascending order. */
   reverse_times (selection->undated_times);
+  select_sites (selection, self->sites, filter);
   return selection;
 }
 
@@ -689,6 +746,7 @@ atlas_selection_new_from_store (AtlasStore         *store,
   g_autoptr(AtlasFilter) undated = atlas_filter_copy (filter);
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GArray) undated_ids = NULL;
+  g_autoptr(GPtrArray) sites = NULL;
 
   undated->since = G_MININT64;
   undated->until = G_MAXINT64;
@@ -697,8 +755,10 @@ atlas_selection_new_from_store (AtlasStore         *store,
       !atlas_query_article_times (store, undated_ids, selection->undated_times, error) ||
       (selection->countries = atlas_query_facet (store, filter, ATLAS_FILTER_GROUP_COUNTRIES, G_MAXUINT, error)) == NULL ||
       (selection->companies = atlas_query_facet (store, filter, ATLAS_FILTER_GROUP_COMPANIES, G_MAXUINT, error)) == NULL ||
-      (selection->entities = atlas_query_facet (store, filter, ATLAS_FILTER_GROUP_ENTITIES, G_MAXUINT, error)) == NULL)
+      (selection->entities = atlas_query_facet (store, filter, ATLAS_FILTER_GROUP_ENTITIES, G_MAXUINT, error)) == NULL ||
+      (sites = atlas_sites_query (store, NULL, error)) == NULL)
     return NULL;
+  select_sites (selection, sites, filter);
   g_array_append_vals (selection->ids, ids->data, ids->len);
   g_array_append_vals (selection->undated_ids, undated_ids->data, undated_ids->len);
   return g_steal_pointer (&selection);
@@ -716,6 +776,10 @@ atlas_selection_get_facet (AtlasSelection   *selection,
       return selection->companies;
     case ATLAS_FILTER_GROUP_ENTITIES:
       return selection->entities;
+    case ATLAS_FILTER_GROUP_STATUSES:
+      return selection->statuses;
+    case ATLAS_FILTER_GROUP_CERTAINTIES:
+      return selection->certainties;
     case ATLAS_FILTER_GROUP_NONE:
     default:
       g_return_val_if_reached (NULL);
@@ -762,5 +826,9 @@ atlas_selection_unref (AtlasSelection *selection)
   g_clear_pointer (&selection->countries, g_ptr_array_unref);
   g_clear_pointer (&selection->companies, g_ptr_array_unref);
   g_clear_pointer (&selection->entities, g_ptr_array_unref);
+  g_clear_pointer (&selection->sites, g_ptr_array_unref);
+  g_clear_pointer (&selection->all_sites, g_ptr_array_unref);
+  g_clear_pointer (&selection->statuses, g_ptr_array_unref);
+  g_clear_pointer (&selection->certainties, g_ptr_array_unref);
   g_free (selection);
 }

@@ -28,8 +28,14 @@ typedef struct
   GPtrArray *entities;
   GArray    *undated_ids;
   GArray    *undated_times;
+  /* The data files' sites the filter selects (AtlasSite, read only), and
+   * the status and certainty facets. */
+  GPtrArray *sites;
+  GPtrArray *statuses;
+  GPtrArray *certainties;
 
   /*< private >*/
+  GPtrArray *all_sites;  /* keeps `sites` alive */
   gatomicrefcount ref_count;
 } AtlasSelection;
 

@@ -6,6 +6,7 @@
 #include "atlas-kinds.h"
 #include "atlas-graph-export.h"
 #include "atlas-graph-layout.h"
+#include "atlas-importer.h"
 #include "atlas-query.h"
 #include "atlas-test-util.h"
 
@@ -241,6 +242,86 @@ test_every_article (void)
     }
 }
 
+/* The data files' sites beside the articles' entities: with their status,
+ * owners and countries, tied as the data says, selected by the filter. */
+static void
+test_sites (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) sites_store = atlas_test_corpus_store (dir);
+  g_autoptr(AtlasImportReport) report = NULL;
+  g_autoptr(AtlasGraph) graph = NULL;
+  g_autoptr(AtlasGraph) in_france = NULL;
+  g_autoptr(AtlasGraph) hidden = NULL;
+  g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+  g_autoptr(AtlasFilter) none = atlas_filter_new ();
+  AtlasGraphOptions options;
+  const AtlasGraphNode *site, *owner;
+  guint index, owner_index, france;
+  static const char *const csv =
+    "Name,Status,Certainty,H100 equivalents,Chip type (primary),Country,Owner,Users\n"
+    "Big Cluster,Planned,Unlikely,5000,,France,Newco,\n"
+    "Old Cluster,Decommissioned,Confirmed,10,,Germany,CoreWeave,\n";
+
+  report = atlas_import_data (sites_store, csv, strlen (csv), "gpu_clusters.csv", NULL);
+  g_assert_null (report->error);
+
+  graph = atlas_graph_build (sites_store, filter, NULL, NULL);
+  g_assert_true (atlas_graph_find (graph, "big-cluster", &index));
+  site = atlas_graph_get_node (graph, index);
+  g_assert_cmpstr (site->kind, ==, "site");
+  g_assert_cmpstr (site->status, ==, "planned");
+  g_assert_cmpstr (site->certainty, ==, "unlikely");
+  g_assert_cmpfloat (site->h100e, ==, 5000);
+  g_assert_cmpuint (site->weight, ==, 0);
+  g_assert_true (atlas_graph_find (graph, "newco", &owner_index));
+  owner = atlas_graph_get_node (graph, owner_index);
+  g_assert_cmpstr (owner->kind, ==, "company");
+  g_assert_true (atlas_graph_find (graph, "FR", &france));
+  /* The corpus's CoreWeave owns the old cluster: one node, mentioned. */
+  g_assert_true (atlas_graph_find (graph, "coreweave", &owner_index));
+  g_assert_cmpuint (atlas_graph_get_node (graph, owner_index)->weight, >, 0);
+  {
+    gboolean owns = FALSE, located = FALSE;
+
+    for (guint e = 0; e < atlas_graph_get_n_edges (graph); e++)
+      {
+        const AtlasGraphEdge *edge = atlas_graph_get_edge (graph, e);
+
+        owns |= edge->kind == ATLAS_GRAPH_EDGE_RELATION && g_strcmp0 (edge->predicate, "owns") == 0 &&
+                (edge->source == index || edge->target == index);
+        located |= edge->kind == ATLAS_GRAPH_EDGE_COUNTRY && (edge->source == index || edge->target == index) &&
+                   (edge->source == france || edge->target == france);
+      }
+    g_assert_true (owns);
+    g_assert_true (located);
+  }
+  /* Unmentioned sites rank by their compute: the big one first. */
+  {
+    guint old;
+    guint pair[2];
+
+    g_assert_true (atlas_graph_find (graph, "old-cluster", &old));
+    pair[0] = old;
+    pair[1] = index;
+    g_assert_cmpint (atlas_graph_compare_importance (&pair[1], &pair[0], graph), <, 0);
+  }
+
+  atlas_filter_add (filter, ATLAS_FILTER_GROUP_COUNTRIES, "FR");
+  in_france = atlas_graph_build (sites_store, filter, NULL, NULL);
+  g_assert_true (atlas_graph_find (in_france, "big-cluster", NULL));
+  g_assert_false (atlas_graph_find (in_france, "old-cluster", NULL));
+
+  atlas_graph_options_init (&options);
+  options.hidden_kinds = (char *[]) { "site", NULL };
+  hidden = atlas_graph_build (sites_store, none, &options, NULL);
+  g_assert_false (atlas_graph_find (hidden, "big-cluster", NULL));
+  g_assert_false (atlas_graph_find (hidden, "newco", NULL));
+
+  g_clear_object (&sites_store);
+  atlas_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -253,6 +334,7 @@ main (int   argc,
   g_test_add_func ("/graph/empty", test_empty_graph);
   g_test_add_func ("/graph/summary", test_summary);
   g_test_add_func ("/graph/every-article", test_every_article);
+  g_test_add_func ("/graph/sites", test_sites);
 
   return atlas_test_run_with_store (&store, atlas_test_corpus_store);
 }

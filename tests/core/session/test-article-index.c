@@ -6,6 +6,7 @@
 #include "atlas-importer.h"
 #include "atlas-latest-job.h"
 #include "atlas-query.h"
+#include "atlas-site.h"
 #include "atlas-test-util.h"
 
 static void
@@ -83,6 +84,12 @@ assert_same_selection (AtlasStore        *store,
   assert_same_facet (expected->countries, actual->countries, what);
   assert_same_facet (expected->companies, actual->companies, what);
   assert_same_facet (expected->entities, actual->entities, what);
+  assert_same_facet (expected->statuses, actual->statuses, what);
+  assert_same_facet (expected->certainties, actual->certainties, what);
+  g_assert_cmpuint (expected->sites->len, ==, actual->sites->len);
+  for (guint i = 0; i < expected->sites->len; i++)
+    g_assert_cmpstr (((AtlasSite *) g_ptr_array_index (expected->sites, i))->id, ==,
+                     ((AtlasSite *) g_ptr_array_index (actual->sites, i))->id);
 
   /* What the timeline follows: the filter with its dates aside. */
   g_assert_cmpuint (expected->undated_ids->len, ==, actual->undated_ids->len);
@@ -133,6 +140,8 @@ compare_random_filters (AtlasStore *store,
   g_autoptr(GPtrArray) companies = column_values (store, "SELECT id FROM entities WHERE kind = 'company'");
   g_autoptr(GPtrArray) others = column_values (store, "SELECT id FROM entities WHERE kind NOT IN ('company', 'country')");
   g_autoptr(GPtrArray) dates = column_values (store, "SELECT published FROM articles WHERE published IS NOT NULL");
+  g_autoptr(GPtrArray) statuses = column_values (store, "SELECT DISTINCT status FROM sites UNION SELECT 'no-such-status'");
+  g_autoptr(GPtrArray) certainties = column_values (store, "SELECT DISTINCT certainty FROM sites WHERE certainty IS NOT NULL");
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   g_autoptr(AtlasFilter) none = atlas_filter_new ();
   static const char *const words[] = { "data", "ce", "d", "Écosse", "centre de", "norv", "zzzz", "\"OR*", "  " };
@@ -150,6 +159,8 @@ compare_random_filters (AtlasStore *store,
       add_some (rand, filter, ATLAS_FILTER_GROUP_COUNTRIES, countries, 2);
       add_some (rand, filter, ATLAS_FILTER_GROUP_COMPANIES, companies, 2);
       add_some (rand, filter, ATLAS_FILTER_GROUP_ENTITIES, others, 1);
+      add_some (rand, filter, ATLAS_FILTER_GROUP_STATUSES, statuses, 2);
+      add_some (rand, filter, ATLAS_FILTER_GROUP_CERTAINTIES, certainties, 1);
       if (g_rand_boolean (rand))
         filter->text = g_strdup (words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
       if (dates->len > 0 && g_rand_int_range (rand, 0, 3) == 0)
@@ -192,6 +203,64 @@ test_corpus (void)
   g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
 
   compare_random_filters (store, 300, 1);
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
+/* The sites of Epoch's files beside the articles: the same selection
+ * whichever way it is made, and facets that count what each choice adds. */
+static void
+test_sites (void)
+{
+  static const char *const names[] = { "gpu_clusters.csv", "data_centers.csv" };
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
+  g_autoptr(AtlasArticleIndex) index = NULL;
+  g_autoptr(AtlasSelection) all = NULL;
+  g_autoptr(AtlasSelection) planned_us = NULL;
+  g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+  guint sum = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      gsize length = 0;
+      g_autofree char *csv = atlas_test_epoch_file (names[i], &length);
+      g_autoptr(AtlasImportReport) report = NULL;
+
+      if (csv == NULL)
+        {
+          g_clear_object (&store);
+          atlas_test_remove_dir (dir);
+          return;
+        }
+      report = atlas_import_data (store, csv, length, names[i], NULL);
+      g_assert_null (report->error);
+    }
+
+  index = atlas_article_index_new (store, NULL, NULL);
+  all = atlas_article_index_select (index, store, filter, NULL);
+  g_assert_cmpuint (all->sites->len, ==, 786 + 17 - 2);
+  for (guint i = 0; i < all->statuses->len; i++)
+    sum += ((AtlasFacetEntry *) g_ptr_array_index (all->statuses, i))->count;
+  g_assert_cmpuint (sum, ==, all->sites->len);
+  g_assert_cmpstr (((AtlasFacetEntry *) g_ptr_array_index (all->statuses, 0))->id, ==, "existing");
+  g_assert_cmpstr (((AtlasFacetEntry *) g_ptr_array_index (all->statuses, 0))->name, ==, "Existing");
+
+  atlas_filter_add (filter, ATLAS_FILTER_GROUP_COUNTRIES, "US");
+  atlas_filter_add (filter, ATLAS_FILTER_GROUP_STATUSES, "planned");
+  planned_us = atlas_article_index_select (index, store, filter, NULL);
+  g_assert_cmpuint (planned_us->sites->len, >, 10);
+  for (guint i = 0; i < planned_us->sites->len; i++)
+    {
+      const AtlasSite *site = g_ptr_array_index (planned_us->sites, i);
+
+      g_assert_cmpstr (site->country, ==, "US");
+      g_assert_cmpstr (site->status, ==, "planned");
+    }
+  /* The status facet still offers the other statuses of the United States. */
+  g_assert_cmpuint (planned_us->statuses->len, >=, 3);
+
+  compare_random_filters (store, 150, 3);
   g_clear_object (&store);
   atlas_test_remove_dir (dir);
 }
@@ -279,6 +348,7 @@ main (int   argc,
 
   g_test_add_func ("/article-index/corpus", test_corpus);
   g_test_add_func ("/article-index/generated", test_generated);
+  g_test_add_func ("/article-index/sites", test_sites);
   g_test_add_func ("/article-index/snapshot-and-worker", test_snapshot_and_worker);
 
   return g_test_run ();
