@@ -1,4 +1,4 @@
-/* atlas-filter-sidebar.c: countries and companies with live counts
+/* atlas-filter-sidebar.c: countries, companies and sites' status and certainty with live counts
  *
  * The window hands over the counts it selected for each filter change (see
  * atlas-article-index.c). The rows are kept and renamed as the counts
@@ -44,14 +44,18 @@ struct _AtlasFilterSidebar
 
   AtlasSession   *session;
   AtlasViewState *view_state;
-  FacetSection    sections[3];
+  FacetSection    sections[5];
 
   GtkListBox     *countries_list;
   GtkListBox     *companies_list;
   GtkListBox     *entities_list;
+  GtkListBox     *statuses_list;
+  GtkListBox     *certainties_list;
   GtkWidget      *countries_heading;
   GtkWidget      *companies_heading;
   GtkWidget      *entities_heading;
+  GtkWidget      *statuses_heading;
+  GtkWidget      *certainties_heading;
   GtkButton      *countries_more;
   GtkButton      *companies_more;
   GtkWidget      *dates_heading;
@@ -437,6 +441,10 @@ atlas_filter_sidebar_class_init (AtlasFilterSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, countries_heading);
   gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, companies_heading);
   gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, entities_heading);
+  gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, statuses_heading);
+  gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, certainties_heading);
+  gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, statuses_list);
+  gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, certainties_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, countries_more);
   gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, dates_heading);
   gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, dates_row);
@@ -451,20 +459,25 @@ atlas_filter_sidebar_class_init (AtlasFilterSidebarClass *klass)
 static void
 atlas_filter_sidebar_init (AtlasFilterSidebar *self)
 {
-  GtkListBox *lists[3];
-  GtkWidget *headings[3];
-  GtkButton *more[3];
-  AtlasFilterGroup groups[3] = { ATLAS_FILTER_GROUP_COUNTRIES, ATLAS_FILTER_GROUP_COMPANIES, ATLAS_FILTER_GROUP_ENTITIES };
-  const char *chooser_titles[3] = { N_("All Countries"), N_("All Companies"), NULL };
+  AtlasFilterGroup groups[] = { ATLAS_FILTER_GROUP_COUNTRIES, ATLAS_FILTER_GROUP_COMPANIES, ATLAS_FILTER_GROUP_ENTITIES,
+                                 ATLAS_FILTER_GROUP_STATUSES, ATLAS_FILTER_GROUP_CERTAINTIES };
+  const char *chooser_titles[] = { N_("All Countries"), N_("All Companies"), NULL, NULL, NULL };
+  GtkListBox *lists[G_N_ELEMENTS (groups)];
+  GtkWidget *headings[G_N_ELEMENTS (groups)];
+  GtkButton *more[G_N_ELEMENTS (groups)] = { NULL };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (groups) == G_N_ELEMENTS (((AtlasFilterSidebar *) NULL)->sections));
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Filters"), -1);
 
   lists[0] = self->countries_list, lists[1] = self->companies_list, lists[2] = self->entities_list;
+  lists[3] = self->statuses_list, lists[4] = self->certainties_list;
   headings[0] = self->countries_heading, headings[1] = self->companies_heading, headings[2] = self->entities_heading;
-  more[0] = self->countries_more, more[1] = self->companies_more, more[2] = NULL;
+  headings[3] = self->statuses_heading, headings[4] = self->certainties_heading;
+  more[0] = self->countries_more, more[1] = self->companies_more;
 
-  for (guint i = 0; i < 3; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
     {
       self->sections[i].group = groups[i];
       self->sections[i].action = atlas_filter_group_toggle_action (groups[i]);

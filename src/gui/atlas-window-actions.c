@@ -145,7 +145,7 @@ toggle_action (GtkWidget  *widget,
   AtlasWindow *self = ATLAS_WINDOW (widget);
   AtlasFilterGroup group = ATLAS_FILTER_GROUP_ENTITIES;
 
-  for (AtlasFilterGroup g = ATLAS_FILTER_GROUP_COUNTRIES; g <= ATLAS_FILTER_GROUP_ENTITIES; g++)
+  for (AtlasFilterGroup g = ATLAS_FILTER_GROUP_COUNTRIES; g <= ATLAS_FILTER_GROUP_CERTAINTIES; g++)
     if (g_str_equal (action_name, atlas_filter_group_toggle_action (g)))
       group = g;
 
@@ -245,7 +245,7 @@ escape_pressed (GtkWidget *widget,
 void
 _atlas_window_class_actions_init (GtkWidgetClass *widget_class)
 {
-  for (AtlasFilterGroup g = ATLAS_FILTER_GROUP_COUNTRIES; g <= ATLAS_FILTER_GROUP_ENTITIES; g++)
+  for (AtlasFilterGroup g = ATLAS_FILTER_GROUP_COUNTRIES; g <= ATLAS_FILTER_GROUP_CERTAINTIES; g++)
     gtk_widget_class_install_action (widget_class, atlas_filter_group_toggle_action (g), "s", toggle_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "win.set-date-range", "(xx)", set_date_range_action);

@@ -84,6 +84,8 @@ _atlas_window_save_state (AtlasWindow *self)
   save_group (self->settings, "filter-countries", filter, ATLAS_FILTER_GROUP_COUNTRIES);
   save_group (self->settings, "filter-companies", filter, ATLAS_FILTER_GROUP_COMPANIES);
   save_group (self->settings, "filter-entities", filter, ATLAS_FILTER_GROUP_ENTITIES);
+  save_group (self->settings, "filter-statuses", filter, ATLAS_FILTER_GROUP_STATUSES);
+  save_group (self->settings, "filter-certainties", filter, ATLAS_FILTER_GROUP_CERTAINTIES);
   g_settings_set_string (self->settings, "filter-text", filter->text != NULL ? filter->text : "");
   g_settings_set_value (self->settings, "filter-dates",
                         g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, dates, dated ? 2 : 0, sizeof (gint64)));
@@ -109,6 +111,8 @@ _atlas_window_restore_state (AtlasWindow *self)
   restore_group (self->settings, "filter-countries", filter, ATLAS_FILTER_GROUP_COUNTRIES);
   restore_group (self->settings, "filter-companies", filter, ATLAS_FILTER_GROUP_COMPANIES);
   restore_group (self->settings, "filter-entities", filter, ATLAS_FILTER_GROUP_ENTITIES);
+  restore_group (self->settings, "filter-statuses", filter, ATLAS_FILTER_GROUP_STATUSES);
+  restore_group (self->settings, "filter-certainties", filter, ATLAS_FILTER_GROUP_CERTAINTIES);
   text = g_settings_get_string (self->settings, "filter-text");
   if (*text != '\0')
     filter->text = g_steal_pointer (&text);

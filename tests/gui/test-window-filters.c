@@ -27,6 +27,7 @@
 #include "atlas-locale.h"
 #include "atlas-preferences-window.h"
 #include "atlas-query.h"
+#include "atlas-site.h"
 #include "atlas-subscriptions.h"
 #include "atlas-test-gtk.h"
 #include "atlas-test-server.h"
@@ -135,6 +136,66 @@ test_filters_through_actions (void)
 
   close_window (&window);
 
+  g_clear_object (&store);
+  atlas_test_remove_dir (dir);
+}
+
+/* The sites' status and certainty in the sidebar: their counts follow the
+ * rest of the filter, a tick narrows the sites the graph shows and leaves
+ * the articles, which have no status. */
+static void
+test_site_facets (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) store = atlas_test_corpus_store (dir);
+  g_autoptr(AtlasImportReport) report = NULL;
+  AtlasWindow *window = NULL;
+  AtlasSession *session;
+  AtlasSelection *selection;
+  static const char *const csv =
+    "Name,Status,Certainty,H100 equivalents,Chip type (primary),Country,Owner,Users\n"
+    "Alpha,Planned,Likely,5000,,France,Newco,\n"
+    "Beta,Existing,Confirmed,10,,France,Newco,\n"
+    "Gamma,Existing,Unlikely,10,,Norway,Oldco,\n";
+
+  report = atlas_import_data (store, csv, strlen (csv), "gpu_clusters.csv", NULL);
+  g_assert_null (report->error);
+  open_window (store, &window);
+  session = window->session;
+  atlas_test_drain ();
+
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Site Status"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Site Certainty"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Planned"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Unlikely"));
+  selection = atlas_session_get_selection (session);
+  g_assert_cmpuint (selection->sites->len, ==, 3);
+
+  /* Norway: one site, existing and unlikely; the statuses say so. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-country", "s", "NO"));
+  atlas_test_drain ();
+  selection = atlas_session_get_selection (session);
+  g_assert_cmpuint (selection->sites->len, ==, 1);
+  g_assert_cmpuint (selection->statuses->len, ==, 1);
+  g_assert_cmpstr (((AtlasFacetEntry *) g_ptr_array_index (selection->statuses, 0))->id, ==, "existing");
+  g_assert_null (find_label (GTK_WIDGET (window), "Planned"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL);
+  atlas_test_drain ();
+
+  /* Planned sites only: the articles stay. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-status", "s", "planned"));
+  atlas_test_drain ();
+  selection = atlas_session_get_selection (session);
+  g_assert_cmpuint (selection->sites->len, ==, 1);
+  g_assert_cmpstr (((AtlasSite *) g_ptr_array_index (selection->sites, 0))->id, ==, "alpha");
+  g_assert_cmpuint (n_articles (window), ==, 2);
+  g_assert_true (action_buttons_sensitive (GTK_WIDGET (window), "win.clear-filters"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-certainty", "s", "confirmed"));
+  atlas_test_drain ();
+  g_assert_cmpuint (atlas_session_get_selection (session)->sites->len, ==, 0);
+  save_png (GTK_WIDGET (window), "test-site-facets.png");
+
+  close_window (&window);
   g_clear_object (&store);
   atlas_test_remove_dir (dir);
 }
@@ -1114,6 +1175,7 @@ main (int   argc,
 
   g_test_add_func ("/window/filters-through-actions", test_filters_through_actions);
   g_test_add_func ("/window/hostile-text-is-plain", test_hostile_text_is_plain);
+  g_test_add_func ("/window/site-facets", test_site_facets);
   g_test_add_func ("/window/sidebar-focus-follows-its-choice", test_sidebar_focus_follows_its_choice);
   g_test_add_func ("/window/sidebar-rows-one-tab-stop", test_sidebar_rows_one_tab_stop);
   g_test_add_func ("/window/all-companies", test_all_companies);
