@@ -211,7 +211,7 @@ main (int   argc,
     float min_x = G_MAXFLOAT, max_x = -G_MAXFLOAT, min_y = G_MAXFLOAT, max_y = -G_MAXFLOAT;
 
     _atlas_graph_view_colors (view, &colors);
-    scene = atlas_graph_scene_new (graph, &colors);
+    scene = atlas_graph_scene_new (graph, &colors, ATLAS_GRAPH_SIZE_BY_ARTICLES);
     for (guint i = 0; i < n; i++)
       {
         const AtlasGraphNode *node = atlas_graph_get_node (graph, i);

@@ -33,6 +33,22 @@ static const struct {
   [ATLAS_GRAPH_EDGE_COMENTION] = { N_("Mentioned together"), 0.12, 0 },
 };
 
+/* How a site of the data files is drawn beyond its kind's colour: what is
+ * not built yet is a ring, what was shut down is faded, and what the data
+ * itself doubts has a dashed edge. Bits of one byte per node. */
+enum {
+  LOOK_HOLLOW = 1 << 0,
+  LOOK_FADED  = 1 << 1,
+  LOOK_DASHED = 1 << 2,
+  N_LOOKS     = 3,
+};
+
+static const char *const look_labels[N_LOOKS] = {
+  N_("Planned or being built"),
+  N_("Decommissioned"),
+  N_("Unlikely"),
+};
+
 struct _AtlasGraphScene
 {
   guint   n_nodes;
@@ -40,6 +56,8 @@ struct _AtlasGraphScene
   float  *xy;
   float  *radius;
   guint8 *kind;
+  guint8 *look;
+  guint   looks_present;    /* LOOK_ bits */
   guint  *ends;
   guint8 *edge_kind;
   AtlasGraphColors colors;
@@ -51,6 +69,61 @@ static guint
 kind_index (const char *kind)
 {
   return atlas_entity_kind_lookup (kind)->kind;
+}
+
+static guint8
+node_look (const AtlasGraphNode *node)
+{
+  guint8 look = 0;
+
+  if (g_strcmp0 (node->status, "planned") == 0 || g_strcmp0 (node->status, "under-construction") == 0)
+    look |= LOOK_HOLLOW;
+  else if (g_strcmp0 (node->status, "decommissioned") == 0)
+    look |= LOOK_FADED;
+  if (g_strcmp0 (node->certainty, "unlikely") == 0)
+    look |= LOOK_DASHED;
+  return look;
+}
+
+/* One node's disc, whichever way the scene is painted: its kind's colour
+ * (a ring of it when hollow), and a ring of the background's colour that
+ * keeps overlapping nodes apart, dashed when doubted. */
+static void
+paint_disc (AtlasGraphScene *scene,
+            cairo_t         *cr,
+            double           x,
+            double           y,
+            double           r,
+            guint            kind,
+            guint8           look,
+            double           line_width)
+{
+  const double *rgb = scene->colors.kinds[kind];
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], look & LOOK_FADED ? 0.35 : 1);
+  cairo_fill_preserve (cr);
+  atlas_graph_scene_set_background (scene, cr, 1);
+  cairo_set_line_width (cr, line_width);
+  cairo_stroke (cr);
+  if (look & LOOK_HOLLOW)
+    {
+      /* The inside gives way to the background, leaving a thick ring. */
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, MAX (r - 2.5 * line_width / 1.5, 0.5), 0, 2 * G_PI);
+      atlas_graph_scene_set_background (scene, cr, 1);
+      cairo_fill (cr);
+    }
+  if (look & LOOK_DASHED)
+    {
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, r + line_width, 0, 2 * G_PI);
+      cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], 1);
+      cairo_set_dash (cr, (double[]) { 2 * line_width / 1.5, 2 * line_width / 1.5 }, 2, 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
 }
 
 /* Less detail when zoomed out: once a typical edge is drawn shorter than
@@ -67,16 +140,26 @@ atlas_graph_node_size (double typical_edge,
 
 double
 atlas_graph_node_radius (const AtlasGraphNode *node,
+                         AtlasGraphSizeBy      size_by,
                          double                size)
 {
+  /* A site's figure on the articles' scale: 1,000 MW or 500,000 H100
+   * equivalents reach the largest disc, as a hundred articles do. */
+  double units = node->weight;
+
+  if (size_by == ATLAS_GRAPH_SIZE_BY_POWER && !isnan (node->power_mw))
+    units = node->power_mw / 10;
+  else if (size_by == ATLAS_GRAPH_SIZE_BY_H100E && !isnan (node->h100e))
+    units = node->h100e / 5000;
   /* Past a hundred articles a disc grows no more: in a large store the
    * busiest entities would otherwise cover the graph. */
-  return (4 + 2.5 * sqrt (MIN (node->weight, ATLAS_GRAPH_MAX_WEIGHT_SHOWN))) * size;
+  return (4 + 2.5 * sqrt (CLAMP (units, 0, ATLAS_GRAPH_MAX_WEIGHT_SHOWN))) * size;
 }
 
 AtlasGraphScene *
 atlas_graph_scene_new (AtlasGraph             *graph,
-                       const AtlasGraphColors *colors)
+                       const AtlasGraphColors *colors,
+                       AtlasGraphSizeBy        size_by)
 {
   AtlasGraphScene *scene = g_atomic_rc_box_new0 (AtlasGraphScene);
 
@@ -85,6 +168,7 @@ atlas_graph_scene_new (AtlasGraph             *graph,
   scene->xy = g_new (float, 2 * scene->n_nodes);
   scene->radius = g_new (float, scene->n_nodes);
   scene->kind = g_new (guint8, scene->n_nodes);
+  scene->look = g_new (guint8, scene->n_nodes);
   scene->ends = g_new (guint, 2 * scene->n_edges);
   scene->edge_kind = g_new (guint8, scene->n_edges);
   scene->colors = *colors;
@@ -95,9 +179,11 @@ atlas_graph_scene_new (AtlasGraph             *graph,
 
       scene->xy[2 * i] = node->x;
       scene->xy[2 * i + 1] = node->y;
-      scene->radius[i] = atlas_graph_node_radius (node, 1);
+      scene->radius[i] = atlas_graph_node_radius (node, size_by, 1);
       scene->kind[i] = kind_index (node->kind);
       scene->kinds_present |= 1u << scene->kind[i];
+      scene->look[i] = node_look (node);
+      scene->looks_present |= scene->look[i];
     }
   for (guint e = 0; e < scene->n_edges; e++)
     {
@@ -125,6 +211,7 @@ scene_clear (gpointer data)
   g_free (scene->xy);
   g_free (scene->radius);
   g_free (scene->kind);
+  g_free (scene->look);
   g_free (scene->ends);
   g_free (scene->edge_kind);
 }
@@ -176,21 +263,13 @@ atlas_graph_scene_draw (AtlasGraphScene         *scene,
       cairo_set_dash (cr, NULL, 0, 0);
     }
 
-  cairo_set_line_width (cr, 1.5);
   for (guint i = 0; i < scene->n_nodes; i++)
     {
       double x = scene->xy[2 * i] * zoom, y = scene->xy[2 * i + 1] * zoom, r = scene->radius[i] * size;
-      const double *rgb = scene->colors.kinds[scene->kind[i]];
 
       if (x + r < left || x - r > right || y + r < top || y - r > bottom)
         continue;
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-      cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
-      cairo_fill_preserve (cr);
-      /* A ring of the background's colour keeps overlapping nodes apart. */
-      atlas_graph_scene_set_background (scene, cr, 1);
-      cairo_stroke (cr);
+      paint_disc (scene, cr, x, y, r, scene->kind[i], scene->look[i], 1.5);
     }
 }
 
@@ -341,25 +420,22 @@ static cairo_surface_t *
 disc_sprite (AtlasGraphScene *scene,
              GHashTable      *sprites,
              guint            kind,
+             guint8           look,
              double           radius,
              int              scale)
 {
-  guint key = kind << 16 | (guint) (radius * 4 + 0.5);
+  guint key = look << 24 | kind << 16 | (guint) (radius * 4 + 0.5);
   cairo_surface_t *sprite = g_hash_table_lookup (sprites, GUINT_TO_POINTER (key));
 
   if (sprite == NULL)
     {
-      int size = (int) ceil (2 * radius) + 4;
+      /* Room for the dashed ring outside the disc. */
+      int size = (int) ceil (2 * radius + 5 * scale) + 4;
       cairo_t *cr;
 
       sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
       cr = cairo_create (sprite);
-      cairo_arc (cr, size / 2.0, size / 2.0, radius, 0, 2 * G_PI);
-      cairo_set_source_rgb (cr, scene->colors.kinds[kind][0], scene->colors.kinds[kind][1], scene->colors.kinds[kind][2]);
-      cairo_fill_preserve (cr);
-      atlas_graph_scene_set_background (scene, cr, 1);
-      cairo_set_line_width (cr, 1.5 * scale);
-      cairo_stroke (cr);
+      paint_disc (scene, cr, size / 2.0, size / 2.0, radius, kind, look, 1.5 * scale);
       cairo_destroy (cr);
       cairo_surface_flush (sprite);
       g_hash_table_insert (sprites, GUINT_TO_POINTER (key), sprite);
@@ -429,7 +505,7 @@ atlas_graph_scene_render (AtlasGraphScene         *scene,
 
       if (x + r < 0 || y + r < 0 || x - r > width || y - r > height)
         continue;
-      copy_sprite (&canvas, disc_sprite (scene, sprites, scene->kind[i], r, scale), x, y);
+      copy_sprite (&canvas, disc_sprite (scene, sprites, scene->kind[i], scene->look[i], r, scale), x, y);
     }
 #undef PX
   cairo_surface_mark_dirty (surface);
@@ -471,16 +547,21 @@ atlas_graph_scene_paint_legend (AtlasGraphScene *scene,
   for (int pass = cr == NULL ? 1 : 0; pass < 2; pass++)
     {
       x = LEGEND_PAD, y = LEGEND_PAD / 2, widest = 0, any = FALSE;
-      for (guint k = 0; k < ATLAS_N_ENTITY_KINDS + G_N_ELEMENTS (ties); k++)
+      /* The kinds, then the sites' looks, then the ties. */
+      for (guint k = 0; k < ATLAS_N_ENTITY_KINDS + N_LOOKS + G_N_ELEMENTS (ties); k++)
         {
-          gboolean is_tie = k >= ATLAS_N_ENTITY_KINDS;
-          guint t = k - ATLAS_N_ENTITY_KINDS;
+          gboolean is_look = k >= ATLAS_N_ENTITY_KINDS && k < ATLAS_N_ENTITY_KINDS + N_LOOKS;
+          gboolean is_tie = k >= ATLAS_N_ENTITY_KINDS + N_LOOKS;
+          guint l = k - ATLAS_N_ENTITY_KINDS, t = k - ATLAS_N_ENTITY_KINDS - N_LOOKS;
           int text_width, text_height;
           double entry, sample = is_tie ? 22 : 10;
 
-          if (is_tie ? !(scene->ties_present & (1u << t)) : !(scene->kinds_present & (1u << k)))
+          if (is_tie ? !(scene->ties_present & (1u << t))
+              : is_look ? !(scene->looks_present & (1u << l))
+              : !(scene->kinds_present & (1u << k)))
             continue;
-          pango_layout_set_text (layout, is_tie ? _(ties[t].label) : _(atlas_entity_kind_get (k)->plural), -1);
+          pango_layout_set_text (layout, is_tie ? _(ties[t].label) : is_look ? _(look_labels[l])
+                                         : _(atlas_entity_kind_get (k)->plural), -1);
           pango_layout_get_pixel_size (layout, &text_width, &text_height);
           entry = sample + 6 + text_width + LEGEND_PAD;
           if (any && x + entry > max_width)
@@ -502,6 +583,8 @@ atlas_graph_scene_paint_legend (AtlasGraphScene *scene,
                   cairo_stroke (cr);
                   cairo_set_dash (cr, NULL, 0, 0);
                 }
+              else if (is_look)
+                paint_disc (scene, cr, x + 5, y + LEGEND_ROW / 2, 5, ATLAS_ENTITY_SITE, 1u << l, 1);
               else
                 {
                   cairo_arc (cr, x + 5, y + LEGEND_ROW / 2, 5, 0, 2 * G_PI);

@@ -16,6 +16,15 @@ G_BEGIN_DECLS
 /* Discs grow with the articles that mention their entity up to this many. */
 #define ATLAS_GRAPH_MAX_WEIGHT_SHOWN 100
 
+/* What a site's disc grows with: the articles that mention it, as every
+ * other node's, or its power or its compute (H100 equivalents). */
+typedef enum
+{
+  ATLAS_GRAPH_SIZE_BY_ARTICLES,
+  ATLAS_GRAPH_SIZE_BY_POWER,
+  ATLAS_GRAPH_SIZE_BY_H100E,
+} AtlasGraphSizeBy;
+
 /* What the scene is painted with, read from the view's style on the main
  * thread (a worker must not ask GTK): the text's colour for edges and
  * labels, the background, and a colour per AtlasEntityKind. */
@@ -35,7 +44,8 @@ typedef struct _AtlasGraphScene AtlasGraphScene;
  * at (x · zoom, y · zoom) in "zoomed" coordinates; `area` is a rectangle of
  * those. */
 AtlasGraphScene *atlas_graph_scene_new          (AtlasGraph        *graph,
-                                                 const AtlasGraphColors *colors);
+                                                 const AtlasGraphColors *colors,
+                                                 AtlasGraphSizeBy   size_by);
 AtlasGraphScene *atlas_graph_scene_ref          (AtlasGraphScene   *scene);
 void             atlas_graph_scene_unref        (AtlasGraphScene   *scene);
 void             atlas_graph_scene_draw         (AtlasGraphScene   *scene,
@@ -63,6 +73,7 @@ void             atlas_graph_scene_set_background (AtlasGraphScene *scene,
 double           atlas_graph_node_size          (double             typical_edge,
                                                  double             zoom);
 double           atlas_graph_node_radius        (const AtlasGraphNode *node,
+                                                 AtlasGraphSizeBy   size_by,
                                                  double             size);
 
 /* The view as a picture for a file, painted in a worker. */

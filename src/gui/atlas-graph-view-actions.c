@@ -87,6 +87,7 @@ _atlas_graph_view_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "graph.focus-neighbourhood", "s", focus_neighbourhood_action);
   gtk_widget_class_install_action (widget_class, "graph.show-whole", NULL, show_whole_action);
   gtk_widget_class_install_property_action (widget_class, "graph.comentions", "comentions");
+  gtk_widget_class_install_property_action (widget_class, "graph.site-size", "site-size");
   for (guint k = 0; k < N_TOGGLED_KINDS; k++)
     {
       const char *option = atlas_entity_kind_get (k)->option;

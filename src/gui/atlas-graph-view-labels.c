@@ -91,7 +91,7 @@ place_label (AtlasGraphView *self,
 
   _atlas_graph_view_to_view (self, node, &x, &y);
   pango_layout_get_pixel_size (label_layout (self, index), &width, &height);
-  atlas_label_placer_place (self->labels, index, x, y, atlas_graph_node_radius (node, _atlas_graph_view_node_size (self)) + 2,
+  atlas_label_placer_place (self->labels, index, x, y, _atlas_graph_view_node_radius (self, node) + 2,
                             width + 2 * ATLAS_GRAPH_LABEL_PAD, height, forced);
 }
 
@@ -145,7 +145,7 @@ _atlas_graph_view_place_labels (AtlasGraphView *self)
 
       _atlas_graph_view_to_view (self, node, &x, &y);
       atlas_label_placer_add_obstacle (self->labels, g_array_index (candidates, guint, k), x, y,
-                                       atlas_graph_node_radius (node, _atlas_graph_view_node_size (self)));
+                                       _atlas_graph_view_node_radius (self, node));
     }
 
   if (self->hover >= 0)

@@ -84,6 +84,7 @@ struct _AtlasGraphView
   /* What the graph leaves out: a bit per AtlasEntityKind. */
   guint             hidden_kinds;
   gboolean          comentions;
+  AtlasGraphSizeBy  size_by;
   /* The entity whose neighbourhood alone is shown, or NULL. */
   char             *ego;
   GtkWidget        *options_button;
@@ -120,6 +121,8 @@ void _atlas_graph_view_to_view            (AtlasGraphView       *self,
                                            double               *x,
                                            double               *y);
 double   _atlas_graph_view_node_size      (AtlasGraphView *self);
+double   _atlas_graph_view_node_radius    (AtlasGraphView       *self,
+                                           const AtlasGraphNode *node);
 gboolean _atlas_graph_view_on_screen      (AtlasGraphView *self,
                                            guint           index);
 void     _atlas_graph_view_ink            (AtlasGraphView *self,

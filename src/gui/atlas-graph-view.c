@@ -36,6 +36,7 @@ enum {
   PROP_BUSY,
   PROP_EGO,
   PROP_COMENTIONS,
+  PROP_SITE_SIZE,
   /* One per toggled AtlasEntityKind, in its order. */
   PROP_SHOW_COUNTRIES,
   PROP_SHOW_COMPANIES,
@@ -47,6 +48,9 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The "site-size" values, by AtlasGraphSizeBy. */
+static const char *const site_sizes[] = { "articles", "power", "h100e" };
 
 enum {
   GRAPH_CHANGED,
@@ -75,7 +79,7 @@ _atlas_graph_view_on_screen (AtlasGraphView *self,
                              guint           index)
 {
   const AtlasGraphNode *node = atlas_graph_get_node (self->graph, index);
-  double x, y, r = atlas_graph_node_radius (node, _atlas_graph_view_node_size (self));
+  double x, y, r = _atlas_graph_view_node_radius (self, node);
 
   _atlas_graph_view_to_view (self, node, &x, &y);
   return x + r >= 0 && y + r >= 0 &&
@@ -107,6 +111,15 @@ _atlas_graph_view_node_size (AtlasGraphView *self)
   if (self->cover_zoom > 0 && self->cover_size < 1)
     size = MIN (size, MAX (self->cover_size * self->zoom / self->cover_zoom, MIN_NODE_SIZE));
   return size;
+}
+
+/* A node's disc as drawn now: its measure (articles, or a site's power
+ * or compute) at the view's size. */
+double
+_atlas_graph_view_node_radius (AtlasGraphView       *self,
+                               const AtlasGraphNode *node)
+{
+  return atlas_graph_node_radius (node, self->size_by, _atlas_graph_view_node_size (self));
 }
 
 static int
@@ -154,7 +167,7 @@ _atlas_graph_view_index_nodes (AtlasGraphView *self)
   self->disc_area = 0;
   for (guint i = 0; self->graph != NULL && i < atlas_graph_get_n_nodes (self->graph); i++)
     {
-      double r = atlas_graph_node_radius (atlas_graph_get_node (self->graph, i), 1);
+      double r = atlas_graph_node_radius (atlas_graph_get_node (self->graph, i), self->size_by, 1);
 
       self->disc_area += G_PI * r * r;
     }
@@ -200,7 +213,7 @@ _atlas_graph_view_hit_test (AtlasGraphView *self,
         break;
       _atlas_graph_view_to_view (self, node, &nx, &ny);
       d = hypot (nx - x, ny - y);
-      if (d <= atlas_graph_node_radius (node, _atlas_graph_view_node_size (self)) + 2 && d < best_d)
+      if (d <= _atlas_graph_view_node_radius (self, node) + 2 && d < best_d)
         {
           best = i;
           best_d = d;
@@ -234,7 +247,7 @@ current_scene (AtlasGraphView *self)
       AtlasGraphColors colors;
 
       _atlas_graph_view_colors (self, &colors);
-      self->scene = atlas_graph_scene_new (self->graph, &colors);
+      self->scene = atlas_graph_scene_new (self->graph, &colors, self->size_by);
     }
   return self->scene;
 }
@@ -436,7 +449,7 @@ draw_ring (cairo_t        *cr,
 
   _atlas_graph_view_to_view (self, node, &x, &y);
   cairo_new_sub_path (cr);
-  cairo_arc (cr, x, y, atlas_graph_node_radius (node, _atlas_graph_view_node_size (self)) + grow, 0, 2 * G_PI);
+  cairo_arc (cr, x, y, _atlas_graph_view_node_radius (self, node) + grow, 0, 2 * G_PI);
   gdk_cairo_set_source_rgba (cr, color);
   cairo_set_line_width (cr, width);
   cairo_stroke (cr);
@@ -1115,6 +1128,10 @@ atlas_graph_view_get_property (GObject    *object,
       g_value_set_boolean (value, self->comentions);
       break;
 
+    case PROP_SITE_SIZE:
+      g_value_set_string (value, site_sizes[self->size_by]);
+      break;
+
     case PROP_SHOW_COUNTRIES ... PROP_SHOW_PEOPLE:
       g_value_set_boolean (value, !(self->hidden_kinds & (1u << (prop_id - PROP_SHOW_COUNTRIES))));
       break;
@@ -1143,6 +1160,19 @@ atlas_graph_view_set_property (GObject      *object,
     case PROP_COMENTIONS:
       comentions = g_value_get_boolean (value);
       break;
+
+    case PROP_SITE_SIZE:
+      for (guint i = 0; i < G_N_ELEMENTS (site_sizes); i++)
+        if (g_strcmp0 (g_value_get_string (value), site_sizes[i]) == 0 && i != self->size_by)
+          {
+            self->size_by = i;
+            g_object_notify_by_pspec (object, pspec);
+            /* The discs change, not the graph: sizes, their index and labels anew. */
+            if (self->graph != NULL)
+              _atlas_graph_view_index_nodes (self);
+            _atlas_graph_view_invalidate (self);
+          }
+      return;
 
     case PROP_SHOW_COUNTRIES ... PROP_SHOW_PEOPLE:
       if (g_value_get_boolean (value))
@@ -1200,6 +1230,10 @@ atlas_graph_view_class_init (AtlasGraphViewClass *klass)
   properties[PROP_COMENTIONS] =
     g_param_spec_boolean ("comentions", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* "articles", "power" or "h100e": what a site's disc grows with. */
+  properties[PROP_SITE_SIZE] =
+    g_param_spec_string ("site-size", NULL, NULL, "articles",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   G_STATIC_ASSERT (PROP_SHOW_PEOPLE - PROP_SHOW_COUNTRIES + 1 == N_TOGGLED_KINDS);
   for (guint k = 0; k < N_TOGGLED_KINDS; k++)
     properties[PROP_SHOW_COUNTRIES + k] =

@@ -492,7 +492,7 @@ test_large_graph_size_rule (void)
   size = atlas_graph_view_get_node_size (view);
   for (guint i = 0; i < atlas_graph_get_n_nodes (graph); i++)
     {
-      double r = atlas_graph_node_radius (atlas_graph_get_node (graph, i), size);
+      double r = atlas_graph_node_radius (atlas_graph_get_node (graph, i), ATLAS_GRAPH_SIZE_BY_ARTICLES, size);
 
       area += G_PI * r * r;
     }
@@ -552,6 +552,32 @@ test_updates_on_main_thread (void)
   atlas_test_remove_dir (dir);
 }
 
+/* A site's disc grows with the measure chosen: its articles, power or
+ * compute, capped as articles are; other nodes keep their articles'. The
+ * view's option is a property its menu's action sets. */
+static void
+test_site_size (void)
+{
+  AtlasGraphNode site = { .weight = 1, .power_mw = 1000, .h100e = 50000, .status = "planned" };
+  AtlasGraphNode company = { .weight = 4, .power_mw = NAN, .h100e = NAN };
+  AtlasGraphView *view = g_object_new (ATLAS_TYPE_GRAPH_VIEW, NULL);
+  g_autofree char *size = NULL;
+
+  g_object_ref_sink (view);
+  g_assert_cmpfloat (atlas_graph_node_radius (&site, ATLAS_GRAPH_SIZE_BY_ARTICLES, 1), ==, 4 + 2.5);
+  g_assert_cmpfloat (atlas_graph_node_radius (&site, ATLAS_GRAPH_SIZE_BY_POWER, 1), ==, 4 + 2.5 * 10);
+  g_assert_cmpfloat (atlas_graph_node_radius (&site, ATLAS_GRAPH_SIZE_BY_H100E, 1), ==, 4 + 2.5 * sqrt (10));
+  g_assert_cmpfloat (atlas_graph_node_radius (&company, ATLAS_GRAPH_SIZE_BY_POWER, 1), ==, 4 + 2.5 * 2);
+
+  g_object_get (view, "site-size", &size, NULL);
+  g_assert_cmpstr (size, ==, "articles");
+  g_clear_pointer (&size, g_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "graph.site-size", "s", "power"));
+  g_object_get (view, "site-size", &size, NULL);
+  g_assert_cmpstr (size, ==, "power");
+  g_object_unref (view);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -566,6 +592,7 @@ main (int   argc,
   g_test_add_func ("/graph-view/light-and-dark", test_light_and_dark);
   g_test_add_func ("/graph-view/narrow-window", test_narrow_window);
   g_test_add_func ("/graph-view/pan-and-zoom", test_pan_and_zoom);
+  g_test_add_func ("/graph-view/site-size", test_site_size);
   g_test_add_func ("/graph-view/keyboard", test_keyboard);
   g_test_add_func ("/graph-view/large-graph-size-rule", test_large_graph_size_rule);
   g_test_add_func ("/graph-view/labels-never-collide", test_labels_never_collide);
