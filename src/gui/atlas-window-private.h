@@ -3,6 +3,7 @@
 
 #include "atlas-article-list.h"
 #include "atlas-entity-table.h"
+#include "atlas-site-table.h"
 #include "atlas-event-table.h"
 #include "atlas-filter-sidebar.h"
 #include "atlas-graph-view.h"

@@ -689,6 +689,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   g_type_ensure (ATLAS_TYPE_READER);
   g_type_ensure (ATLAS_TYPE_GRAPH_VIEW);
   g_type_ensure (ATLAS_TYPE_ENTITY_TABLE);
+  g_type_ensure (ATLAS_TYPE_SITE_TABLE);
   g_type_ensure (ATLAS_TYPE_TIMELINE_VIEW);
   g_type_ensure (ATLAS_TYPE_EVENT_TABLE);
 
@@ -732,6 +733,9 @@ atlas_window_init (AtlasWindow *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Tabs as wide as their names (see style.css), not all as the widest. */
+  if (GTK_IS_BOX_LAYOUT (gtk_widget_get_layout_manager (self->graph_switcher)))
+    gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (self->graph_switcher)), FALSE);
 
   g_signal_connect_object (self->leaflet, "notify::folded",
                            G_CALLBACK (on_leaflet_changed), self, G_CONNECT_SWAPPED);

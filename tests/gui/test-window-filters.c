@@ -28,6 +28,7 @@
 #include "atlas-preferences-window.h"
 #include "atlas-query.h"
 #include "atlas-site.h"
+#include "atlas-site-table.h"
 #include "atlas-subscriptions.h"
 #include "atlas-test-gtk.h"
 #include "atlas-test-server.h"
@@ -190,6 +191,23 @@ test_site_facets (void)
   g_assert_cmpstr (((AtlasSite *) g_ptr_array_index (selection->sites, 0))->id, ==, "alpha");
   g_assert_cmpuint (n_articles (window), ==, 2);
   g_assert_true (action_buttons_sensitive (GTK_WIDGET (window), "win.clear-filters"));
+
+  /* The Sites tab lists the same sites, its rows following the filter. */
+  {
+    AtlasSiteTable *table = ATLAS_SITE_TABLE (find_by_type (GTK_WIDGET (window), ATLAS_TYPE_SITE_TABLE));
+    GtkStack *stack = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (table)));
+
+    gtk_stack_set_visible_child_name (stack, "sites");
+    atlas_test_drain ();
+    g_assert_cmpuint (g_list_model_get_n_items (atlas_site_table_get_rows (table)), ==, 1);
+    save_png (GTK_WIDGET (window), "test-site-table.png");
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-status", "s", "planned");
+    atlas_test_drain ();
+    g_assert_cmpuint (g_list_model_get_n_items (atlas_site_table_get_rows (table)), ==, 3);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-status", "s", "planned");
+    atlas_test_drain ();
+    gtk_stack_set_visible_child_name (stack, "graph");
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-certainty", "s", "confirmed"));
   atlas_test_drain ();
   g_assert_cmpuint (atlas_session_get_selection (session)->sites->len, ==, 0);
