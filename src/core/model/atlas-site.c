@@ -188,3 +188,41 @@ atlas_sites_select (GPtrArray         *sites,
       g_ptr_array_add (selected, g_ptr_array_index (sites, i));
   return selected;
 }
+
+static void
+add_unique (GPtrArray  *ids,
+            GHashTable *seen,
+            const char *id)
+{
+  if (g_hash_table_add (seen, (gpointer) id))
+    g_ptr_array_add (ids, g_strdup (id));
+}
+
+/* The entities whose events from the data files (a site's steps, a
+ * company's funding rounds) the timeline shows under `filter`, its dates
+ * aside as the timeline's are: the sites it selects and their owners, and
+ * the companies it chooses. */
+GPtrArray *
+atlas_sites_event_entities (GPtrArray         *sites,
+                            const AtlasFilter *filter)
+{
+  g_autoptr(AtlasFilter) undated = atlas_filter_copy (filter);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  undated->since = G_MININT64;
+  undated->until = G_MAXINT64;
+  for (guint i = 0; i < sites->len; i++)
+    {
+      AtlasSite *site = g_ptr_array_index (sites, i);
+
+      if (!atlas_site_matches (site, undated, ATLAS_FILTER_GROUP_NONE))
+        continue;
+      add_unique (ids, seen, site->id);
+      for (guint o = 0; o < site->owner_ids->len; o++)
+        add_unique (ids, seen, g_ptr_array_index (site->owner_ids, o));
+    }
+  for (guint i = 0; i < filter->companies->len; i++)
+    add_unique (ids, seen, g_ptr_array_index (filter->companies, i));
+  return ids;
+}

@@ -55,6 +55,8 @@ gboolean   atlas_site_matches (AtlasSite         *site,
                                AtlasFilterGroup   skip);
 GPtrArray *atlas_sites_select (GPtrArray         *sites,
                                const AtlasFilter *filter);
+GPtrArray *atlas_sites_event_entities (GPtrArray         *sites,
+                                       const AtlasFilter *filter);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasSite, atlas_site_free)
 

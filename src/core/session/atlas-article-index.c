@@ -573,6 +573,7 @@ select_sites (AtlasSelection    *selection,
   selection->sites = atlas_sites_select (all, filter);
   selection->statuses = site_facet (all, filter, ATLAS_FILTER_GROUP_STATUSES);
   selection->certainties = site_facet (all, filter, ATLAS_FILTER_GROUP_CERTAINTIES);
+  selection->event_entities = atlas_sites_event_entities (all, filter);
 }
 
 /* Room for every article, filled through a pointer: an append a call costs
@@ -830,5 +831,6 @@ atlas_selection_unref (AtlasSelection *selection)
   g_clear_pointer (&selection->all_sites, g_ptr_array_unref);
   g_clear_pointer (&selection->statuses, g_ptr_array_unref);
   g_clear_pointer (&selection->certainties, g_ptr_array_unref);
+  g_clear_pointer (&selection->event_entities, g_ptr_array_unref);
   g_free (selection);
 }

@@ -33,6 +33,8 @@ typedef struct
   GPtrArray *sites;
   GPtrArray *statuses;
   GPtrArray *certainties;
+  /* Whose data-file events the timeline shows (atlas_sites_event_entities()). */
+  GPtrArray *event_entities;
 
   /*< private >*/
   GPtrArray *all_sites;  /* keeps `sites` alive */

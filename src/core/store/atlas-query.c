@@ -11,6 +11,7 @@
 
 #include "atlas-query.h"
 #include "atlas-countries.h"
+#include "atlas-sites.h"
 #include "atlas-statement.h"
 
 /* Appends " AND …" for every part of the filter except `skip`: a facet counts
@@ -623,8 +624,9 @@ column_number (sqlite3_stmt *stmt,
 
 /* The events whose date (a span, for a partial one) overlaps [since, until)
  * and whose article passes the filter, its date range aside: the timeline
- * shows the range chosen on it among the rest. An event of a feed rather
- * than of an item has no article: it shows only while nothing is chosen. */
+ * shows the range chosen on it among the rest. An event of a data file
+ * has no article: it shows when it is of a site the filter selects, of
+ * such a site's owner, or of a company it chooses. */
 GPtrArray *
 atlas_query_events (AtlasStore         *store,
                     const AtlasFilter  *filter,
@@ -634,19 +636,50 @@ atlas_query_events (AtlasStore         *store,
 {
   g_autoptr(AtlasFilter) undated = atlas_filter_copy (filter);
   g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) sites = NULL;
+  g_autoptr(GPtrArray) data_entities = NULL;
 
   undated->since = G_MININT64;
   undated->until = G_MAXINT64;
-  if (!atlas_filter_is_empty (undated) && (ids = atlas_query_article_ids (store, undated, error)) == NULL)
-    return NULL;
-  return atlas_query_events_for_articles (store, ids, since, until, error);
+  if (!atlas_filter_is_empty (undated))
+    {
+      if ((ids = atlas_query_article_ids (store, undated, error)) == NULL ||
+          (sites = atlas_sites_query (store, NULL, error)) == NULL)
+        return NULL;
+      data_entities = atlas_sites_event_entities (sites, undated);
+    }
+  return atlas_query_events_for_articles (store, ids, data_entities, since, until, error);
 }
 
-/* The same for the articles `ids` (a selection the session has made), or
- * for every event, those of feeds included, when `ids` is NULL. */
+/* The entities of `data_entities` in a table of this connection, for the
+ * statement to join. */
+static gboolean
+fill_entity_table (AtlasStore  *store,
+                   GPtrArray   *data_entities,
+                   GError     **error)
+{
+  g_autoptr(sqlite3_stmt) insert = NULL;
+
+  if (!atlas_store_exec (store, "CREATE TEMP TABLE IF NOT EXISTS event_data_entities (id TEXT PRIMARY KEY);"
+                                "DELETE FROM event_data_entities;", error) ||
+      (insert = atlas_store_prepare (store, "INSERT OR IGNORE INTO event_data_entities (id) VALUES (?1)", error)) == NULL)
+    return FALSE;
+  for (guint i = 0; data_entities != NULL && i < data_entities->len; i++)
+    {
+      sqlite3_bind_text (insert, 1, g_ptr_array_index (data_entities, i), -1, SQLITE_STATIC);
+      sqlite3_step (insert);
+      sqlite3_reset (insert);
+    }
+  return TRUE;
+}
+
+/* The same for the articles `ids` (a selection the session has made) and
+ * the data files' events of `data_entities` (see
+ * atlas_sites_event_entities()), or for every event when `ids` is NULL. */
 GPtrArray *
 atlas_query_events_for_articles (AtlasStore  *store,
                                  GArray      *ids,
+                                 GPtrArray   *data_entities,
                                  gint64       since,
                                  gint64       until,
                                  GError     **error)
@@ -657,14 +690,18 @@ atlas_query_events_for_articles (AtlasStore  *store,
   g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (AtlasEventEntity));
   int rc;
 
-  if (ids != NULL && !atlas_query_fill_id_table (store, "event_articles", ids, error))
+  if (ids != NULL && (!atlas_query_fill_id_table (store, "event_articles", ids, error) ||
+                      !fill_entity_table (store, data_entities, error)))
     return NULL;
   stmt = atlas_store_prepare (store,
                               ids != NULL
                               ? "SELECT e.id, e.date, e.date_precision, e.starts, e.ends, e.kind, e.title, e.amount_value, "
                                 "e.amount_currency, e.quantity_value, e.quantity_unit, e.quantity_product, e.article_id "
-                                "FROM events e JOIN event_articles s ON s.id = e.article_id "
-                                "WHERE e.ends > ?1 AND e.starts < ?2 ORDER BY e.starts, e.id"
+                                "FROM events e "
+                                "WHERE e.ends > ?1 AND e.starts < ?2 AND (e.article_id IN (SELECT id FROM event_articles) "
+                                "  OR (e.article_id IS NULL AND e.id IN (SELECT x.event_id FROM event_entities x "
+                                "      JOIN event_data_entities d ON d.id = x.entity_id))) "
+                                "ORDER BY e.starts, e.id"
                               : "SELECT e.id, e.date, e.date_precision, e.starts, e.ends, e.kind, e.title, e.amount_value, "
                                 "e.amount_currency, e.quantity_value, e.quantity_unit, e.quantity_product, e.article_id "
                                 "FROM events e WHERE e.ends > ?1 AND e.starts < ?2 ORDER BY e.starts, e.id",

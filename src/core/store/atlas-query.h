@@ -97,6 +97,7 @@ GPtrArray    *atlas_query_events      (AtlasStore         *store,
                                        GError            **error);
 GPtrArray    *atlas_query_events_for_articles (AtlasStore *store,
                                        GArray             *ids,
+                                       GPtrArray          *data_entities,
                                        gint64              since,
                                        gint64              until,
                                        GError            **error);

@@ -42,6 +42,7 @@ typedef struct
 {
   char   *db_path;
   GArray *ids;   /* the selection's articles, dates aside; NULL for all */
+  GPtrArray *data_entities;  /* whose data-file events, with `ids` */
 } ReadJob;
 
 static void
@@ -51,6 +52,7 @@ read_job_free (gpointer data)
 
   g_free (job->db_path);
   g_clear_pointer (&job->ids, g_array_unref);
+  g_clear_pointer (&job->data_entities, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -67,7 +69,7 @@ read_thread (GTask        *task,
 
   store = atlas_store_open (job->db_path, &error);
   if (store != NULL)
-    events = atlas_query_events_for_articles (store, job->ids, G_MININT64, G_MAXINT64, &error);
+    events = atlas_query_events_for_articles (store, job->ids, job->data_entities, G_MININT64, G_MAXINT64, &error);
   if (events == NULL)
     g_task_return_error (task, error);
   else
@@ -117,6 +119,9 @@ reload (AtlasTimelineModel *self)
   job = g_new0 (ReadJob, 1);
   job->db_path = g_strdup (atlas_store_get_path (atlas_session_get_store (self->session)));
   job->ids = g_steal_pointer (&ids);
+  /* The selection's array is immutable: the worker may read it. */
+  if (job->ids != NULL && atlas_session_get_selection (self->session) != NULL)
+    job->data_entities = g_ptr_array_ref (atlas_session_get_selection (self->session)->event_entities);
   atlas_latest_job_run (self->job, self, read_thread, job, read_job_free, on_read, NULL);
 }
 

@@ -251,6 +251,70 @@ test_fts_query (void)
   atlas_test_remove_dir (dir);
 }
 
+static gboolean
+has_event (GPtrArray  *events,
+           const char *title)
+{
+  for (guint i = 0; i < events->len; i++)
+    if (g_strcmp0 (((AtlasEventInfo *) g_ptr_array_index (events, i))->title, title) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The data files' events follow the filter too: a site's steps when the
+ * site is selected, a company's rounds when it owns one or is chosen. */
+static void
+test_data_file_events (void)
+{
+  g_autofree char *dir = atlas_test_make_dir ();
+  g_autoptr(AtlasStore) events_store = atlas_test_corpus_store (dir);
+  static const char *const files[][2] = {
+    { "data_centers.csv", "Handle,Title,Address,Latitude,Longitude,Owner\n"
+                          "Paris One,Paris One,\"1 rue, Paris, France\",,,Francoco\n"
+                          "Oslo One,Oslo One,\"1 gate, Oslo, Norway\",,,Norco\n" },
+    { "data_center_timelines.csv", "Date,Data center,Construction status,Power (MW)\n"
+                                   "2024-01-01,Paris One,Paris ground broken,0\n"
+                                   "2024-02-01,Oslo One,Oslo ground broken,0\n" },
+    { "ai_companies_funding_rounds.csv", "Id,Company,Close date,Funding (equity),Valuation (post-money)\n"
+                                         "A,Francoco,2024-03-01,1000,\n"
+                                         "B,Elsewhere Inc,2024-04-01,1000,\n" },
+  };
+  g_autoptr(AtlasFilter) none = atlas_filter_new ();
+  g_autoptr(AtlasFilter) france = atlas_filter_new ();
+  g_autoptr(AtlasFilter) elsewhere = atlas_filter_new ();
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) in_france = NULL;
+  g_autoptr(GPtrArray) chosen = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(AtlasImportReport) report = atlas_import_data (events_store, files[i][1], strlen (files[i][1]),
+                                                               files[i][0], NULL);
+
+      g_assert_null (report->error);
+    }
+
+  all = atlas_query_events (events_store, none, G_MININT64, G_MAXINT64, NULL);
+  g_assert_true (has_event (all, "Paris ground broken"));
+  g_assert_true (has_event (all, "Oslo ground broken"));
+  g_assert_true (has_event (all, "Elsewhere Inc funding round"));
+
+  atlas_filter_add (france, ATLAS_FILTER_GROUP_COUNTRIES, "FR");
+  in_france = atlas_query_events (events_store, france, G_MININT64, G_MAXINT64, NULL);
+  g_assert_true (has_event (in_france, "Paris ground broken"));
+  g_assert_true (has_event (in_france, "Francoco funding round"));
+  g_assert_false (has_event (in_france, "Oslo ground broken"));
+  g_assert_false (has_event (in_france, "Elsewhere Inc funding round"));
+
+  atlas_filter_add (elsewhere, ATLAS_FILTER_GROUP_COMPANIES, "elsewhere-inc");
+  chosen = atlas_query_events (events_store, elsewhere, G_MININT64, G_MAXINT64, NULL);
+  g_assert_true (has_event (chosen, "Elsewhere Inc funding round"));
+  g_assert_false (has_event (chosen, "Paris ground broken"));
+
+  g_clear_object (&events_store);
+  atlas_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -262,6 +326,7 @@ main (int   argc,
   g_test_add_func ("/query/facets", test_facets);
   g_test_add_func ("/query/article-rows", test_article_rows);
   g_test_add_func ("/query/fts-query", test_fts_query);
+  g_test_add_func ("/query/data-file-events", test_data_file_events);
 
   return atlas_test_run_with_store (&store, atlas_test_corpus_and_plain_store);
 }

@@ -25,7 +25,7 @@ assert_events_of (AtlasTimelineModel *model,
                   AtlasStore         *store,
                   GArray             *ids)
 {
-  g_autoptr(GPtrArray) expected = atlas_query_events_for_articles (store, ids, G_MININT64, G_MAXINT64, NULL);
+  g_autoptr(GPtrArray) expected = atlas_query_events_for_articles (store, ids, NULL, G_MININT64, G_MAXINT64, NULL);
   GPtrArray *events = atlas_timeline_model_get_events (model);
 
   g_assert_nonnull (expected);
