@@ -40,6 +40,6 @@ main (int   argc,
 
   for (int i = 1; i < argc; i++)
     n += replay (argv[i]);
-  g_print ("1..1\nok 1 - %u inputs replayed through the feed reader\n", n);
+  g_print ("1..1\nok 1 - %u inputs replayed through the feed and CSV readers\n", n);
   return 0;
 }

@@ -24,6 +24,8 @@ ninja -C "$build" tests/fuzz/fuzz-feed-reader >/dev/null
 corpus=$probe/corpus
 mkdir -p "$corpus"
 cp "$src"/tests/fuzz/corpus/* "$src"/tests/data/feeds/* "$src"/data/corpus/*.json "$corpus"/
+# Epoch's smaller files as seeds for the CSV reader and its importer.
+cp "$src"/data/epoch/data_centers.csv "$src"/data/epoch/ai_companies_funding_rounds.csv "$corpus"/
 G_SLICE=always-malloc ASAN_OPTIONS=detect_leaks=1 \
   "$build/tests/fuzz/fuzz-feed-reader" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -error_exitcode=1 \
   -dict="$src/tests/fuzz/feed.dict" -print_final_stats=1 -artifact_prefix="$build/" "$corpus" 2>&1 | tail -n 25
