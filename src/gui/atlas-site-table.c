@@ -4,7 +4,7 @@
  * the session's filter, with their status, certainty, country, owners,
  * power, compute and first operational date; sorted by any column. The
  * selected row is the view state's selected entity, as in the Entities
- * table; activating a row filters by the site.
+ * table; activating a row opens the site's page.
  */
 #include "config.h"
 
@@ -85,7 +85,7 @@ on_activate (AtlasSiteTable *self,
 {
   g_autoptr(AtlasSiteItem) item = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
 
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.toggle-entity", "s", atlas_site_item_get_id (item));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-site", "s", atlas_site_item_get_id (item));
 }
 
 static void

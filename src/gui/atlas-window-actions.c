@@ -18,7 +18,8 @@ _atlas_window_update_actions (AtlasWindow *self)
   const AtlasFilter *filter = atlas_view_state_get_filter (self->view_state);
   gboolean reading = adw_leaflet_get_folded (self->leaflet) &&
                      adw_leaflet_get_visible_child (self->leaflet) == self->reader_pane;
-  gboolean article_open = g_strcmp0 (gtk_stack_get_visible_child_name (self->right_stack), "reader") == 0;
+  /* An article or a site shown in the graph's place. */
+  gboolean article_open = g_strcmp0 (gtk_stack_get_visible_child_name (self->right_stack), "graph") != 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filters", !atlas_filter_is_empty (filter));
   /* Back leaves the article: to the list on a narrow window, to the graph
@@ -124,6 +125,47 @@ import_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* ---- a site's page and an article, from anywhere ---------------------- */
+
+/* A site of the data files, by its entity id, shown in the graph's place. */
+static void
+open_site_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  AtlasSelection *selection = atlas_session_get_selection (self->session);
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  for (guint i = 0; selection != NULL && i < selection->all_sites->len; i++)
+    {
+      const AtlasSite *site = g_ptr_array_index (selection->all_sites, i);
+
+      if (g_str_equal (site->id, id))
+        {
+          atlas_site_page_show (self->site_page, self->store, site, selection->all_sites);
+          gtk_stack_set_visible_child_name (self->right_stack, "site");
+          if (adw_leaflet_get_folded (self->leaflet))
+            adw_leaflet_set_visible_child (self->leaflet, self->reader_pane);
+          _atlas_window_update_actions (self);
+          return;
+        }
+    }
+  _atlas_window_toast (self, _("No site of the data files has this name"));
+}
+
+static void
+open_article_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  atlas_view_state_set_selected_article (self->view_state, g_variant_get_int64 (parameter));
+  gtk_stack_set_visible_child_name (self->right_stack, "reader");
+  _atlas_window_update_actions (self);
+}
+
 /* ---- actions ------------------------------------------------------------ */
 
 static void
@@ -224,7 +266,7 @@ escape_pressed (GtkWidget *widget,
 
   if ((adw_leaflet_get_folded (self->leaflet) &&
        adw_leaflet_get_visible_child (self->leaflet) == self->reader_pane) ||
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->right_stack), "reader") == 0)
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->right_stack), "graph") != 0)
     {
       gtk_widget_activate_action (widget, "win.go-back", NULL);
       return TRUE;
@@ -255,6 +297,8 @@ _atlas_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.export-graph", "s", export_graph_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.open-site", "s", open_site_action);
+  gtk_widget_class_install_action (widget_class, "win.open-article", "x", open_article_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.focus-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);

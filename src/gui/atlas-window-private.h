@@ -3,6 +3,7 @@
 
 #include "atlas-article-list.h"
 #include "atlas-entity-table.h"
+#include "atlas-site-page.h"
 #include "atlas-site-table.h"
 #include "atlas-event-table.h"
 #include "atlas-filter-sidebar.h"
@@ -54,6 +55,7 @@ struct _AtlasWindow
   AtlasEntityTable     *entity_table;
   GtkWidget            *graph_switcher;
   GtkStack             *right_stack;
+  AtlasSitePage        *site_page;
   GtkWidget            *back_button;
   GtkStack             *refresh_stack;
   GtkSpinner           *refresh_spinner;

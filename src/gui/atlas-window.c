@@ -690,6 +690,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   g_type_ensure (ATLAS_TYPE_GRAPH_VIEW);
   g_type_ensure (ATLAS_TYPE_ENTITY_TABLE);
   g_type_ensure (ATLAS_TYPE_SITE_TABLE);
+  g_type_ensure (ATLAS_TYPE_SITE_PAGE);
   g_type_ensure (ATLAS_TYPE_TIMELINE_VIEW);
   g_type_ensure (ATLAS_TYPE_EVENT_TABLE);
 
@@ -714,6 +715,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, event_table);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, right_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, site_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, entity_table);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, graph_switcher);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, back_button);

@@ -156,11 +156,14 @@ test_site_facets (void)
   static const char *const csv =
     "Name,Status,Certainty,H100 equivalents,Chip type (primary),Country,Owner,Users\n"
     "Alpha,Planned,Likely,5000,,France,Newco,\n"
+    "Alpha 2,Planned,Likely,9000,,France,Newco,\n"
     "Beta,Existing,Confirmed,10,,France,Newco,\n"
     "Gamma,Existing,Unlikely,10,,Norway,Oldco,\n";
 
   report = atlas_import_data (store, csv, strlen (csv), "gpu_clusters.csv", NULL);
   g_assert_null (report->error);
+  g_assert_true (atlas_store_exec (store, "UPDATE sites SET superseded_by = 'Alpha 2', "
+                                          "sources = 'https://example.com/alpha' WHERE entity_id = 'alpha'", NULL));
   open_window (store, &window);
   session = window->session;
   atlas_test_drain ();
@@ -170,7 +173,27 @@ test_site_facets (void)
   g_assert_nonnull (find_label (GTK_WIDGET (window), "Planned"));
   g_assert_nonnull (find_label (GTK_WIDGET (window), "Unlikely"));
   selection = atlas_session_get_selection (session);
-  g_assert_cmpuint (selection->sites->len, ==, 3);
+  g_assert_cmpuint (selection->sites->len, ==, 4);
+
+  /* A site's page: its fields, its phase as a way to the next, its
+   * source, the file and line; Back returns to the graph. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-site", "s", "alpha"));
+  atlas_test_drain ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->right_stack), ==, "site");
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Planned · Likely · France"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Owners"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "https://example.com/alpha"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "From Epoch AI’s data (CC BY 4.0): gpu_clusters.csv, line 2."));
+  g_assert_true (action_buttons_sensitive (GTK_WIDGET (window), "win.go-back"));
+  while (gtk_stack_get_transition_running (window->right_stack))
+    g_main_context_iteration (NULL, TRUE);
+  save_png (GTK_WIDGET (window), "test-site-page.png");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-site", "s", "alpha-2"));
+  atlas_test_drain ();
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "From Epoch AI’s data (CC BY 4.0): gpu_clusters.csv, line 3."));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  atlas_test_drain ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->right_stack), ==, "graph");
 
   /* Norway: one site, existing and unlikely; the statuses say so. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-country", "s", "NO"));
@@ -187,7 +210,7 @@ test_site_facets (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-status", "s", "planned"));
   atlas_test_drain ();
   selection = atlas_session_get_selection (session);
-  g_assert_cmpuint (selection->sites->len, ==, 1);
+  g_assert_cmpuint (selection->sites->len, ==, 2);
   g_assert_cmpstr (((AtlasSite *) g_ptr_array_index (selection->sites, 0))->id, ==, "alpha");
   g_assert_cmpuint (n_articles (window), ==, 2);
   g_assert_true (action_buttons_sensitive (GTK_WIDGET (window), "win.clear-filters"));
@@ -199,11 +222,11 @@ test_site_facets (void)
 
     gtk_stack_set_visible_child_name (stack, "sites");
     atlas_test_drain ();
-    g_assert_cmpuint (g_list_model_get_n_items (atlas_site_table_get_rows (table)), ==, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (atlas_site_table_get_rows (table)), ==, 2);
     save_png (GTK_WIDGET (window), "test-site-table.png");
     gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-status", "s", "planned");
     atlas_test_drain ();
-    g_assert_cmpuint (g_list_model_get_n_items (atlas_site_table_get_rows (table)), ==, 3);
+    g_assert_cmpuint (g_list_model_get_n_items (atlas_site_table_get_rows (table)), ==, 4);
     gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-status", "s", "planned");
     atlas_test_drain ();
     gtk_stack_set_visible_child_name (stack, "graph");
