@@ -108,6 +108,10 @@ atlas_test_find_controller (GtkWidget *widget,
     {
       g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
 
+      /* A click is the primary button's: the secondary one opens menus and pages. */
+      if (GTK_IS_GESTURE_SINGLE (controller) &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY)
+        continue;
       if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
         return GTK_EVENT_CONTROLLER (controller);
     }

@@ -233,6 +233,8 @@ describe_node (AtlasGraph *graph,
     g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "\nand %'u more relation", "\nand %'u more relations",
                                                relations - TOOLTIP_RELATIONS),
                             relations - TOOLTIP_RELATIONS);
+  if (node->status != NULL)
+    g_string_append_printf (text, "\n%s", _("Right-click or Shift+Enter: the site’s page"));
   return g_string_free (text, FALSE);
 }
 
@@ -305,6 +307,31 @@ neighbour_towards (AtlasGraphView *self,
   return found;
 }
 
+/* A site of the data files has a page of its own: TRUE when `index` is one
+ * and the window was asked to show it. */
+static gboolean
+open_site_page (AtlasGraphView *self,
+                guint           index)
+{
+  const AtlasGraphNode *node = atlas_graph_get_node (self->graph, index);
+
+  return node->status != NULL && gtk_widget_activate_action (GTK_WIDGET (self), "win.open-site", "s", node->id);
+}
+
+/* A secondary click (or a long press) on a site opens its page. */
+static void
+on_secondary_released (GtkGestureClick *gesture,
+                       int              n_press,
+                       double           x,
+                       double           y,
+                       AtlasGraphView  *self)
+{
+  int index = _atlas_graph_view_hit_test (self, x, y);
+
+  if (index >= 0)
+    open_site_page (self, index);
+}
+
 static gboolean
 on_key_pressed (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -327,6 +354,9 @@ on_key_pressed (GtkEventControllerKey *controller,
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
     case GDK_KEY_space:
+      /* Shift+Enter on a site of the data files opens its page. */
+      if (self->focus >= 0 && (state & GDK_SHIFT_MASK) && open_site_page (self, self->focus))
+        return TRUE;
       if (self->focus >= 0)
         _atlas_graph_view_select_node (self, self->focus);
       return TRUE;
@@ -363,6 +393,7 @@ _atlas_graph_view_add_controllers (AtlasGraphView *self)
 {
   GtkGesture *drag = gtk_gesture_drag_new ();
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *secondary = gtk_gesture_click_new ();
   GtkGesture *pinch = gtk_gesture_zoom_new ();
   GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
   GtkEventController *motion = gtk_event_controller_motion_new ();
@@ -374,6 +405,8 @@ _atlas_graph_view_add_controllers (AtlasGraphView *self)
   g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
   g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
   g_signal_connect (click, "released", G_CALLBACK (on_released), self);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
+  g_signal_connect (secondary, "released", G_CALLBACK (on_secondary_released), self);
   g_signal_connect (pinch, "begin", G_CALLBACK (on_pinch_begin), self);
   g_signal_connect (pinch, "scale-changed", G_CALLBACK (on_pinch), self);
   g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
@@ -381,6 +414,7 @@ _atlas_graph_view_add_controllers (AtlasGraphView *self)
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (secondary));
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (pinch));
   gtk_widget_add_controller (GTK_WIDGET (self), scroll);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);

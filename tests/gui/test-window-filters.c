@@ -194,6 +194,36 @@ test_site_facets (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
   atlas_test_drain ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->right_stack), ==, "graph");
+  /* The graph says how to open a site's page. */
+  {
+    AtlasGraphView *view = ATLAS_GRAPH_VIEW (find_by_type (GTK_WIDGET (window), ATLAS_TYPE_GRAPH_VIEW));
+    g_autofree char *tooltip = NULL;
+
+    while (atlas_graph_view_get_busy (view))
+      g_main_context_iteration (NULL, TRUE);
+    tooltip = atlas_graph_view_describe (view, "alpha");
+    g_assert_nonnull (tooltip);
+    g_assert_nonnull (strstr (tooltip, "Shift+Enter: the site’s page"));
+    /* A secondary click on the site opens its page. */
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+      graphene_point_t point;
+
+      g_assert_true (atlas_graph_view_get_node_point (view, "alpha", &point));
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+          if (GTK_IS_GESTURE_CLICK (controller) &&
+              gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY)
+            g_signal_emit_by_name (controller, "released", 1, (double) point.x, (double) point.y);
+        }
+      atlas_test_drain ();
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (window->right_stack), ==, "site");
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
+      atlas_test_drain ();
+    }
+  }
 
   /* Norway: one site, existing and unlikely; the statuses say so. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-country", "s", "NO"));
