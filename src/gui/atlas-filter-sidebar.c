@@ -16,6 +16,7 @@
 #include "atlas-facet-chooser.h"
 #include "atlas-timeline.h"
 #include "atlas-query.h"
+#include "atlas-rollup.h"
 
 /* Enough to see the leaders; the rest is one click away. */
 #define COLLAPSED_ENTRIES 8
@@ -56,6 +57,7 @@ struct _AtlasFilterSidebar
   GtkWidget      *entities_heading;
   GtkWidget      *statuses_heading;
   GtkWidget      *certainties_heading;
+  GtkLabel       *site_totals;
   GtkButton      *countries_more;
   GtkButton      *companies_more;
   GtkWidget      *dates_heading;
@@ -277,6 +279,37 @@ refresh_dates (AtlasFilterSidebar *self)
 
 /* Shows the counts of the session's selection; none while there are none
  * yet; those shown stay when the store could not be read. */
+/* The selected sites summed under the roll-up rule, beside their facets:
+ * how many, their power and compute, and what the rule left out. */
+static void
+show_site_totals (AtlasFilterSidebar *self,
+                  AtlasSelection     *selection)
+{
+  g_autoptr(AtlasRollup) totals = NULL;
+  g_autofree char *counted = NULL;
+  g_autofree char *sums = NULL;
+  g_autofree char *left_out = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->site_totals), selection != NULL && selection->sites->len > 0);
+  if (selection == NULL || selection->sites->len == 0)
+    return;
+  totals = atlas_rollup_group (NULL, selection->sites);
+  counted = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u site counted", "%'u sites counted", totals->total.sites),
+                             totals->total.sites);
+  /* TRANSLATORS: sites counted, then their power and their compute */
+  sums = g_strdup_printf (_("%s: %'.0f MW, %'.0f H100 equivalents."), counted, totals->total.power_mw,
+                          totals->total.h100e);
+  left_out = totals->duplicates + totals->phases == 0 ? g_strdup ("")
+             : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             " %'u possible duplicate or earlier phase left out.",
+                                             " %'u possible duplicates or earlier phases left out.",
+                                             totals->duplicates + totals->phases),
+                                totals->duplicates + totals->phases);
+  g_free (g_steal_pointer (&counted));
+  counted = g_strconcat (sums, left_out, NULL);
+  gtk_label_set_text (self->site_totals, counted);
+}
+
 static void
 on_selection_changed (AtlasFilterSidebar *self,
                       AtlasSession       *session)
@@ -285,6 +318,7 @@ on_selection_changed (AtlasFilterSidebar *self,
 
   if (selection == NULL && atlas_session_get_error (session) != NULL)
     return;
+  show_site_totals (self, selection);
   for (guint i = 0; i < G_N_ELEMENTS (self->sections); i++)
     {
       FacetSection *section = &self->sections[i];
@@ -442,6 +476,7 @@ atlas_filter_sidebar_class_init (AtlasFilterSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, companies_heading);
   gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, entities_heading);
   gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, statuses_heading);
+  gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, site_totals);
   gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, certainties_heading);
   gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, statuses_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasFilterSidebar, certainties_list);

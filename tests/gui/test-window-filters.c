@@ -169,6 +169,9 @@ test_site_facets (void)
   atlas_test_drain ();
 
   g_assert_nonnull (find_label (GTK_WIDGET (window), "Site Status"));
+  /* Beside the facets, the sites summed once each. */
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "3 sites counted: 0 MW, 9020 H100 equivalents. "
+                                "1 possible duplicate or earlier phase left out."));
   g_assert_nonnull (find_label (GTK_WIDGET (window), "Site Certainty"));
   g_assert_nonnull (find_label (GTK_WIDGET (window), "Planned"));
   g_assert_nonnull (find_label (GTK_WIDGET (window), "Unlikely"));

@@ -152,27 +152,33 @@ atlas_rollup_sites (GPtrArray     *sites,
 
   g_hash_table_iter_init (&iter, groups);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      GPtrArray *members = value;
-      g_autoptr(GPtrArray) counted = atlas_rollup_counted (members);
-      AtlasRollup *rollup = g_new0 (AtlasRollup, 1);
-
-      rollup->key = g_strdup (key);
-      rollup->listed = members->len;
-      for (guint i = 0; i < members->len; i++)
-        rollup->duplicates += ((AtlasSite *) g_ptr_array_index (members, i))->duplicate;
-      rollup->phases = members->len - rollup->duplicates - counted->len;
-      for (guint i = 0; i < counted->len; i++)
-        {
-          const AtlasSite *site = g_ptr_array_index (counted, i);
-          AtlasSiteStatus status;
-
-          add_to (&rollup->total, site);
-          if (atlas_site_status_parse (site->status, &status))
-            add_to (&rollup->by_status[status], site);
-        }
-      g_ptr_array_add (rollups, rollup);
-    }
+    g_ptr_array_add (rollups, atlas_rollup_group (key, value));
   g_ptr_array_sort (rollups, compare_keys);
   return rollups;
+}
+
+/* The sums of one set of sites under the rule: a group's, or the whole
+ * selection's (`key` NULL). */
+AtlasRollup *
+atlas_rollup_group (const char *key,
+                    GPtrArray  *members)
+{
+  g_autoptr(GPtrArray) counted = atlas_rollup_counted (members);
+  AtlasRollup *rollup = g_new0 (AtlasRollup, 1);
+
+  rollup->key = g_strdup (key);
+  rollup->listed = members->len;
+  for (guint i = 0; i < members->len; i++)
+    rollup->duplicates += ((AtlasSite *) g_ptr_array_index (members, i))->duplicate;
+  rollup->phases = members->len - rollup->duplicates - counted->len;
+  for (guint i = 0; i < counted->len; i++)
+    {
+      const AtlasSite *site = g_ptr_array_index (counted, i);
+      AtlasSiteStatus status;
+
+      add_to (&rollup->total, site);
+      if (atlas_site_status_parse (site->status, &status))
+        add_to (&rollup->by_status[status], site);
+    }
+  return rollup;
 }

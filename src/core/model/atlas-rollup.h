@@ -33,6 +33,10 @@ typedef struct
 GPtrArray  *atlas_rollup_sites        (GPtrArray       *sites,
                                        AtlasRollupBy    by);
 GPtrArray  *atlas_rollup_counted      (GPtrArray       *sites);
+AtlasRollup *atlas_rollup_group       (const char      *key,
+                                       GPtrArray       *sites);
 void        atlas_rollup_free         (AtlasRollup     *rollup);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasRollup, atlas_rollup_free)
 
 G_END_DECLS
