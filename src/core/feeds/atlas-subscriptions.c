@@ -1137,14 +1137,5 @@ atlas_subscriptions_change_finish (AtlasStore    *store,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
-  atlas_store_run_finish (store, result, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  atlas_store_emit_changed (store);
-  return TRUE;
+  return atlas_store_run_finish_changed (store, result, error);
 }

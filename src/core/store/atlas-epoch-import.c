@@ -729,17 +729,6 @@ read_rows (EpochImport *import,
 /* ---- writing ----------------------------------------------------------- */
 
 static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *value)
-{
-  if (value != NULL)
-    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-static void
 bind_number (sqlite3_stmt *stmt,
              int           index,
              Number        number)
@@ -837,7 +826,7 @@ new_entity_id (EpochImport *import,
           g_free (id);
           return NULL;
         }
-      bind_text (stmt, 1, id);
+      atlas_store_bind_text (stmt, 1, id);
       if (sqlite3_step (stmt) != SQLITE_ROW)
         return id;
       g_clear_pointer (&stmt, atlas_stmt_lease_end);
@@ -857,8 +846,8 @@ ensure_country (EpochImport *import,
 
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, code);
-  bind_text (stmt, 2, country ? country->name : code);
+  atlas_store_bind_text (stmt, 1, code);
+  atlas_store_bind_text (stmt, 2, country ? country->name : code);
   return done (import, stmt);
 }
 
@@ -895,11 +884,11 @@ find_or_add_entity (EpochImport   *import,
           g_free (new_id);
           return NULL;
         }
-      bind_text (stmt, 1, new_id);
-      bind_text (stmt, 2, kind);
-      bind_text (stmt, 3, name);
-      bind_text (stmt, 4, country);
-      bind_text (stmt, 5, site ? site->place : NULL);
+      atlas_store_bind_text (stmt, 1, new_id);
+      atlas_store_bind_text (stmt, 2, kind);
+      atlas_store_bind_text (stmt, 3, name);
+      atlas_store_bind_text (stmt, 4, country);
+      atlas_store_bind_text (stmt, 5, site ? site->place : NULL);
       if (site != NULL && site->has_position)
         {
           sqlite3_bind_double (stmt, 6, site->lat);
@@ -921,8 +910,8 @@ find_or_add_entity (EpochImport   *import,
                              "SELECT m.article_id, ?2 FROM mentions m JOIN entities e ON e.id = m.entity_id "
                              "WHERE m.entity_id = ?1 AND e.country IS NULL")) == NULL)
             return NULL;
-          bind_text (stmt, 1, id);
-          bind_text (stmt, 2, country);
+          atlas_store_bind_text (stmt, 1, id);
+          atlas_store_bind_text (stmt, 2, country);
           if (!done (import, stmt))
             return NULL;
           g_clear_pointer (&stmt, atlas_stmt_lease_end);
@@ -931,9 +920,9 @@ find_or_add_entity (EpochImport   *import,
                          "UPDATE entities SET country = coalesce (country, ?2), place = coalesce (place, ?3), "
                          "  lat = coalesce (lat, ?4), lon = coalesce (lon, ?5) WHERE id = ?1")) == NULL)
         return NULL;
-      bind_text (stmt, 1, id);
-      bind_text (stmt, 2, country);
-      bind_text (stmt, 3, site->place);
+      atlas_store_bind_text (stmt, 1, id);
+      atlas_store_bind_text (stmt, 2, country);
+      atlas_store_bind_text (stmt, 3, site->place);
       if (site->has_position)
         {
           sqlite3_bind_double (stmt, 4, site->lat);
@@ -949,8 +938,8 @@ find_or_add_entity (EpochImport   *import,
       g_clear_pointer (&stmt, atlas_stmt_lease_end);
       if ((stmt = lease (import, "INSERT OR IGNORE INTO aliases (entity_id, alias) VALUES (?1, ?2)")) == NULL)
         return NULL;
-      bind_text (stmt, 1, id);
-      bind_text (stmt, 2, alias);
+      atlas_store_bind_text (stmt, 1, id);
+      atlas_store_bind_text (stmt, 2, alias);
       if (!done (import, stmt))
         return NULL;
       if (!g_hash_table_contains (ids, alias_key))
@@ -973,9 +962,9 @@ add_relation (EpochImport *import,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, import->feed_id);
-  bind_text (stmt, 2, subject);
-  bind_text (stmt, 3, predicate);
-  bind_text (stmt, 4, object);
+  atlas_store_bind_text (stmt, 2, subject);
+  atlas_store_bind_text (stmt, 3, predicate);
+  atlas_store_bind_text (stmt, 4, object);
   sqlite3_bind_int (stmt, 5, line);
   return done (import, stmt);
 }
@@ -1031,16 +1020,16 @@ add_event (EpochImport            *import,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, import->feed_id);
-  bind_text (stmt, 2, date_text);
+  atlas_store_bind_text (stmt, 2, date_text);
   sqlite3_bind_int (stmt, 3, date->precision);
   sqlite3_bind_int64 (stmt, 4, atlas_partial_date_start (date));
   sqlite3_bind_int64 (stmt, 5, atlas_partial_date_end (date));
-  bind_text (stmt, 6, kind);
-  bind_text (stmt, 7, title);
+  atlas_store_bind_text (stmt, 6, kind);
+  atlas_store_bind_text (stmt, 7, title);
   bind_number (stmt, 8, amount);
-  bind_text (stmt, 9, amount.set ? "USD" : NULL);
-  bind_text (stmt, 10, note);
-  bind_text (stmt, 11, url);
+  atlas_store_bind_text (stmt, 9, amount.set ? "USD" : NULL);
+  atlas_store_bind_text (stmt, 10, note);
+  atlas_store_bind_text (stmt, 11, url);
   sqlite3_bind_int (stmt, 12, line);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
@@ -1053,7 +1042,7 @@ add_event (EpochImport            *import,
   if ((stmt = lease (import, "INSERT OR IGNORE INTO event_entities (event_id, entity_id) VALUES (?1, ?2)")) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, event_id);
-  bind_text (stmt, 2, entity_id);
+  atlas_store_bind_text (stmt, 2, entity_id);
   return done (import, stmt);
 }
 
@@ -1077,7 +1066,7 @@ count_site (EpochImport *import,
 
   if (stmt == NULL)
     return;
-  bind_text (stmt, 1, site_id);
+  atlas_store_bind_text (stmt, 1, site_id);
   sqlite3_bind_int64 (stmt, 2, import->feed_id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     import->report->added++;
@@ -1111,31 +1100,31 @@ write_site (EpochImport   *import,
                 "  ?20, ?21, ?22, ?23, ?24, ?25)");
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, id);
+  atlas_store_bind_text (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, import->feed_id);
   sqlite3_bind_int (stmt, 3, site->line);
-  bind_text (stmt, 4, site->fingerprint);
-  bind_text (stmt, 5, site->status);
-  bind_text (stmt, 6, site->certainty);
-  bind_text (stmt, 7, site->chip_type);
+  atlas_store_bind_text (stmt, 4, site->fingerprint);
+  atlas_store_bind_text (stmt, 5, site->status);
+  atlas_store_bind_text (stmt, 6, site->certainty);
+  atlas_store_bind_text (stmt, 7, site->chip_type);
   bind_number (stmt, 8, site->chip_quantity);
-  bind_text (stmt, 9, site->chip2_type);
+  atlas_store_bind_text (stmt, 9, site->chip2_type);
   bind_number (stmt, 10, site->chip2_quantity);
   bind_number (stmt, 11, site->h100e);
   bind_number (stmt, 12, site->power_mw);
-  bind_text (stmt, 13, site->power_source);
+  atlas_store_bind_text (stmt, 13, site->power_source);
   bind_number (stmt, 14, site->cost);
-  bind_text (stmt, 15, site->sector);
-  bind_text (stmt, 16, first);
+  atlas_store_bind_text (stmt, 15, site->sector);
+  atlas_store_bind_text (stmt, 16, first);
   sqlite3_bind_int (stmt, 17, site->first_operational.precision);
-  bind_text (stmt, 18, site->builds_upon);
-  bind_text (stmt, 19, site->superseded_by);
+  atlas_store_bind_text (stmt, 18, site->builds_upon);
+  atlas_store_bind_text (stmt, 19, site->superseded_by);
   sqlite3_bind_int (stmt, 20, site->duplicate);
-  bind_text (stmt, 21, owners);
-  bind_text (stmt, 22, users);
-  bind_text (stmt, 23, site->quote);
-  bind_text (stmt, 24, sources);
-  bind_text (stmt, 25, feeds[import->file].file_name);
+  atlas_store_bind_text (stmt, 21, owners);
+  atlas_store_bind_text (stmt, 22, users);
+  atlas_store_bind_text (stmt, 23, site->quote);
+  atlas_store_bind_text (stmt, 24, sources);
+  atlas_store_bind_text (stmt, 25, feeds[import->file].file_name);
   if (!done (import, stmt))
     return FALSE;
 
@@ -1234,9 +1223,9 @@ write_feed (EpochImport *import,
   *unchanged = FALSE;
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, feeds[import->file].key);
-  bind_text (stmt, 2, _(feeds[import->file].title));
-  bind_text (stmt, 3, feeds[import->file].url);
+  atlas_store_bind_text (stmt, 1, feeds[import->file].key);
+  atlas_store_bind_text (stmt, 2, _(feeds[import->file].title));
+  atlas_store_bind_text (stmt, 3, feeds[import->file].url);
   sqlite3_bind_int64 (stmt, 4, g_get_real_time () / G_USEC_PER_SEC);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
@@ -1252,7 +1241,7 @@ write_feed (EpochImport *import,
   if ((stmt = lease (import, "UPDATE feeds SET relations_fingerprint = ?2 WHERE id = ?1")) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, import->feed_id);
-  bind_text (stmt, 2, digest);
+  atlas_store_bind_text (stmt, 2, digest);
   return done (import, stmt);
 }
 

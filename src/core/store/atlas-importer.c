@@ -137,24 +137,13 @@ prepare (AtlasImport *importer,
 }
 
 static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *value)
-{
-  if (value != NULL)
-    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-static void
 bind_partial_date (sqlite3_stmt           *stmt,
                    int                     text_index,
                    const AtlasPartialDate *date)
 {
   g_autofree char *text = atlas_partial_date_to_string (date);
 
-  bind_text (stmt, text_index, text);
+  atlas_store_bind_text (stmt, text_index, text);
   sqlite3_bind_int (stmt, text_index + 1, date->precision);
 }
 
@@ -167,13 +156,13 @@ bind_amount_quantity (sqlite3_stmt        *stmt,
   if (amount->set)
     {
       sqlite3_bind_double (stmt, first_index, amount->value);
-      bind_text (stmt, first_index + 1, amount->currency);
+      atlas_store_bind_text (stmt, first_index + 1, amount->currency);
     }
   if (quantity->set)
     {
       sqlite3_bind_double (stmt, first_index + 2, quantity->value);
-      bind_text (stmt, first_index + 3, quantity->unit);
-      bind_text (stmt, first_index + 4, quantity->product);
+      atlas_store_bind_text (stmt, first_index + 3, quantity->unit);
+      atlas_store_bind_text (stmt, first_index + 4, quantity->product);
     }
 }
 
@@ -198,8 +187,8 @@ ensure_country (AtlasImport *importer,
 
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, code);
-  bind_text (stmt, 2, country ? country->name : code);
+  atlas_store_bind_text (stmt, 1, code);
+  atlas_store_bind_text (stmt, 2, country ? country->name : code);
   return step_done (importer, stmt);
 }
 
@@ -227,7 +216,7 @@ resolve_reference (AtlasImport *importer,
       stmt = prepare (importer, "SELECT country FROM entities WHERE id = ?1");
       if (stmt == NULL)
         return FALSE;
-      bind_text (stmt, 1, id);
+      atlas_store_bind_text (stmt, 1, id);
       if (sqlite3_step (stmt) != SQLITE_ROW)
         return FALSE;
       country = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
@@ -253,11 +242,11 @@ upsert_feed (AtlasImport     *importer,
   if (stmt == NULL)
     return FALSE;
 
-  bind_text (stmt, 1, key);
-  bind_text (stmt, 2, feed->title);
-  bind_text (stmt, 3, feed->home_page_url);
-  bind_text (stmt, 4, feed->feed_url);
-  bind_text (stmt, 5, feed->language);
+  atlas_store_bind_text (stmt, 1, key);
+  atlas_store_bind_text (stmt, 2, feed->title);
+  atlas_store_bind_text (stmt, 3, feed->home_page_url);
+  atlas_store_bind_text (stmt, 4, feed->feed_url);
+  atlas_store_bind_text (stmt, 5, feed->language);
   sqlite3_bind_int64 (stmt, 6, g_get_real_time () / G_USEC_PER_SEC);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return FALSE;
@@ -269,7 +258,7 @@ upsert_feed (AtlasImport     *importer,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, importer->feed_id);
-  bind_text (stmt, 2, feed->relations_fingerprint);
+  atlas_store_bind_text (stmt, 2, feed->relations_fingerprint);
   return step_done (importer, stmt);
 }
 
@@ -300,7 +289,7 @@ merge_entity (AtlasImport           *importer,
   stmt = prepare (importer, "SELECT kind, name, country, place FROM entities WHERE id = ?1");
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, entity->id);
+  atlas_store_bind_text (stmt, 1, entity->id);
 
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
@@ -312,12 +301,12 @@ merge_entity (AtlasImport           *importer,
                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
       if (stmt == NULL)
         return FALSE;
-      bind_text (stmt, 1, entity->id);
-      bind_text (stmt, 2, entity->kind);
-      bind_text (stmt, 3, entity->name);
-      bind_text (stmt, 4, entity->country);
-      bind_text (stmt, 5, entity->place);
-      bind_text (stmt, 6, entity->url);
+      atlas_store_bind_text (stmt, 1, entity->id);
+      atlas_store_bind_text (stmt, 2, entity->kind);
+      atlas_store_bind_text (stmt, 3, entity->name);
+      atlas_store_bind_text (stmt, 4, entity->country);
+      atlas_store_bind_text (stmt, 5, entity->place);
+      atlas_store_bind_text (stmt, 6, entity->url);
       if (entity->has_position)
         {
           sqlite3_bind_double (stmt, 7, entity->lat);
@@ -352,8 +341,8 @@ merge_entity (AtlasImport           *importer,
                           "SELECT article_id, ?2 FROM mentions WHERE entity_id = ?1");
           if (stmt == NULL)
             return FALSE;
-          bind_text (stmt, 1, entity->id);
-          bind_text (stmt, 2, entity->country);
+          atlas_store_bind_text (stmt, 1, entity->id);
+          atlas_store_bind_text (stmt, 2, entity->country);
           if (!step_done (importer, stmt))
             return FALSE;
         }
@@ -364,10 +353,10 @@ merge_entity (AtlasImport           *importer,
                       "WHERE id = ?1");
       if (stmt == NULL)
         return FALSE;
-      bind_text (stmt, 1, entity->id);
-      bind_text (stmt, 2, entity->country);
-      bind_text (stmt, 3, entity->place);
-      bind_text (stmt, 4, entity->url);
+      atlas_store_bind_text (stmt, 1, entity->id);
+      atlas_store_bind_text (stmt, 2, entity->country);
+      atlas_store_bind_text (stmt, 3, entity->place);
+      atlas_store_bind_text (stmt, 4, entity->url);
       if (entity->has_position)
         {
           sqlite3_bind_double (stmt, 5, entity->lat);
@@ -382,8 +371,8 @@ merge_entity (AtlasImport           *importer,
       stmt = prepare (importer, "INSERT OR IGNORE INTO aliases (entity_id, alias) VALUES (?1, ?2)");
       if (stmt == NULL)
         return FALSE;
-      bind_text (stmt, 1, entity->id);
-      bind_text (stmt, 2, g_ptr_array_index (entity->aliases, i));
+      atlas_store_bind_text (stmt, 1, entity->id);
+      atlas_store_bind_text (stmt, 2, g_ptr_array_index (entity->aliases, i));
       if (!step_done (importer, stmt))
         return FALSE;
     }
@@ -419,12 +408,12 @@ insert_relation (AtlasImport             *importer,
   sqlite3_bind_int64 (stmt, 1, importer->feed_id);
   if (article_id > 0)
     sqlite3_bind_int64 (stmt, 2, article_id);
-  bind_text (stmt, 3, relation->subject);
-  bind_text (stmt, 4, relation->predicate);
-  bind_text (stmt, 5, relation->object);
+  atlas_store_bind_text (stmt, 3, relation->subject);
+  atlas_store_bind_text (stmt, 4, relation->predicate);
+  atlas_store_bind_text (stmt, 5, relation->object);
   bind_partial_date (stmt, 6, &relation->date);
   bind_amount_quantity (stmt, 8, &relation->amount, &relation->quantity);
-  bind_text (stmt, 13, relation->note);
+  atlas_store_bind_text (stmt, 13, relation->note);
   return step_done (importer, stmt);
 }
 
@@ -452,8 +441,8 @@ insert_event (AtlasImport          *importer,
   bind_partial_date (stmt, 3, &event->date);
   sqlite3_bind_int64 (stmt, 5, atlas_partial_date_start (&event->date));
   sqlite3_bind_int64 (stmt, 6, atlas_partial_date_end (&event->date));
-  bind_text (stmt, 7, event->kind);
-  bind_text (stmt, 8, event->title);
+  atlas_store_bind_text (stmt, 7, event->kind);
+  atlas_store_bind_text (stmt, 8, event->title);
   bind_amount_quantity (stmt, 9, &event->amount, &event->quantity);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return FALSE;
@@ -474,7 +463,7 @@ insert_event (AtlasImport          *importer,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, event_id);
-      bind_text (stmt, 2, id);
+      atlas_store_bind_text (stmt, 2, id);
       if (!step_done (importer, stmt))
         return FALSE;
     }
@@ -527,7 +516,7 @@ insert_mention (AtlasImport *importer,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, article_id);
-  bind_text (stmt, 2, entity_id);
+  atlas_store_bind_text (stmt, 2, entity_id);
   sqlite3_bind_int (stmt, 3, tagged);
   return step_done (importer, stmt);
 }
@@ -595,7 +584,7 @@ write_article_countries (AtlasImport *importer,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, article_id);
-      bind_text (stmt, 2, g_ptr_array_index (countries, i));
+      atlas_store_bind_text (stmt, 2, g_ptr_array_index (countries, i));
       if (!step_done (importer, stmt))
         return FALSE;
     }
@@ -727,9 +716,9 @@ flush_fts_writes (AtlasImport *importer)
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, write->article_id);
-      bind_text (stmt, 2, write->title);
-      bind_text (stmt, 3, write->summary);
-      bind_text (stmt, 4, write->content);
+      atlas_store_bind_text (stmt, 2, write->title);
+      atlas_store_bind_text (stmt, 3, write->summary);
+      atlas_store_bind_text (stmt, 4, write->content);
       if (!step_done (importer, stmt))
         return FALSE;
     }
@@ -784,7 +773,7 @@ write_item (AtlasImport     *importer,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, importer->feed_id);
-  bind_text (stmt, 2, item->id);
+  atlas_store_bind_text (stmt, 2, item->id);
 
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -821,22 +810,22 @@ write_item (AtlasImport     *importer,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 10, importer->feed_id);
-      bind_text (stmt, 11, item->id);
+      atlas_store_bind_text (stmt, 11, item->id);
       importer->report->added++;
     }
 
-  bind_text (stmt, 2, item->url);
-  bind_text (stmt, 3, item->title);
-  bind_text (stmt, 4, item->summary);
-  bind_text (stmt, 5, item->text);
-  bind_text (stmt, 6, item->language);
+  atlas_store_bind_text (stmt, 2, item->url);
+  atlas_store_bind_text (stmt, 3, item->title);
+  atlas_store_bind_text (stmt, 4, item->summary);
+  atlas_store_bind_text (stmt, 5, item->text);
+  atlas_store_bind_text (stmt, 6, item->language);
   /* An Atom entry may give only when it was last updated: that dates it. */
   if (item->has_published)
     sqlite3_bind_int64 (stmt, 7, item->published);
   else if (item->has_updated)
     sqlite3_bind_int64 (stmt, 7, item->updated);
   sqlite3_bind_int (stmt, 8, item->has_published ? item->published_precision : ATLAS_DATE_PRECISION_DAY);
-  bind_text (stmt, 9, item->fingerprint);
+  atlas_store_bind_text (stmt, 9, item->fingerprint);
   if (item->authors->len > 0)
     {
       g_autofree char *authors = join_names (item->authors);

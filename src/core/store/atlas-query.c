@@ -602,24 +602,10 @@ atlas_event_info_entity_list (const AtlasEventInfo *event)
 }
 
 static char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
-static char *
 column_shared (sqlite3_stmt *stmt,
                int           column)
 {
   return shared_string ((const char *) sqlite3_column_text (stmt, column));
-}
-
-static double
-column_number (sqlite3_stmt *stmt,
-               int           column)
-{
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, column);
 }
 
 /* The events whose date (a span, for a partial one) overlaps [since, until)
@@ -729,10 +715,10 @@ atlas_query_events_for_articles (AtlasStore  *store,
       event->starts = sqlite3_column_int64 (stmt, 3);
       event->ends = sqlite3_column_int64 (stmt, 4);
       event->kind = column_shared (stmt, 5);
-      event->title = column_text (stmt, 6);
-      event->amount = column_number (stmt, 7);
+      event->title = atlas_store_column_text (stmt, 6);
+      event->amount = atlas_store_column_number (stmt, 7);
       event->currency = column_shared (stmt, 8);
-      event->quantity = column_number (stmt, 9);
+      event->quantity = atlas_store_column_number (stmt, 9);
       event->quantity_unit = column_shared (stmt, 10);
       event->quantity_product = column_shared (stmt, 11);
       event->article_id = sqlite3_column_int64 (stmt, 12);

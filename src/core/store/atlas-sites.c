@@ -24,20 +24,6 @@ static const char *const select_sites =
   "  (t.source_file <> 'gpu_clusters.csv', t.feed_id) < (s.source_file <> 'gpu_clusters.csv', s.feed_id)) "
   "ORDER BY e.name, e.id";
 
-static char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
-static double
-column_number (sqlite3_stmt *stmt,
-               int           column)
-{
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, column);
-}
-
 /* Names or links kept one a line. */
 static void
 add_lines (GPtrArray    *array,
@@ -62,8 +48,8 @@ add_chips (AtlasSite    *site,
 
   if (sqlite3_column_type (stmt, type_column) == SQLITE_NULL && sqlite3_column_type (stmt, type_column + 1) == SQLITE_NULL)
     return;
-  chips.type = column_text (stmt, type_column);
-  chips.quantity = column_number (stmt, type_column + 1);
+  chips.type = atlas_store_column_text (stmt, type_column);
+  chips.quantity = atlas_store_column_number (stmt, type_column + 1);
   g_array_append_val (site->chips, chips);
 }
 
@@ -72,31 +58,31 @@ read_site (sqlite3_stmt *stmt)
 {
   AtlasSite *site = atlas_site_new ();
 
-  site->id = column_text (stmt, 0);
-  site->name = column_text (stmt, 1);
-  site->country = column_text (stmt, 2);
-  site->place = column_text (stmt, 3);
+  site->id = atlas_store_column_text (stmt, 0);
+  site->name = atlas_store_column_text (stmt, 1);
+  site->country = atlas_store_column_text (stmt, 2);
+  site->place = atlas_store_column_text (stmt, 3);
   site->has_position = sqlite3_column_type (stmt, 4) != SQLITE_NULL && sqlite3_column_type (stmt, 5) != SQLITE_NULL;
   site->lat = sqlite3_column_double (stmt, 4);
   site->lon = sqlite3_column_double (stmt, 5);
-  site->status = column_text (stmt, 6);
-  site->certainty = column_text (stmt, 7);
+  site->status = atlas_store_column_text (stmt, 6);
+  site->certainty = atlas_store_column_text (stmt, 7);
   add_lines (site->owners, stmt, 8);
   add_lines (site->users, stmt, 9);
   add_chips (site, stmt, 10);
   add_chips (site, stmt, 12);
-  site->h100e = column_number (stmt, 14);
-  site->power_mw = column_number (stmt, 15);
-  site->power_source = column_text (stmt, 16);
-  site->cost = column_number (stmt, 17);
-  site->sector = column_text (stmt, 18);
-  site->first_operational = column_text (stmt, 19);
-  site->builds_upon = column_text (stmt, 20);
-  site->superseded_by = column_text (stmt, 21);
+  site->h100e = atlas_store_column_number (stmt, 14);
+  site->power_mw = atlas_store_column_number (stmt, 15);
+  site->power_source = atlas_store_column_text (stmt, 16);
+  site->cost = atlas_store_column_number (stmt, 17);
+  site->sector = atlas_store_column_text (stmt, 18);
+  site->first_operational = atlas_store_column_text (stmt, 19);
+  site->builds_upon = atlas_store_column_text (stmt, 20);
+  site->superseded_by = atlas_store_column_text (stmt, 21);
   site->duplicate = sqlite3_column_int (stmt, 22) != 0;
-  site->quote = column_text (stmt, 23);
+  site->quote = atlas_store_column_text (stmt, 23);
   add_lines (site->sources, stmt, 24);
-  site->source_file = column_text (stmt, 25);
+  site->source_file = atlas_store_column_text (stmt, 25);
   site->source_row = sqlite3_column_int (stmt, 26);
   return site;
 }
@@ -128,7 +114,7 @@ add_owner_ids (AtlasStore  *store,
       AtlasSite *site = g_hash_table_lookup (by_id, sqlite3_column_text (stmt, 0));
 
       if (site != NULL)
-        g_ptr_array_add (site->owner_ids, column_text (stmt, 1));
+        g_ptr_array_add (site->owner_ids, atlas_store_column_text (stmt, 1));
     }
   if (rc != SQLITE_DONE)
     {
@@ -192,7 +178,7 @@ atlas_sites_name_rollups (AtlasStore    *store,
       else if (stmt != NULL)
         {
           sqlite3_bind_text (stmt, 1, rollup->key, -1, SQLITE_STATIC);
-          rollup->name = sqlite3_step (stmt) == SQLITE_ROW ? column_text (stmt, 0) : g_strdup (rollup->key);
+          rollup->name = sqlite3_step (stmt) == SQLITE_ROW ? atlas_store_column_text (stmt, 0) : g_strdup (rollup->key);
           sqlite3_reset (stmt);
         }
       else
@@ -232,8 +218,8 @@ atlas_sites_list_files (AtlasStore  *store,
     {
       AtlasDataFile *file = g_new0 (AtlasDataFile, 1);
 
-      file->key = column_text (stmt, 0);
-      file->title = column_text (stmt, 1);
+      file->key = atlas_store_column_text (stmt, 0);
+      file->title = atlas_store_column_text (stmt, 1);
       file->imported_at = sqlite3_column_int64 (stmt, 2);
       file->sites = sqlite3_column_int (stmt, 3);
       file->events = sqlite3_column_int (stmt, 4);
@@ -307,14 +293,5 @@ atlas_sites_remove_file_finish (AtlasStore    *store,
                                 GAsyncResult  *result,
                                 GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
-  atlas_store_run_finish (store, result, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  atlas_store_emit_changed (store);
-  return TRUE;
+  return atlas_store_run_finish_changed (store, result, error);
 }

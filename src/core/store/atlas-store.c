@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -898,4 +900,51 @@ atlas_store_class_init (AtlasStoreClass *klass)
 static void
 atlas_store_init (AtlasStore *self)
 {
+}
+
+/* A text column as a string of its own; NULL for NULL. */
+char *
+atlas_store_column_text (sqlite3_stmt *stmt,
+                         int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+/* A number column; NAN for NULL, which is "not known". */
+double
+atlas_store_column_number (sqlite3_stmt *stmt,
+                           int           column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, column);
+}
+
+/* Binds `value`, copied, or NULL. */
+void
+atlas_store_bind_text (sqlite3_stmt *stmt,
+                       int           index,
+                       const char   *value)
+{
+  if (value != NULL)
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/* Ends a job that changed the store (atlas_store_run_async()): FALSE with
+ * its error, or TRUE once the store's "changed" signal has been emitted. */
+gboolean
+atlas_store_run_finish_changed (AtlasStore    *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  atlas_store_run_finish (self, result, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  atlas_store_emit_changed (self);
+  return TRUE;
 }

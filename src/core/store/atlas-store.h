@@ -68,6 +68,17 @@ void        atlas_stmt_lease_end        (AtlasStmtLease *stmt);
 gboolean    atlas_store_exec            (AtlasStore  *self,
                                          const char  *sql,
                                          GError     **error);
+/* Column and parameter helpers every reader and writer of the store shares. */
+char       *atlas_store_column_text     (sqlite3_stmt *stmt,
+                                         int           column);
+double      atlas_store_column_number   (sqlite3_stmt *stmt,
+                                         int           column);
+void        atlas_store_bind_text       (sqlite3_stmt *stmt,
+                                         int           index,
+                                         const char   *value);
+gboolean    atlas_store_run_finish_changed (AtlasStore    *self,
+                                            GAsyncResult  *result,
+                                            GError       **error);
 void        atlas_store_set_error       (AtlasStore  *self,
                                          GError     **error,
                                          const char  *what);
