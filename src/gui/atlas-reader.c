@@ -62,6 +62,20 @@ entity_is_filtered (AtlasReader          *self,
   return self->filter != NULL && atlas_filter_contains (self->filter, group, entity->id);
 }
 
+/* A secondary click on a site's chip opens the site's page, as on the
+ * graph's node. */
+static void
+on_site_chip_secondary (GtkGestureClick *gesture,
+                        int              n_press,
+                        double           x,
+                        double           y,
+                        gpointer         user_data)
+{
+  GtkWidget *chip = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+
+  gtk_widget_activate_action (chip, "win.open-site", "s", g_object_get_data (G_OBJECT (chip), "entity-id"));
+}
+
 /* A chip names an entity and filters by it through the window's actions
  * (the target names the filter group by the entity's kind). */
 static GtkWidget *
@@ -92,6 +106,17 @@ entity_chip_new (GPtrArray *entities,
   /* style.css colours these kinds' chips. */
   if (kind->kind == ATLAS_ENTITY_COMPANY || kind->kind == ATLAS_ENTITY_COUNTRY || kind->kind == ATLAS_ENTITY_SITE)
     gtk_widget_add_css_class (chip, kind->id);
+  if (kind->kind == ATLAS_ENTITY_SITE)
+    {
+      GtkGesture *secondary = gtk_gesture_click_new ();
+      g_autofree char *site_tooltip = g_strdup_printf (_("Filter by %s; right-click for the site’s page"), name);
+
+      gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
+      g_object_set_data_full (G_OBJECT (chip), "entity-id", g_strdup (entity->id), g_free);
+      g_signal_connect (secondary, "released", G_CALLBACK (on_site_chip_secondary), NULL);
+      gtk_widget_add_controller (chip, GTK_EVENT_CONTROLLER (secondary));
+      gtk_widget_set_tooltip_text (chip, site_tooltip);
+    }
   return chip;
 }
 

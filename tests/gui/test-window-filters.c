@@ -164,6 +164,9 @@ test_site_facets (void)
   g_assert_null (report->error);
   g_assert_true (atlas_store_exec (store, "UPDATE sites SET superseded_by = 'Alpha 2', "
                                           "sources = 'https://example.com/alpha' WHERE entity_id = 'alpha'", NULL));
+  /* The first article mentions Alpha, for its chip. */
+  g_assert_true (atlas_store_exec (store, "INSERT INTO mentions (article_id, entity_id) "
+                                          "SELECT min (id), 'alpha' FROM articles", NULL));
   open_window (store, &window);
   session = window->session;
   atlas_test_drain ();
@@ -197,6 +200,49 @@ test_site_facets (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
   atlas_test_drain ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->right_stack), ==, "graph");
+
+  /* In an article that mentions it, the site's chip opens its page on a
+   * secondary click; its page lists that article. */
+  {
+    g_autoptr(sqlite3_stmt) first = atlas_store_prepare (store, "SELECT min (id) FROM articles", NULL);
+    g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+    GtkWidget *chip = NULL;
+
+    g_assert_cmpint (sqlite3_step (first), ==, SQLITE_ROW);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-article", "x",
+                                               sqlite3_column_int64 (first, 0)));
+    atlas_test_drain ();
+    g_ptr_array_add (stack, window->reader);
+    while (stack->len > 0 && chip == NULL)
+      {
+        GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+
+        if (GTK_IS_BUTTON (w) && g_strcmp0 (g_object_get_data (G_OBJECT (w), "entity-id"), "alpha") == 0)
+          chip = w;
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+          g_ptr_array_add (stack, c);
+      }
+    g_assert_nonnull (chip);
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (chip), "right-click for the site’s page"));
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (chip);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+          if (GTK_IS_GESTURE_CLICK (controller) &&
+              gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY)
+            g_signal_emit_by_name (controller, "released", 1, 2.0, 2.0);
+        }
+    }
+    atlas_test_drain ();
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (window->right_stack), ==, "site");
+    g_assert_nonnull (find_label (GTK_WIDGET (window), "Articles That Mention It"));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
+    atlas_test_drain ();
+  }
+
   /* The graph says how to open a site's page. */
   {
     AtlasGraphView *view = ATLAS_GRAPH_VIEW (find_by_type (GTK_WIDGET (window), ATLAS_TYPE_GRAPH_VIEW));
